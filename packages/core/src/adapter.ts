@@ -1,0 +1,79 @@
+import type { Listing } from './schemas/validate.js';
+import type { Location, Organization, Provider, VisitType } from './schemas/clinic.js';
+import type { Booking, BookingRequest, Slot } from './schemas/scheduling.js';
+import type { Plan, PriceInfo } from './schemas/pricing.js';
+import type { Questionnaire, QuestionnaireResponse, SurveyReceipt, SurveySummary } from './schemas/questionnaire.js';
+
+/** What a backend can do, so widgets adapt instead of failing (DESIGN.md section 4). */
+export interface AdapterCapabilities {
+  /**
+   * `api`: `book()` works. `link`: slots carry a booking deep link or phone number instead (SMART Scheduling Links).
+   * `none`: show availability only.
+   */
+  booking: 'api' | 'link' | 'none';
+  prices: boolean;
+  plans: boolean;
+  surveys: boolean;
+}
+
+export interface RequestOptions {
+  /** Aborted when the element disconnects or its inputs change. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface SlotQuery {
+  /** Inclusive start and exclusive end of the window, as instants with offsets. */
+  start: string;
+  end: string;
+  providerId?: string | undefined;
+  locationId?: string | undefined;
+  visitTypeId?: string | undefined;
+}
+
+export interface PriceQuery {
+  /** A CPT/HCPCS code or a visit type id. */
+  service: string;
+  planId?: string | undefined;
+  providerId?: string | undefined;
+  locationId?: string | undefined;
+}
+
+export interface SubmitSurveyOptions extends RequestOptions {
+  /** Same key, same receipt: a queued submission retried after a dropped connection is stored once. */
+  idempotencyKey: string;
+}
+
+/**
+ * One interface over every backend. Each method returns validated domain objects or throws a `FrontdeskError`.
+ * Listings return the records that failed validation beside the good ones, so one bad record never blanks a widget.
+ */
+export interface FrontdeskAdapter {
+  readonly name: string;
+  readonly capabilities: AdapterCapabilities;
+  getOrganization(options?: RequestOptions): Promise<Organization>;
+  listLocations(options?: RequestOptions): Promise<Listing<Location>>;
+  listProviders(options?: RequestOptions): Promise<Listing<Provider>>;
+  /** Throws `not-found` for an unknown id. */
+  getProvider(id: string, options?: RequestOptions): Promise<Provider>;
+  listVisitTypes(options?: RequestOptions): Promise<Listing<VisitType>>;
+  /** Free and busy slots in the window; widgets offer only free ones. */
+  listSlots(query: SlotQuery, options?: RequestOptions): Promise<Listing<Slot>>;
+  /** Throws `conflict` when the slot was taken meanwhile; the same idempotency key returns the same booking. */
+  book(request: BookingRequest, options?: RequestOptions): Promise<Booking>;
+  /** Throws `not-found` when there is no price for the service. */
+  getPrice(query: PriceQuery, options?: RequestOptions): Promise<PriceInfo>;
+  listPlans(options?: RequestOptions): Promise<Listing<Plan>>;
+  listSurveys(options?: RequestOptions): Promise<Listing<SurveySummary>>;
+  getSurvey(id: string, options?: RequestOptions): Promise<Questionnaire>;
+  submitSurvey(response: QuestionnaireResponse, options: SubmitSurveyOptions): Promise<SurveyReceipt>;
+}
+
+/** Settings an adapter is built from: what `<fd-clinic adapter="..." api="...">` and `configure()` carry. */
+export interface AdapterConfig {
+  adapter: string;
+  api?: string | undefined;
+  /** Extra settings for one adapter (for example the memory adapter's latency). */
+  options?: Record<string, unknown> | undefined;
+}
+
+export type AdapterFactory = (config: AdapterConfig) => FrontdeskAdapter | Promise<FrontdeskAdapter>;

@@ -1,0 +1,6 @@
+export * from './primitives.js';
+export * from './clinic.js';
+export * from './scheduling.js';
+export * from './pricing.js';
+export * from './questionnaire.js';
+export * from './validate.js';

@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+import { Location } from './clinic.js';
+import { CalendarDate, Email, Id, Instant, LongText, Phone, ShortText, WebUrl } from './primitives.js';
+
+export const SlotStatus = z.enum(['free', 'busy']);
+
+export const Slot = z
+  .object({
+    id: Id,
+    start: Instant,
+    end: Instant,
+    providerId: z.optional(Id),
+    locationId: z.optional(Id),
+    visitTypeIds: z.array(Id).check(z.maxLength(50)),
+    status: SlotStatus,
+    /** How many patients can still book it (SMART Scheduling Links `slot-capacity`). */
+    capacity: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+    bookingLink: z.optional(WebUrl),
+    bookingPhone: z.optional(Phone),
+  })
+  .check(z.refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'end is not after start', path: ['end'] }));
+export type Slot = z.infer<typeof Slot>;
+
+export const PatientDetails = z.object({
+  givenName: ShortText,
+  familyName: ShortText,
+  birthDate: CalendarDate,
+  phone: Phone,
+  email: z.optional(Email),
+  reason: z.optional(z.string().check(z.maxLength(1000))),
+  patientType: z.enum(['new', 'existing']),
+});
+export type PatientDetails = z.infer<typeof PatientDetails>;
+
+export const BookingRequest = z.object({
+  slotId: Id,
+  visitTypeId: Id,
+  patient: PatientDetails,
+  consent: z.object({ terms: z.boolean(), contact: z.optional(z.boolean()) }),
+  /** Same key, same booking: a retried request can never book twice. */
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/)),
+});
+export type BookingRequest = z.infer<typeof BookingRequest>;
+
+export const Booking = z.object({
+  id: Id,
+  status: z.enum(['booked', 'pending', 'cancelled']),
+  slot: Slot,
+  visitTypeId: Id,
+  providerId: z.optional(Id),
+  location: z.optional(Location),
+  instructions: z.optional(LongText),
+  manageUrl: z.optional(WebUrl),
+  /** A name the patient recognises in the confirmation; the rest of the details stay with the server. */
+  patientName: z.optional(ShortText),
+});
+export type Booking = z.infer<typeof Booking>;

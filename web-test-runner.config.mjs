@@ -1,0 +1,36 @@
+// Browser tests: every `*.browser.test.ts` in Debian's Chromium (a test tool's own browser download fails here).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { countingReporter } from './.ci/wtr-counting-reporter.mjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export default {
+  files: ['packages/*/src/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 300_000,
+  reporters: process.env.CI_COUNT_FILE
+    ? [summaryReporter({ flatten: false }), defaultReporter(), countingReporter(process.env.CI_COUNT_FILE)]
+    : [defaultReporter()],
+};
