@@ -5,13 +5,24 @@ const builtIn: Record<string, AdapterFactory> = {
   // Loaded on demand so a page that never uses the demo clinic never downloads it.
   memory: async (config) => (await import('./memory/index.js')).createMemoryAdapter(config.options ?? {}),
   rest: async (config) => (await import('./rest/index.js')).createRestAdapter({ baseUrl: requireApi(config) }),
+  fhir: async (config) => (await import('./fhir/index.js')).createFhirAdapter({ baseUrl: requireApi(config), ...config.options }),
+  'smart-scheduling-links': async (config) =>
+    (await import('./smart-scheduling-links/index.js')).createSmartSchedulingLinksAdapter({
+      manifestUrl: requireApi(config),
+      ...config.options,
+    }),
 };
 
 const custom = new Map<string, AdapterFactory>();
 
+/** The `api` URL, resolved against the page so a CMS snippet may write `api="/api"`. */
 function requireApi(config: AdapterConfig): string {
   if (!config.api) throw new FrontdeskError('invalid-input', `the ${config.adapter} adapter needs an api URL`, { field: 'api' });
-  return config.api;
+  try {
+    return new URL(config.api, globalThis.location?.href).href;
+  } catch {
+    throw new FrontdeskError('invalid-input', `the api attribute is not a URL`, { field: 'api' });
+  }
 }
 
 /** Make `<fd-clinic adapter="NAME">` build your own adapter. */

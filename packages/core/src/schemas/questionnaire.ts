@@ -7,14 +7,15 @@ import { Id } from './primitives.js';
  * render and says clearly what it cannot.
  */
 const FhirText = z.string().check(z.maxLength(100_000));
+const LinkId = z.string().check(z.minLength(1), z.maxLength(255));
 const FhirCoding = z.looseObject({
-  system: z.optional(z.string()),
-  code: z.optional(z.string()),
-  display: z.optional(z.string()),
+  system: z.optional(FhirText),
+  code: z.optional(FhirText),
+  display: z.optional(FhirText),
 });
 export type FhirCoding = z.infer<typeof FhirCoding>;
 
-export const FhirExtension = z.looseObject({ url: z.string() });
+export const FhirExtension = z.looseObject({ url: FhirText });
 export type FhirExtension = z.infer<typeof FhirExtension> & Record<string, unknown>;
 
 export const QuestionnaireItemType = z.enum([
@@ -39,7 +40,7 @@ export const QuestionnaireItemType = z.enum([
 export type QuestionnaireItemType = z.infer<typeof QuestionnaireItemType>;
 
 const EnableWhen = z.looseObject({
-  question: z.string(),
+  question: LinkId,
   operator: z.enum(['exists', '=', '!=', '>', '<', '>=', '<=']),
 });
 
@@ -66,8 +67,28 @@ export interface QuestionnaireItem {
   [key: string]: unknown;
 }
 
-export const QuestionnaireItem: z.ZodMiniType<QuestionnaireItem> = z.looseObject({
-  linkId: z.string().check(z.minLength(1), z.maxLength(255)),
+/** Deepest item nesting accepted: real forms nest a few levels; a deeper tree would exhaust the stack while parsing. */
+export const MAX_ITEM_DEPTH = 50;
+
+/** Checked iteratively before the recursive schema runs, so hostile nesting fails cleanly instead of overflowing. */
+function withinItemDepth(items: unknown): boolean {
+  const pending: Array<[unknown, number]> = [[items, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [list, depth] = next;
+    if (!Array.isArray(list)) continue;
+    if (depth > MAX_ITEM_DEPTH) return false;
+    for (const entry of list) {
+      const child = typeof entry === 'object' && entry !== null ? (entry as { item?: unknown }).item : undefined;
+      if (child !== undefined) pending.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+const DepthGuard = z.unknown().check(z.refine(withinItemDepth, `items nested more than ${MAX_ITEM_DEPTH} deep`));
+
+const QuestionnaireItemShape: z.ZodMiniType<QuestionnaireItem> = z.looseObject({
+  linkId: LinkId,
   type: QuestionnaireItemType,
   text: z.optional(FhirText),
   prefix: z.optional(z.string().check(z.maxLength(100))),
@@ -78,23 +99,28 @@ export const QuestionnaireItem: z.ZodMiniType<QuestionnaireItem> = z.looseObject
   enableWhen: z.optional(z.array(EnableWhen)),
   enableBehavior: z.optional(z.enum(['all', 'any'])),
   answerOption: z.optional(z.array(AnswerOption)),
-  answerValueSet: z.optional(z.string()),
+  answerValueSet: z.optional(FhirText),
   initial: z.optional(z.array(z.looseObject({}))),
   extension: z.optional(z.array(FhirExtension)),
   get item() {
-    return z.optional(z.array(QuestionnaireItem));
+    return z.optional(z.array(QuestionnaireItemShape));
   },
 }) as unknown as z.ZodMiniType<QuestionnaireItem>;
+
+export const QuestionnaireItem: z.ZodMiniType<QuestionnaireItem> = z.pipe(
+  z.unknown().check(z.refine((item) => withinItemDepth([item]), `items nested more than ${MAX_ITEM_DEPTH} deep`)),
+  QuestionnaireItemShape,
+);
 
 export const Questionnaire = z.looseObject({
   resourceType: z.literal('Questionnaire'),
   id: z.optional(Id),
-  url: z.optional(z.string()),
+  url: z.optional(FhirText),
   title: z.optional(FhirText),
   status: z.enum(['draft', 'active', 'retired', 'unknown']),
-  contained: z.optional(z.array(z.looseObject({ resourceType: z.string() }))),
+  contained: z.optional(z.array(z.looseObject({ resourceType: z.string().check(z.maxLength(64)) }))),
   extension: z.optional(z.array(FhirExtension)),
-  item: z.optional(z.array(QuestionnaireItem)),
+  item: z.optional(z.pipe(DepthGuard, z.array(QuestionnaireItemShape))),
 });
 export type Questionnaire = z.infer<typeof Questionnaire>;
 

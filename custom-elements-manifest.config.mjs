@@ -1,0 +1,132 @@
+// Custom Elements Manifest analyzer settings, shared by every package. `.ci/manifest.mjs` runs
+// `cem analyze --config <this file>` from each package directory (cwd), so globs are relative to the package.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const DEFINE_HELPERS = new Set(['defineWithClinic', 'defineElement']);
+
+/** package name -> directory, for every workspace package. */
+function workspacePackages() {
+  const packages = new Map();
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    const file = join(root, 'packages', dir, 'package.json');
+    if (existsSync(file)) packages.set(JSON.parse(readFileSync(file, 'utf8')).name, join(root, 'packages', dir));
+  }
+  return packages;
+}
+
+/**
+ * Elements extend classes from other workspace packages (`FrontdeskElement` from `@frontdesk/core/element`). The
+ * analyzer applies inheritance from "third-party" manifests it is given, so hand it the already generated manifests
+ * of this package's `@frontdesk/*` dependencies (`.ci/manifest.mjs` generates them in dependency order).
+ */
+function workspaceDependencyManifests() {
+  return {
+    name: 'frontdesk-workspace-dependency-manifests',
+    initialize({ context }) {
+      const own = JSON.parse(readFileSync('package.json', 'utf8'));
+      const packages = workspacePackages();
+      const manifests = [];
+      for (const name of Object.keys(own.dependencies ?? {})) {
+        const dir = packages.get(name);
+        const file = dir && join(dir, 'custom-elements.json');
+        if (file && existsSync(file)) manifests.push(JSON.parse(readFileSync(file, 'utf8')));
+      }
+      context.thirdPartyCEMs = [...(context.thirdPartyCEMs ?? []), ...manifests];
+    },
+  };
+}
+
+/**
+ * Our define modules call `defineWithClinic('fd-x', FdX)` (a guarded `customElements.define`), which the analyzer
+ * does not recognise; record those calls as custom-element definitions so each class gets its `tagName`.
+ */
+function defineHelperCalls() {
+  return {
+    name: 'frontdesk-define-helper-calls',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
+      if (!DEFINE_HELPERS.has(node.expression.text)) return;
+      const [tag, klass] = node.arguments;
+      if (!tag || !klass || !ts.isStringLiteral(tag) || !ts.isIdentifier(klass)) return;
+      moduleDoc.exports = [
+        ...(moduleDoc.exports ?? []),
+        {
+          kind: 'custom-element-definition',
+          name: tag.text,
+          declaration: { name: klass.text, ...declarationSource(ts, node.getSourceFile(), klass.text, moduleDoc.path) },
+        },
+      ];
+    },
+  };
+}
+
+/**
+ * The lit plugin lists `static properties` entries declared `{ state: true }` as attributes; they are internal
+ * reactive state, so drop them from the attributes and mark public ones private.
+ */
+function litStateProperties() {
+  const stateByClass = new Map();
+  return {
+    name: 'frontdesk-lit-state-properties',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        const isStatic = member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+        if (!isStatic || !ts.isPropertyDeclaration(member) || member.name.getText() !== 'properties') continue;
+        const object = member.initializer;
+        if (!object || !ts.isObjectLiteralExpression(object)) continue;
+        const states = new Set();
+        for (const property of object.properties) {
+          if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer)) continue;
+          const isState = property.initializer.properties.some(
+            (option) =>
+              ts.isPropertyAssignment(option) &&
+              option.name.getText() === 'state' &&
+              option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+          );
+          if (isState) states.add(property.name.getText().replace(/^['"]|['"]$/g, ''));
+        }
+        stateByClass.set(node.name.text, states);
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          const states = stateByClass.get(declaration.name);
+          if (!states?.size) continue;
+          declaration.attributes = declaration.attributes?.filter((attribute) => !states.has(attribute.fieldName));
+          for (const member of declaration.members ?? []) {
+            if (states.has(member.name) && (member.privacy ?? 'public') === 'public') member.privacy = 'private';
+          }
+        }
+      }
+    },
+  };
+}
+
+/** Where `name` comes from, seen from the module at `path`: an imported module or package, or this module. */
+function declarationSource(ts, sourceFile, name, path) {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    if (!bindings.elements.some((element) => element.name.text === name)) continue;
+    const specifier = statement.moduleSpecifier.text;
+    if (!specifier.startsWith('.')) return { package: specifier };
+    return { module: posix.join(posix.dirname(path), specifier).replace(/\.js$/, '.ts') };
+  }
+  return { module: path };
+}
+
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/server/**'],
+  litelement: true,
+  // The analyzer would otherwise write a `customElements` field into package.json; the package.json files declare it.
+  packagejson: false,
+  quiet: true,
+  plugins: [workspaceDependencyManifests(), defineHelperCalls(), litStateProperties()],
+};

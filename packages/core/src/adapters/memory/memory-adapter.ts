@@ -1,0 +1,375 @@
+import * as z from 'zod/mini';
+import type {
+  AdapterCapabilities,
+  FrontdeskAdapter,
+  PriceQuery,
+  RequestOptions,
+  SlotQuery,
+  SubmitSurveyOptions,
+} from '../../adapter.js';
+import { FrontdeskError } from '../../errors.js';
+import type { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
+import type { Plan, PriceInfo } from '../../schemas/pricing.js';
+import { Id, Instant } from '../../schemas/primitives.js';
+import type {
+  Questionnaire,
+  QuestionnaireResponse,
+  SurveyReceipt,
+  SurveySummary,
+} from '../../schemas/questionnaire.js';
+import { type Booking, BookingRequest, type Slot } from '../../schemas/scheduling.js';
+import { type Listing, parseOrThrow } from '../../schemas/validate.js';
+import {
+  type DemoProvider,
+  LOCATIONS,
+  OPENING_HOURS,
+  ORGANIZATION,
+  PREPARATION,
+  PROVIDERS,
+  VIRTUAL_HOURS,
+  VISIT_TYPES,
+} from './clinic-data.js';
+import {
+  type FailMode,
+  FailModeSchema,
+  LatencyMs,
+  type MemoryAdapterOptions,
+  type ResolvedOptions,
+  resolveOptions,
+} from './options.js';
+import { PLANS, priceFor } from './prices.js';
+import { isBookable, SlotCalendar } from './slots.js';
+import { checkSurveyResponse } from './survey-response.js';
+import { SURVEYS } from './surveys.js';
+
+/** The demo clinic adapter, plus the knobs stories and tests turn to show loading, failures and conflicts. */
+export interface MemoryAdapter extends FrontdeskAdapter {
+  readonly name: 'memory';
+  setLatency(ms: number): void;
+  setFail(mode: FailMode): void;
+  /** Another patient books this slot, so booking it next gives a `conflict`. Throws `not-found` for an unknown id. */
+  takeSlot(slotId: string): void;
+  /** Copies of the bookings made through this adapter, oldest first. */
+  bookings(): Booking[];
+  /** Copies of the survey responses received, oldest first, each with the id it was stored under. */
+  responses(): QuestionnaireResponse[];
+}
+
+/** Build the demo clinic; the options are validated (unknown keys ignored), the calendar is generated on first use. */
+export function createMemoryAdapter(options: MemoryAdapterOptions | Record<string, unknown> = {}): MemoryAdapter {
+  return new MemoryClinic(resolveOptions(options));
+}
+
+const SlotQuerySchema = z.object({
+  start: Instant,
+  end: Instant,
+  providerId: z.optional(Id),
+  locationId: z.optional(Id),
+  visitTypeId: z.optional(Id),
+});
+
+const PriceQuerySchema = z.object({
+  service: z.string().check(z.minLength(1), z.maxLength(200)),
+  planId: z.optional(Id),
+  providerId: z.optional(Id),
+  locationId: z.optional(Id),
+});
+
+const IdempotencyKey = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,200}$/));
+
+const listing = <T>(items: T[]): Listing<T> => ({ items, dropped: [] });
+
+/** Slots are copied by hand: it is the hot path (thousands per call) and they are flat apart from one array. */
+const copySlot = (slot: Slot): Slot => ({ ...slot, visitTypeIds: [...slot.visitTypeIds] });
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new FrontdeskError('aborted', 'the request was aborted', { cause: signal.reason });
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new FrontdeskError('aborted', 'the request was aborted', { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** JSON with sorted keys, so two equal requests compare equal whatever order their fields were written in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function formatAddress(location: Location): string {
+  const address = location.address;
+  if (!address) return location.name;
+  return [location.name, ...address.lines, address.city].join(', ');
+}
+
+/** What the confirmation tells the patient to do, from the kind of visit and where it is. */
+function bookingInstructions(visitType: VisitType, location: Location | undefined): string {
+  const preparation = PREPARATION[visitType.id];
+  const parts =
+    visitType.modality === 'telehealth' || !location
+      ? [
+          'This is a video visit. We will text and email you a secure link 15 minutes before it starts; join from a quiet, private place with your camera and microphone on.',
+          preparation,
+          `To cancel or reschedule, call ${ORGANIZATION.phone} at least 24 hours ahead.`,
+        ]
+      : [
+          `Arrive 15 minutes early at ${formatAddress(location)} to check in, and bring a photo ID, your insurance card and a list of the medicines you take.`,
+          preparation,
+          `To cancel or reschedule, call ${location.phone ?? ORGANIZATION.phone} at least 24 hours ahead.`,
+        ];
+  return parts.filter(Boolean).join(' ');
+}
+
+class MemoryClinic implements MemoryAdapter {
+  readonly name = 'memory' as const;
+  readonly capabilities: AdapterCapabilities = Object.freeze({
+    booking: 'api' as const,
+    prices: true,
+    plans: true,
+    surveys: true,
+  });
+
+  readonly #options: ResolvedOptions;
+  #latencyMs: number;
+  #fail: FailMode;
+  #calendar: SlotCalendar | undefined;
+  readonly #bookings: Booking[] = [];
+  readonly #bookingsByKey = new Map<string, { fingerprint: string; booking: Booking }>();
+  readonly #responses: QuestionnaireResponse[] = [];
+  readonly #responseIdsByKey = new Map<string, string>();
+
+  constructor(options: ResolvedOptions) {
+    this.#options = options;
+    this.#latencyMs = options.latencyMs;
+    this.#fail = options.fail;
+  }
+
+  setLatency(ms: number): void {
+    this.#latencyMs = parseOrThrow(LatencyMs, ms, 'latencyMs', 'invalid-input');
+  }
+
+  setFail(mode: FailMode): void {
+    this.#fail = parseOrThrow(FailModeSchema, mode, 'fail', 'invalid-input');
+  }
+
+  takeSlot(slotId: string): void {
+    const slot = this.#slots().get(slotId);
+    if (!slot) throw new FrontdeskError('not-found', 'no slot with this id', { field: 'slotId' });
+    slot.status = 'busy';
+  }
+
+  bookings(): Booking[] {
+    return structuredClone(this.#bookings);
+  }
+
+  responses(): QuestionnaireResponse[] {
+    return structuredClone(this.#responses);
+  }
+
+  async getOrganization(options?: RequestOptions): Promise<Organization> {
+    await this.#enter(options?.signal);
+    return structuredClone(ORGANIZATION);
+  }
+
+  async listLocations(options?: RequestOptions): Promise<Listing<Location>> {
+    await this.#enter(options?.signal);
+    return listing(structuredClone([...LOCATIONS]));
+  }
+
+  async listProviders(options?: RequestOptions): Promise<Listing<Provider>> {
+    await this.#enter(options?.signal);
+    return listing(PROVIDERS.map((demo) => this.#provider(demo)));
+  }
+
+  async getProvider(id: string, options?: RequestOptions): Promise<Provider> {
+    await this.#enter(options?.signal);
+    const demo = PROVIDERS.find((candidate) => candidate.provider.id === id);
+    if (!demo) throw new FrontdeskError('not-found', 'no provider with this id', { field: 'id' });
+    return this.#provider(demo);
+  }
+
+  async listVisitTypes(options?: RequestOptions): Promise<Listing<VisitType>> {
+    await this.#enter(options?.signal);
+    return listing(structuredClone([...VISIT_TYPES]));
+  }
+
+  async listSlots(query: SlotQuery, options?: RequestOptions): Promise<Listing<Slot>> {
+    await this.#enter(options?.signal);
+    const valid = parseOrThrow(SlotQuerySchema, query, 'query', 'invalid-input');
+    const startMs = Date.parse(valid.start);
+    const endMs = Date.parse(valid.end);
+    if (endMs < startMs) throw new FrontdeskError('invalid-input', 'query.end: before start', { field: 'query.end' });
+    return listing(
+      this.#slots()
+        .query({ ...valid, startMs, endMs })
+        .map(copySlot),
+    );
+  }
+
+  async book(request: BookingRequest, options?: RequestOptions): Promise<Booking> {
+    await this.#enter(options?.signal);
+    const valid = parseOrThrow(BookingRequest, request, 'request', 'invalid-input');
+    if (!valid.consent.terms) {
+      throw new FrontdeskError('invalid-input', 'request.consent.terms: the terms must be accepted', {
+        field: 'request.consent.terms',
+      });
+    }
+
+    // A retry of a request we already carried out gets the same booking back, even though its slot is now busy.
+    const fingerprint = canonicalJson(valid);
+    const previous = this.#bookingsByKey.get(valid.idempotencyKey);
+    if (previous) {
+      if (previous.fingerprint !== fingerprint) {
+        throw new FrontdeskError('invalid-input', 'request.idempotencyKey: already used for a different request', {
+          field: 'request.idempotencyKey',
+        });
+      }
+      return structuredClone(previous.booking);
+    }
+
+    const slot = this.#slots().get(valid.slotId);
+    if (!slot) throw new FrontdeskError('not-found', 'no slot with this id', { field: 'request.slotId' });
+    const visitType = VISIT_TYPES.find((type) => type.id === valid.visitTypeId);
+    if (!visitType)
+      throw new FrontdeskError('not-found', 'no visit type with this id', { field: 'request.visitTypeId' });
+    if (!isBookable(slot)) {
+      throw new FrontdeskError('conflict', 'the slot is no longer available', { field: 'request.slotId' });
+    }
+    if (!slot.visitTypeIds.includes(visitType.id)) {
+      throw new FrontdeskError('conflict', 'this visit type is not offered in the slot', {
+        field: 'request.visitTypeId',
+      });
+    }
+    if (visitType.patientType === 'existing' && valid.patient.patientType === 'new') {
+      throw new FrontdeskError(
+        'invalid-input',
+        'request.patient.patientType: this visit type is for existing patients',
+        {
+          field: 'request.patient.patientType',
+        },
+      );
+    }
+
+    slot.status = 'busy';
+    const location =
+      visitType.modality === 'in-person' ? LOCATIONS.find((candidate) => candidate.id === slot.locationId) : undefined;
+    const booking: Booking = {
+      id: `bk-${String(this.#bookings.length + 1).padStart(4, '0')}`,
+      status: 'booked',
+      slot: copySlot(slot),
+      visitTypeId: visitType.id,
+      ...(slot.providerId === undefined ? {} : { providerId: slot.providerId }),
+      ...(location ? { location: structuredClone(location) } : {}),
+      instructions: bookingInstructions(visitType, location),
+      patientName: valid.patient.givenName,
+    };
+    this.#bookings.push(booking);
+    this.#bookingsByKey.set(valid.idempotencyKey, { fingerprint, booking });
+    return structuredClone(booking);
+  }
+
+  async getPrice(query: PriceQuery, options?: RequestOptions): Promise<PriceInfo> {
+    await this.#enter(options?.signal);
+    const valid = parseOrThrow(PriceQuerySchema, query, 'query', 'invalid-input');
+    if (valid.planId !== undefined && !PLANS.some((plan) => plan.id === valid.planId)) {
+      throw new FrontdeskError('not-found', 'no plan with this id', { field: 'query.planId' });
+    }
+    // A visit type is priced by its primary service code.
+    const visitType = VISIT_TYPES.find((type) => type.id === valid.service);
+    const code = visitType ? visitType.serviceCodes[0] : valid.service;
+    const price = code === undefined ? undefined : priceFor(code, ORGANIZATION.currency, valid.planId);
+    if (!price) throw new FrontdeskError('not-found', 'no price for this service', { field: 'query.service' });
+    return price;
+  }
+
+  async listPlans(options?: RequestOptions): Promise<Listing<Plan>> {
+    await this.#enter(options?.signal);
+    return listing(structuredClone([...PLANS]));
+  }
+
+  async listSurveys(options?: RequestOptions): Promise<Listing<SurveySummary>> {
+    await this.#enter(options?.signal);
+    return listing(
+      SURVEYS.map(({ questionnaire, kind }) => ({
+        id: String(questionnaire.id),
+        title: String(questionnaire.title),
+        kind,
+      })),
+    );
+  }
+
+  async getSurvey(id: string, options?: RequestOptions): Promise<Questionnaire> {
+    await this.#enter(options?.signal);
+    const survey = SURVEYS.find(({ questionnaire }) => questionnaire.id === id);
+    if (!survey) throw new FrontdeskError('not-found', 'no survey with this id', { field: 'id' });
+    return structuredClone(survey.questionnaire);
+  }
+
+  async submitSurvey(response: QuestionnaireResponse, options: SubmitSurveyOptions): Promise<SurveyReceipt> {
+    await this.#enter(options?.signal);
+    const key = parseOrThrow(IdempotencyKey, options?.idempotencyKey, 'idempotencyKey', 'invalid-input');
+    // The same key is the same submission retried (a queued send after a dropped connection): acknowledge, store nothing.
+    const previousId = this.#responseIdsByKey.get(key);
+    if (previousId !== undefined) return { id: previousId, status: 'duplicate' };
+
+    const { response: valid } = checkSurveyResponse(
+      response,
+      SURVEYS.map(({ questionnaire }) => questionnaire),
+    );
+    const id = `qr-${String(this.#responses.length + 1).padStart(4, '0')}`;
+    this.#responses.push({ ...structuredClone(valid), id });
+    this.#responseIdsByKey.set(key, id);
+    return { id, status: 'received' };
+  }
+
+  /** Every call goes through here first, as a real request would: abort, latency, then simulated failure. */
+  async #enter(signal: AbortSignal | undefined): Promise<void> {
+    throwIfAborted(signal);
+    if (this.#latencyMs > 0) await wait(this.#latencyMs, signal);
+    if (this.#fail === 'once') {
+      this.#fail = false;
+      throw new FrontdeskError('network', 'simulated network failure (memory adapter, fail: once)');
+    }
+    if (this.#fail) throw new FrontdeskError('network', 'simulated network failure (memory adapter, fail: true)');
+  }
+
+  #slots(): SlotCalendar {
+    this.#calendar ??= new SlotCalendar({
+      seed: this.#options.seed,
+      now: this.#options.now,
+      days: this.#options.days,
+      providers: PROVIDERS,
+      visitTypes: VISIT_TYPES,
+      locations: LOCATIONS,
+      openingHours: OPENING_HOURS,
+      virtualHours: VIRTUAL_HOURS,
+    });
+    return this.#calendar;
+  }
+
+  #provider(demo: DemoProvider): Provider {
+    const provider: Provider = structuredClone(demo.provider);
+    if (demo.hasPhoto && this.#options.photoBaseUrl !== undefined) {
+      provider.photoUrl = `${this.#options.photoBaseUrl}/${provider.id}.svg`;
+    }
+    const next = this.#slots().firstFree(provider.id);
+    if (next) provider.nextAvailable = next.start;
+    return provider;
+  }
+}

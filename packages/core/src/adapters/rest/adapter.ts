@@ -1,0 +1,155 @@
+import type * as z from 'zod/mini';
+import type {
+  AdapterCapabilities,
+  FrontdeskAdapter,
+  PriceQuery,
+  RequestOptions,
+  SlotQuery,
+  SubmitSurveyOptions,
+} from '../../adapter.js';
+import { FrontdeskError } from '../../errors.js';
+import { createHttpClient, type HttpClientOptions } from '../../http/index.js';
+import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
+import { Plan, PriceInfo } from '../../schemas/pricing.js';
+import { Id, Instant } from '../../schemas/primitives.js';
+import {
+  Questionnaire,
+  type QuestionnaireResponse,
+  SurveyReceipt,
+  SurveySummary,
+} from '../../schemas/questionnaire.js';
+import { Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
+import { type Listing, parseListing, parseOrThrow } from '../../schemas/validate.js';
+import { pathSegment, surveyIdOf } from './paths.js';
+
+/** Where Frontdesk's JSON contract (docs/openapi.yaml) is served, and how to reach it. */
+export type RestAdapterOptions = HttpClientOptions;
+
+const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices: true, plans: true, surveys: true });
+
+/** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
+function listing<T>(schema: z.ZodMiniType<T>, body: unknown, root: string): Listing<T> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
+    throw new FrontdeskError('invalid-response', `${root}: expected an object with a data array`, { field: root });
+  }
+  return parseListing(schema, (body as { data: unknown }).data, root);
+}
+
+/** A record fetched by id must be that record: a server or proxy mixing up responses must not show the wrong one. */
+function requireSameId<T extends { id?: string | undefined }>(record: T, id: string, root: string): T {
+  if (record.id !== undefined && record.id !== id) {
+    throw new FrontdeskError('invalid-response', `${root}.id: does not match the id asked for`, {
+      field: `${root}.id`,
+    });
+  }
+  return record;
+}
+
+/**
+ * The `rest` adapter: Frontdesk's own JSON contract over HTTPS, for clinics with their own systems. Every response
+ * is validated; one bad record in a listing is dropped (and reported in `dropped`) instead of blanking the widget.
+ */
+export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter {
+  const http = createHttpClient(options);
+  const get = (path: string, signal: AbortSignal | undefined, query?: Record<string, string | undefined>) =>
+    http.request<unknown>('GET', path, { signal, query });
+
+  return {
+    name: 'rest',
+    capabilities: CAPABILITIES,
+
+    async getOrganization(opts?: RequestOptions) {
+      return parseOrThrow(Organization, await get('/organization', opts?.signal), 'organization');
+    },
+
+    async listLocations(opts?: RequestOptions) {
+      return listing(Location, await get('/locations', opts?.signal), 'locations');
+    },
+
+    async listProviders(opts?: RequestOptions) {
+      return listing(Provider, await get('/providers', opts?.signal), 'providers');
+    },
+
+    async getProvider(id: string, opts?: RequestOptions) {
+      const body = await get(`/providers/${pathSegment(id, 'id')}`, opts?.signal);
+      return requireSameId(parseOrThrow(Provider, body, 'provider'), id, 'provider');
+    },
+
+    async listVisitTypes(opts?: RequestOptions) {
+      return listing(VisitType, await get('/visit-types', opts?.signal), 'visitTypes');
+    },
+
+    async listSlots(query: SlotQuery, opts?: RequestOptions) {
+      const start = parseOrThrow(Instant, query.start, 'query.start', 'invalid-input');
+      const end = parseOrThrow(Instant, query.end, 'query.end', 'invalid-input');
+      const body = await get('/slots', opts?.signal, {
+        start,
+        end,
+        providerId: query.providerId,
+        locationId: query.locationId,
+        visitTypeId: query.visitTypeId,
+      });
+      return listing(Slot, body, 'slots');
+    },
+
+    async book(request: BookingRequest, opts?: RequestOptions) {
+      // Checked here so a form bug is reported as the caller's, without a round trip.
+      const valid = parseOrThrow(BookingRequest, request, 'request', 'invalid-input');
+      const body = await http.request<unknown>('POST', '/bookings', {
+        body: valid,
+        idempotencyKey: valid.idempotencyKey,
+        signal: opts?.signal,
+      });
+      const booking = parseOrThrow(Booking, body, 'booking');
+      if (booking.slot.id !== valid.slotId) {
+        throw new FrontdeskError('invalid-response', 'booking.slot.id: not the slot that was booked', {
+          field: 'booking.slot.id',
+        });
+      }
+      return booking;
+    },
+
+    async getPrice(query: PriceQuery, opts?: RequestOptions) {
+      // A service code or a visit type id; both are ids.
+      const service = parseOrThrow(Id, query.service, 'query.service', 'invalid-input');
+      const body = await get('/prices', opts?.signal, {
+        service,
+        planId: query.planId,
+        providerId: query.providerId,
+        locationId: query.locationId,
+      });
+      return parseOrThrow(PriceInfo, body, 'price');
+    },
+
+    async listPlans(opts?: RequestOptions) {
+      return listing(Plan, await get('/plans', opts?.signal), 'plans');
+    },
+
+    async listSurveys(opts?: RequestOptions) {
+      return listing(SurveySummary, await get('/surveys', opts?.signal), 'surveys');
+    },
+
+    async getSurvey(id: string, opts?: RequestOptions) {
+      const body = await get(`/surveys/${pathSegment(id, 'id')}`, opts?.signal);
+      return requireSameId(parseOrThrow(Questionnaire, body, 'survey'), id, 'survey');
+    },
+
+    async submitSurvey(response: QuestionnaireResponse, opts: SubmitSurveyOptions) {
+      if (response?.resourceType !== 'QuestionnaireResponse') {
+        throw new FrontdeskError('invalid-input', 'response.resourceType: expected a QuestionnaireResponse', {
+          field: 'response.resourceType',
+        });
+      }
+      const body = await http.request<unknown>(
+        'POST',
+        `/surveys/${pathSegment(surveyIdOf(response), 'response.questionnaire')}/responses`,
+        {
+          body: response,
+          idempotencyKey: opts.idempotencyKey,
+          signal: opts.signal,
+        },
+      );
+      return parseOrThrow(SurveyReceipt, body, 'receipt');
+    },
+  };
+}

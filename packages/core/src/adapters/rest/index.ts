@@ -1,0 +1,2 @@
+export { createRestAdapter, type RestAdapterOptions } from './adapter.js';
+export { pathSegment, surveyIdOf } from './paths.js';

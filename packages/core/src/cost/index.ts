@@ -1,0 +1,1 @@
+export { balanceBilled, compareNetworks, estimateCost, type NetworkComparison } from './estimate.js';

@@ -1,0 +1,158 @@
+import { expect, fixture, html as testHtml } from '@open-wc/testing';
+import { html } from 'lit';
+import type { FrontdeskAdapter } from '../adapter.js';
+import { createMemoryAdapter } from '../adapters/memory/index.js';
+import { configure } from '../config.js';
+import { FdClinic } from './clinic.js';
+import { defineElement, defineWithClinic } from './define.js';
+import type { FdErrorDetail } from './events.js';
+import { FrontdeskElement } from './frontdesk-element.js';
+import { Resource } from './resource.js';
+import { baseStyles } from './tokens.js';
+
+/** A minimal widget on the base: shows the organization's name. */
+class TestWidget extends FrontdeskElement {
+  static override styles = baseStyles;
+  readonly org = this.track(new Resource(this, (adapter, signal) => adapter.getOrganization({ signal })));
+  override render() {
+    return html`<div class="fd-root">${this.renderResource(this.org, (org) => html`<p>${org.name}</p>`)}
+      ${this.renderAnnouncer()}</div>`;
+  }
+}
+defineWithClinic('fd-test-widget', TestWidget);
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+async function settled(el: TestWidget): Promise<void> {
+  for (let i = 0; i < 50 && el.org.status === 'loading'; i++) await new Promise((r) => setTimeout(r, 10));
+  await el.updateComplete;
+  await nextFrame();
+}
+const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('FrontdeskElement', () => {
+  afterEach(() => configure(undefined));
+
+  it('prefers its own adapter property over an enclosing fd-clinic and configure()', async () => {
+    const own = createMemoryAdapter({ seed: 1 });
+    const global = createMemoryAdapter({ seed: 2 });
+    configure(global);
+    const wrapper = await fixture(testHtml`<fd-clinic adapter="memory" options='{"seed":3}'><fd-test-widget></fd-test-widget></fd-clinic>`);
+    const el = wrapper.querySelector('fd-test-widget') as TestWidget;
+    expect(await el.resolveAdapter()).to.not.equal(global);
+    el.adapter = own;
+    expect(await el.resolveAdapter()).to.equal(own);
+  });
+
+  it('uses the enclosing fd-clinic, then the configure() default', async () => {
+    const global: FrontdeskAdapter = createMemoryAdapter({ seed: 2 });
+    configure(global);
+    const wrapper = await fixture(testHtml`<fd-clinic adapter="memory"><div><fd-test-widget></fd-test-widget></div></fd-clinic>`);
+    const inside = wrapper.querySelector('fd-test-widget') as TestWidget;
+    const fromClinic = await inside.resolveAdapter();
+    expect(fromClinic.name).to.equal('memory');
+    expect(fromClinic).to.not.equal(global);
+    expect(await inside.resolveAdapter()).to.equal(fromClinic); // one adapter per clinic, shared
+    const outside = await fixture<TestWidget>(testHtml`<fd-test-widget></fd-test-widget>`);
+    expect(await outside.resolveAdapter()).to.equal(global);
+  });
+
+  it('finds an fd-clinic across a shadow root', async () => {
+    const clinic = await fixture<FdClinic>(testHtml`<fd-clinic adapter="memory"><div></div></fd-clinic>`);
+    const host = clinic.querySelector('div')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('fd-test-widget') as TestWidget;
+    shadow.append(el);
+    await settled(el);
+    expect(text(el)).to.not.contain('Something went wrong');
+    expect(el.org.status).to.equal('ready');
+  });
+
+  it('shows a readable message and fires fd-error when there is no adapter', async () => {
+    const errors: FdErrorDetail[] = [];
+    document.addEventListener('fd-error', (e) => errors.push(e.detail), { once: true });
+    const el = await fixture<TestWidget>(testHtml`<fd-test-widget></fd-test-widget>`);
+    await settled(el);
+    expect(text(el)).to.contain('This widget is not set up correctly');
+    expect(text(el)).to.contain('fd-clinic');
+    expect(errors[0]?.kind).to.equal('invalid-input');
+    expect(errors[0]?.recoverable).to.equal(false);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('explains an unknown adapter name and a broken options attribute', async () => {
+    const wrapper = await fixture(testHtml`<fd-clinic adapter="nope"><fd-test-widget></fd-test-widget></fd-clinic>`);
+    const el = wrapper.querySelector('fd-test-widget') as TestWidget;
+    await settled(el);
+    expect(text(el)).to.contain('unknown adapter "nope"');
+    wrapper.setAttribute('adapter', 'memory');
+    wrapper.setAttribute('options', '{not json');
+    await new Promise((r) => setTimeout(r, 20));
+    await settled(el);
+    expect(text(el)).to.contain('options> must be a JSON object');
+    wrapper.setAttribute('options', '{"seed": 4}');
+    await new Promise((r) => setTimeout(r, 20));
+    await settled(el);
+    expect(el.org.status).to.equal('ready');
+  });
+
+  it('shows a busy skeleton while loading, then the content', async () => {
+    const adapter = createMemoryAdapter({ latencyMs: 300 });
+    const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${adapter}></fd-test-widget>`);
+    await el.updateComplete;
+    const skeleton = el.shadowRoot!.querySelector('[part="loading"]');
+    expect(skeleton?.getAttribute('aria-busy')).to.equal('true');
+    expect(skeleton?.getAttribute('role')).to.equal('status');
+    expect(skeleton?.textContent).to.contain('Loading');
+    await expect(el).shadowDom.to.be.accessible();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
+    expect(text(el)).to.equal((await adapter.getOrganization()).name);
+  });
+
+  it('shows the error state with a working retry button', async () => {
+    const adapter = createMemoryAdapter({ fail: 'once' });
+    const errors: FdErrorDetail[] = [];
+    const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${adapter} @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}></fd-test-widget>`);
+    await settled(el);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]');
+    expect(alert?.textContent).to.contain('could not reach');
+    expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
+    await expect(el).shadowDom.to.be.accessible();
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    retry.focus();
+    retry.click();
+    await settled(el);
+    expect(el.org.status).to.equal('ready');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('follows the page language and its changes', async () => {
+    const adapter = createMemoryAdapter({ fail: true });
+    const wrapper = await fixture(testHtml`<div lang="es"><fd-test-widget .adapter=${adapter}></fd-test-widget></div>`);
+    const el = wrapper.querySelector('fd-test-widget') as TestWidget;
+    await settled(el);
+    expect(text(el)).to.contain('Intentar de nuevo');
+    wrapper.setAttribute('lang', 'en-US');
+    await nextFrame();
+    await el.updateComplete;
+    expect(text(el)).to.contain('Try again');
+  });
+
+  it('never throws when a tag is defined twice', () => {
+    class Other extends FrontdeskElement {}
+    expect(() => defineElement('fd-test-widget', Other)).to.not.throw();
+    expect(() => defineWithClinic('fd-test-widget', TestWidget)).to.not.throw();
+    expect(customElements.get('fd-test-widget')).to.equal(TestWidget);
+  });
+
+  it('reloads when its adapter property changes', async () => {
+    const a = createMemoryAdapter({ seed: 1 });
+    const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${a}></fd-test-widget>`);
+    await settled(el);
+    const failing = createMemoryAdapter({ fail: true });
+    el.adapter = failing;
+    await el.updateComplete;
+    await settled(el);
+    expect(el.org.status).to.equal('error');
+  });
+});

@@ -1,0 +1,147 @@
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { FrontdeskAdapter } from '../adapter.js';
+import type { DroppedRecord } from '../schemas/validate.js';
+import { FrontdeskError } from '../errors.js';
+import { findClinic, lookupAdapter, onClinicChange } from './clinic.js';
+import { type FdErrorDetail, fdEvent } from './events.js';
+import { LocalizeController } from './localize.js';
+import type { Resource } from './resource.js';
+import { baseStringsEn, baseStringsEs } from './strings.js';
+
+export const VERSION = '0.1.0';
+
+/**
+ * The base of every Frontdesk widget: finds its adapter, renders loading, empty and error states, reports problems as
+ * `fd-error`, announces changes to screen readers, and keeps to the theme contract.
+ */
+export abstract class FrontdeskElement extends LitElement {
+  static version = VERSION;
+
+  static override properties: PropertyDeclarations = {
+    adapter: { attribute: false },
+    theme: { reflect: true },
+    announcement: { state: true },
+  };
+
+  /** The backend for this widget; overrides any enclosing `<fd-clinic>` and `configure()`. */
+  adapter: FrontdeskAdapter | undefined;
+  /** `light` (default), `dark`, or `auto` (follows the system setting). */
+  theme: 'light' | 'dark' | 'auto' | undefined;
+  /** Text for the polite live region; set through `announce()`. */
+  protected announcement = '';
+
+  protected readonly baseI18n = new LocalizeController(this, { en: baseStringsEn, es: baseStringsEs });
+  private readonly resources: Resource<unknown>[] = [];
+  private unwatchClinic: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const clinic = findClinic(this);
+    if (clinic) this.unwatchClinic = onClinicChange(clinic, () => this.reloadAll());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchClinic?.();
+    this.unwatchClinic = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // Before render, so the swap to a new adapter renders its loading state in this same update.
+    if (changed.has('adapter') && changed.get('adapter') !== undefined) this.reloadAll();
+  }
+
+  /** Register a resource so a new adapter or configuration reloads it. */
+  protected track<T>(resource: Resource<T>): Resource<T> {
+    this.resources.push(resource as Resource<unknown>);
+    return resource;
+  }
+
+  private reloadAll(): void {
+    for (const resource of this.resources) void resource.reload();
+  }
+
+  resolveAdapter(): Promise<FrontdeskAdapter> {
+    return lookupAdapter(this, this.adapter);
+  }
+
+  /** Dispatch a Frontdesk event: bubbling and composed, so the page hears it through shadow roots. */
+  protected emit<T>(type: string, detail: T): boolean {
+    return this.dispatchEvent(fdEvent(type, detail));
+  }
+
+  reportError(error: FrontdeskError, recoverable: boolean): void {
+    const detail: FdErrorDetail = {
+      kind: error.kind,
+      message: error.message,
+      field: error.field,
+      status: error.status,
+      recoverable,
+    };
+    this.emit('fd-error', detail);
+  }
+
+  /** Report records the adapter dropped as invalid, without stopping the widget. */
+  protected reportDropped(what: string, dropped: readonly DroppedRecord[]): void {
+    if (dropped.length === 0) return;
+    const first = dropped[0]!;
+    const more = dropped.length > 1 ? ` (and ${dropped.length - 1} more)` : '';
+    this.reportError(
+      new FrontdeskError('invalid-response', `${dropped.length} ${what} left out as invalid: ${first.reason}${more}`, {
+        field: first.field,
+      }),
+      true,
+    );
+  }
+
+  /** Say something to screen-reader users through the polite live region. */
+  protected announce(message: string): void {
+    // Clearing first makes a repeated identical message heard again.
+    this.announcement = '';
+    requestAnimationFrame(() => {
+      this.announcement = message;
+    });
+  }
+
+  protected renderAnnouncer(): TemplateResult {
+    return html`<div class="fd-visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  /** A skeleton while data loads, announced as loading. */
+  protected renderLoading(label = this.baseI18n.t.loading, lines = 3): TemplateResult {
+    return html`<div class="fd-state fd-skeleton" part="loading" aria-busy="true" role="status">
+      <span class="fd-visually-hidden">${label}</span>
+      ${Array.from({ length: lines }, () => html`<span aria-hidden="true"></span>`)}
+    </div>`;
+  }
+
+  /** A readable error with a retry; the developer's detail is there too, for misconfigured pages. */
+  protected renderError(error: FrontdeskError, retry?: () => void, title?: string): TemplateResult {
+    const t = this.baseI18n.t;
+    return html`<div class="fd-state error" part="error" role="alert">
+      <p class="fd-state-title">${title ?? t.errorTitle}</p>
+      <p>${t.errorByKind(error.kind)}</p>
+      ${retry ? html`<button class="fd-button" part="retry-button" type="button" @click=${retry}>${t.retry}</button>` : nothing}
+      <details>
+        <summary>${t.technicalDetails}</summary>
+        <code>${error.kind}: ${error.message}</code>
+      </details>
+    </div>`;
+  }
+
+  /** An empty state that says what to do next. */
+  protected renderEmpty(title: string, hint?: string | TemplateResult): TemplateResult {
+    return html`<div class="fd-state" part="empty" role="status">
+      <p class="fd-state-title">${title}</p>
+      ${hint ? html`<p>${hint}</p>` : nothing}
+    </div>`;
+  }
+
+  /** Render a resource: the skeleton, the error with retry, or `ready(value)`. */
+  protected renderResource<T>(resource: Resource<T>, ready: (value: T) => unknown, loadingLabel?: string): unknown {
+    if (resource.status === 'loading') return this.renderLoading(loadingLabel);
+    if (resource.status === 'error' && resource.error) return this.renderError(resource.error, () => void resource.reload());
+    return ready(resource.value as T);
+  }
+}

@@ -1,0 +1,35 @@
+import { CalendarDate } from '../schemas/primitives.js';
+import { invalidInput } from './errors.js';
+
+/** A calendar day `YYYY-MM-DD`, independent of any time zone. */
+export type DayKey = string;
+
+const DAY_MS = 86_400_000;
+
+/** [year, month 1-12, day] of a valid day key. */
+export function parseDayKey(key: DayKey): [number, number, number] {
+  if (typeof key !== 'string' || !CalendarDate.safeParse(key).success) {
+    throw invalidInput('dayKey', 'expected YYYY-MM-DD');
+  }
+  return [Number(key.slice(0, 4)), Number(key.slice(5, 7)), Number(key.slice(8, 10))];
+}
+
+/**
+ * UTC midnight of a calendar date, as epoch milliseconds. Day keys are pure dates, so their arithmetic runs on UTC
+ * midnights, where every day has 24 hours. `setUTCFullYear`, unlike `Date.UTC`, keeps years below 100 as they are.
+ */
+export function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+export const dayKeyToUtcMidnight = (key: DayKey): number => utcMidnight(...parseDayKey(key));
+
+export const utcMillisToDayKey = (utcMillis: number): DayKey => new Date(utcMillis).toISOString().slice(0, 10);
+
+/** The day `days` after (or before, when negative) a day key. */
+export function addDaysToKey(key: DayKey, days: number): DayKey {
+  if (!Number.isSafeInteger(days)) throw invalidInput('days', 'expected a whole number of days');
+  return utcMillisToDayKey(dayKeyToUtcMidnight(key) + days * DAY_MS);
+}

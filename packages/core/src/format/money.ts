@@ -1,0 +1,64 @@
+import { Currency } from '../schemas/primitives.js';
+import { invalidInput } from './errors.js';
+import { numberFormat } from './intl-cache.js';
+import { type NumberInputResult, parseScaledDecimal } from './number-input.js';
+
+/** The largest amount the `Cents` schema accepts, in the smallest unit of any currency. */
+const MAX_CENTS = 100_000_000_000;
+const BASIS_POINTS_IN_100_PERCENT = 10_000;
+/** One currency symbol (`$`, `€`, `£`...) before or after the number. */
+const CURRENCY_SYMBOL = /\p{Sc}/u;
+/** `%`, or the Arabic percent sign. */
+const PERCENT_SIGN = /[%\u066A]/u;
+
+function assertCurrency(currency: string): void {
+  if (!Currency.safeParse(currency).success) throw invalidInput('currency', 'expected an ISO 4217 code such as USD');
+}
+
+/** Digits after the decimal mark for a currency: 2 for USD and EUR, 0 for JPY, 3 for BHD (from Intl's ISO data). */
+export function currencyFractionDigits(currency: string): number {
+  assertCurrency(currency);
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** `123456` with 2 digits is `"1234.56"`: the exact decimal, never a binary fraction. */
+function minorUnitsToDecimal(amount: number, fractionDigits: number): Intl.StringNumericLiteral {
+  const sign = amount < 0 ? '-' : '';
+  const digits = String(Math.abs(amount)).padStart(fractionDigits + 1, '0');
+  if (fractionDigits === 0) return `${sign}${digits}` as Intl.StringNumericLiteral;
+  return `${sign}${digits.slice(0, -fractionDigits)}.${digits.slice(-fractionDigits)}` as Intl.StringNumericLiteral;
+}
+
+/**
+ * Formats an integer amount in the currency's smallest unit (cents) for `locale`: `formatMoney(123450, 'USD',
+ * 'en-US')` is `$1,234.50`, and `1.234,50 €` for EUR in es-ES. Intl receives the exact decimal string, so no amount
+ * picks up floating-point noise. Negative amounts (differences) are allowed.
+ *
+ * @throws FrontdeskError `invalid-input` for a non-integer amount, an unknown currency or a malformed locale.
+ */
+export function formatMoney(cents: number, currency: string, locale: string): string {
+  if (!Number.isSafeInteger(cents)) throw invalidInput('cents', 'expected an integer amount in the smallest unit');
+  const digits = currencyFractionDigits(currency);
+  const format = numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return format.format(minorUnitsToDecimal(cents, digits));
+}
+
+/**
+ * Reads an amount typed by a patient: `1,234.50`, `$200` and `200` in en-US, `1.234,50` and `200 €` in es-ES.
+ * Returns cents (the currency's smallest unit when `currency` is given, else hundredths), or why the text was refused:
+ * letters, a negative sign, more decimals than the currency has, or more than the `Cents` schema allows.
+ */
+export function parseMoneyInput(text: string, locale: string, currency?: string): NumberInputResult {
+  const digits = currency === undefined ? 2 : currencyFractionDigits(currency);
+  return parseScaledDecimal(text, locale, digits, MAX_CENTS, CURRENCY_SYMBOL);
+}
+
+/** Reads a percentage typed in `locale` (`30`, `12.5 %`, `12,5` in es) as basis points: 0 to 10000, 2 decimals at most. */
+export function parsePercentInput(text: string, locale: string): NumberInputResult {
+  return parseScaledDecimal(text, locale, 2, BASIS_POINTS_IN_100_PERCENT, PERCENT_SIGN);
+}

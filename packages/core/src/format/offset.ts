@@ -1,0 +1,32 @@
+import { tzOffset } from '@date-fns/tz';
+import { assertTimeZone } from './intl-cache.js';
+
+/**
+ * A zone's UTC offset at an instant, in whole minutes, remembered per 6-hour window.
+ *
+ * Asking Intl costs microseconds, and the slot picker asks for every one of thousands of slots. Offsets only change at
+ * transitions, so a window whose first and last millisecond share an offset has it throughout (no zone changes its
+ * clocks twice within six hours); a window holding a transition is answered exactly, instant by instant.
+ *
+ * Historic local mean times have offsets with seconds, which an ISO offset cannot carry; the offset is rounded and
+ * callers derive the wall time from the same rounded value, so the instant still round-trips.
+ */
+const WINDOW_MS = 6 * 3_600_000;
+const MAX_WINDOWS = 4096;
+const windows = new Map<string, number>();
+
+const exactOffset = (timeZone: string, millis: number) => Math.round(tzOffset(timeZone, new Date(millis)));
+
+export function zoneOffsetMinutes(timeZone: string, millis: number): number {
+  assertTimeZone(timeZone);
+  const index = Math.floor(millis / WINDOW_MS);
+  const key = `${timeZone}|${index}`;
+  const known = windows.get(key);
+  if (known !== undefined) return known;
+  const start = index * WINDOW_MS;
+  const atStart = exactOffset(timeZone, start);
+  if (atStart !== exactOffset(timeZone, start + WINDOW_MS - 1)) return exactOffset(timeZone, millis);
+  if (windows.size >= MAX_WINDOWS) windows.clear();
+  windows.set(key, atStart);
+  return atStart;
+}

@@ -1,0 +1,109 @@
+import { isRecord } from './answers.js';
+
+/** Extension URLs the engine reads (FHIR R4 core extensions, the SDC ones and the R5 `itemWeight` backport). */
+export const SURVEY_EXTENSION_URLS = {
+  itemControl: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
+  minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
+  maxValue: 'http://hl7.org/fhir/StructureDefinition/maxValue',
+  minLength: 'http://hl7.org/fhir/StructureDefinition/minLength',
+  maxDecimalPlaces: 'http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces',
+  regex: 'http://hl7.org/fhir/StructureDefinition/regex',
+  entryFormat: 'http://hl7.org/fhir/StructureDefinition/entryFormat',
+  choiceOrientation: 'http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation',
+  sliderStepValue: 'http://hl7.org/fhir/StructureDefinition/questionnaire-sliderStepValue',
+  hidden: 'http://hl7.org/fhir/StructureDefinition/questionnaire-hidden',
+  unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
+  unitOption: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption',
+  renderingXhtml: 'http://hl7.org/fhir/StructureDefinition/rendering-xhtml',
+  ordinalValue: 'http://hl7.org/fhir/StructureDefinition/ordinalValue',
+  itemWeight: 'http://hl7.org/fhir/StructureDefinition/itemWeight',
+  iso21090CoValue: 'http://hl7.org/fhir/StructureDefinition/iso21090-CO-value',
+  calculatedExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression',
+  enableWhenExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression',
+  answerExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression',
+  initialExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression',
+} as const;
+
+export const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
+
+/** FHIRPath-driven behaviour the engine does not evaluate: an item using it cannot be rendered faithfully. */
+export const EXPRESSION_EXTENSIONS: readonly string[] = [
+  SURVEY_EXTENSION_URLS.calculatedExpression,
+  SURVEY_EXTENSION_URLS.enableWhenExpression,
+  SURVEY_EXTENSION_URLS.answerExpression,
+];
+
+type Extension = Record<string, unknown> & { url: string };
+
+export function extensionsOf(owner: unknown): Extension[] {
+  if (!isRecord(owner) || !Array.isArray(owner.extension)) return [];
+  return owner.extension.filter((e): e is Extension => isRecord(e) && typeof e.url === 'string');
+}
+
+export function findExtension(owner: unknown, url: string): Extension | undefined {
+  return extensionsOf(owner).find((e) => e.url === url);
+}
+
+export function findExtensions(owner: unknown, url: string): Extension[] {
+  return extensionsOf(owner).filter((e) => e.url === url);
+}
+
+/** The first `value<Type>` of the extension among the listed types, with the type it came from. */
+export function extensionValue(
+  ext: Extension | undefined,
+  types: readonly string[],
+): { type: string; value: unknown } | undefined {
+  if (!ext) return undefined;
+  for (const type of types) {
+    const value = ext[`value${type}`];
+    if (value !== undefined) return { type, value };
+  }
+  return undefined;
+}
+
+export function extensionString(owner: unknown, url: string): string | undefined {
+  const found = extensionValue(findExtension(owner, url), ['String', 'Code', 'Markdown']);
+  return typeof found?.value === 'string' ? found.value : undefined;
+}
+
+export function extensionNumber(owner: unknown, url: string): number | undefined {
+  const found = extensionValue(findExtension(owner, url), ['Decimal', 'Integer']);
+  return typeof found?.value === 'number' && Number.isFinite(found.value) ? found.value : undefined;
+}
+
+export function extensionBoolean(owner: unknown, url: string): boolean | undefined {
+  const found = extensionValue(findExtension(owner, url), ['Boolean']);
+  return typeof found?.value === 'boolean' ? found.value : undefined;
+}
+
+/** itemControl codes from `valueCodeableConcept.coding` (any system-less coding is taken at its word). */
+export function itemControlCode(owner: unknown): string | undefined {
+  const concept = findExtension(owner, SURVEY_EXTENSION_URLS.itemControl)?.valueCodeableConcept;
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return undefined;
+  for (const coding of concept.coding) {
+    if (!isRecord(coding) || typeof coding.code !== 'string') continue;
+    if (coding.system === undefined || coding.system === ITEM_CONTROL_SYSTEM) return coding.code;
+  }
+  return undefined;
+}
+
+/** A score attached to an answer option: itemWeight, ordinalValue, or the older iso21090-CO-value. */
+export function scoreOf(...owners: unknown[]): number | undefined {
+  for (const owner of owners) {
+    for (const url of [
+      SURVEY_EXTENSION_URLS.itemWeight,
+      SURVEY_EXTENSION_URLS.ordinalValue,
+      SURVEY_EXTENSION_URLS.iso21090CoValue,
+    ]) {
+      const value = extensionNumber(owner, url);
+      if (value !== undefined) return value;
+    }
+  }
+  return undefined;
+}
+
+/** Plain text for a primitive that may carry `rendering-xhtml` on its `_element` twin. */
+export function renderingXhtmlOf(owner: unknown, element: string): string | undefined {
+  if (!isRecord(owner)) return undefined;
+  return extensionString(owner[`_${element}`], SURVEY_EXTENSION_URLS.renderingXhtml);
+}

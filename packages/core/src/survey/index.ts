@@ -1,0 +1,51 @@
+/**
+ * The headless survey engine: FHIR R4 Questionnaire in, QuestionnaireResponse out (DESIGN.md section 6).
+ * `loadQuestionnaire` checks input, `createSurveyModel` drives a renderer, `checkQuestionnaireResponse` verifies output.
+ */
+export {
+  compareSurveyAnswers,
+  normalizeSurveyAnswer,
+  parseSurveyAnswerText,
+  SURVEY_ANSWER_KINDS,
+  type SurveyAnswer,
+  type SurveyAnswerKind,
+  type SurveyQuantity,
+  surveyAnswerKind,
+  surveyAnswersEqual,
+} from './answers.js';
+export {
+  buildCsatQuestionnaire,
+  buildLikertQuestionnaire,
+  buildNpsQuestionnaire,
+  type CsatQuestionnaireOptions,
+  type LikertQuestionnaireOptions,
+  type NpsQuestionnaireOptions,
+  type SurveyBuilderOptions,
+} from './builders.js';
+export { checkQuestionnaireResponse, type SurveyResponseCheck } from './check-response.js';
+export { SURVEY_EXTENSION_URLS } from './extensions.js';
+export { loadQuestionnaire, type SurveyLoadResult } from './load.js';
+export { createSurveyModel } from './model.js';
+export type { SurveyOption } from './options.js';
+export type { SurveyProblem, SurveyProblemCode } from './problems.js';
+export { questionnaireCanonical } from './response.js';
+export type { SurveyResponseIssue, SurveyResponseIssueCode } from './restore.js';
+export type {
+  SurveyChange,
+  SurveyControl,
+  SurveyDraft,
+  SurveyErrorCode,
+  SurveyFieldError,
+  SurveyItemView,
+  SurveyModel,
+  SurveyModelOptions,
+  SurveyNode,
+  SurveyPage,
+  SurveyResponseOptions,
+  SurveyScore,
+  SurveyUnsupported,
+  SurveyUnsupportedCode,
+  SurveyValidation,
+} from './types.js';
+export { surveyErrorMessage } from './validation.js';
+export { xhtmlToText } from './xhtml.js';

@@ -1,0 +1,631 @@
+import type { Questionnaire, QuestionnaireResponse } from '../schemas/questionnaire.js';
+import {
+  affectedBy,
+  analyzeQuestionnaire,
+  type ItemCondition,
+  type ItemDef,
+  type QuestionnaireAnalysis,
+} from './analyze.js';
+import {
+  isRecord,
+  normalizeSurveyAnswer,
+  parseSurveyAnswerText,
+  type SurveyAnswer,
+  surveyAnswersEqual,
+} from './answers.js';
+import { isSurveyDraft, readSurveyDraft } from './draft.js';
+import { enableWhenMet } from './enable-when.js';
+import { loadQuestionnaire, problemsOfLoadedQuestionnaire } from './load.js';
+import {
+  CLEAN,
+  COMPUTING,
+  DIRTY,
+  escapeKeySegment,
+  type MutableNode,
+  type NodeState,
+  walkStates,
+} from './node-state.js';
+import { type SurveyProblem, surveyProblem } from './problems.js';
+import { buildResponse, questionnaireCanonical } from './response.js';
+import { applyResponseItems, type IssueSink, type ResponseTarget } from './restore.js';
+import { scoreStates } from './score.js';
+import type {
+  SurveyChange,
+  SurveyDraft,
+  SurveyFieldError,
+  SurveyModel,
+  SurveyModelOptions,
+  SurveyNode,
+  SurveyPage,
+  SurveyResponseOptions,
+  SurveyScore,
+  SurveyValidation,
+} from './types.js';
+import { validateState } from './validation.js';
+
+const EMPTY_ANALYSIS: QuestionnaireAnalysis = { title: '', roots: [], ordered: [], byLinkId: new Map(), problems: [] };
+
+/** Incoming-response issues that mean an answer was not kept. */
+const DROPPING_ISSUES = new Set([
+  'invalid-item',
+  'unknown-link-id',
+  'wrong-nesting',
+  'invalid-answer',
+  'answer-type',
+  'answer-not-in-options',
+  'too-many-answers',
+]);
+
+export class SurveyModelImpl implements SurveyModel, ResponseTarget {
+  readonly title: string;
+  readonly renderable: boolean;
+  readonly questionnaire: Questionnaire | undefined;
+  readonly analysis: QuestionnaireAnalysis;
+  roots: NodeState[] = [];
+  #byKey = new Map<string, NodeState>();
+  #byDef = new Map<ItemDef, NodeState[]>();
+  /** Repeat key -> where the instances of a repeating group live. */
+  #slots = new Map<string, { parent: NodeState | undefined; def: ItemDef }>();
+  #evaluationOrder: NodeState[] = [];
+  #items: SurveyNode[] = [];
+  #pages: SurveyPage[] = [];
+  #nextInstance = new Map<string, number>();
+  #listeners = new Set<(change: SurveyChange) => void>();
+  #problems: SurveyProblem[];
+
+  constructor(questionnaire: Questionnaire | undefined, problems: readonly SurveyProblem[]) {
+    this.questionnaire = questionnaire;
+    this.analysis = questionnaire ? analyzeQuestionnaire(questionnaire) : EMPTY_ANALYSIS;
+    this.#problems = [...problems];
+    this.renderable = questionnaire !== undefined && !problems.some((p) => p.fatal);
+    this.title = this.analysis.title;
+    this.roots = this.#createRoots();
+    this.#rebuild();
+    this.#recomputeAll();
+  }
+
+  get problems(): readonly SurveyProblem[] {
+    return this.#problems;
+  }
+
+  get items(): readonly SurveyNode[] {
+    return this.#items;
+  }
+
+  get pages(): readonly SurveyPage[] {
+    return this.#pages;
+  }
+
+  // ---- structure -------------------------------------------------------------------------------------------------
+
+  #takeInstanceId(repeatKey: string): number {
+    const id = this.#nextInstance.get(repeatKey) ?? 1;
+    this.#nextInstance.set(repeatKey, id + 1);
+    return id;
+  }
+
+  #createRoots(): NodeState[] {
+    return this.analysis.roots.map((def) => this.#createState(def, undefined));
+  }
+
+  #createState(def: ItemDef, parent: NodeState | undefined, instanceId?: number): NodeState {
+    const repeatKey = (parent ? `${parent.view.key}/` : '') + escapeKeySegment(def.linkId);
+    const id = def.isRepeatingGroup ? (instanceId ?? this.#takeInstanceId(repeatKey)) : undefined;
+    const view: MutableNode = {
+      ...def.view,
+      key: id === undefined ? repeatKey : `${repeatKey}#${id}`,
+      linkId: def.linkId,
+      type: def.type,
+      parentKey: parent?.view.key,
+      depth: def.depth,
+      repeat: undefined,
+      enabled: true,
+      answers: def.initial.slice(),
+      invalidText: [],
+    };
+    const state: NodeState = {
+      view,
+      def,
+      parent,
+      children: [],
+      repeatKey,
+      instanceId: id,
+      phase: DIRTY,
+      targets: undefined,
+    };
+    state.children = def.children.map((child) => this.#createState(child, state));
+    return state;
+  }
+
+  #siblings(parent: NodeState | undefined): NodeState[] {
+    return parent ? parent.children : this.roots;
+  }
+
+  /** Re-derives the flat list, lookups, repeat positions and pages after the tree changed. */
+  #rebuild(): void {
+    this.#byKey.clear();
+    this.#byDef.clear();
+    this.#slots.clear();
+    const items: SurveyNode[] = [];
+    const order: NodeState[] = [];
+    const visit = (states: NodeState[]) => {
+      for (const state of states) {
+        const { def, view } = state;
+        if (def.isRepeatingGroup) {
+          const instances = states.filter((s) => s.def === def);
+          view.repeat = { repeatKey: state.repeatKey, index: instances.indexOf(state), count: instances.length };
+          this.#slots.set(state.repeatKey, { parent: state.parent, def });
+        }
+        state.targets = undefined;
+        items.push(view);
+        order.push(state);
+        this.#byKey.set(view.key, state);
+        const same = this.#byDef.get(def);
+        if (same) same.push(state);
+        else this.#byDef.set(def, [state]);
+        visit(state.children);
+      }
+    };
+    visit(this.roots);
+    this.#items = items;
+    const position = new Map(order.map((s, i) => [s, i]));
+    this.#evaluationOrder = order.sort((a, b) => a.def.rank - b.def.rank || position.get(a)! - position.get(b)!);
+    this.#pages = this.#buildPages();
+  }
+
+  #buildPages(): SurveyPage[] {
+    const subtree = (state: NodeState) => [...walkStates([state])].map((s) => s.view as SurveyNode);
+    if (!this.roots.some((s) => s.view.control === 'page')) {
+      const items = this.#items;
+      return [{ index: 0, key: undefined, title: this.title, items, enabled: true }];
+    }
+    const pages: Array<{ states: NodeState[]; key: string | undefined; title: string; items: SurveyNode[] }> = [];
+    for (const state of this.roots) {
+      const current = pages[pages.length - 1];
+      const isPage = state.view.control === 'page';
+      if (isPage && current?.states[0]?.def === state.def) current.states.push(state);
+      else if (!isPage && current && current.key === undefined) current.states.push(state);
+      else
+        pages.push({
+          states: [state],
+          key: isPage ? state.view.key : undefined,
+          title: isPage ? state.view.text : '',
+          items: [],
+        });
+    }
+    return pages.map((page, index) => ({
+      index,
+      key: page.key,
+      title: page.title,
+      items: page.states.flatMap(subtree),
+      get enabled() {
+        return page.states.some((s) => s.view.enabled);
+      },
+    }));
+  }
+
+  // ---- enabled state ---------------------------------------------------------------------------------------------
+
+  /** Instances of `def` that an enableWhen on `state` refers to: within the same repeat instance when shared. */
+  #targetsOf(state: NodeState, def: ItemDef): NodeState[] {
+    let cached = state.targets?.get(def);
+    if (cached) return cached;
+    if (def === state.def) cached = [state];
+    else {
+      for (let p = state.parent; p && !cached; p = p.parent) if (p.def === def) cached = [p];
+      if (!cached) {
+        const isAncestorOfDef = (candidate: ItemDef) => {
+          for (let d = def.parent; d; d = d.parent) if (d === candidate) return true;
+          return false;
+        };
+        let anchor = state.parent;
+        while (anchor && !isAncestorOfDef(anchor.def)) anchor = anchor.parent;
+        const all = this.#byDef.get(def) ?? [];
+        const inside = (target: NodeState) => {
+          for (let p = target.parent; p; p = p.parent) if (p === anchor) return true;
+          return false;
+        };
+        cached = anchor ? all.filter(inside) : all;
+      }
+    }
+    state.targets ??= new Map();
+    state.targets.set(def, cached);
+    return cached;
+  }
+
+  #conditionMet(state: NodeState, condition: ItemCondition): boolean {
+    const answers: SurveyAnswer[] = [];
+    if (condition.target) {
+      for (const target of this.#targetsOf(state, condition.target)) {
+        if (this.#evaluate(target) && target.def.answerable) answers.push(...target.view.answers);
+      }
+    }
+    return enableWhenMet(condition.operator, condition.expected, answers);
+  }
+
+  /**
+   * Enabled = parent enabled (and supported) and own enableWhen met. Targets are evaluated on demand; meeting an
+   * instance that is being evaluated means a cycle, which counts as disabled so evaluation always terminates.
+   */
+  #evaluate(state: NodeState): boolean {
+    if (state.phase === CLEAN) return state.view.enabled;
+    if (state.phase === COMPUTING) return false;
+    state.phase = COMPUTING;
+    let enabled = !state.def.inCycle;
+    if (enabled && state.parent) enabled = this.#evaluate(state.parent) && !state.parent.view.unsupported;
+    const { conditions, behavior } = state.def;
+    if (enabled && conditions.length > 0) {
+      const met = (c: ItemCondition) => this.#conditionMet(state, c);
+      enabled = behavior === 'any' ? conditions.some(met) : conditions.every(met);
+    }
+    state.view.enabled = enabled;
+    state.phase = CLEAN;
+    return enabled;
+  }
+
+  #recompute(states: readonly NodeState[]): string[] {
+    const before = states.map((s) => s.view.enabled);
+    for (const state of states) state.phase = DIRTY;
+    for (const state of states) this.#evaluate(state);
+    return states.filter((s, i) => s.view.enabled !== before[i]).map((s) => s.view.key);
+  }
+
+  #recomputeAll(): string[] {
+    return this.#recompute(this.#evaluationOrder);
+  }
+
+  /** Only the items that can depend on `def` (precomputed closure over enableWhen and nesting). */
+  #recomputeAfterAnswer(def: ItemDef): string[] {
+    const affected = affectedBy(def);
+    if (affected.length === 0) return [];
+    return this.#recompute(affected.flatMap((d) => this.#byDef.get(d) ?? []));
+  }
+
+  #emit(change: SurveyChange): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One broken listener must not stop the others or the model; surface it asynchronously.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  // ---- answers ---------------------------------------------------------------------------------------------------
+
+  #answerable(key: string): NodeState | undefined {
+    const state = this.#byKey.get(key);
+    return state?.def.answerable ? state : undefined;
+  }
+
+  #commit(state: NodeState, answers: SurveyAnswer[], invalidText: string[]): void {
+    const repeats = state.def.view.repeats;
+    state.view.answers = repeats ? answers : answers.slice(0, 1);
+    state.view.invalidText = repeats || answers.length === 0 ? invalidText : [];
+    if (!repeats && state.view.invalidText.length > 1) state.view.invalidText = state.view.invalidText.slice(0, 1);
+    this.#emit({ kind: 'answer', key: state.view.key, enabledChanged: this.#recomputeAfterAnswer(state.def) });
+  }
+
+  getItem(key: string): SurveyNode | undefined {
+    return this.#byKey.get(key)?.view;
+  }
+
+  itemsByLinkId(linkId: string): SurveyNode[] {
+    const def = this.analysis.byLinkId.get(linkId);
+    return def ? (this.#byDef.get(def) ?? []).map((s) => s.view) : [];
+  }
+
+  isEnabled(key: string): boolean {
+    return this.#byKey.get(key)?.view.enabled ?? false;
+  }
+
+  setAnswer(key: string, values: readonly SurveyAnswer[]): boolean {
+    const state = this.#answerable(key);
+    if (!state || !Array.isArray(values)) return false;
+    const answers: SurveyAnswer[] = [];
+    for (const value of values) {
+      const answer = normalizeSurveyAnswer(value);
+      if (!answer) return false;
+      answers.push(answer);
+    }
+    this.#commit(state, answers, []);
+    return true;
+  }
+
+  #parseText(state: NodeState, text: string): SurveyAnswer | undefined {
+    const { def } = state;
+    const { options, units } = def.view;
+    if (def.restrictToOptions) {
+      const wanted = text.trim().toLowerCase();
+      const option = options.find(
+        (o) =>
+          o.label.trim().toLowerCase() === wanted ||
+          ('valueCoding' in o.value && o.value.valueCoding.code?.toLowerCase() === wanted),
+      );
+      if (option) return option.value;
+      return def.type === 'open-choice' ? { valueString: text } : undefined;
+    }
+    const answer = parseSurveyAnswerText(def.type, text);
+    const [unit] = units;
+    if (answer && 'valueQuantity' in answer && units.length === 1 && unit) {
+      const { code, system, display } = unit;
+      answer.valueQuantity = {
+        ...answer.valueQuantity,
+        ...(display || code ? { unit: display ?? code } : {}),
+        ...(system ? { system } : {}),
+        ...(code ? { code } : {}),
+      };
+    }
+    return answer;
+  }
+
+  setAnswerText(key: string, text: string | readonly string[]): boolean {
+    const state = this.#answerable(key);
+    const texts = typeof text === 'string' ? [text] : Array.isArray(text) ? text : undefined;
+    if (!state || !texts || texts.some((t) => typeof t !== 'string')) return false;
+    const answers: SurveyAnswer[] = [];
+    const invalid: string[] = [];
+    for (const t of texts) {
+      if (t.trim() === '') continue;
+      const answer = this.#parseText(state, t);
+      if (answer) answers.push(answer);
+      else invalid.push(t);
+    }
+    this.#commit(state, answers, invalid);
+    return true;
+  }
+
+  selectOption(key: string, optionId: string, selected = true): boolean {
+    const state = this.#answerable(key);
+    const options = state?.def.view.options ?? [];
+    const option = options.find((o) => o.id === optionId);
+    if (!state || !option) return false;
+    const current = state.view.answers;
+    let next: SurveyAnswer[];
+    if (state.def.view.repeats) {
+      const isChosen = (o: (typeof options)[number]) =>
+        o === option ? selected : current.some((a) => surveyAnswersEqual(a, o.value));
+      const others = current.filter((a) => !options.some((o) => surveyAnswersEqual(a, o.value)));
+      next = [...options.filter(isChosen).map((o) => o.value), ...others];
+    } else if (selected) next = [option.value];
+    else next = current.filter((a) => !surveyAnswersEqual(a, option.value));
+    this.#commit(state, next, state.def.view.repeats ? [...state.view.invalidText] : []);
+    return true;
+  }
+
+  clearAnswer(key: string): boolean {
+    const state = this.#answerable(key);
+    if (!state) return false;
+    this.#commit(state, [], []);
+    return true;
+  }
+
+  // ---- repeats ---------------------------------------------------------------------------------------------------
+
+  addRepeat(repeatKey: string): string | undefined {
+    const slot = this.#slots.get(repeatKey);
+    if (!slot) return undefined;
+    const siblings = this.#siblings(slot.parent);
+    let last = siblings.length - 1;
+    while (last >= 0 && siblings[last]!.def !== slot.def) last--;
+    const state = this.#createState(slot.def, slot.parent);
+    siblings.splice(last + 1, 0, state);
+    this.#rebuild();
+    this.#emit({ kind: 'structure', enabledChanged: this.#recomputeAll() });
+    return state.view.key;
+  }
+
+  removeRepeat(instanceKey: string): boolean {
+    const state = this.#byKey.get(instanceKey);
+    if (!state?.def.isRepeatingGroup) return false;
+    const siblings = this.#siblings(state.parent);
+    if (siblings.filter((s) => s.def === state.def).length > 1) siblings.splice(siblings.indexOf(state), 1);
+    else {
+      for (const s of walkStates([state])) {
+        s.view.answers = [];
+        s.view.invalidText = [];
+      }
+    }
+    this.#rebuild();
+    this.#emit({ kind: 'structure', enabledChanged: this.#recomputeAll() });
+    return true;
+  }
+
+  // ---- results ---------------------------------------------------------------------------------------------------
+
+  validate(page?: number): SurveyValidation {
+    const scope = page === undefined ? this.#items : (this.#pages[page]?.items ?? []);
+    const errors: Record<string, SurveyFieldError[]> = {};
+    let firstErrorKey: string | undefined;
+    for (const node of scope) {
+      const state = this.#byKey.get(node.key);
+      const found = state ? validateState(state) : [];
+      if (found.length === 0) continue;
+      errors[node.key] = found;
+      firstErrorKey ??= node.key;
+    }
+    return { valid: firstErrorKey === undefined, errors, firstErrorKey };
+  }
+
+  validateItem(key: string): SurveyFieldError[] {
+    const state = this.#byKey.get(key);
+    return state ? validateState(state) : [];
+  }
+
+  score(): SurveyScore {
+    return scoreStates(walkStates(this.roots));
+  }
+
+  toResponse(options: SurveyResponseOptions = {}): QuestionnaireResponse {
+    return buildResponse(this.questionnaire, this.roots, options);
+  }
+
+  // ---- drafts and earlier responses ------------------------------------------------------------------------------
+
+  serializeAnswers(): SurveyDraft {
+    const draft: SurveyDraft = {
+      format: 'frontdesk-survey-draft',
+      version: 1,
+      questionnaire: questionnaireCanonical(this.questionnaire),
+      instances: {},
+      answers: {},
+      invalidText: {},
+    };
+    for (const [repeatKey, slot] of this.#slots) {
+      draft.instances[repeatKey] = this.#siblings(slot.parent)
+        .filter((s) => s.def === slot.def)
+        .map((s) => s.instanceId!);
+    }
+    for (const state of walkStates(this.roots)) {
+      if (!state.def.answerable) continue;
+      // Every answerable item is listed, empty ones too, so a restore clears initial values the patient removed.
+      draft.answers[state.view.key] = state.view.answers.map((a) => normalizeSurveyAnswer(a)!);
+      if (state.view.invalidText.length > 0) draft.invalidText[state.view.key] = [...state.view.invalidText];
+    }
+    return draft;
+  }
+
+  restoreAnswers(draft: unknown): { restored: number; dropped: number } {
+    try {
+      const result = this.#restoreDraft(draft);
+      this.#emit({ kind: 'restore', enabledChanged: this.#recomputeAll() });
+      return result;
+    } catch {
+      return { restored: 0, dropped: 0 };
+    }
+  }
+
+  #restoreDraft(raw: unknown): { restored: number; dropped: number } {
+    const read = readSurveyDraft(raw);
+    if (!read) return { restored: 0, dropped: 0 };
+    const { draft } = read;
+    let { dropped } = read;
+    const canonical = questionnaireCanonical(this.questionnaire);
+    if (draft.questionnaire !== undefined && canonical !== undefined && draft.questionnaire !== canonical) {
+      return { restored: 0, dropped: dropped + Object.keys(draft.answers).length };
+    }
+    this.#nextInstance.clear();
+    this.roots = this.#createRoots();
+    this.#rebuild();
+    // Parents before children: a nested repeat key only exists once its enclosing instance does.
+    const repeatKeys = Object.keys(draft.instances).sort((a, b) => a.split('/').length - b.split('/').length);
+    for (const repeatKey of repeatKeys) {
+      const slot = this.#slots.get(repeatKey);
+      if (!slot) continue;
+      const ids = draft.instances[repeatKey]!;
+      const siblings = this.#siblings(slot.parent);
+      const first = siblings.findIndex((s) => s.def === slot.def);
+      const fresh = ids.map((id) => this.#createState(slot.def, slot.parent, id));
+      siblings.splice(first, siblings.filter((s) => s.def === slot.def).length, ...fresh);
+      this.#nextInstance.set(repeatKey, Math.max(...ids) + 1);
+      this.#rebuild();
+    }
+    let restored = 0;
+    for (const [key, answers] of Object.entries(draft.answers)) {
+      const state = this.#answerable(key);
+      if (!state) {
+        dropped += answers.length;
+        continue;
+      }
+      const kept = state.def.view.repeats ? answers : answers.slice(0, 1);
+      state.view.answers = kept;
+      state.view.invalidText = draft.invalidText[key] ?? [];
+      restored += kept.length;
+      dropped += answers.length - kept.length;
+    }
+    this.#rebuild();
+    return { restored, dropped };
+  }
+
+  /** The `occurrence`-th instance of `def` under `parent`, adding repeat instances as a response needs them. */
+  instanceOf(def: ItemDef, parent: NodeState | undefined, occurrence: number): NodeState | undefined {
+    const siblings = this.#siblings(parent);
+    const instances = siblings.filter((s) => s.def === def);
+    if (!def.isRepeatingGroup) return instances[0];
+    if (occurrence < instances.length) return instances[occurrence];
+    const state = this.#createState(def, parent);
+    siblings.splice(siblings.lastIndexOf(instances[instances.length - 1]!) + 1, 0, state);
+    return state;
+  }
+
+  setRestoredAnswers(state: NodeState, answers: SurveyAnswer[]): void {
+    state.view.answers = answers;
+    state.view.invalidText = [];
+  }
+
+  /** Loads an earlier response: answers it does not hold are cleared, repeat instances follow it. */
+  applyResponse(response: unknown, report: IssueSink): Array<{ state: NodeState; path: string }> {
+    const placed: Array<{ state: NodeState; path: string }> = [];
+    this.#nextInstance.clear();
+    this.roots = this.#createRoots();
+    for (const state of walkStates(this.roots)) state.view.answers = [];
+    const items = isRecord(response) ? response.item : undefined;
+    if (items !== undefined) applyResponseItems(this, items, undefined, 'item', report, placed);
+    this.#rebuild();
+    this.#recomputeAll();
+    return placed;
+  }
+
+  /** Starts from an earlier response or a draft; what no longer fits is dropped and listed in `problems`. */
+  restoreInitialAnswers(initial: QuestionnaireResponse | SurveyDraft): void {
+    if (isSurveyDraft(initial)) {
+      const { dropped } = this.#restoreDraft(initial);
+      this.#recomputeAll();
+      if (dropped > 0) {
+        this.#problems.push(
+          surveyProblem('initial-answer-dropped', `${dropped} saved answers no longer fit the Questionnaire`),
+        );
+      }
+      return;
+    }
+    this.applyResponse(initial, (issue) => {
+      if (DROPPING_ISSUES.has(issue.code)) {
+        this.#problems.push(
+          surveyProblem('initial-answer-dropped', `initial answers: ${issue.message}`, {
+            linkId: issue.linkId,
+            path: issue.path,
+          }),
+        );
+      }
+    });
+  }
+
+  subscribe(listener: (change: SurveyChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+}
+
+/** The model behind `createSurveyModel`, exposed to the response checker. */
+export function createSurveyModelImpl(questionnaire: unknown): SurveyModelImpl {
+  const known = isRecord(questionnaire) ? problemsOfLoadedQuestionnaire(questionnaire) : undefined;
+  if (known) return new SurveyModelImpl(questionnaire as Questionnaire, known);
+  const { questionnaire: loaded, problems } = loadQuestionnaire(questionnaire);
+  return new SurveyModelImpl(loaded, problems);
+}
+
+/**
+ * A live model of a Questionnaire for a renderer: a flat list of item instances with their enabled state, pages,
+ * answers, repeats, validation, scores and the QuestionnaireResponse. Never throws: a Questionnaire with fatal
+ * problems gives a model with no items, `renderable` false and the problems listed.
+ */
+export function createSurveyModel(
+  questionnaire: Questionnaire | unknown,
+  options: SurveyModelOptions = {},
+): SurveyModel {
+  try {
+    const model = createSurveyModelImpl(questionnaire);
+    if (options.initialAnswers !== undefined && model.renderable) model.restoreInitialAnswers(options.initialAnswers);
+    return model;
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unknown error';
+    return new SurveyModelImpl(undefined, [
+      surveyProblem('internal-error', `could not build the survey model (${detail})`, { fatal: true }),
+    ]);
+  }
+}

@@ -1,0 +1,196 @@
+import type { FhirCoding, QuestionnaireItemType, QuestionnaireResponse } from '../schemas/questionnaire.js';
+import type { SurveyAnswer } from './answers.js';
+import type { SurveyOption } from './options.js';
+import type { SurveyProblem } from './problems.js';
+
+/** How a renderer should present an item (itemControl when it fits the item type, otherwise a sensible default). */
+export type SurveyControl =
+  | 'group'
+  | 'page'
+  | 'display'
+  | 'radio-button'
+  | 'check-box'
+  | 'drop-down'
+  | 'slider'
+  | 'input'
+  | 'text-area';
+
+export type SurveyUnsupportedCode =
+  | 'unsupported-type'
+  | 'unsupported-expression'
+  | 'answer-type-mismatch'
+  | 'value-set-unresolved'
+  | 'no-options';
+
+/** Why an item cannot be answered here; the renderer shows a notice in its place and the rest of the form works. */
+export interface SurveyUnsupported {
+  code: SurveyUnsupportedCode;
+  message: string;
+}
+
+/** What an item looks like, the same for every instance of it. */
+export interface SurveyItemView {
+  /** Plain text (from `rendering-xhtml` through the sanitizer when present). Never HTML. */
+  readonly text: string;
+  readonly prefix: string | undefined;
+  readonly control: SurveyControl;
+  readonly orientation: 'horizontal' | 'vertical' | undefined;
+  readonly options: readonly SurveyOption[];
+  /** open-choice: a free-text answer is allowed beside the options. */
+  readonly allowsFreeText: boolean;
+  readonly required: boolean;
+  readonly readOnly: boolean;
+  readonly repeats: boolean;
+  /** questionnaire-hidden: keep the answer, do not show the item. */
+  readonly hidden: boolean;
+  /** Numbers for integer, decimal and quantity items; FHIR strings for date, dateTime and time items. */
+  readonly min: number | string | undefined;
+  readonly max: number | string | undefined;
+  readonly step: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly minLength: number | undefined;
+  readonly maxDecimalPlaces: number | undefined;
+  /** The regex extension's source, for `pattern`-like hints; validation applies it to the whole answer. */
+  readonly regex: string | undefined;
+  /** entryFormat: a placeholder-style hint only, never enforced. */
+  readonly entryFormat: string | undefined;
+  /** Units a quantity may be given in (questionnaire-unit / unitOption). */
+  readonly units: readonly FhirCoding[];
+  /** Labels for the ends of a scale, from display children with itemControl `lower` / `upper`. */
+  readonly lowerLabel: string | undefined;
+  readonly upperLabel: string | undefined;
+  /** From a display child with itemControl `help` or `flyover`. */
+  readonly help: string | undefined;
+  readonly unsupported: SurveyUnsupported | undefined;
+}
+
+/** One rendered item instance, in document order, in `model.items`. Its live fields change in place. */
+export interface SurveyNode extends SurveyItemView {
+  /** Unique per instance: `group#2/question`. Stable while the instance exists. */
+  readonly key: string;
+  readonly linkId: string;
+  readonly type: QuestionnaireItemType;
+  readonly parentKey: string | undefined;
+  /** 0 for top-level items. */
+  readonly depth: number;
+  /** Set on each instance of a repeating group. */
+  readonly repeat: { readonly repeatKey: string; readonly index: number; readonly count: number } | undefined;
+  readonly enabled: boolean;
+  readonly answers: readonly SurveyAnswer[];
+  /** Text typed into the item that did not parse as its type; reported by validation, left out of responses. */
+  readonly invalidText: readonly string[];
+}
+
+export interface SurveyPage {
+  readonly index: number;
+  /** The page group's key, or undefined for a run of top-level items outside page groups. */
+  readonly key: string | undefined;
+  readonly title: string;
+  readonly items: readonly SurveyNode[];
+  /** False when the page group is disabled: skip it when paging. */
+  readonly enabled: boolean;
+}
+
+export type SurveyErrorCode =
+  | 'required'
+  | 'invalid-format'
+  | 'answer-type'
+  | 'not-an-option'
+  | 'max-length'
+  | 'min-length'
+  | 'min-value'
+  | 'max-value'
+  | 'max-decimal-places'
+  | 'regex'
+  | 'unit-not-allowed';
+
+/** A field error with a machine code and params for localization, plus an English default message. */
+export interface SurveyFieldError {
+  code: SurveyErrorCode;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export interface SurveyValidation {
+  valid: boolean;
+  /** Keyed by node key; only nodes with errors appear. */
+  errors: Record<string, SurveyFieldError[]>;
+  /** The first node with an error in document order: where to move focus. */
+  firstErrorKey: string | undefined;
+}
+
+export interface SurveyScore {
+  /** Sum over enabled answered items whose chosen options carry ordinalValue or itemWeight. */
+  total: number;
+  /** Per node key: the item's score (only answered scored items). */
+  byItem: Record<string, number>;
+  /** Highest reachable total over enabled scored items. */
+  max: number;
+  /** Enabled items that have scored options, and how many of them are answered. */
+  scoredItems: number;
+  answeredItems: number;
+}
+
+export type SurveyChange =
+  | { kind: 'answer'; key: string; enabledChanged: string[] }
+  | { kind: 'structure'; enabledChanged: string[] }
+  | { kind: 'restore'; enabledChanged: string[] };
+
+/** Everything a patient entered, for a draft in localStorage. Keys are node keys. */
+export interface SurveyDraft {
+  format: 'frontdesk-survey-draft';
+  version: 1;
+  questionnaire: string | undefined;
+  /** Instance ids of each repeating group, by repeat key, in order. */
+  instances: Record<string, number[]>;
+  answers: Record<string, SurveyAnswer[]>;
+  invalidText: Record<string, string[]>;
+}
+
+export interface SurveyModelOptions {
+  /** Start from an earlier response (from a server) or a draft from `serializeAnswers()`. */
+  initialAnswers?: QuestionnaireResponse | SurveyDraft | undefined;
+}
+
+export interface SurveyResponseOptions {
+  /** Default `completed`. */
+  status?: 'completed' | 'in-progress';
+  /** Default now. */
+  authored?: string | Date;
+  id?: string;
+  /** Default the Questionnaire's `url|version`, else `Questionnaire/<id>`. */
+  questionnaire?: string;
+}
+
+export interface SurveyModel {
+  readonly title: string;
+  /** Non-fatal problems found while loading (fatal ones leave `renderable` false and no items). */
+  readonly problems: readonly SurveyProblem[];
+  readonly renderable: boolean;
+  /** Flat, ordered; a new array after a repeat is added or removed. */
+  readonly items: readonly SurveyNode[];
+  readonly pages: readonly SurveyPage[];
+  getItem(key: string): SurveyNode | undefined;
+  itemsByLinkId(linkId: string): SurveyNode[];
+  isEnabled(key: string): boolean;
+  /** Replace an item's answers. A non-repeating item keeps the first. False for unknown keys, groups, displays,
+   * unsupported items, or a value that is not a FHIR answer value at all. */
+  setAnswer(key: string, values: readonly SurveyAnswer[]): boolean;
+  /** Set answers from typed text, parsed per item type; text that does not parse is kept as `invalidText`. */
+  setAnswerText(key: string, text: string | readonly string[]): boolean;
+  /** Pick (or unpick) an option by id: replaces the answer of a single-answer item, toggles in a repeating one. */
+  selectOption(key: string, optionId: string, selected?: boolean): boolean;
+  clearAnswer(key: string): boolean;
+  /** Adds an instance of a repeating group at the end; returns its key. */
+  addRepeat(repeatKey: string): string | undefined;
+  /** Removes an instance; the last remaining instance is emptied instead. */
+  removeRepeat(instanceKey: string): boolean;
+  validate(page?: number): SurveyValidation;
+  validateItem(key: string): SurveyFieldError[];
+  score(): SurveyScore;
+  toResponse(options?: SurveyResponseOptions): QuestionnaireResponse;
+  serializeAnswers(): SurveyDraft;
+  /** Never throws: a draft for another questionnaire or a mangled one restores what fits. */
+  restoreAnswers(draft: unknown): { restored: number; dropped: number };
+  subscribe(listener: (change: SurveyChange) => void): () => void;
+}

@@ -1,0 +1,793 @@
+import {
+  balanceBilled,
+  type CostEstimate,
+  type Coverage,
+  compareNetworks,
+  estimateCost,
+  type FrontdeskAdapter,
+  FrontdeskError,
+  formatMoney,
+  isFrontdeskError,
+  type NetworkComparison,
+  type Organization,
+  type Plan,
+  type PlanCoverage,
+  type PriceInfo,
+  toFrontdeskError,
+} from '@frontdesk/core';
+import { baseStyles, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { costEstimateStyles } from './cost-estimate.styles.js';
+import {
+  COST_FIELDS,
+  type CostField,
+  coverageFromAttribute,
+  coverageFromAttributes,
+  isPercentField,
+  parseCostField,
+  planCoverageFrom,
+} from './coverage-input.js';
+import type { FdEstimateDetail } from './events.js';
+import { type CostEstimateStrings, stringsEn } from './strings.js';
+
+/** The No Surprises Act lets a self-pay patient dispute a bill at least 400 US dollars above the Good Faith Estimate. */
+const DISPUTE_THRESHOLD_USD_CENTS = 40_000;
+
+/** What the adapter gave for the current query; `price` is undefined when no service was asked for. */
+interface Loaded {
+  query: string;
+  org: Organization;
+  price: PriceInfo | 'missing' | undefined;
+  plans: Plan[];
+}
+
+type View =
+  | { state: 'loading' | 'waiting' | 'choose' }
+  /** `setup`: the page's attributes or properties; `adapter`: a failed call; `payload`: a price that is not valid. */
+  | { state: 'error'; error: FrontdeskError; source: 'setup' | 'adapter' | 'payload' }
+  | { state: 'missing'; org: Organization }
+  | {
+      state: 'result';
+      service: string;
+      price: PriceInfo;
+      plans: Plan[];
+      coverage: Coverage;
+      estimate: CostEstimate;
+      comparison: NetworkComparison | undefined;
+    };
+
+type Payer = 'self' | 'insured';
+
+/** `tel:` target for a validated phone number such as `(615) 555-0100 x12`. */
+function telHref(phone: string): string {
+  const [number = '', extension] = phone.split(/\s*(?:x|ext\.?)\s*/i);
+  const digits = number.replace(/[^\d+]/g, '');
+  return `tel:${digits}${extension ? `;ext=${extension}` : ''}`;
+}
+
+/** Basis points as the exact decimal fraction Intl formats as a percentage: 3000 is "0.3000". */
+function basisPointsToFraction(bps: number): Intl.StringNumericLiteral {
+  const digits = String(bps).padStart(5, '0');
+  return `${digits.slice(0, -4)}.${digits.slice(-4)}` as Intl.StringNumericLiteral;
+}
+
+/**
+ * What a patient will likely pay for a service or visit type, before they book: the total in large type (a range when
+ * the price is published as one), what the plan pays, the breakdown as a table, in- and out-of-network side by side
+ * when both are known, and the notices the estimate needs (the Good Faith Estimate notice for self-pay patients;
+ * "an estimate, not a guarantee" and what was assumed for insured ones).
+ *
+ * Coverage comes from the `coverage` property, from attributes (`coverage="self-pay"`, or `network`,
+ * `deductible-remaining`, `coinsurance`, `copay`, `copay-only`, `oop-remaining`), or, with `interactive`, from a short
+ * form the patient fills in. Without any of them the self-pay (cash) price is shown. Attribute amounts are written
+ * with a dot for decimals (`200.00`) and coinsurance in percent (`30`). Money is shown in the adapter's currency.
+ *
+ * @summary The patient's likely cost for a visit: self-pay or with insurance, with the breakdown and required notices.
+ *
+ * @fires fd-estimate - The estimate shown changed. Detail: `FdEstimateDetail` (service, currency, patientTotal,
+ *   planPays, range, breakdown; the coverage only with `include-coverage`).
+ * @fires fd-error - A misconfigured attribute, a service without a price (`not-found`), or an adapter failure.
+ *   Detail: `FdErrorDetail`.
+ *
+ * @slot notice - Replaces the estimate notice (the Good Faith Estimate text for self-pay, "an estimate, not a
+ *   guarantee" for insured patients).
+ *
+ * @csspart base - The outer box.
+ * @csspart heading - The widget heading.
+ * @csspart form - The interactive form.
+ * @csspart payer - The "how will you pay" radio group.
+ * @csspart terms - The group of insurance fields.
+ * @csspart field - One form field (label, help, error and input).
+ * @csspart input - A text input of the form.
+ * @csspart help - Help text under a field label.
+ * @csspart field-error - A field's validation message.
+ * @csspart submit - The "show my estimate" button.
+ * @csspart result - The estimate.
+ * @csspart total - The likely total, in large type.
+ * @csspart plan-pays - What the plan pays.
+ * @csspart networks - In-network and out-of-network totals side by side.
+ * @csspart table - The breakdown table.
+ * @csspart notice - The estimate notice.
+ * @csspart notes - Notes on this estimate (out-of-pocket maximum reached, balance billing, price range).
+ * @csspart assumptions - What the estimate assumed.
+ * @csspart missing - The "no price for this service" message.
+ * @csspart phone - The clinic's phone link in the missing-price message.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's retry button.
+ * @csspart empty - The "choose a visit type" message while waiting for a slot picker.
+ *
+ * @cssprop --fd-cost-estimate-accent - Accent of the form controls and the current network (default `--fd-color-accent`).
+ * @cssprop --fd-cost-estimate-total-size - Font size of the total (default `2.25em`).
+ * @cssprop --fd-cost-estimate-total-color - Colour of the total (default `--fd-color-text`).
+ * @cssprop --fd-cost-estimate-border - Borders and table rules (default `--fd-color-divider`).
+ * @cssprop --fd-cost-estimate-notice-background - Background of the notice (default `--fd-color-surface-alt`).
+ * @cssprop --fd-cost-estimate-gap - Space between parts (default `--fd-space`).
+ */
+export class FdCostEstimate extends FrontdeskElement {
+  static override styles = [baseStyles, costEstimateStyles];
+
+  static override properties: PropertyDeclarations = {
+    ...FrontdeskElement.properties,
+    service: {},
+    provider: {},
+    location: {},
+    plan: {},
+    coverage: { converter: { fromAttribute: coverageFromAttribute } },
+    network: {},
+    deductibleRemaining: { attribute: 'deductible-remaining' },
+    coinsurance: {},
+    copay: {},
+    copayOnly: { type: Boolean, attribute: 'copay-only' },
+    oopRemaining: { attribute: 'oop-remaining' },
+    interactive: { type: Boolean, reflect: true },
+    notice: {},
+    for: {},
+    includeCoverage: { type: Boolean, attribute: 'include-coverage' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    payer: { state: true },
+    texts: { state: true },
+    fieldErrors: { state: true },
+    copayOnlyChecked: { state: true },
+    chosenPlan: { state: true },
+    applied: { state: true },
+  };
+
+  /** The CPT/HCPCS code or visit type id to estimate. Follows the slot picker named by `for`. */
+  service: string | undefined;
+  /** Provider id, for provider-specific prices. */
+  provider: string | undefined;
+  /** Location id, for location-specific prices. */
+  location: string | undefined;
+  /** Plan id, for the rate the clinic negotiated with that plan (and the plan preselected in the form). */
+  plan: string | undefined;
+  /**
+   * The patient's coverage (a `Coverage` object). The attribute takes `self-pay`, `plan` (terms from the other
+   * attributes) or a JSON Coverage object.
+   */
+  coverage: Coverage | undefined;
+  /** `in` (default) or `out`: whether the clinic is in the plan's network. */
+  network: string | undefined;
+  /** Deductible left to pay, as an amount such as `200.00`. */
+  deductibleRemaining: string | undefined;
+  /** Coinsurance in percent, such as `30`. */
+  coinsurance: string | undefined;
+  /** Copay for this visit, such as `30.00`. */
+  copay: string | undefined;
+  /** The copay is all the patient pays for this visit (no deductible or coinsurance). */
+  copayOnly = false;
+  /** Out-of-pocket maximum left this year, such as `1000.00`. */
+  oopRemaining: string | undefined;
+  /** Show a form where the patient says how they pay and enters their plan's terms. */
+  interactive = false;
+  /** The clinic's own notice text, replacing the default one (the `notice` slot wins over it). */
+  notice: string | undefined;
+  /** Id of an `fd-slot-picker` in the same document or shadow root whose chosen visit type this estimate follows. */
+  for: string | undefined;
+  /** Put the coverage terms (possibly typed by the patient) into `fd-estimate`; off by default for privacy. */
+  includeCoverage = false;
+  /** Level of the widget's heading, 2 to 6 (default 3), to fit the page's outline. */
+  headingLevel = 3;
+
+  protected payer: Payer | undefined;
+  protected texts: Partial<Record<CostField, string>> = {};
+  protected fieldErrors: Partial<Record<CostField, string>> = {};
+  protected copayOnlyChecked = false;
+  protected chosenPlan: string | undefined;
+  /** The coverage the form last applied; the estimate follows it, not each keystroke. */
+  protected applied: Coverage | undefined;
+
+  protected readonly i18n = new LocalizeController<CostEstimateStrings>(this, {
+    en: stringsEn,
+    es: () => import('./strings.es.js').then((module) => module.stringsEs),
+  });
+
+  private view: View = { state: 'loading' };
+  private lastEstimateKey: string | undefined;
+  private lastProblemKey: string | undefined;
+  /** Set by a patient's action, so the next estimate is announced (not the one shown on page load). */
+  private pendingAnnounce = false;
+  private listeningRoot: Node | undefined;
+
+  private readonly data = this.track(
+    new Resource<Loaded>(
+      this,
+      async (adapter, signal) => {
+        const query = this.queryKey();
+        const service = this.service?.trim();
+        const [org, price, plans] = await Promise.all([
+          adapter.getOrganization({ signal }),
+          service ? this.loadPrice(adapter, service, signal) : Promise.resolve(undefined),
+          // Plan names are needed for the form's plan list and for naming the plan among the assumptions.
+          adapter.capabilities.plans && (this.interactive || this.plan) ? this.loadPlans(adapter, signal) : [],
+        ]);
+        return { query, org, price, plans };
+      },
+      () => [this.service, this.provider, this.location, this.planId(), this.interactive],
+    ),
+  );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listeningRoot = this.getRootNode();
+    // Listening on the root rather than on the picker works whichever of the two is created first.
+    this.listeningRoot.addEventListener('fd-slot-select', this.onSlotSelect);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.listeningRoot?.removeEventListener('fd-slot-select', this.onSlotSelect);
+    this.listeningRoot = undefined;
+  }
+
+  private planId(): string | undefined {
+    if (!this.interactive) return this.plan || undefined;
+    return this.applied?.kind === 'plan' ? this.applied.planId : undefined;
+  }
+
+  private queryKey(): string {
+    return JSON.stringify([this.service?.trim(), this.provider, this.location, this.planId()]);
+  }
+
+  private async loadPrice(
+    adapter: FrontdeskAdapter,
+    service: string,
+    signal: AbortSignal,
+  ): Promise<PriceInfo | 'missing'> {
+    try {
+      return await adapter.getPrice(
+        {
+          service,
+          planId: this.planId(),
+          providerId: this.provider || undefined,
+          locationId: this.location || undefined,
+        },
+        { signal },
+      );
+    } catch (error) {
+      // No price for the service is an answer, not a failure: the widget offers the clinic's phone number instead.
+      // An unknown plan or provider is a setup mistake and shows as one.
+      const field = isFrontdeskError(error) ? (error.field ?? 'service') : '';
+      if (isFrontdeskError(error) && error.kind === 'not-found' && /service$/.test(field)) return 'missing';
+      throw error;
+    }
+  }
+
+  private async loadPlans(adapter: FrontdeskAdapter, signal: AbortSignal): Promise<Plan[]> {
+    try {
+      const listing = await adapter.listPlans({ signal });
+      this.reportDropped('plans', listing.dropped);
+      return listing.items;
+    } catch (error) {
+      // The plan list only helps; without it the patient can still type their plan's terms.
+      const problem = toFrontdeskError(error);
+      if (problem.kind !== 'aborted') this.reportError(problem, true);
+      return [];
+    }
+  }
+
+  private readonly onSlotSelect = (event: Event): void => {
+    const target = event.target;
+    if (!this.for || !(target instanceof Element) || target.id !== this.for) return;
+    const visitTypeId = ((event as CustomEvent<unknown>).detail as { visitTypeId?: unknown } | null)?.visitTypeId;
+    if (typeof visitTypeId !== 'string' || visitTypeId.trim() === '' || visitTypeId === this.service) return;
+    this.service = visitTypeId;
+    this.pendingAnnounce = true;
+  };
+
+  /** A locale Intl accepts: the page's `lang` when valid, else our matched locale. */
+  private get intlLocale(): string {
+    try {
+      return Intl.getCanonicalLocales(this.i18n.lang)[0] ?? this.i18n.locale;
+    } catch {
+      return this.i18n.locale;
+    }
+  }
+
+  private money(cents: number, currency: string): string {
+    return formatMoney(cents, currency, this.intlLocale);
+  }
+
+  /** The currency typed amounts are in, for its number of decimals; undefined (two decimals) if not known yet. */
+  private currency(): string | undefined {
+    const value = this.data.value;
+    const currency = (typeof value?.price === 'object' ? value.price.currency : undefined) ?? value?.org.currency;
+    // Checked here because typed text is parsed before the price is: a malformed code must not throw on a keystroke.
+    return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.view = this.computeView();
+  }
+
+  private computeView(): View {
+    const service = this.service?.trim();
+    if (!service) {
+      if (this.for) return { state: 'waiting' };
+      return {
+        state: 'error',
+        source: 'setup',
+        error: new FrontdeskError(
+          'invalid-input',
+          '<fd-cost-estimate> needs a service attribute (a CPT code or a visit type id) or a for attribute naming a slot picker',
+          { field: 'service' },
+        ),
+      };
+    }
+    const { status, value, error } = this.data;
+    if (status === 'error' && error) return { state: 'error', error, source: 'adapter' };
+    if (status === 'loading' || !value || value.query !== this.queryKey()) return { state: 'loading' };
+    if (value.price === 'missing') return { state: 'missing', org: value.org };
+    const price = value.price as PriceInfo;
+    try {
+      // estimateCost checks the price (adapters validate, but one written by a clinic may not): a broken price is
+      // the adapter's fault and must never become a wrong number on the page.
+      estimateCost(price, { kind: 'self-pay' });
+    } catch (thrown) {
+      const { message, field } = toFrontdeskError(thrown);
+      return { state: 'error', error: new FrontdeskError('invalid-response', message, { field }), source: 'payload' };
+    }
+    let coverage: Coverage | undefined = this.applied;
+    try {
+      if (!this.interactive) coverage = this.coverageFromAttributes(price.currency);
+      else if (!coverage) return { state: 'choose' };
+      return {
+        state: 'result',
+        service,
+        price,
+        plans: value.plans,
+        coverage,
+        estimate: estimateCost(price, coverage),
+        comparison: compareNetworks(price, coverage),
+      };
+    } catch (thrown) {
+      return { state: 'error', error: toFrontdeskError(thrown), source: 'setup' };
+    }
+  }
+
+  private coverageFromAttributes(currency: string): Coverage {
+    return coverageFromAttributes(
+      {
+        coverage: this.coverage,
+        planId: this.plan || undefined,
+        network: this.network,
+        copayOnly: this.copayOnly,
+        texts: {
+          deductibleRemaining: this.deductibleRemaining,
+          coinsurance: this.coinsurance,
+          copay: this.copay,
+          outOfPocketRemaining: this.oopRemaining,
+        },
+      },
+      currency,
+    );
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const view = this.view;
+    // Adapter failures are reported by the Resource; the widget reports its own problems, once each.
+    if (view.state === 'error' && view.source !== 'adapter') this.reportOnce(view.error, false);
+    else if (view.state === 'missing') {
+      this.reportOnce(
+        new FrontdeskError('not-found', 'the adapter has no price for this service', { field: 'service' }),
+        true,
+      );
+    } else this.lastProblemKey = undefined;
+
+    if (view.state === 'result') {
+      const detail = this.estimateDetail(view);
+      const key = JSON.stringify(detail);
+      if (key !== this.lastEstimateKey) {
+        this.lastEstimateKey = key;
+        this.emit<FdEstimateDetail>('fd-estimate', detail);
+      }
+    }
+    if (this.pendingAnnounce && (view.state === 'result' || view.state === 'missing')) {
+      this.pendingAnnounce = false;
+      const t = this.i18n.t;
+      if (view.state === 'missing') this.announce(t.missingTitle);
+      else this.announce(t.announceEstimate(this.totalLabel(view.estimate), this.totalText(view.estimate)));
+    }
+  }
+
+  private reportOnce(error: FrontdeskError, recoverable: boolean): void {
+    const key = `${error.kind}|${error.field}|${error.message}`;
+    if (key === this.lastProblemKey) return;
+    this.lastProblemKey = key;
+    this.reportError(error, recoverable);
+  }
+
+  private estimateDetail(view: Extract<View, { state: 'result' }>): FdEstimateDetail {
+    const { estimate } = view;
+    return {
+      service: view.service,
+      currency: estimate.currency,
+      patientTotal: estimate.patientTotal,
+      planPays: estimate.planPays,
+      range: estimate.range,
+      breakdown: {
+        billed: estimate.billed,
+        allowed: estimate.allowed,
+        deductibleApplied: estimate.deductibleApplied,
+        copay: estimate.copay,
+        coinsurance: estimate.coinsurance,
+        notCovered: estimate.notCovered,
+      },
+      ...(this.includeCoverage ? { coverage: view.coverage } : {}),
+    };
+  }
+
+  // ---- the form -------------------------------------------------------------------------------------------------
+
+  private onPayerChange(event: Event): void {
+    const payer = (event.target as HTMLInputElement).value as Payer;
+    this.payer = payer;
+    if (payer === 'self') {
+      this.applied = { kind: 'self-pay' };
+      this.pendingAnnounce = true;
+    } else {
+      // The insured estimate waits for the plan's terms; what was typed before is still in the fields.
+      this.applied = undefined;
+    }
+  }
+
+  private fieldMessage(field: CostField, text: string): string | undefined {
+    const result = parseCostField(field, text, this.intlLocale, this.currency());
+    if (result.ok) return undefined;
+    const t = this.i18n.t;
+    return isPercentField(field) ? t.percentError(result.error) : t.moneyError(result.error);
+  }
+
+  private setFieldError(field: CostField, message: string | undefined): void {
+    const { [field]: _previous, ...others } = this.fieldErrors;
+    this.fieldErrors = message === undefined ? others : { ...others, [field]: message };
+  }
+
+  private onFieldInput(field: CostField, event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    this.texts = { ...this.texts, [field]: text };
+    // A shown error clears as soon as the entry is fixed; new errors wait until the patient leaves the field.
+    if (this.fieldErrors[field] !== undefined) this.setFieldError(field, this.fieldMessage(field, text));
+  }
+
+  private onFieldChange(field: CostField): void {
+    const message = this.fieldMessage(field, this.texts[field] ?? '');
+    this.setFieldError(field, message);
+    if (message) this.announce(this.i18n.t.fieldProblem(this.i18n.t[`${field}Label`], message));
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const t = this.i18n.t;
+    const result = planCoverageFrom(
+      {
+        network: this.network === 'out' ? 'out' : 'in',
+        planId: this.chosenPlanId() || undefined,
+        copayOnly: this.copayOnlyChecked,
+        texts: this.texts,
+      },
+      this.intlLocale,
+      this.currency(),
+    );
+    if (result.ok) {
+      this.fieldErrors = {};
+      this.applied = result.coverage;
+      this.pendingAnnounce = true;
+      return;
+    }
+    const errors: Partial<Record<CostField, string>> = {};
+    for (const field of COST_FIELDS) {
+      if (result.errors[field]) errors[field] = this.fieldMessage(field, this.texts[field] ?? '');
+    }
+    this.fieldErrors = errors;
+    const first = COST_FIELDS.find((field) => errors[field] !== undefined);
+    if (first)
+      this.announce(`${t.fixFields(Object.keys(errors).length)} ${t.fieldProblem(t[`${first}Label`], errors[first]!)}`);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
+  }
+
+  private chosenPlanId(): string {
+    return this.chosenPlan ?? this.plan ?? '';
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.i18n.t;
+    const choices: [Payer, string][] = [
+      ['self', t.payerSelf],
+      ['insured', t.payerInsured],
+    ];
+    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+      <fieldset part="payer">
+        <legend>${t.payerLegend}</legend>
+        ${choices.map(
+          ([value, label]) =>
+            html`<label class="choice"
+              ><input type="radio" name="payer" value=${value} .checked=${this.payer === value} @change=${this.onPayerChange} />${label}</label
+            >`,
+        )}
+      </fieldset>
+      ${this.payer === 'insured' ? this.renderTerms() : nothing}
+    </form>`;
+  }
+
+  private renderTerms(): TemplateResult {
+    const t = this.i18n.t;
+    const plans = this.data.value?.plans ?? [];
+    const [deductible, coinsurance, copay, outOfPocket] = COST_FIELDS.map((field) => this.renderField(field));
+    return html`<fieldset part="terms">
+        <legend>${t.termsLegend}</legend>
+        <p class="hint">${t.termsHint}</p>
+        ${plans.length > 0 ? this.renderPlanSelect(plans) : nothing} ${deductible} ${coinsurance} ${copay}
+        <div class="field" part="field">
+          <label class="check"
+            ><input
+              type="checkbox"
+              aria-describedby="fd-ce-copay-only-help"
+              .checked=${this.copayOnlyChecked}
+              @change=${(event: Event) => {
+                this.copayOnlyChecked = (event.target as HTMLInputElement).checked;
+              }}
+            />${t.copayOnlyLabel}</label
+          >
+          <p class="help" part="help" id="fd-ce-copay-only-help">${t.copayOnlyHelp}</p>
+        </div>
+        ${outOfPocket}
+      </fieldset>
+      <div class="actions"><button class="fd-button" part="submit" type="submit">${t.submit}</button></div>`;
+  }
+
+  private renderPlanSelect(plans: Plan[]): TemplateResult {
+    const t = this.i18n.t;
+    const chosen = this.chosenPlanId();
+    return html`<div class="field" part="field">
+      <label for="fd-ce-plan">${t.planLabel}</label>
+      <p class="help" part="help" id="fd-ce-plan-help">${t.planHelp}</p>
+      <select
+        id="fd-ce-plan"
+        aria-describedby="fd-ce-plan-help"
+        @change=${(event: Event) => {
+          this.chosenPlan = (event.target as HTMLSelectElement).value;
+        }}
+      >
+        <option value="" ?selected=${chosen === ''}>${t.planNone}</option>
+        ${plans.map((plan) => html`<option value=${plan.id} ?selected=${plan.id === chosen}>${plan.name}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderField(field: CostField): TemplateResult {
+    const t = this.i18n.t;
+    const id = `fd-ce-${field}`;
+    const error = this.fieldErrors[field];
+    return html`<div class="field" part="field">
+      <label for=${id}>${t[`${field}Label`]}</label>
+      <p class="help" part="help" id="${id}-help">${t[`${field}Help`]}</p>
+      ${error === undefined ? nothing : html`<p class="field-error" part="field-error" id="${id}-error">${error}</p>`}
+      <input
+        id=${id}
+        part="input"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        spellcheck="false"
+        aria-describedby=${error === undefined ? `${id}-help` : `${id}-help ${id}-error`}
+        aria-invalid=${error === undefined ? 'false' : 'true'}
+        .value=${this.texts[field] ?? ''}
+        @input=${(event: Event) => this.onFieldInput(field, event)}
+        @change=${() => this.onFieldChange(field)}
+      />
+    </div>`;
+  }
+
+  // ---- the result -----------------------------------------------------------------------------------------------
+
+  private totalLabel(estimate: CostEstimate): string {
+    return estimate.selfPay ? this.i18n.t.totalSelfPay : this.i18n.t.totalInsured;
+  }
+
+  private totalText(estimate: CostEstimate): string {
+    const { range, currency } = estimate;
+    if (!range) return this.money(estimate.patientTotal, currency);
+    return this.i18n.t.range(this.money(range.low, currency), this.money(range.high, currency));
+  }
+
+  private renderResult(view: Extract<View, { state: 'result' }>): TemplateResult {
+    const t = this.i18n.t;
+    const { estimate, comparison } = view;
+    const notes = new Set(estimate.notices);
+    if (comparison?.outOfNetwork.notices.includes('balance-billing-possible')) notes.add('balance-billing-possible');
+    const noteText: Partial<Record<string, string>> = {
+      'out-of-pocket-maximum-reached': t.outOfPocketReached,
+      'balance-billing-possible': t.balanceBilling,
+      'price-range': t.priceRange,
+    };
+    const noteItems = [...notes].flatMap((kind) => noteText[kind] ?? []);
+    const defaultNotice = estimate.selfPay
+      ? t.goodFaithNotice(this.money(DISPUTE_THRESHOLD_USD_CENTS, 'USD'))
+      : t.insuredNotice;
+    return html`<div class="result" part="result">
+      <p class="total-block">
+        <span class="total-label">${this.totalLabel(estimate)}</span>
+        <span class="total" part="total">${this.totalText(estimate)}</span>
+      </p>
+      ${estimate.selfPay ? nothing : html`<p part="plan-pays">${t.planPays(this.money(estimate.planPays, estimate.currency))}</p>`}
+      ${comparison ? this.renderNetworks(comparison, estimate.network) : nothing} ${this.renderTable(estimate, comparison)}
+      <div class="notice" part="notice"><slot name="notice">${this.notice || defaultNotice}</slot></div>
+      ${noteItems.length > 0 ? html`<ul class="notes" part="notes">${noteItems.map((note) => html`<li>${note}</li>`)}</ul>` : nothing}
+      ${view.coverage.kind === 'plan' ? this.renderAssumptions(view.coverage, view.price, view.plans) : nothing}
+    </div>`;
+  }
+
+  private renderNetworks(comparison: NetworkComparison, current: 'in' | 'out' | undefined): TemplateResult {
+    const t = this.i18n.t;
+    const sides: ['in' | 'out', string, CostEstimate][] = [
+      ['in', t.inNetwork, comparison.inNetwork],
+      ['out', t.outOfNetwork, comparison.outOfNetwork],
+    ];
+    return html`<ul class="networks" part="networks" aria-label=${t.networksLabel}>
+      ${sides.map(
+        ([network, label, estimate]) => html`<li class=${network === current ? 'current' : ''}>
+          <span>${label}</span>
+          <strong>${this.totalText(estimate)}</strong>
+          ${network === current ? html`<span class="badge">${t.yourEstimate}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderTable(estimate: CostEstimate, comparison: NetworkComparison | undefined): TemplateResult {
+    const t = this.i18n.t;
+    const columns = comparison ? [comparison.inNetwork, comparison.outOfNetwork] : [estimate];
+    type Row = [string, (e: CostEstimate) => number];
+    const rows: Row[] = estimate.selfPay
+      ? [
+          [t.rowBilled, (e) => e.billed],
+          [t.rowCashPrice, (e) => e.allowed],
+        ]
+      : [
+          [t.rowBilled, (e) => e.billed],
+          [t.rowAllowed, (e) => e.allowed],
+          [t.rowDeductible, (e) => e.deductibleApplied],
+          [t.rowCopay, (e) => e.copay],
+          [t.rowCoinsurance, (e) => e.coinsurance],
+          [t.rowNotCovered, (e) => e.notCovered],
+          ...(columns.some((e) => balanceBilled(e) > 0) ? [[t.rowBalance, balanceBilled] as Row] : []),
+        ];
+    const sums: Row[] = [[t.rowTotal, (e) => e.patientTotal]];
+    if (!estimate.selfPay) sums.push([t.rowPlanPays, (e) => e.planPays]);
+    const ranged = columns.some((e) => e.range !== undefined);
+    const row = ([label, amount]: Row, sum: boolean) =>
+      html`<tr class=${sum ? 'sum' : ''}>
+        <th scope="row">${label}</th>
+        ${columns.map((e) => html`<td>${this.money(amount(e), e.currency)}</td>`)}
+      </tr>`;
+    return html`<table part="table">
+      <caption>
+        ${ranged ? t.tableCaptionRange : t.tableCaption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.columnItem}</th>
+          ${
+            comparison
+              ? html`<th scope="col">${t.inNetwork}</th>
+                <th scope="col">${t.outOfNetwork}</th>`
+              : html`<th scope="col">${t.columnAmount}</th>`
+          }
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map((r) => row(r, false))} ${sums.map((r) => row(r, true))}
+      </tbody>
+    </table>`;
+  }
+
+  private renderAssumptions(coverage: PlanCoverage, price: PriceInfo, plans: Plan[]): TemplateResult {
+    const t = this.i18n.t;
+    const money = (cents: number) => this.money(cents, price.currency);
+    const planName = plans.find((plan) => plan.id === coverage.planId)?.name;
+    const ranged =
+      price.minNegotiated !== undefined &&
+      price.maxNegotiated !== undefined &&
+      price.minNegotiated !== price.maxNegotiated;
+    const rateBasis =
+      price.negotiatedRate !== undefined ? t.assumedExactRate : ranged ? t.assumedRangeRate : t.assumedStandardCharge;
+    const percent = this.i18n.t.assumedCoinsurance(
+      new Intl.NumberFormat(this.intlLocale, { style: 'percent', maximumFractionDigits: 2 }).format(
+        basisPointsToFraction(coverage.coinsuranceBps),
+      ),
+    );
+    const items = [
+      coverage.network === 'in' ? t.assumedInNetwork : t.assumedOutOfNetwork,
+      ...(planName ? [t.assumedPlan(planName)] : []),
+      ...(coverage.network === 'in' ? [rateBasis] : []),
+      ...(coverage.copayOnly
+        ? [t.assumedCopayOnly(money(coverage.copay))]
+        : [t.assumedDeductible(money(coverage.deductibleRemaining)), percent, t.assumedCopay(money(coverage.copay))]),
+      coverage.outOfPocketRemaining === undefined
+        ? t.assumedNoOutOfPocket
+        : t.assumedOutOfPocket(money(coverage.outOfPocketRemaining)),
+    ];
+    return html`<div class="assumptions" part="assumptions">
+      <p class="assumptions-title">${t.assumedTitle}</p>
+      <ul>
+        ${items.map((item) => html`<li>${item}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderMissing(org: Organization): TemplateResult {
+    const t = this.i18n.t;
+    return html`<div class="fd-state" part="missing" role="status">
+      <p class="fd-state-title">${t.missingTitle}</p>
+      ${
+        org.phone
+          ? html`<p>${t.missingCall(org.name)} <a part="phone" href=${telHref(org.phone)}>${org.phone}</a></p>`
+          : html`<p>${t.missingAsk}</p>`
+      }
+    </div>`;
+  }
+
+  private renderBody(): unknown {
+    const view = this.view;
+    const t = this.i18n.t;
+    switch (view.state) {
+      case 'loading':
+        return this.renderLoading(t.loading);
+      case 'waiting':
+        return this.renderEmpty(t.waiting);
+      case 'choose':
+        return nothing;
+      case 'error':
+        return view.source === 'setup'
+          ? this.renderError(view.error, undefined, t.setupTitle)
+          : this.renderError(view.error, () => void this.data.reload());
+      case 'missing':
+        return this.renderMissing(view.org);
+      case 'result':
+        return this.renderResult(view);
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.i18n.t;
+    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
+    const description = this.view.state === 'result' ? this.view.price.description : undefined;
+    return html`<div class="fd-root" part="base">
+      <div>
+        <div class="heading" part="heading" role="heading" aria-level=${level}>${t.heading}</div>
+        ${description ? html`<p class="service">${description}</p>` : nothing}
+      </div>
+      ${this.interactive ? this.renderForm() : nothing} ${this.renderBody()} ${this.renderAnnouncer()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fd-cost-estimate': FdCostEstimate;
+  }
+}

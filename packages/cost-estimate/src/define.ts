@@ -1,0 +1,4 @@
+import { defineWithClinic } from '@frontdesk/core/element';
+import { FdCostEstimate } from './cost-estimate.js';
+
+defineWithClinic('fd-cost-estimate', FdCostEstimate);

@@ -1,0 +1,3 @@
+export { FdCostEstimate } from './cost-estimate.js';
+export type { FdEstimateBreakdown, FdEstimateDetail } from './events.js';
+export type { CostEstimateStrings } from './strings.js';

@@ -1,0 +1,3 @@
+import { defineElement, FdClinic } from '@frontdesk/core/element';
+
+defineElement('fd-clinic', FdClinic);

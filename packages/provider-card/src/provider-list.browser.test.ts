@@ -1,0 +1,365 @@
+import {
+  type FrontdeskAdapter,
+  FrontdeskError,
+  type Provider,
+  Provider as ProviderSchema,
+  parseListing,
+} from '@frontdesk/core';
+import type { FdErrorDetail } from '@frontdesk/core/element';
+import { createMemoryAdapter, type MemoryAdapter } from '@frontdesk/core/memory';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import './define.js';
+import type { ProviderSelectDetail } from './events.js';
+import type { FdProviderCard } from './provider-card.js';
+import type { FdProviderList } from './provider-list.js';
+
+const NOW = '2026-03-02T14:00:00Z';
+const memory = (options: Record<string, unknown> = {}) => createMemoryAdapter({ now: NOW, days: 21, ...options });
+const shared = memory();
+
+const root = (el: Element) => el.shadowRoot!;
+/** What is on screen, with line breaks between blocks as spaces. */
+const text = (el: Element | null | undefined) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, block breaks included, is the point
+  (el as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const cards = (el: Element) => [...root(el).querySelectorAll<FdProviderCard>('fd-provider-card')];
+const shownIds = (el: Element) => cards(el).map((card) => (card.provider as Provider).id);
+const announced = (el: Element) => $(el, '[aria-live="polite"]')?.textContent?.trim() ?? '';
+
+async function until(check: () => unknown, what: string, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The list, once it shows cards, an empty state or an error. */
+async function list(template: TemplateResult): Promise<FdProviderList> {
+  const found = await fixture<HTMLElement>(template);
+  const el = (
+    found.localName === 'fd-provider-list' ? found : found.querySelector('fd-provider-list')!
+  ) as FdProviderList;
+  await until(() => $(el, '[part="grid"], [part="empty"], [part="error"]'), 'the list to load');
+  await el.updateComplete;
+  return el;
+}
+
+async function choose(el: FdProviderList, id: string, value: string): Promise<void> {
+  const select = $<HTMLSelectElement>(el, `select#${id}`)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+async function toggle(el: FdProviderList, id: string): Promise<void> {
+  $<HTMLInputElement>(el, `input#${id}`)!.click();
+  await el.updateComplete;
+}
+
+function type(el: FdProviderList, value: string): HTMLInputElement {
+  const input = $<HTMLInputElement>(el, 'input#query')!;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  return input;
+}
+
+function wrap(base: MemoryAdapter, overrides: Partial<FrontdeskAdapter>): FrontdeskAdapter {
+  return new Proxy(base, {
+    get(target, key) {
+      if (Object.hasOwn(overrides, key)) return overrides[key as keyof FrontdeskAdapter];
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function collect<T>(type: string): T[] {
+  const details: T[] = [];
+  const listener = (event: Event) => details.push((event as CustomEvent<T>).detail);
+  document.addEventListener(type, listener);
+  cleanups.push(() => document.removeEventListener(type, listener));
+  return details;
+}
+
+describe('fd-provider-list', () => {
+  let providers: Provider[];
+  const idsWhere = (test: (p: Provider) => boolean) => providers.filter(test).map((p) => p.id);
+  const same = (actual: string[], expected: string[]) => expect([...actual].sort()).to.deep.equal([...expected].sort());
+  before(async () => {
+    providers = (await shared.listProviders()).items;
+  });
+
+  it('shows every provider, sorted by family name, and announces the count', async () => {
+    const errors = collect<FdErrorDetail>('fd-error');
+    const el = await list(html`<fd-provider-list .adapter=${shared}></fd-provider-list>`);
+    same(
+      shownIds(el),
+      idsWhere(() => true),
+    );
+    const families = cards(el).map((card) => (card.provider as Provider).name?.family ?? '');
+    expect(families).to.deep.equal([...families].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(text($(el, '[part="count"]'))).to.equal(`${providers.length} providers`);
+    await until(() => announced(el) === `${providers.length} providers`, 'the count announcement');
+    expect(cards(el).every((card) => card.variant === 'compact')).to.equal(true);
+    await until(() => cards(el).every((card) => card.shadowRoot?.querySelector('[part="card"]')), 'every card');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('filters by specialty, language, location, video visits and accepting new patients', async () => {
+    const el = await list(html`<fd-provider-list .adapter=${shared}></fd-provider-list>`);
+    const pediatrics = providers.flatMap((p) => p.specialties).find((s) => s.display === 'Pediatrics')!;
+    await choose(el, 'specialty', pediatrics.code);
+    same(
+      shownIds(el),
+      idsWhere((p) => p.specialties.some((s) => s.code === pediatrics.code)),
+    );
+    await choose(el, 'specialty', '');
+    await choose(el, 'language', 'es');
+    same(
+      shownIds(el),
+      idsWhere((p) => p.languages.includes('es')),
+    );
+    await choose(el, 'location', 'franklin');
+    same(
+      shownIds(el),
+      idsWhere((p) => p.languages.includes('es') && p.locationIds.includes('franklin')),
+    );
+    // The location filtered by is the one each card shows first and books at.
+    expect(cards(el).every((card) => card.location === 'franklin')).to.equal(true);
+    await choose(el, 'language', '');
+    await choose(el, 'location', '');
+    await toggle(el, 'telehealth');
+    same(
+      shownIds(el),
+      idsWhere((p) => p.telehealth),
+    );
+    await toggle(el, 'accepting');
+    same(
+      shownIds(el),
+      idsWhere((p) => p.telehealth && p.acceptingNewPatients === 'yes'),
+    );
+    const count = shownIds(el).length;
+    await until(() => announced(el) === `${count} providers`, 'the filtered count announcement');
+  });
+
+  it('searches names after a pause, ignoring accents and case, keeping what was typed', async () => {
+    const el = await list(html`<fd-provider-list .adapter=${shared}></fd-provider-list>`);
+    const input = type(el, 'HERNANDEZ');
+    await el.updateComplete;
+    expect(shownIds(el)).to.have.length(providers.length); // debounced: not yet filtered
+    await until(() => shownIds(el).length === 1, 'the search to apply');
+    expect(shownIds(el)).to.deep.equal(['maria-hernandez']);
+    expect(input.value).to.equal('HERNANDEZ');
+    await until(() => announced(el) === '1 provider', 'the singular count');
+    type(el, 'tomas riv');
+    input.form!.requestSubmit(); // Enter applies at once
+    await el.updateComplete;
+    expect(shownIds(el)).to.deep.equal(['tomas-rivera']);
+  });
+
+  it('takes preset filters from attributes, by code or name in any case', async () => {
+    const cardiology = idsWhere((p) => p.specialties.some((s) => s.display === 'Cardiology'));
+    expect(cardiology.length).to.be.above(0);
+    const el = await list(html`<fd-provider-list specialty="cardiology" .adapter=${shared}></fd-provider-list>`);
+    same(shownIds(el), cardiology);
+    const selected = $<HTMLSelectElement>(el, 'select#specialty')!;
+    expect(selected.selectedOptions[0]!.textContent).to.equal('Cardiology');
+
+    el.setAttribute('specialty', 'family-medicine');
+    await el.updateComplete;
+    same(
+      shownIds(el),
+      idsWhere((p) => p.specialties.some((s) => s.display === 'Family medicine')),
+    );
+
+    const more = await list(
+      html`<fd-provider-list language="Spanish" location="Franklin Family Health Center" accepting .adapter=${shared}></fd-provider-list>`,
+    );
+    same(
+      shownIds(more),
+      idsWhere(
+        (p) => p.languages.includes('es') && p.locationIds.includes('franklin') && p.acceptingNewPatients === 'yes',
+      ),
+    );
+    expect($<HTMLInputElement>(more, 'input#accepting')!.checked).to.equal(true);
+    expect($<HTMLSelectElement>(more, 'select#language')!.value).to.equal('es');
+
+    const video = await list(html`<fd-provider-list telehealth query="chen" .adapter=${shared}></fd-provider-list>`);
+    expect(shownIds(video)).to.deep.equal(['wei-chen']);
+    expect($<HTMLInputElement>(video, 'input#query')!.value).to.equal('chen');
+  });
+
+  it('names the filter to relax when nothing matches, and clears it', async () => {
+    const el = await list(html`<fd-provider-list telehealth query="zzzz" .adapter=${shared}></fd-provider-list>`);
+    const empty = $(el, '[part="empty"]')!;
+    expect(text(empty)).to.contain('No providers match your filters.');
+    expect(text(empty)).to.contain('Try removing the “Search by name: zzzz” filter.');
+    expect(text($(el, '[part="count"]'))).to.equal('0 providers');
+    await until(() => announced(el) === '0 providers', 'the empty count');
+    await expect(el).shadowDom.to.be.accessible();
+    const clear = empty.querySelector('button')!;
+    expect(text(clear)).to.equal('Clear “Search by name: zzzz”');
+    clear.click();
+    await until(() => root(el).activeElement?.id === 'query', 'focus on the search box');
+    same(
+      shownIds(el),
+      idsWhere((p) => p.telehealth),
+    );
+    expect($<HTMLInputElement>(el, 'input#query')!.value).to.equal('');
+  });
+
+  it('keeps an unknown preset visible, names it, and clears all when no one filter helps', async () => {
+    const el = await list(html`<fd-provider-list specialty="podiatry" .adapter=${shared}></fd-provider-list>`);
+    expect($<HTMLSelectElement>(el, 'select#specialty')!.value).to.equal('podiatry');
+    expect(text($(el, '[part="empty"]'))).to.contain('“Specialty: podiatry”');
+    type(el, 'zzzz');
+    $<HTMLInputElement>(el, 'input#query')!.form!.requestSubmit();
+    await el.updateComplete;
+    const clearAll = $<HTMLButtonElement>(el, '[part="empty"] button')!;
+    expect(text(clearAll)).to.equal('Clear all filters');
+    clearAll.click();
+    await el.updateComplete;
+    expect(shownIds(el)).to.have.length(providers.length);
+    expect($<HTMLSelectElement>(el, 'select#specialty')!.value).to.equal('');
+  });
+
+  it('sorts by next available time, providers without one last', async () => {
+    const el = await list(html`<fd-provider-list .adapter=${shared}></fd-provider-list>`);
+    await choose(el, 'sort', 'next');
+    const times = cards(el).map((card) => (card.provider as Provider).nextAvailable);
+    const millis = times.map((t) => (t ? Date.parse(t) : Number.POSITIVE_INFINITY));
+    expect(millis).to.deep.equal([...millis].sort((a, b) => a - b));
+    expect(new Set(shownIds(el))).to.deep.equal(new Set(providers.map((p) => p.id)));
+    const byAttribute = await list(html`<fd-provider-list sort="next" .adapter=${shared}></fd-provider-list>`);
+    expect(shownIds(byAttribute)).to.deep.equal(shownIds(el));
+  });
+
+  it('lets a card’s Book event through to the page', async () => {
+    const selections = collect<ProviderSelectDetail>('fd-provider-select');
+    const el = await list(html`<fd-provider-list location="franklin" .adapter=${shared}></fd-provider-list>`);
+    const first = cards(el)[0]!;
+    await first.updateComplete;
+    first.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    expect(selections).to.deep.equal([{ providerId: (first.provider as Provider).id, locationId: 'franklin' }]);
+  });
+
+  it('uses native labelled controls grouped in a fieldset, and reflows its grid', async () => {
+    const el = await list(html`<fd-provider-list .adapter=${shared}></fd-provider-list>`);
+    expect(text($(el, 'fieldset > legend'))).to.equal('Filter providers');
+    const controls = [...root(el).querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')];
+    expect(controls.map((c) => c.id)).to.deep.equal([
+      'query',
+      'specialty',
+      'language',
+      'location',
+      'telehealth',
+      'accepting',
+      'sort',
+    ]);
+    for (const control of controls) expect(control.labels?.length, control.id).to.equal(1);
+    const grid = $(el, '[part="grid"]')!;
+    const columns = () => getComputedStyle(grid).gridTemplateColumns.split(' ').length;
+    el.style.width = '320px';
+    expect(columns()).to.equal(1);
+    el.style.width = '1200px';
+    expect(columns()).to.be.above(2);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('is axe clean in dark, loading and error states, and retries', async () => {
+    const dark = await list(html`<fd-provider-list theme="dark" .adapter=${shared}></fd-provider-list>`);
+    await expect(dark).shadowDom.to.be.accessible();
+    expect(cards(dark).every((card) => card.getAttribute('theme') === 'dark')).to.equal(true);
+
+    const slow = await fixture<FdProviderList>(
+      html`<fd-provider-list .adapter=${memory({ latencyMs: 200 })}></fd-provider-list>`,
+    );
+    expect($(slow, '[part="loading"]')).to.not.equal(null);
+    await expect(slow).shadowDom.to.be.accessible();
+
+    const errors = collect<FdErrorDetail>('fd-error');
+    const failing = await list(html`<fd-provider-list .adapter=${memory({ fail: 'once' })}></fd-provider-list>`);
+    expect(text($(failing, '[role="alert"]'))).to.contain('could not reach');
+    expect(errors.map((e) => [e.kind, e.recoverable])).to.deep.equal([['network', false]]);
+    await expect(failing).shadowDom.to.be.accessible();
+    $(failing, '[part="retry-button"]')!.click();
+    await until(() => $(failing, '[part="grid"]'), 'the grid after retry');
+  });
+
+  it('says when the clinic lists no providers', async () => {
+    const adapter = wrap(shared, { listProviders: async () => ({ items: [], dropped: [] }) });
+    const el = await list(html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`);
+    expect(text($(el, '[part="empty"]'))).to.equal('No providers are listed yet.');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('shows the good providers of a hostile payload, reports the dropped ones, and renders names as text', async () => {
+    const errors = collect<FdErrorDetail>('fd-error');
+    const adapter = wrap(shared, {
+      listProviders: async (options) => {
+        const { items } = await shared.listProviders(options);
+        const script = { ...items[0]!, id: 'hostile', displayName: '<script>window.pwned = 1</script>Eve' };
+        const raw: unknown[] = [
+          ...items.slice(1),
+          script,
+          { ...items[1], id: 'wrong-types', telehealth: 'yes', credentials: 'MD' },
+          { ...items[2], id: 'huge', displayName: 'x'.repeat(100_000) },
+          'not even an object',
+        ];
+        return parseListing(ProviderSchema, raw, 'providers');
+      },
+    });
+    const el = await list(html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`);
+    expect(shownIds(el)).to.have.length(providers.length);
+    expect(shownIds(el)).to.include('hostile');
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({
+      kind: 'invalid-response',
+      field: `providers[${providers.length}]`,
+      recoverable: true,
+    });
+    expect(errors[0]!.message).to.contain('3 providers left out as invalid');
+    const hostile = cards(el).find((card) => (card.provider as Provider).id === 'hostile')!;
+    await hostile.updateComplete;
+    expect(hostile.shadowRoot!.querySelector('[part="name"]')!.textContent).to.contain(
+      '<script>window.pwned = 1</script>Eve',
+    );
+    expect(hostile.shadowRoot!.querySelector('script')).to.equal(null);
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('shows the error state when the adapter answers with something unreadable', async () => {
+    const adapter = wrap(shared, {
+      listProviders: async () => {
+        throw new FrontdeskError('invalid-response', 'providers: expected an array', { field: 'providers' });
+      },
+    });
+    const el = await list(html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`);
+    expect(text($(el, '[role="alert"]'))).to.contain('sent information we could not read');
+    expect($(el, '[part="retry-button"]')).to.not.equal(null);
+  });
+
+  it('speaks Spanish inside lang="es"', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es"><fd-provider-list .adapter=${shared}></fd-provider-list></div>`,
+    );
+    const el = wrapper.querySelector('fd-provider-list')!;
+    await until(() => text($(el, '[part="count"]')) === `${providers.length} profesionales`, 'the Spanish count');
+    expect(text($(el, 'label[for="query"]'))).to.equal('Buscar por nombre');
+    expect([...$<HTMLSelectElement>(el, 'select#language')!.options].map((o) => o.textContent)).to.include('Español');
+    type(el, 'chen');
+    $<HTMLInputElement>(el, 'input#query')!.form!.requestSubmit();
+    await el.updateComplete;
+    expect(text($(el, '[part="count"]'))).to.equal('1 profesional');
+    await until(() => announced(el) === '1 profesional', 'the Spanish announcement');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});

@@ -1,0 +1,360 @@
+import { css } from 'lit';
+
+/**
+ * fd-slot-picker's styles. Public `--fd-slot-picker-*` properties fall back to the shared tokens through the private
+ * `--_fd-*` copies; everything is sized in rem/em and laid out with logical properties, so it wraps at 320 px, scales
+ * at 200% zoom and mirrors in right-to-left text.
+ */
+export const slotPickerStyles = css`
+  :host {
+    --_sp-accent: var(--fd-slot-picker-accent, var(--_fd-color-accent));
+    --_sp-on-accent: var(--fd-slot-picker-on-accent, var(--_fd-color-on-accent));
+    --_sp-available: var(--fd-slot-picker-available, var(--_fd-color-surface-alt));
+    --_sp-day-size: var(--fd-slot-picker-day-size, 2.75rem);
+    --_sp-gap: var(--fd-slot-picker-gap, var(--_fd-space));
+    --_sp-radius: var(--fd-slot-picker-radius, var(--_fd-radius));
+  }
+  .fd-root {
+    display: grid;
+    gap: var(--_sp-gap);
+  }
+  h3,
+  h4 {
+    margin: 0;
+    line-height: 1.3;
+  }
+  h3 {
+    font-size: 1.15em;
+  }
+  h4 {
+    font-size: 1em;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible,
+  td[tabindex]:focus {
+    outline: 3px solid var(--_fd-color-focus);
+    outline-offset: 2px;
+  }
+  .pick {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    gap: var(--_sp-gap);
+    align-items: start;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_sp-gap) * 0.75) var(--_sp-gap);
+    align-items: end;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend,
+  label {
+    font-weight: 600;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    min-inline-size: 0;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-block-size: 2.75rem;
+    margin-inline-end: 1em;
+    font-weight: 400;
+  }
+  .choices .choice {
+    display: flex;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0;
+    accent-color: var(--_sp-accent);
+  }
+  select,
+  input:not([type='radio']):not([type='checkbox']),
+  textarea {
+    font: inherit;
+    color: var(--_fd-color-text);
+    background: var(--_fd-color-surface);
+    border: 1px solid var(--_fd-color-border);
+    border-radius: var(--_sp-radius);
+    padding: 0.5em 0.6em;
+    min-block-size: 2.75rem;
+    inline-size: 100%;
+    max-inline-size: 100%;
+  }
+  select {
+    inline-size: auto;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_fd-color-danger);
+    border-width: 2px;
+  }
+  .month-bar {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    margin-block-end: 0.5em;
+  }
+  .icon-button,
+  .zone-button,
+  .menu-item,
+  .time,
+  .link {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  .icon-button {
+    min-inline-size: 2.75rem;
+    min-block-size: 2.75rem;
+    border: 1px solid var(--_fd-color-border);
+    border-radius: var(--_sp-radius);
+    background: var(--_fd-color-surface);
+    font-size: 1.25em;
+    line-height: 1;
+  }
+  .icon-button[aria-disabled='true'] {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+  :host(:dir(rtl)) .arrow {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: separate;
+    border-spacing: 2px;
+    table-layout: fixed;
+  }
+  th {
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--_fd-color-muted);
+    padding-block: 0.25em;
+    text-align: center;
+  }
+  td {
+    block-size: var(--_sp-day-size);
+    padding: 0;
+    text-align: center;
+    border-radius: var(--_sp-radius);
+    color: var(--_fd-color-muted);
+  }
+  td.day {
+    cursor: default;
+    text-decoration: line-through;
+    text-decoration-color: var(--_fd-color-divider);
+  }
+  td.day.open {
+    cursor: pointer;
+    color: var(--_fd-color-text);
+    background: var(--_sp-available);
+    font-weight: 600;
+    text-decoration: none;
+    border: 1px solid var(--_fd-color-border);
+  }
+  td.day.outside {
+    opacity: 0.6;
+  }
+  td[aria-current='date'] span[aria-hidden] {
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  td[aria-selected='true'] {
+    background: var(--_sp-accent);
+    color: var(--_sp-on-accent);
+  }
+  td.day.open[aria-selected='true'] {
+    background: var(--_sp-accent);
+    color: var(--_sp-on-accent);
+    border-color: var(--_sp-accent);
+  }
+  .next-available {
+    margin-block-start: 0.75em;
+    inline-size: 100%;
+  }
+  .times-panel {
+    display: grid;
+    gap: 0.75em;
+    min-inline-size: 0;
+  }
+  .time-group {
+    display: grid;
+    gap: 0.4em;
+  }
+  .times {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr));
+    gap: 0.4em;
+  }
+  .time {
+    min-block-size: 2.75rem;
+    padding: 0.4em 0.5em;
+    border: 2px solid var(--_sp-accent);
+    border-radius: var(--_sp-radius);
+    background: var(--_fd-color-surface);
+    color: var(--_sp-accent);
+    font-weight: 600;
+  }
+  .time:hover,
+  .time[aria-pressed='true'] {
+    background: var(--_sp-accent);
+    color: var(--_sp-on-accent);
+  }
+  .zone {
+    position: relative;
+    margin: 0;
+    color: var(--_fd-color-muted);
+  }
+  .zone-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-block-size: 2.75rem;
+    padding: 0.3em 0.75em;
+    border: 1px solid var(--_fd-color-border);
+    border-radius: var(--_sp-radius);
+    background: var(--_fd-color-surface);
+    text-align: start;
+  }
+  .menu {
+    position: fixed;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    z-index: 10;
+    display: grid;
+    min-inline-size: min(18rem, calc(100vw - 1rem));
+    max-inline-size: calc(100vw - 1rem);
+    padding: 0.25em;
+    border: 1px solid var(--_fd-color-border);
+    border-radius: var(--_sp-radius);
+    background: var(--_fd-color-surface);
+    box-shadow: var(--_fd-shadow);
+  }
+  .menu[hidden] {
+    display: none;
+  }
+  .menu-item {
+    min-block-size: 2.75rem;
+    padding: 0.4em 0.75em 0.4em 2em;
+    border: 0;
+    border-radius: calc(var(--_sp-radius) / 2);
+    background: transparent;
+    text-align: start;
+    position: relative;
+  }
+  .menu-item[aria-checked='true']::before {
+    content: '✓';
+    position: absolute;
+    inset-inline-start: 0.6em;
+  }
+  .menu-item:hover,
+  .menu-item:focus-visible {
+    background: var(--_fd-color-surface-alt);
+  }
+  .hint {
+    margin: 0;
+    color: var(--_fd-color-muted);
+  }
+  .chosen {
+    margin: 0;
+    font-weight: 600;
+  }
+  .notice {
+    padding: 0.75em var(--_fd-space);
+    border: 1px solid var(--_fd-color-warning);
+    border-inline-start-width: 6px;
+    border-radius: var(--_sp-radius);
+  }
+  .notice.error {
+    border-color: var(--_fd-color-danger);
+  }
+  .notice p {
+    margin: 0.25em 0 0;
+  }
+  .notice-title {
+    font-weight: 600;
+  }
+  .step,
+  form {
+    display: grid;
+    gap: var(--_sp-gap);
+    max-inline-size: 40rem;
+  }
+  .success {
+    color: var(--_fd-color-success);
+  }
+  .summary-list {
+    display: grid;
+    gap: 0.5em;
+    margin: 0;
+  }
+  .summary-list div {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    gap: 0 1em;
+  }
+  .summary-list dt {
+    font-weight: 600;
+  }
+  .summary-list dd {
+    margin: 0;
+  }
+  .summary-list.compact {
+    padding: 0.75em;
+    border-radius: var(--_sp-radius);
+    background: var(--_fd-color-surface-alt);
+  }
+  .error-summary {
+    padding: 0.75em var(--_fd-space);
+    border: 2px solid var(--_fd-color-danger);
+    border-radius: var(--_sp-radius);
+  }
+  .error-summary ul {
+    margin: 0.5em 0 0;
+    padding-inline-start: 1.25em;
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_fd-color-danger);
+    font-weight: 600;
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_fd-color-danger);
+    text-decoration: underline;
+    text-align: start;
+  }
+  .instructions {
+    margin: 0;
+    white-space: pre-line;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  @media (forced-colors: active) {
+    td[aria-selected='true'],
+    .time[aria-pressed='true'] {
+      outline: 3px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,940 @@
+import {
+  type AdapterCapabilities,
+  addDaysToKey,
+  type Booking,
+  type DayKey,
+  FrontdeskError,
+  type FrontdeskAdapter,
+  formatDayKey,
+  type Location,
+  type Organization,
+  type PartOfDay,
+  type Provider,
+  toFrontdeskError,
+  type VisitType,
+  weekStartForLocale,
+  browserTimeZone,
+} from '@frontdesk/core';
+import { devWarn, FrontdeskElement, LocalizeController, Resource, baseStyles } from '@frontdesk/core/element';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { applyMove, moveForKey } from './calendar-keys.js';
+import { configProblem, DEFAULT_DAYS } from './config.js';
+import { buildDayIndex, type DayIndex, type DaySlot, nextAvailableDay } from './day-index.js';
+import type { BookingConfirmedDetail, SlotSelectDetail } from './events.js';
+import { buildIcs } from './ics.js';
+import { AttemptKeys } from './idempotency.js';
+import { dayName, locationText, whenLabel, zoneName } from './labels.js';
+import { MenuController } from './menu-controller.js';
+import {
+  emptyDraft,
+  type PatientDraft,
+  type PatientErrors,
+  type PatientField,
+  toPatientDetails,
+  validatePatient,
+} from './patient-form.js';
+import { slotPickerStyles } from './slot-picker.styles.js';
+import { type CleanSlot, cleanSlots } from './slot-cleaning.js';
+import { type SlotPickerStrings, stringsEn } from './strings.js';
+import { renderCalendar } from './views/calendar-view.js';
+import { renderDetails } from './views/details-view.js';
+import { type Modality, renderFilters } from './views/filters-view.js';
+import { renderConfirmation, renderElsewhere } from './views/outcome-view.js';
+import { renderReview } from './views/review-view.js';
+import { renderTimes } from './views/times-view.js';
+import { renderZoneControl, type ZoneOption } from './views/zone-view.js';
+import { ZoneClock } from './zone-clock.js';
+
+type Step = 'pick' | 'details' | 'review' | 'done' | 'elsewhere';
+type Focus = 'step' | 'summary' | 'grid' | 'conflict' | { slot: string } | { field: PatientField };
+
+/** What the picker needs before it can show a calendar. */
+interface Setup {
+  provider: Provider;
+  locations: Location[];
+  /** The provider's visit types (those it offers, in a modality it offers). */
+  visitTypes: VisitType[];
+  clinicZone: string;
+  capabilities: AdapterCapabilities;
+  organization: Organization | undefined;
+}
+
+interface SlotData {
+  free: CleanSlot[];
+  byId: Map<string, CleanSlot>;
+}
+
+/** Everything a render derives from the setup, the slots and the patient's choices. */
+interface Model {
+  setup: Setup;
+  zone: string;
+  today: DayKey;
+  firstDay: DayKey;
+  lastDay: DayKey;
+  visitTypes: VisitType[];
+  visitType: VisitType | undefined;
+  index: DayIndex | undefined;
+}
+
+const DAY_MS = 86_400_000;
+const isoAt = (ms: number) => new Date(ms).toISOString();
+
+function safeWebUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A month calendar of a provider's free times, the times of the chosen day, and (in `book` mode) the steps that book
+ * one: patient details, review, confirmation with an .ics file. Time-zone correct, keyboard and screen-reader
+ * friendly, and form-associated: in `select` mode inside a `<form>`, the chosen slot id is the form value.
+ *
+ * @summary Find a free time with a provider and book it.
+ *
+ * @fires fd-slot-select - The patient chose a time. Detail: `SlotSelectDetail` (slot id, start, end, provider,
+ *   location, visit type, time zone shown).
+ * @fires fd-booking-confirmed - The booking went through. Detail: `BookingConfirmedDetail` (booking id, status, slot;
+ *   no patient details).
+ * @fires fd-error - Something went wrong: a failed request, a misconfigured attribute, or slots left out as invalid
+ *   (end before start, duplicates, overlaps, unknown statuses, missing offsets). Detail: `FdErrorDetail`.
+ *
+ * @csspart base - The widget's outer box.
+ * @csspart filters - The visit type and in person / video filters.
+ * @csspart visit-type - The visit type select.
+ * @csspart calendar - The month calendar.
+ * @csspart month-heading - The month and year above the grid.
+ * @csspart month-button - The previous and next month buttons.
+ * @csspart day - Each day of the month; also `day-available` and `day-selected`.
+ * @csspart next-available - The "next available" button.
+ * @csspart times - The panel of times for the chosen day.
+ * @csspart time-group - One part of the day (morning, afternoon, evening).
+ * @csspart time-button - Each time; also `time-button-selected`.
+ * @csspart zone - The time-zone line or control.
+ * @csspart zone-button - The button that opens the time-zone menu.
+ * @csspart zone-menu - The time-zone menu.
+ * @csspart zone-option - Each zone in the menu.
+ * @csspart selection - The chosen time, in `select` mode.
+ * @csspart conflict - The notice shown when the chosen time was taken meanwhile.
+ * @csspart details - The patient-details step.
+ * @csspart error-summary - The list of problems in the patient details.
+ * @csspart field-error - The message under a field.
+ * @csspart review - The review step.
+ * @csspart booking-error - Why booking failed (other than a conflict).
+ * @csspart confirm-button - The button that books.
+ * @csspart back-button - The buttons that go back a step.
+ * @csspart continue-button - The button that leaves the details step.
+ * @csspart confirmation - The confirmation.
+ * @csspart instructions - The clinic's instructions in the confirmation.
+ * @csspart calendar-link - The "Add to calendar" link (.ics download).
+ * @csspart book-elsewhere - The step shown by read-only sources: a booking link or phone number.
+ * @csspart booking-link - The link to the source's own booking page.
+ * @csspart booking-phone - The phone number to call to book.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - The error state.
+ * @csspart retry-button - Its retry button.
+ * @csspart empty - The "no times" state.
+ *
+ * @cssprop --fd-slot-picker-accent - Selected day, time buttons and focus (default `--fd-color-accent`).
+ * @cssprop --fd-slot-picker-on-accent - Text on the accent (default `--fd-color-on-accent`).
+ * @cssprop --fd-slot-picker-available - Background of days that have times (default `--fd-color-surface-alt`).
+ * @cssprop --fd-slot-picker-day-size - Height of a day in the grid (default `2.75rem`).
+ * @cssprop --fd-slot-picker-gap - Space between the calendar and the times (default `--fd-space`).
+ * @cssprop --fd-slot-picker-radius - Corners of days and time buttons (default `--fd-radius`).
+ */
+export class FdSlotPicker extends FrontdeskElement {
+  static formAssociated = true;
+  static override styles = [baseStyles, slotPickerStyles];
+
+  static override properties = {
+    provider: { reflect: true },
+    location: { reflect: true },
+    visitType: { attribute: 'visit-type', reflect: true },
+    timezone: { reflect: true },
+    start: { reflect: true },
+    days: { type: Number, reflect: true },
+    mode: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    name: { reflect: true },
+    step: { state: true },
+    userZone: { state: true },
+    modality: { state: true },
+    visitTypeChoice: { state: true },
+    focusedDay: { state: true },
+    chosenDay: { state: true },
+    chosenSlotId: { state: true },
+    activeTimes: { state: true },
+    draft: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+    failure: { state: true },
+    conflictDay: { state: true },
+    booking: { state: true },
+    calendarUrl: { state: true },
+  };
+
+  /** Id of the provider whose times are shown. Required. */
+  provider: string | undefined;
+  /** Only times at this location (an id); also sets the clinic's time zone. Default: every location of the provider. */
+  location: string | undefined;
+  /** The visit type chosen first (an id); the patient can change it. Default: the provider's first. */
+  visitType: string | undefined;
+  /** IANA zone the times are shown in first. Default: the location's (the clinic's) zone. */
+  timezone: string | undefined;
+  /** First bookable day, `YYYY-MM-DD`. Default: today. */
+  start: string | undefined;
+  /** How many days ahead to offer, 1 to 366. Default 90. */
+  days: number | undefined;
+  /** `book` (default): choosing a time leads on to booking it. `select`: choosing a time is all; use it in a form. */
+  mode: 'select' | 'book' | undefined;
+  /** In `select` mode inside a form: a time must be chosen before the form submits. */
+  required = false;
+  /** The form field name the chosen slot id is submitted under (`select` mode). */
+  name: string | undefined;
+
+  protected step: Step = 'pick';
+  protected userZone: string | undefined;
+  protected modality: Modality = 'any';
+  protected visitTypeChoice: string | undefined;
+  protected focusedDay: DayKey | undefined;
+  protected chosenDay: DayKey | undefined;
+  protected chosenSlotId: string | undefined;
+  protected activeTimes: Partial<Record<PartOfDay, string>> = {};
+  protected draft: PatientDraft = emptyDraft();
+  protected errors: PatientErrors = {};
+  protected busy = false;
+  protected failure: string | undefined;
+  protected conflictDay: DayKey | undefined;
+  protected booking: Booking | undefined;
+  protected calendarUrl: string | undefined;
+
+  private readonly internals = this.attachInternals();
+  private readonly l10n = new LocalizeController<SlotPickerStrings>(this, {
+    en: stringsEn,
+    es: () => import('./strings.es.js').then((module) => module.stringsEs),
+  });
+  private readonly zoneMenu = new MenuController(this, () => ({
+    button: this.renderRoot.querySelector<HTMLElement>('#zone-button'),
+    menu: this.renderRoot.querySelector<HTMLElement>('#zone-menu'),
+  }));
+  private readonly attempts = new AttemptKeys();
+  private submitted = false;
+  private pendingFocus: Focus | undefined;
+  private indexCache: { key: readonly unknown[]; index: DayIndex } | undefined;
+
+  private readonly setup = this.track(
+    new Resource(
+      this,
+      (adapter, signal) => this.loadSetup(adapter, signal),
+      () => [this.provider, this.location, this.visitType, this.timezone, this.start, this.days],
+    ),
+  );
+
+  private readonly slots = this.track(
+    new Resource(
+      this,
+      (adapter, signal) => this.loadSlots(adapter, signal),
+      () => [this.provider, this.location, this.start, this.days],
+    ),
+  );
+
+  /** The chosen slot's id (`select` mode's form value); setting it chooses that slot once the times are loaded. */
+  get value(): string {
+    return this.chosenSlotId ?? '';
+  }
+  set value(id: string) {
+    this.chosenSlotId = id || undefined;
+    this.chosenDay = undefined;
+  }
+
+  /** The chosen slot, when the times are loaded. */
+  get selectedSlot(): CleanSlot['slot'] | undefined {
+    return this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId)?.slot : undefined;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  formResetCallback(): void {
+    this.chosenSlotId = undefined;
+    this.chosenDay = undefined;
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === 'string') this.value = state;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.setCalendarUrl(undefined);
+  }
+
+  private get t(): SlotPickerStrings {
+    return this.l10n.t;
+  }
+
+  private get bookMode(): boolean {
+    return this.mode !== 'select';
+  }
+
+  // ---- Loading ----
+
+  private async loadSetup(adapter: FrontdeskAdapter, signal: AbortSignal): Promise<Setup> {
+    const providerId = this.provider?.trim();
+    if (!providerId) {
+      throw new FrontdeskError('invalid-input', '<fd-slot-picker> needs a provider attribute (a provider id)', {
+        field: 'provider',
+      });
+    }
+    const problem = configProblem({ start: this.start, days: this.days, timezone: this.timezone });
+    if (problem) throw problem;
+    if (this.mode !== undefined && this.mode !== 'select' && this.mode !== 'book') {
+      devWarn(`<fd-slot-picker mode="${String(this.mode).slice(0, 20)}"> is not select or book; using book.`);
+    }
+    const [provider, locations, visitTypes, organization] = await Promise.all([
+      adapter.getProvider(providerId, { signal }).catch((error: unknown) => {
+        const failure = toFrontdeskError(error);
+        throw failure.kind === 'not-found'
+          ? new FrontdeskError('not-found', 'provider: no provider with this id', { field: 'provider' })
+          : failure;
+      }),
+      adapter.listLocations({ signal }),
+      adapter.listVisitTypes({ signal }),
+      adapter.getOrganization({ signal }).catch(() => undefined),
+    ]);
+    this.reportDropped('locations', locations.dropped);
+    this.reportDropped('visit types', visitTypes.dropped);
+
+    const location = this.location ? locations.items.find((l) => l.id === this.location) : undefined;
+    if (this.location && !location) {
+      throw new FrontdeskError('not-found', 'location: no location with this id', { field: 'location' });
+    }
+    const offered = visitTypes.items.filter(
+      (type) =>
+        (type.providerIds === undefined || type.providerIds.includes(provider.id)) &&
+        (type.modality === 'telehealth' ? provider.telehealth : provider.inPerson),
+    );
+    if (this.visitType && !offered.some((type) => type.id === this.visitType)) {
+      const known = visitTypes.items.some((type) => type.id === this.visitType);
+      throw new FrontdeskError(
+        'not-found',
+        known ? 'visit-type: not offered by this provider' : 'visit-type: no visit type with this id',
+        { field: 'visit-type' },
+      );
+    }
+    const home = location ?? locations.items.find((l) => l.id === provider.locationIds[0]);
+    return {
+      provider,
+      locations: locations.items,
+      visitTypes: offered,
+      clinicZone: home?.timeZone ?? browserTimeZone(),
+      capabilities: adapter.capabilities,
+      organization,
+    };
+  }
+
+  private async loadSlots(adapter: FrontdeskAdapter, signal: AbortSignal): Promise<SlotData> {
+    const providerId = this.provider?.trim();
+    // The setup reports a missing provider or a bad attribute; asking for slots then would only repeat it.
+    if (!providerId || configProblem({ start: this.start, days: this.days, timezone: this.timezone })) {
+      return { free: [], byId: new Map() };
+    }
+    const days = this.days ?? DEFAULT_DAYS;
+    // A day starts up to 14 hours before its UTC midnight (and ends up to 12 after), so the window is padded by a
+    // day and trimmed to whole days in the zone shown when indexed.
+    const from = this.start ? Date.parse(`${this.start}T00:00:00Z`) - DAY_MS : Date.now();
+    const to = (this.start ? Date.parse(`${this.start}T00:00:00Z`) : Date.now()) + (days + 1) * DAY_MS;
+    const listing = await adapter.listSlots(
+      { start: isoAt(from), end: isoAt(to), providerId, locationId: this.location || undefined },
+      { signal },
+    );
+    const cleaned = cleanSlots(listing.items);
+    this.reportDropped('slots', [...listing.dropped, ...cleaned.dropped]);
+    return { free: cleaned.free, byId: new Map(cleaned.free.map((entry) => [entry.slot.id, entry])) };
+  }
+
+  // ---- Derived state ----
+
+  private model(setup: Setup): Model {
+    const zone = this.userZone ?? this.timezone ?? setup.clinicZone;
+    const today = new ZoneClock(zone).wallTime(Date.now()).day;
+    const firstDay = this.start ?? today;
+    const lastDay = addDaysToKey(firstDay, (this.days ?? DEFAULT_DAYS) - 1);
+    const visitTypes = setup.visitTypes.filter((type) => this.modality === 'any' || type.modality === this.modality);
+    const wanted = this.visitTypeChoice ?? this.visitType;
+    const visitType = visitTypes.find((type) => type.id === wanted) ?? visitTypes[0];
+    const slots = this.slots.status === 'ready' ? this.slots.value : undefined;
+    const index = slots ? this.indexFor(slots.free, zone, visitType?.id, firstDay, lastDay) : undefined;
+    return { setup, zone, today, firstDay, lastDay, visitTypes, visitType, index };
+  }
+
+  /** The day index is rebuilt only when the slots, zone, visit type or range change, never on a day switch. */
+  private indexFor(free: CleanSlot[], zone: string, visitTypeId: string | undefined, firstDay: DayKey, lastDay: DayKey) {
+    const key = [free, zone, visitTypeId, firstDay, lastDay];
+    const cached = this.indexCache;
+    if (cached && cached.key.every((value, i) => value === key[i])) return cached.index;
+    const index = buildDayIndex(free, zone, { firstDay, lastDay }, (slot) =>
+      visitTypeId === undefined ? false : slot.visitTypeIds.length === 0 || slot.visitTypeIds.includes(visitTypeId),
+    );
+    this.indexCache = { key, index };
+    return index;
+  }
+
+  private currentModel(): Model | undefined {
+    return this.setup.status === 'ready' && this.setup.value ? this.model(this.setup.value) : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A slot chosen from outside (the value property, a restored form) is shown on its day once times are loaded.
+    if (this.chosenSlotId && this.chosenDay === undefined) {
+      const entry = this.slots.value?.byId.get(this.chosenSlotId);
+      const model = entry && this.currentModel();
+      if (entry && model) {
+        this.chosenDay = new ZoneClock(model.zone).wallTime(entry.startMs).day;
+        this.focusedDay = this.chosenDay;
+      }
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.syncForm();
+    this.applyFocus();
+  }
+
+  private syncForm(): void {
+    const value = this.bookMode ? null : (this.chosenSlotId ?? null);
+    this.internals.setFormValue(value, value);
+    if (!this.bookMode && this.required && !value) {
+      const anchor = this.renderRoot.querySelector<HTMLElement>('td[tabindex="0"]') ?? undefined;
+      this.internals.setValidity({ valueMissing: true }, this.t.requiredMessage, anchor);
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  private applyFocus(): void {
+    const focus = this.pendingFocus;
+    if (!focus) return;
+    this.pendingFocus = undefined;
+    const root = this.renderRoot;
+    let target: HTMLElement | null = null;
+    if (typeof focus === 'string') {
+      const selector =
+        focus === 'grid' ? 'td[tabindex="0"]' : focus === 'conflict' ? '[data-focus="conflict"]' : `[data-focus="${focus}"]`;
+      target = root.querySelector<HTMLElement>(selector);
+    } else if ('slot' in focus) {
+      target =
+        root.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focus.slot)}"]`) ??
+        root.querySelector<HTMLElement>('td[tabindex="0"]');
+    } else {
+      target =
+        root.querySelector<HTMLElement>(`#f-${focus.field}`) ??
+        root.querySelector<HTMLElement>(`input[name="${focus.field}"]`);
+      if (target?.localName === 'fieldset') target = target.querySelector('input');
+    }
+    target?.focus();
+  }
+
+  // ---- Choosing ----
+
+  private goTo(step: Step, focus: Focus = 'step'): void {
+    this.step = step;
+    this.pendingFocus = focus;
+  }
+
+  private chooseDay(model: Model, day: DayKey): void {
+    this.focusedDay = day;
+    const count = model.index?.byDay.get(day)?.length ?? 0;
+    if (count === 0) {
+      this.announce(this.t.noTimesOnDay(dayName(day, this.l10n.lang)));
+      return;
+    }
+    if (this.chosenDay !== day) this.activeTimes = {};
+    this.chosenDay = day;
+    this.conflictDay = undefined;
+    this.announce(this.t.timesFound(count, dayName(day, this.l10n.lang)));
+  }
+
+  private onGridKeydown(model: Model, event: KeyboardEvent): void {
+    const focused = this.focusedOf(model);
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.chooseDay(model, focused);
+      return;
+    }
+    const move = moveForKey(event, this.l10n.dir);
+    if (!move) return;
+    event.preventDefault();
+    this.focusedDay = applyMove(focused, move, weekStartForLocale(this.l10n.lang), model.firstDay, model.lastDay);
+    this.pendingFocus = 'grid';
+  }
+
+  private focusedOf(model: Model): DayKey {
+    const candidate = this.focusedDay ?? this.chosenDay;
+    if (candidate && candidate >= model.firstDay && candidate <= model.lastDay) return candidate;
+    return (model.index && nextAvailableDay(model.index, model.firstDay)) ?? model.firstDay;
+  }
+
+  private onTimesKeydown(event: KeyboardEvent, part: PartOfDay, slots: readonly DaySlot[]): void {
+    const ids = slots.map((entry) => entry.slot.id);
+    const current = ids.indexOf((event.target as HTMLElement).dataset.slot ?? '');
+    if (current < 0) return;
+    const forward = this.l10n.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = this.l10n.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const next =
+      event.key === forward || event.key === 'ArrowDown'
+        ? current + 1
+        : event.key === backward || event.key === 'ArrowUp'
+          ? current - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? ids.length - 1
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    const id = ids[Math.max(0, Math.min(ids.length - 1, next))]!;
+    this.activeTimes = { ...this.activeTimes, [part]: id };
+    this.pendingFocus = { slot: id };
+  }
+
+  private chooseSlot(model: Model, entry: DaySlot): void {
+    this.chosenSlotId = entry.slot.id;
+    this.conflictDay = undefined;
+    this.failure = undefined;
+    const detail: SlotSelectDetail = {
+      slotId: entry.slot.id,
+      start: entry.slot.start,
+      end: entry.slot.end,
+      providerId: entry.slot.providerId,
+      locationId: entry.slot.locationId,
+      visitTypeId: model.visitType?.id,
+      timeZone: model.zone,
+    };
+    this.emit('fd-slot-select', detail);
+    if (!this.bookMode) {
+      this.announce(this.t.selected(this.when(model, entry)));
+      return;
+    }
+    if (!this.patientTypeTouched && model.visitType && model.visitType.patientType !== 'any') {
+      this.draft = { ...this.draft, patientType: model.visitType.patientType };
+    }
+    this.goTo(model.setup.capabilities.booking === 'api' ? 'details' : 'elsewhere');
+  }
+
+  private patientTypeTouched = false;
+
+  private pickZone(zone: string): void {
+    this.userZone = zone;
+    this.zoneMenu.hide(true);
+    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
+    // The instants stay the same; only the day a time falls on may change with the zone.
+    if (entry) {
+      this.chosenDay = new ZoneClock(zone).wallTime(entry.startMs).day;
+      this.focusedDay = this.chosenDay;
+    }
+    this.announce(this.t.zoneChanged(zoneName(zone, this.l10n.lang, Date.now())));
+  }
+
+  private chooseVisitType(id: string): void {
+    this.visitTypeChoice = id;
+    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
+    if (entry && entry.slot.visitTypeIds.length > 0 && !entry.slot.visitTypeIds.includes(id)) {
+      this.chosenSlotId = undefined;
+    }
+  }
+
+  private chooseModality(model: Model, modality: Modality): void {
+    this.modality = modality;
+    const stillOffered = model.setup.visitTypes.some(
+      (type) => type.id === (this.visitTypeChoice ?? this.visitType) && (modality === 'any' || type.modality === modality),
+    );
+    if (!stillOffered) {
+      const first = model.setup.visitTypes.find((type) => modality === 'any' || type.modality === modality);
+      if (first) this.chooseVisitType(first.id);
+    }
+  }
+
+  // ---- Booking ----
+
+  private onDetailsInput(field: PatientField, value: string, model: Model): void {
+    if (field === 'patientType') this.patientTypeTouched = true;
+    this.draft = { ...this.draft, [field]: value };
+    if (this.submitted) this.errors = this.validate(model);
+  }
+
+  private validate(model: Model): PatientErrors {
+    const today = new ZoneClock(model.setup.clinicZone).wallTime(Date.now()).day;
+    return validatePatient(this.draft, { today, visitPatientType: model.visitType?.patientType });
+  }
+
+  private submitDetails(event: Event, model: Model): void {
+    event.preventDefault();
+    this.submitted = true;
+    this.errors = this.validate(model);
+    if (Object.keys(this.errors).length > 0) {
+      this.pendingFocus = 'summary';
+      return;
+    }
+    this.failure = undefined;
+    this.goTo('review');
+  }
+
+  private async confirm(model: Model): Promise<void> {
+    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
+    if (this.busy || !entry || !model.visitType) return;
+    const request = {
+      slotId: entry.slot.id,
+      visitTypeId: model.visitType.id,
+      patient: toPatientDetails(this.draft),
+      consent: { terms: true, contact: this.draft.contact },
+    };
+    // Confirming again after a failure is a retry of the same attempt: same key, so the server books at most once.
+    const idempotencyKey = this.attempts.keyFor(request);
+    this.busy = true;
+    this.failure = undefined;
+    this.announce(this.t.bookingAnnouncement);
+    try {
+      const adapter = await this.resolveAdapter();
+      const booking = await adapter.book({ ...request, idempotencyKey });
+      this.attempts.reset();
+      this.booking = booking;
+      this.setCalendarUrl(this.calendarFile(model, booking));
+      this.goTo('done');
+      const detail: BookingConfirmedDetail = {
+        bookingId: booking.id,
+        status: booking.status,
+        slot: booking.slot,
+        visitTypeId: booking.visitTypeId,
+        providerId: booking.providerId ?? booking.slot.providerId,
+        locationId: booking.location?.id ?? booking.slot.locationId,
+      };
+      this.emit('fd-booking-confirmed', detail);
+    } catch (thrown) {
+      const error = toFrontdeskError(thrown);
+      this.reportError(error, true);
+      if (error.kind === 'conflict') await this.showConflict(model, entry);
+      else this.failure = this.baseI18n.t.errorByKind(error.kind);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The time was taken: back to that day's fresh times, with everything the patient typed kept. */
+  private async showConflict(model: Model, entry: CleanSlot): Promise<void> {
+    const day = new ZoneClock(model.zone).wallTime(entry.startMs).day;
+    this.chosenSlotId = undefined;
+    this.chosenDay = day;
+    this.focusedDay = day;
+    this.conflictDay = day;
+    this.activeTimes = {};
+    this.goTo('pick', 'conflict');
+    await this.slots.reload();
+  }
+
+  private calendarFile(model: Model, booking: Booking): string | undefined {
+    const start = Date.parse(booking.slot.start);
+    const end = Date.parse(booking.slot.end);
+    if (!(end > start)) return undefined;
+    const where = booking.location ?? model.setup.locations.find((l) => l.id === booking.slot.locationId);
+    const ics = buildIcs({
+      uid: `${booking.id}@frontdesk`,
+      start,
+      end,
+      stamp: Date.now(),
+      summary: this.t.calendarSummary(model.setup.provider.displayName),
+      location: this.isVideo(model) ? this.t.videoVisit : where ? locationText(where) : undefined,
+      description: booking.instructions,
+      url: safeWebUrl(booking.manageUrl),
+    });
+    return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+  }
+
+  private setCalendarUrl(url: string | undefined): void {
+    if (this.calendarUrl) URL.revokeObjectURL(this.calendarUrl);
+    this.calendarUrl = url;
+  }
+
+  private isVideo(model: Model): boolean {
+    return model.visitType?.modality === 'telehealth';
+  }
+
+  // ---- Rendering ----
+
+  private when(model: Model, entry: CleanSlot): string {
+    const day = new ZoneClock(model.zone).wallTime(entry.startMs).day;
+    return whenLabel(day, entry.startMs, model.zone, this.l10n.lang);
+  }
+
+  private where(model: Model, locationId: string | undefined): string {
+    if (this.isVideo(model)) return this.t.videoVisit;
+    const location = model.setup.locations.find((l) => l.id === locationId);
+    return location ? locationText(location) : '';
+  }
+
+  private appointmentRows(model: Model, entry: CleanSlot): [string, string][] {
+    const { t } = this;
+    const provider = model.setup.provider;
+    const name = [provider.displayName, ...provider.credentials].join(', ');
+    const rows: [string, string][] = [
+      [t.when, this.when(model, entry)],
+      [t.provider, name],
+      [t.visitType, model.visitType?.name ?? ''],
+      [t.where, this.where(model, entry.slot.locationId)],
+    ];
+    return rows.filter(([, value]) => value);
+  }
+
+  private zoneOptions(model: Model): ZoneOption[] {
+    const { t } = this;
+    const lang = this.l10n.lang;
+    const now = Date.now();
+    const entries: [string, (name: string) => string][] = [
+      [model.setup.clinicZone, t.zoneClinic],
+      [browserTimeZone(), t.zoneYours],
+    ];
+    if (this.timezone) entries.push([this.timezone, t.zoneOther]);
+    const options: ZoneOption[] = [];
+    for (const [zone, label] of entries) {
+      if (options.some((option) => option.timeZone === zone)) continue;
+      const name = zoneName(zone, lang, now);
+      options.push({ timeZone: zone, name, label: label(name) });
+    }
+    return options;
+  }
+
+  private setupTitle(error: FrontdeskError): string {
+    const { t } = this;
+    if (error.field === 'provider') return error.kind === 'not-found' ? t.unknownProvider : t.noProvider;
+    if (error.field === 'visit-type') return t.unknownVisitType;
+    if (error.field === 'location') return t.unknownLocation;
+    return error.kind === 'invalid-input' ? t.badAttribute : this.baseI18n.t.errorTitle;
+  }
+
+  override render(): TemplateResult {
+    return html`<div class="fd-root" part="base">${this.renderBody()}${this.renderAnnouncer()}</div>`;
+  }
+
+  private renderBody(): unknown {
+    const setup = this.setup;
+    if (setup.status === 'loading') return this.renderLoading(undefined, 4);
+    if (setup.status === 'error' && setup.error) {
+      const error = setup.error;
+      const fixable = error.kind !== 'invalid-input' && error.kind !== 'not-found';
+      return this.renderError(error, fixable ? () => void setup.reload() : undefined, this.setupTitle(error));
+    }
+    const model = this.model(setup.value!);
+    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
+    if (this.step !== 'pick' && this.step !== 'done' && !entry) return this.renderPick(model);
+    switch (this.step) {
+      case 'details':
+        return this.renderDetailsStep(model, entry!);
+      case 'review':
+        return this.renderReviewStep(model, entry!);
+      case 'elsewhere':
+        return renderElsewhere({
+          t: this.t,
+          when: this.when(model, entry!),
+          bookingLink: safeWebUrl(entry!.slot.bookingLink),
+          phone:
+            entry!.slot.bookingPhone ??
+            model.setup.locations.find((l) => l.id === entry!.slot.locationId)?.phone ??
+            model.setup.organization?.phone,
+          onBack: () => this.goTo('pick', { slot: entry!.slot.id }),
+        });
+      case 'done':
+        return this.renderDone(model);
+      default:
+        return this.renderPick(model);
+    }
+  }
+
+  private renderPick(model: Model): TemplateResult {
+    const { t } = this;
+    const lang = this.l10n.lang;
+    const multipleModalities = new Set(model.setup.visitTypes.map((type) => type.modality)).size > 1;
+    const filters = renderFilters({
+      t,
+      visitTypes: model.visitTypes,
+      visitTypeId: model.visitType?.id,
+      modality: this.modality,
+      showModality: multipleModalities,
+      onVisitType: (id) => this.chooseVisitType(id),
+      onModality: (modality) => this.chooseModality(model, modality),
+    });
+    const conflict = this.conflictDay
+      ? html`<div class="notice warning" part="conflict">
+          <h3 tabindex="-1" data-focus="conflict" class="notice-title">${t.conflictTitle}</h3>
+          <p>${t.conflictText(dayName(this.conflictDay, lang))}</p>
+        </div>`
+      : nothing;
+    const selected = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
+    const selection =
+      !this.bookMode && selected
+        ? html`<p class="chosen" part="selection">${t.selected(this.when(model, selected))}</p>`
+        : nothing;
+    return html`${conflict}${filters}${this.renderAvailability(model)}${selection}`;
+  }
+
+  private renderAvailability(model: Model): unknown {
+    const { t } = this;
+    const slots = this.slots;
+    if (slots.status === 'loading') return this.renderLoading(undefined, 5);
+    if (slots.status === 'error' && slots.error) return this.renderError(slots.error, () => void slots.reload());
+    const index = model.index;
+    if (!index || !model.visitType) return nothing;
+    if (index.days.length === 0) {
+      return this.renderEmpty(t.noAvailability(this.days ?? DEFAULT_DAYS), t.noAvailabilityHint);
+    }
+    const lang = this.l10n.lang;
+    const focused = this.focusedOf(model);
+    const chosen = this.chosenDay;
+    const next = nextAvailableDay(index, chosen ?? model.firstDay, chosen !== undefined);
+    const daySlots = chosen ? (index.byDay.get(chosen) ?? []) : [];
+    return html`<div class="pick" part="pick">
+      ${renderCalendar({
+        t,
+        lang,
+        weekStart: weekStartForLocale(lang),
+        focused,
+        chosen,
+        today: model.today,
+        firstDay: model.firstDay,
+        lastDay: model.lastDay,
+        count: (day) => index.byDay.get(day)?.length ?? 0,
+        nextAvailable: next,
+        onKeydown: (event) => this.onGridKeydown(model, event),
+        onChoose: (day) => this.chooseDay(model, day),
+        onMonth: (delta) => {
+          this.focusedDay = applyMove(
+            focused,
+            delta < 0 ? 'previousMonth' : 'nextMonth',
+            weekStartForLocale(lang),
+            model.firstDay,
+            model.lastDay,
+          );
+        },
+        onNextAvailable: () => next && this.chooseDay(model, next),
+      })}
+      ${renderTimes({
+        t,
+        lang,
+        timeZone: model.zone,
+        day: chosen,
+        slots: daySlots,
+        mode: this.bookMode ? 'book' : 'select',
+        selectedId: this.chosenSlotId,
+        active: this.activeTimes,
+        zoneControl: renderZoneControl({
+          t,
+          current: model.zone,
+          options: this.zoneOptions(model),
+          menu: this.zoneMenu,
+          onPick: (zone) => this.pickZone(zone),
+        }),
+        onChoose: (slot) => this.chooseSlot(model, slot),
+        onKeydown: (event, part, slots) => this.onTimesKeydown(event, part, slots),
+      })}
+    </div>`;
+  }
+
+  private chosenSummary(model: Model, entry: CleanSlot): TemplateResult {
+    const rows = this.appointmentRows(model, entry);
+    return html`<dl class="summary-list compact">
+      ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+    </dl>`;
+  }
+
+  private renderDetailsStep(model: Model, entry: CleanSlot): TemplateResult {
+    return renderDetails({
+      t: this.t,
+      draft: this.draft,
+      errors: this.errors,
+      today: new ZoneClock(model.setup.clinicZone).wallTime(Date.now()).day,
+      summary: this.chosenSummary(model, entry),
+      onInput: (field, value) => this.onDetailsInput(field, value, model),
+      onContact: (checked) => {
+        this.draft = { ...this.draft, contact: checked };
+      },
+      onSubmit: (event) => this.submitDetails(event, model),
+      onBack: () => this.goTo('pick', { slot: entry.slot.id }),
+      onFix: (field) => {
+        this.pendingFocus = { field };
+        this.requestUpdate();
+      },
+    });
+  }
+
+  private renderReviewStep(model: Model, entry: CleanSlot): TemplateResult {
+    const { t, draft } = this;
+    const lang = this.l10n.lang;
+    const patient: [string, string][] = [
+      [t.patient, `${draft.givenName.trim()} ${draft.familyName.trim()}`],
+      [t.fieldName('birthDate'), draft.birthDate ? formatDayKey(draft.birthDate, lang, { dateStyle: 'long' }) : ''],
+      [t.fieldName('phone'), draft.phone.trim()],
+      [t.fieldName('email'), draft.email.trim()],
+      [t.fieldName('reason'), draft.reason.trim()],
+      [t.fieldName('patientType'), draft.patientType === 'existing' ? t.patientExisting : t.patientNew],
+      [t.contactShort, draft.contact ? t.yes : ''],
+    ];
+    return renderReview({
+      t,
+      rows: [...this.appointmentRows(model, entry), ...patient.filter(([, value]) => value)],
+      agreement: t.confirmAgree(model.setup.organization?.name ?? t.theClinic),
+      busy: this.busy,
+      failure: this.failure,
+      onEditDetails: () => this.goTo('details'),
+      onChangeTime: () => this.goTo('pick', { slot: entry.slot.id }),
+      onConfirm: () => void this.confirm(model),
+    });
+  }
+
+  private renderDone(model: Model): unknown {
+    const booking = this.booking;
+    if (!booking) return this.renderPick(model);
+    const { t } = this;
+    const start = Date.parse(booking.slot.start);
+    const entry: CleanSlot = { slot: booking.slot, startMs: start, endMs: Date.parse(booking.slot.end) };
+    const rows: [string, string][] = [[t.confirmationNumber, booking.id], ...this.appointmentRows(model, entry)];
+    if (booking.location && !this.isVideo(model)) {
+      const at = rows.findIndex(([label]) => label === t.where);
+      if (at >= 0) rows[at] = [t.where, locationText(booking.location)];
+    }
+    return renderConfirmation({
+      t,
+      rows,
+      instructions: booking.instructions,
+      manageUrl: safeWebUrl(booking.manageUrl),
+      calendarUrl: this.calendarUrl,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fd-slot-picker': FdSlotPicker;
+  }
+}
+

@@ -1,0 +1,82 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SlotPickerStrings } from '../strings.js';
+
+export interface ConfirmationProps {
+  t: SlotPickerStrings;
+  rows: readonly (readonly [string, string])[];
+  instructions: string | undefined;
+  manageUrl: string | undefined;
+  /** A `blob:` URL of the .ics file. */
+  calendarUrl: string | undefined;
+}
+
+/** The booking, what to do before the visit, and the calendar file. */
+export function renderConfirmation(props: ConfirmationProps): TemplateResult {
+  const { t } = props;
+  return html`<section class="step" part="confirmation" aria-labelledby="step-heading">
+    <h3 id="step-heading" tabindex="-1" data-focus="step" class="success">${t.confirmed}</h3>
+    <dl class="summary-list">
+      ${props.rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+    </dl>
+    ${
+      props.instructions
+        ? html`<h4>${t.instructions}</h4>
+          <p class="instructions" part="instructions">${props.instructions}</p>`
+        : nothing
+    }
+    <div class="actions">
+      ${
+        props.calendarUrl
+          ? html`<a class="fd-button" part="calendar-link" href=${props.calendarUrl} download="appointment.ics"
+            >${t.addToCalendar}</a
+          >`
+          : nothing
+      }
+      ${
+        props.manageUrl
+          ? html`<a class="fd-button secondary" href=${props.manageUrl} target="_blank" rel="noopener noreferrer"
+            >${t.manage}</a
+          >`
+          : nothing
+      }
+    </div>
+  </section>`;
+}
+
+/** `tel:` wants digits: the extension and the punctuation are left out. */
+const telNumber = (phone: string): string => phone.replace(/\s*(x|ext\.?).*$/i, '').replace(/[^0-9+]/g, '');
+
+export interface ElsewhereProps {
+  t: SlotPickerStrings;
+  when: string;
+  bookingLink: string | undefined;
+  phone: string | undefined;
+  onBack: () => void;
+}
+
+/** A source that cannot book through an API (SMART Scheduling Links): its deep link or phone number instead. */
+export function renderElsewhere(props: ElsewhereProps): TemplateResult {
+  const { t } = props;
+  return html`<section class="step" part="book-elsewhere" aria-labelledby="step-heading">
+    <h3 id="step-heading" tabindex="-1" data-focus="step">${t.bookElsewhere}</h3>
+    <p class="chosen">${props.when}</p>
+    <p>${props.bookingLink || props.phone ? t.bookElsewhereText : t.noBookingRoute}</p>
+    <div class="actions">
+      <button type="button" class="fd-button secondary" part="back-button" @click=${props.onBack}>${t.changeTime}</button>
+      ${
+        props.bookingLink
+          ? html`<a class="fd-button" part="booking-link" href=${props.bookingLink} target="_blank" rel="noopener noreferrer"
+            >${t.bookOnline}</a
+          >`
+          : nothing
+      }
+      ${
+        props.phone
+          ? html`<a class="fd-button${props.bookingLink ? ' secondary' : ''}" part="booking-phone" href="tel:${telNumber(props.phone)}"
+            >${t.callToBook(props.phone)}</a
+          >`
+          : nothing
+      }
+    </div>
+  </section>`;
+}

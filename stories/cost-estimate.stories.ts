@@ -1,0 +1,159 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import '../packages/cost-estimate/src/define.js';
+
+/**
+ * `<fd-cost-estimate>` on the demo clinic (Cumberland Valley Health Partners, prices in USD). Service 99213 is an
+ * established-patient visit: 160.00 standard charge, 105.00 cash price, 98.00 with Blue Valley PPO, 69.00 allowed
+ * out of network. 97161 (physical therapy evaluation) is published only as a range of negotiated rates.
+ */
+
+interface CostEstimateArgs {
+  service: string;
+  plan?: string;
+  coverage?: string;
+  network?: 'in' | 'out';
+  deductibleRemaining?: string;
+  coinsurance?: string;
+  copay?: string;
+  copayOnly?: boolean;
+  oopRemaining?: string;
+  interactive?: boolean;
+  notice?: string;
+  theme?: 'light' | 'dark' | 'auto';
+}
+
+/** The demo clinic, with its backend settings (latency, failures) for this story. */
+const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
+  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
+
+const estimate = (args: CostEstimateArgs) => html`<fd-cost-estimate
+  service=${args.service}
+  plan=${ifDefined(args.plan)}
+  coverage=${ifDefined(args.coverage)}
+  network=${ifDefined(args.network)}
+  deductible-remaining=${ifDefined(args.deductibleRemaining)}
+  coinsurance=${ifDefined(args.coinsurance)}
+  copay=${ifDefined(args.copay)}
+  ?copay-only=${args.copayOnly ?? false}
+  oop-remaining=${ifDefined(args.oopRemaining)}
+  ?interactive=${args.interactive ?? false}
+  notice=${ifDefined(args.notice)}
+  theme=${ifDefined(args.theme)}
+></fd-cost-estimate>`;
+
+const meta: Meta<CostEstimateArgs> = {
+  title: 'Widgets/Cost estimate',
+  component: 'fd-cost-estimate',
+  render: (args) => clinic(estimate(args)),
+  args: { service: '99213' },
+  argTypes: {
+    network: { control: 'inline-radio', options: ['in', 'out'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<CostEstimateArgs>;
+
+const insured: Partial<CostEstimateArgs> = {
+  plan: 'blue-valley-ppo',
+  network: 'in',
+  deductibleRemaining: '50.00',
+  coinsurance: '20',
+  oopRemaining: '1500.00',
+};
+
+/** No insurance: the discounted cash price and the Good Faith Estimate notice. */
+export const SelfPay: Story = { args: { coverage: 'self-pay' } };
+
+/** In network with Blue Valley PPO: the plan's rate, both networks side by side, what was assumed. */
+export const InsuredInNetwork: Story = { args: { ...insured } };
+
+/** The clinic is out of the plan's network: the balance the provider may bill is added. */
+export const OutOfNetwork: Story = { args: { ...insured, network: 'out' } };
+
+/** Only the lowest and highest negotiated rates are published: the total is a range. */
+export const Range: Story = { args: { ...insured, service: '97161' } };
+
+/** The deductible is met: only coinsurance is left. */
+export const DeductibleMet: Story = { args: { ...insured, deductibleRemaining: '0' } };
+
+/** The out-of-pocket maximum caps the total. */
+export const OutOfPocketMaximumReached: Story = {
+  args: { ...insured, deductibleRemaining: '500.00', oopRemaining: '40.00' },
+};
+
+/** The copay is all the patient pays for an office visit. */
+export const CopayOnly: Story = { args: { plan: 'evergreen-hmo', copay: '25.00', copayOnly: true } };
+
+/** No price is published for the service: the clinic's phone number instead. */
+export const UnknownService: Story = { args: { service: '00000' } };
+
+/** The patient says how they pay and types their plan's terms, each explained in plain words. */
+export const Interactive: Story = { args: { interactive: true } };
+
+/** The clinic's own wording of the notice, by attribute (the `notice` slot works the same way). */
+export const ClinicNotice: Story = {
+  args: { coverage: 'self-pay', notice: 'Ask the front desk for a written Good Faith Estimate before your visit.' },
+};
+
+/** The backend cannot be reached: the error state with a retry. */
+export const AdapterError: Story = { render: (args) => clinic(estimate(args), { fail: true }) };
+
+/** A misconfigured attribute: the error state names it. */
+export const MisconfiguredAttribute: Story = { args: { ...insured, coinsurance: '130' } };
+
+/** Waiting for the backend. */
+export const Loading: Story = { render: (args) => clinic(estimate(args), { latencyMs: 60_000 }) };
+
+export const Dark: Story = {
+  args: { ...insured, theme: 'dark' },
+  parameters: { backgrounds: { default: 'dark' } },
+};
+
+export const Spanish: Story = {
+  args: { ...insured },
+  render: (args) => html`<div lang="es">${clinic(estimate(args))}</div>`,
+};
+
+export const SpanishInteractive: Story = {
+  args: { interactive: true },
+  render: (args) => html`<div lang="es">${clinic(estimate(args))}</div>`,
+};
+
+export const RightToLeft: Story = {
+  args: { ...insured },
+  render: (args) => html`<div dir="rtl">${clinic(estimate(args))}</div>`,
+};
+
+/** The narrowest phone. */
+export const Narrow320: Story = {
+  args: { ...insured },
+  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(estimate(args))}</div>`,
+  parameters: { viewport: { defaultViewport: 'mobile1' } },
+};
+
+/**
+ * Beside a slot picker (`for="picker"`), the estimate follows the visit type chosen there. The buttons stand in for
+ * `<fd-slot-picker id="picker">`, dispatching the same `fd-slot-select` event.
+ */
+export const FollowsSlotPicker: Story = {
+  args: { coverage: 'self-pay' },
+  render: (args) => {
+    const choose = (event: Event, visitTypeId: string) => {
+      const picker = (event.currentTarget as HTMLElement).closest('.picker');
+      picker?.dispatchEvent(
+        new CustomEvent('fd-slot-select', { detail: { visitTypeId }, bubbles: true, composed: true }),
+      );
+    };
+    return clinic(html`<div id="picker" class="picker" role="group" aria-label="Stand-in slot picker">
+        <button type="button" @click=${(e: Event) => choose(e, 'new-patient')}>New patient visit</button>
+        <button type="button" @click=${(e: Event) => choose(e, 'annual-physical')}>Annual physical</button>
+        <button type="button" @click=${(e: Event) => choose(e, 'therapy-session')}>Therapy session</button>
+      </div>
+      <fd-cost-estimate for="picker" coverage=${ifDefined(args.coverage)}></fd-cost-estimate>`);
+  },
+};
