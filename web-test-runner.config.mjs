@@ -1,8 +1,8 @@
 // Browser tests: every `*.browser.test.ts` in Debian's Chromium (a test tool's own browser download fails here).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countingReporter } from './.ci/wtr-counting-reporter.mjs';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 

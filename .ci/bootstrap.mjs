@@ -39,7 +39,11 @@ function ensurePnpm() {
   process.env.PATH = [join(localPnpmPrefix, 'node_modules', '.bin'), process.env.PATH].join(delimiter);
   if (works('pnpm', ['--version'])) return;
   say(`pnpm is missing: installing pnpm@${PNPM_VERSION} with npm...`);
-  if (works('npm', ['install', '--global', '--no-fund', '--no-audit', `pnpm@${PNPM_VERSION}`]) && works('pnpm', ['--version'])) return;
+  if (
+    works('npm', ['install', '--global', '--no-fund', '--no-audit', `pnpm@${PNPM_VERSION}`]) &&
+    works('pnpm', ['--version'])
+  )
+    return;
   // Not allowed to write the global prefix (not root): install into the project's own cache instead.
   mkdirSync(localPnpmPrefix, { recursive: true });
   run('npm', ['install', '--no-fund', '--no-audit', '--prefix', localPnpmPrefix, `pnpm@${PNPM_VERSION}`]);

@@ -145,4 +145,6 @@ if (merged) {
   writeFileSync(join(merged.pkg.dir, 'vscode.html-custom-data.json'), `${JSON.stringify(data, null, 2)}\n`);
   console.log(`custom elements: ${data.tags.map((tag) => tag.name).join(', ') || '(none yet)'}`);
 }
-console.log(`custom-elements.json written for ${packages.length} packages in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+console.log(
+  `custom-elements.json written for ${packages.length} packages in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+);

@@ -64,14 +64,9 @@ suite(
 );
 
 const browserFile = join(reports, 'wtr.json');
-suite(
-  'browser tests (web-test-runner, chromium)',
-  'pnpm',
-  ['exec', 'web-test-runner'],
-  browserFile,
-  plainCounts,
-  { CI_COUNT_FILE: browserFile },
-);
+suite('browser tests (web-test-runner, chromium)', 'pnpm', ['exec', 'web-test-runner'], browserFile, plainCounts, {
+  CI_COUNT_FILE: browserFile,
+});
 
 console.log('\n=== summary');
 for (const line of lines) console.log(line);

@@ -24,7 +24,7 @@ const preview: Preview = {
   parameters: {
     // Every `fd-*` event any element fires shows in the Actions panel.
     actions: { handles: eventNames(manifest) },
-    controls: { expanded: true, sort: 'requiredFirst' },
+    controls: { expanded: true },
     docs: { toc: true },
     options: {
       storySort: { order: ['Getting started', 'Theming', '*'] },

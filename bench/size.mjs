@@ -84,7 +84,11 @@ export function pageSizes() {
   const classic = join(cdn, 'frontdesk.classic.iife.js');
   const rows = pages.map((page) => ({ name: page.name, budget: page.budget, ...bundleSize(cdn, manifest, page.keys) }));
   try {
-    rows.push({ name: 'classic script (frontdesk.classic.iife.js)', budget: 45 * KB, ...compressedSizes(readFileSync(classic)) });
+    rows.push({
+      name: 'classic script (frontdesk.classic.iife.js)',
+      budget: 45 * KB,
+      ...compressedSizes(readFileSync(classic)),
+    });
   } catch {}
   return rows;
 }

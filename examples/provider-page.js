@@ -1,6 +1,6 @@
 // Reads the provider (not patient data) from the address and hands it to the widgets as attributes.
 const params = new URLSearchParams(location.search);
-const provider = params.get('provider') ?? 'prov-ava-thompson';
+const provider = params.get('provider') ?? 'maria-hernandez';
 const locationId = params.get('location');
 for (const id of ['card', 'picker']) {
   const element = document.getElementById(id);

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createMemoryAdapter } from '../packages/core/dist/adapters/memory/index.js';
-import { createRestServer } from '../packages/core/dist/server/index.js';
+import { createRestHandler } from '../packages/core/dist/server/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? process.argv[2] ?? 8080);
@@ -40,8 +40,7 @@ export function startDemoServer({ port: wanted = port, hostname = host, quiet = 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      req.url = url.pathname.slice(4) + url.search || '/';
-      api.emit('request', req, res);
+      api(req, res);
       return;
     }
     serveFile(url.pathname, res);
@@ -50,7 +49,7 @@ export function startDemoServer({ port: wanted = port, hostname = host, quiet = 
     server.listen(wanted, hostname, () => {
       const address = server.address();
       const origin = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${address.port}`;
-      api = createRestServer(createMemoryAdapter({ photoBaseUrl: `${origin}/photos` }));
+      api = createRestHandler(createMemoryAdapter({ photoBaseUrl: `${origin}/photos` }), { basePath: '/api' });
       if (!quiet) console.log(`\nFrontdesk demo clinic: ${origin}/\n(press Ctrl+C to stop)`);
       done({ server, origin });
     });

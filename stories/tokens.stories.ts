@@ -17,7 +17,9 @@ const withCode = (text: string) =>
   text.split('`').map((piece, index) => (index % 2 === 1 ? html`<code>${piece}</code>` : piece));
 
 const swatch = (value: string) =>
-  isColor(value) ? html`<span class="swatch" aria-hidden="true" style=${styleMap({ background: value })}></span>` : nothing;
+  isColor(value)
+    ? html`<span class="swatch" aria-hidden="true" style=${styleMap({ background: value })}></span>`
+    : nothing;
 
 const tableStyles = css`
   :host {

@@ -4,7 +4,7 @@
 //   parameters: { frontdeskCheck: { axe: false, reason: 'why' } }                   (or a11y: { disable: true } + reason)
 //   parameters: { frontdeskCheck: { disableRules: { 'color-contrast': 'why' } } }  (single rules)
 //   parameters: { frontdeskCheck: { skip: true, reason: 'why' } }                  (not checked at all; counted skipped)
-// Docs pages are rendered too and must not error.
+// Docs pages are rendered too and must not error; pages written in MDX are also checked with axe.
 //
 // Usage: node test/storybook-check.mjs [substring of story ids...]
 // Env: STORYBOOK_STATIC (default storybook-static), CHROME_PATH (default /usr/bin/chromium), CI_COUNT_FILE (where
@@ -56,17 +56,19 @@ const TYPES = {
 function serve(dir) {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    let file = normalize(join(dir, decodeURIComponent(url.pathname)));
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
     try {
+      let file = normalize(join(dir, decodeURIComponent(url.pathname)));
+      if (file !== dir && !file.startsWith(dir + sep)) {
+        response.writeHead(403).end();
+        return;
+      }
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const body = readFileSync(file);
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
-      response.writeHead(404).end('not found');
+      // Browsers ask for /favicon.ico by themselves; a build without one is not a broken build.
+      if (url.pathname === '/favicon.ico') response.writeHead(204).end();
+      else response.writeHead(404).end('not found');
     }
   });
   return new Promise((resolveServer, reject) => {
@@ -83,7 +85,9 @@ function channelHook() {
   window.__fdCheck = state;
   const hooked = new WeakSet();
   const describe = (value) =>
-    typeof value === 'string' ? value : [value?.title, value?.name, value?.message, value?.description].filter(Boolean).join(': ');
+    typeof value === 'string'
+      ? value
+      : [value?.title, value?.name, value?.message, value?.description].filter(Boolean).join(': ');
   const hook = (channel) => {
     if (!channel || hooked.has(channel)) return;
     hooked.add(channel);
@@ -143,7 +147,8 @@ async function storySettings(storyId) {
 function stillLoading() {
   const busy = (node) => {
     if (node.querySelector?.('[aria-busy="true"]')) return true;
-    for (const element of node.querySelectorAll?.('*') ?? []) if (element.shadowRoot && busy(element.shadowRoot)) return true;
+    for (const element of node.querySelectorAll?.('*') ?? [])
+      if (element.shadowRoot && busy(element.shadowRoot)) return true;
     return false;
   };
   return busy(document);
@@ -186,7 +191,9 @@ function axePlan(settings) {
   for (const [rule, why] of disabledRules) {
     if (!(typeof why === 'string' && why.trim())) problems.push(`disables axe rule ${rule} without a written reason`);
   }
-  const rules = Object.fromEntries([...PAGE_LEVEL_RULES, ...disabledRules.map(([rule]) => rule)].map((id) => [id, { enabled: false }]));
+  const rules = Object.fromEntries(
+    [...PAGE_LEVEL_RULES, ...disabledRules.map(([rule]) => rule)].map((id) => [id, { enabled: false }]),
+  );
   return {
     run: !optedOut,
     reason,
@@ -225,7 +232,8 @@ async function checkEntry(browser, origin, entry) {
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message.slice(0, 500)}`));
     page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url().replace(origin, '')}`);
+      if (response.status() >= 400)
+        problems.push(`HTTP ${response.status()} for ${response.url().replace(origin, '')}`);
     });
     await page.addInitScript(channelHook);
 
@@ -245,7 +253,8 @@ async function checkEntry(browser, origin, entry) {
       settings = await page.evaluate(storySettings, entry.id);
       if (settings.check.skip === true) {
         const reason = settings.check.reason;
-        if (typeof reason === 'string' && reason.trim()) return { status: 'skipped', notes: [reason], ms: Date.now() - started };
+        if (typeof reason === 'string' && reason.trim())
+          return { status: 'skipped', notes: [reason], ms: Date.now() - started };
         problems.push('skipped without a written reason (parameters.frontdeskCheck.reason)');
       }
       const size = viewportSize(settings.viewport);
@@ -264,7 +273,8 @@ async function checkEntry(browser, origin, entry) {
     const state = await page.evaluate(() => window.__fdCheck);
     problems.push(...state.errors);
 
-    if (!docs) {
+    // Autodocs pages are Storybook's own UI around stories checked one by one; pages written in MDX are ours.
+    if (!docs || entry.importPath?.endsWith('.mdx')) {
       const plan = axePlan(settings);
       problems.push(...plan.problems);
       notes.push(...plan.notes);
@@ -273,9 +283,14 @@ async function checkEntry(browser, origin, entry) {
           .waitForFunction(`!(${stillLoading})()`, null, { timeout: SETTLE_MS, polling: 50 })
           .catch(() => notes.push('still loading when axe ran'));
         await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(runAxe, { selector: '#storybook-root', options: plan.options });
+        const violations = await page.evaluate(runAxe, {
+          selector: docs ? '#storybook-docs' : '#storybook-root',
+          options: plan.options,
+        });
         for (const violation of violations) {
-          problems.push(`axe ${violation.id} (${violation.impact}): ${violation.help} at ${violation.targets.join(', ')}`);
+          problems.push(
+            `axe ${violation.id} (${violation.impact}): ${violation.help} at ${violation.targets.join(', ')}`,
+          );
         }
       } else {
         notes.push(`axe skipped: ${plan.reason}`);

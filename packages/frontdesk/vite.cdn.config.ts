@@ -20,7 +20,11 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       manifest: !classic,
       lib: classic
-        ? { entry: { 'frontdesk.classic': resolve(import.meta.dirname, 'src/define-all.ts') }, formats: ['iife'], name: 'Frontdesk' }
+        ? {
+            entry: { 'frontdesk.classic': resolve(import.meta.dirname, 'src/define-all.ts') },
+            formats: ['iife'],
+            name: 'Frontdesk',
+          }
         : {
             entry: {
               frontdesk: resolve(import.meta.dirname, 'src/autoload.ts'),

@@ -19,7 +19,8 @@ export const DEFAULT_LATENCY_MS = 300;
 /** Toolbar value meaning "whatever the story itself sets". */
 const AS_STORY = 'story';
 
-const asStory = { value: AS_STORY, title: 'As the story sets it' };
+/** The "leave it to the story" item, named after its menu so the toolbar says which setting it is. */
+const asStory = (menu: string) => ({ value: AS_STORY, title: `${menu}: as the story sets it` });
 
 export const clinicGlobalTypes: GlobalTypes = {
   latency: {
@@ -29,11 +30,11 @@ export const clinicGlobalTypes: GlobalTypes = {
       icon: 'timer',
       dynamicTitle: true,
       items: [
-        asStory,
-        { value: '0', title: 'Instant' },
-        { value: '400', title: '400 ms' },
-        { value: '2000', title: '2 s (slow network)' },
-        { value: '60000', title: 'Stuck loading (60 s)' },
+        asStory('Latency'),
+        { value: '0', title: 'Latency: none' },
+        { value: '400', title: 'Latency: 400 ms' },
+        { value: '2000', title: 'Latency: 2 s (slow network)' },
+        { value: '60000', title: 'Latency: 60 s (stuck loading)' },
       ],
     },
   },
@@ -44,10 +45,10 @@ export const clinicGlobalTypes: GlobalTypes = {
       icon: 'lightning',
       dynamicTitle: true,
       items: [
-        asStory,
-        { value: 'off', title: 'Backend works' },
-        { value: 'on', title: 'Backend fails' },
-        { value: 'once', title: 'Fails once, then works (retry)' },
+        asStory('Backend'),
+        { value: 'off', title: 'Backend: works' },
+        { value: 'on', title: 'Backend: fails' },
+        { value: 'once', title: 'Backend: fails once, then works (retry)' },
       ],
     },
   },
@@ -57,7 +58,11 @@ export const clinicGlobalTypes: GlobalTypes = {
       title: 'Language',
       icon: 'globe',
       dynamicTitle: true,
-      items: [asStory, { value: 'en', title: 'English' }, { value: 'es', title: 'Español' }],
+      items: [
+        asStory('Language'),
+        { value: 'en', title: 'Language: English' },
+        { value: 'es', title: 'Language: Español' },
+      ],
     },
   },
   direction: {
@@ -66,7 +71,11 @@ export const clinicGlobalTypes: GlobalTypes = {
       title: 'Direction',
       icon: 'transfer',
       dynamicTitle: true,
-      items: [asStory, { value: 'ltr', title: 'Left to right' }, { value: 'rtl', title: 'Right to left' }],
+      items: [
+        asStory('Direction'),
+        { value: 'ltr', title: 'Direction: left to right' },
+        { value: 'rtl', title: 'Direction: right to left' },
+      ],
     },
   },
 };
@@ -102,7 +111,8 @@ const optional = (value: unknown) => (typeof value === 'string' && value !== AS_
 function customPropertyArgs(args: Globals): Record<string, string> {
   return Object.fromEntries(
     Object.entries(args).filter(
-      (entry): entry is [string, string] => entry[0].startsWith('--') && typeof entry[1] === 'string' && entry[1] !== '',
+      (entry): entry is [string, string] =>
+        entry[0].startsWith('--') && typeof entry[1] === 'string' && entry[1] !== '',
     ),
   );
 }

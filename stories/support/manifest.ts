@@ -3,7 +3,7 @@
  * source of Storybook's controls and docs tables. This module merges them into the one manifest Storybook reads and
  * turns the manifest's TypeScript type texts into controls Storybook can offer.
  */
-import type { ArgTypes, ArgTypesEnhancer, InputType } from 'storybook/internal/types';
+import type { ArgTypesEnhancer, InputType, StrictArgTypes } from 'storybook/internal/types';
 
 interface ManifestItem {
   name: string;
@@ -42,7 +42,9 @@ const isPublic = (item: ManifestItem) => (item.privacy ?? 'public') === 'public'
 function publicView(declaration: ManifestDeclaration): ManifestDeclaration {
   if (!declaration.customElement) return declaration;
   const members = (declaration.members ?? []).filter((member) => member.kind === 'field' && isPublic(member));
-  const hidden = new Set((declaration.members ?? []).filter((member) => !isPublic(member)).map((member) => member.name));
+  const hidden = new Set(
+    (declaration.members ?? []).filter((member) => !isPublic(member)).map((member) => member.name),
+  );
   const attributes = (declaration.attributes ?? []).filter(
     (attribute) => !attribute.fieldName || !hidden.has(attribute.fieldName),
   );
@@ -107,7 +109,7 @@ const DOCUMENTATION_ONLY = new Set(['events', 'slots', 'css shadow parts']);
  * or text control (the clinic decorator applies `--*` args to the story's wrapper), and events, slots and parts none.
  */
 export const manifestControls: ArgTypesEnhancer = (context) => {
-  const argTypes: ArgTypes = { ...context.argTypes };
+  const argTypes: StrictArgTypes = { ...context.argTypes };
   for (const [name, argType] of Object.entries(argTypes)) {
     // A control the story's author chose wins (Storybook's own inference runs after this enhancer).
     if (argType.control !== undefined) continue;

@@ -1,8 +1,8 @@
-import type { Listing } from './schemas/validate.js';
 import type { Location, Organization, Provider, VisitType } from './schemas/clinic.js';
-import type { Booking, BookingRequest, Slot } from './schemas/scheduling.js';
 import type { Plan, PriceInfo } from './schemas/pricing.js';
 import type { Questionnaire, QuestionnaireResponse, SurveyReceipt, SurveySummary } from './schemas/questionnaire.js';
+import type { Booking, BookingRequest, Slot } from './schemas/scheduling.js';
+import type { Listing } from './schemas/validate.js';
 
 /** What a backend can do, so widgets adapt instead of failing (DESIGN.md section 4). */
 export interface AdapterCapabilities {

@@ -52,7 +52,9 @@ export class FrontdeskError extends Error {
 }
 
 export function isFrontdeskError(value: unknown): value is FrontdeskError {
-  return value instanceof FrontdeskError || (value instanceof Error && value.name === 'FrontdeskError' && 'kind' in value);
+  return (
+    value instanceof FrontdeskError || (value instanceof Error && value.name === 'FrontdeskError' && 'kind' in value)
+  );
 }
 
 /** Any thrown value as a FrontdeskError, so callers handle one shape. */

@@ -41,7 +41,9 @@ function start(): void {
 
 if (scope[MARK]) {
   if (scope[MARK].version !== VERSION) {
-    devWarn(`two copies of Frontdesk are loaded (versions ${scope[MARK].version} and ${VERSION}); the first one is used.`);
+    devWarn(
+      `two copies of Frontdesk are loaded (versions ${scope[MARK].version} and ${VERSION}); the first one is used.`,
+    );
   }
 } else {
   scope[MARK] = { version: VERSION, load: loadElement };

@@ -1,8 +1,8 @@
 // The all-in-one package for npm users: every element class, the core API, and `loadElement` for on-demand use.
 export * from '@frontdesk/core';
-export { FdClinic, FrontdeskElement, defineElement } from '@frontdesk/core/element';
+export { defineElement, FdClinic, FrontdeskElement } from '@frontdesk/core/element';
+export * from '@frontdesk/cost-estimate';
 export * from '@frontdesk/provider-card';
 export * from '@frontdesk/slot-picker';
-export * from '@frontdesk/cost-estimate';
 export * from '@frontdesk/survey';
 export { ELEMENT_LOADERS } from './elements.js';

@@ -83,3 +83,42 @@ export function mapHref(location: Location, template = DEFAULT_MAP_URL): string 
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
+
+/** Provider objects that already passed the schema (an adapter's output, handed on by the list): not checked twice. */
+export const validated = new WeakSet<object>();
+
+/** The patient's own zone, for a provider with no location (video only). */
+export function localTimeZone(): string {
+  try {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Tue, Mar 10, 9:30 AM Central Time": in the given zone, named, since the patient may be in another. */
+export function formatInstant(instant: string, timeZone: string, locale: string): string | undefined {
+  const key = `${locale}|${timeZone}`;
+  try {
+    let format = timeFormats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...WHEN, timeZone });
+      timeFormats.set(key, format);
+    }
+    const date = new Date(instant);
+    return Number.isNaN(date.getTime()) ? undefined : format.format(date);
+  } catch {
+    return undefined; // an unknown zone or language tag: better no time than a wrong one
+  }
+}
+
+export const WHEN: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'longGeneric',
+};

@@ -1,31 +1,31 @@
-import {
-  browserTimeZone,
-  describeIssues,
-  type FrontdeskAdapter,
-  FrontdeskError,
-  formatDateTime,
-  type Location,
-  Provider,
-} from '@frontdesk/core';
+import { type FrontdeskAdapter, FrontdeskError, type Location, type Provider, toFrontdeskError } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   addressLines,
+  formatInstant,
   initials,
   languageName,
+  localTimeZone,
   mapHref,
   nameWithCredentials,
   safePhotoUrl,
   telHref,
+  validated,
 } from './display.js';
 import type { ProviderSelectDetail } from './events.js';
 import { cardStyles } from './provider-card.styles.js';
 import { providerStrings } from './strings.js';
+import type { Checked } from './validate-provider.js';
 
 interface CardData {
   provider: Provider;
   locations: Location[];
 }
+
+/** The script-tag autoloader's hook (packages/frontdesk/src/autoload.ts) for elements created in code. */
+const AUTOLOADER = Symbol.for('frontdesk.autoloader');
+type Autoloaded = { [AUTOLOADER]?: { load?: (tag: string) => Promise<void> } };
 
 /** Longer bios show this many characters and a "Read more" button. */
 const BIO_PREVIEW = 200;
@@ -85,6 +85,7 @@ export class FdProviderCard extends FrontdeskElement {
     photoFailed: { state: true },
     bioOpen: { state: true },
     picker: { state: true },
+    checked: { state: true },
   };
   static override styles = [baseStyles, cardStyles];
 
@@ -110,10 +111,24 @@ export class FdProviderCard extends FrontdeskElement {
       this.photoFailed = false;
       this.bioOpen = false;
       this.picker = undefined;
-      this.checked = checkProvider(this.provider);
-      const { error, warning } = this.checked;
-      if (error) this.reportError(error, false);
-      else if (warning) this.reportError(warning, true);
+      const p = this.provider;
+      if (p === undefined || p === null || p === '' || (typeof p === 'string' && !p.trim())) {
+        this.checked = {
+          error: new FrontdeskError(
+            'invalid-input',
+            '<fd-provider-card> needs a provider attribute (an id) or property',
+            {
+              field: 'provider',
+            },
+          ),
+        };
+        this.reportError(this.checked.error!, false);
+      } else if (typeof p === 'string') this.checked = {};
+      else if (validated.has(p)) this.checked = { provider: p };
+      else {
+        this.checked = { pending: true };
+        void this.check(p);
+      }
     }
     if (changed.has('variant') && !['compact', 'full'].includes(this.variant)) {
       devWarn(`<fd-provider-card variant="${String(this.variant).slice(0, 20)}"> is unknown; use compact or full`);
@@ -128,6 +143,23 @@ export class FdProviderCard extends FrontdeskElement {
         ),
       );
     }
+  }
+
+  /**
+   * Check a Provider object like any API payload. The schema code loads on first use: a page that gives ids (or
+   * the list's already validated providers) never downloads it.
+   */
+  private async check(value: Provider): Promise<void> {
+    let checked: Checked;
+    try {
+      checked = (await import('./validate-provider.js')).checkProvider(value);
+    } catch (error) {
+      checked = { error: toFrontdeskError(error) };
+    }
+    if (this.provider !== value) return;
+    this.checked = checked;
+    if (checked.error) this.reportError(checked.error, false);
+    else if (checked.warning) this.reportError(checked.warning, true);
   }
 
   private needsBackend(): boolean {
@@ -159,8 +191,9 @@ export class FdProviderCard extends FrontdeskElement {
   }
 
   private renderBody(): unknown {
-    const { provider, error } = this.checked;
+    const { provider, error, pending } = this.checked;
     if (error) return this.renderError(error);
+    if (pending) return this.renderLoading();
     if (provider && !this.needsBackend()) return this.renderCard(provider, this.locations ?? []);
     const data = this.data;
     if (!data) return this.renderLoading();
@@ -176,8 +209,11 @@ export class FdProviderCard extends FrontdeskElement {
     const first = locations[0];
     const full = this.variant !== 'compact';
     const photo = safePhotoUrl(provider.photoUrl);
-    const next = this.formatNext(provider.nextAvailable, first?.timeZone ?? browserTimeZone());
-    const inline = this.booking === 'inline' && customElements.get('fd-slot-picker') !== undefined;
+    const next = provider.nextAvailable
+      ? formatInstant(provider.nextAvailable, first?.timeZone ?? localTimeZone(), this.i18n.lang)
+      : undefined;
+    const inline =
+      this.booking === 'inline' && (customElements.get('fd-slot-picker') !== undefined || AUTOLOADER in globalThis);
     const level = Math.trunc(this.headingLevel);
     const fact = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
     return html`<article class="card" part="card" aria-labelledby="name">
@@ -228,7 +264,7 @@ export class FdProviderCard extends FrontdeskElement {
           type="button"
           aria-expanded=${inline ? String(this.picker !== undefined) : nothing}
           aria-controls=${inline && this.picker ? 'booking' : nothing}
-          @click=${() => this.book(provider, first)}
+          @click=${() => void this.book(provider, first)}
         >
           ${t.book}<span class="fd-visually-hidden"> ${t.bookWith(provider.displayName)}</span>
         </button>
@@ -296,23 +332,15 @@ export class FdProviderCard extends FrontdeskElement {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** "Tue, Mar 10, 2026, 9:30 AM Central Time": in the location's zone, named, since the patient may be elsewhere. */
-  private formatNext(instant: string | undefined, timeZone: string): string | undefined {
-    if (!instant) return undefined;
-    try {
-      return formatDateTime(instant, timeZone, this.i18n.lang, { timeZoneName: 'longGeneric' });
-    } catch {
-      return undefined;
-    }
-  }
-
-  private book(provider: Provider, location: Location | undefined): void {
+  private async book(provider: Provider, location: Location | undefined): Promise<void> {
     if (this.picker) {
       this.picker = undefined;
       return;
     }
     this.emit<ProviderSelectDetail>('fd-provider-select', { providerId: provider.id, locationId: location?.id });
     if (this.booking !== 'inline') return;
+    // With the script-tag autoloader the picker may not be loaded yet; it cannot see into this shadow root, so ask.
+    await (globalThis as Autoloaded)[AUTOLOADER]?.load?.('fd-slot-picker');
     if (!customElements.get('fd-slot-picker')) {
       devWarn('booking="inline" needs <fd-slot-picker> on the page; only fd-provider-select was sent');
       return;
@@ -323,47 +351,9 @@ export class FdProviderCard extends FrontdeskElement {
     // A picker inside this shadow root cannot see an adapter set on the card itself, so it is handed over.
     if (this.adapter) (picker as HTMLElement & { adapter?: FrontdeskAdapter }).adapter = this.adapter;
     this.picker = picker;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#booking')?.focus());
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#booking')?.focus();
   }
-}
-
-/** Optional fields a card can do without: when only these are bad, the card shows the rest. */
-const OPTIONAL = ['name', 'photoUrl', 'gender', 'bio', 'npi', 'nextAvailable'];
-
-interface Checked {
-  provider?: Provider;
-  error?: FrontdeskError;
-  /** Why optional fields were left out. */
-  warning?: FrontdeskError;
-}
-
-/**
- * A Provider object is checked like any API payload (an id is the adapter's to check). Bad optional fields (a
- * `javascript:` photo, a bio of a megabyte) are left out and reported; a bad required field is an error.
- */
-function checkProvider(value: unknown): Checked {
-  if (typeof value === 'string' && value.trim()) return {};
-  if (value === undefined || value === null || value === '') {
-    return {
-      error: new FrontdeskError('invalid-input', '<fd-provider-card> needs a provider attribute (an id) or property', {
-        field: 'provider',
-      }),
-    };
-  }
-  const first = Provider.safeParse(value);
-  if (first.success) return { provider: first.data };
-  const problem = describeIssues(first.error.issues, 'provider');
-  const bad = new Set(first.error.issues.map((issue) => String(issue.path[0])));
-  if (typeof value === 'object' && [...bad].every((key) => OPTIONAL.includes(key))) {
-    const rest: Record<string, unknown> = { ...value };
-    for (const key of bad) delete rest[key];
-    const second = Provider.safeParse(rest);
-    if (second.success) {
-      const message = `${problem.message}; left out`;
-      return { provider: second.data, warning: new FrontdeskError('invalid-input', message, { field: problem.field }) };
-    }
-  }
-  return { error: new FrontdeskError('invalid-input', problem.message, { field: problem.field }) };
 }
 
 declare global {

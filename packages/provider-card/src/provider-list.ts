@@ -1,8 +1,7 @@
 import type { Location, Provider } from '@frontdesk/core';
 import { baseStyles, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { languageName } from './display.js';
+import { languageName, validated } from './display.js';
 import {
   baseLanguage,
   type FilterKey,
@@ -121,6 +120,7 @@ export class FdProviderList extends FrontdeskElement {
       ]);
       this.reportDropped('providers', providers.dropped);
       this.reportDropped('locations', locations.dropped);
+      for (const provider of providers.items) validated.add(provider);
       return { providers: providers.items, locations: locations.items };
     }),
   );
@@ -141,10 +141,11 @@ export class FdProviderList extends FrontdeskElement {
     if (changed.has('query')) this.searchText = this.query ?? '';
     const view = this.view();
     this.current = view;
+    if (!view) return;
     // Announce the count when the results (or the language) change, not on every render.
-    const message = view && this.i18n.t.count(view.results.length);
-    const key = view && `${message}|${view.results.map((p) => p.id).join()}`;
-    if (message && key !== this.lastAnnounced) {
+    const message = this.i18n.t.count(view.results.length);
+    const key = `${message}|${view.results.map((p) => p.id).join()}`;
+    if (key !== this.lastAnnounced) {
       this.lastAnnounced = key;
       this.announce(message);
     }
@@ -231,9 +232,7 @@ export class FdProviderList extends FrontdeskElement {
         results.length === 0
           ? this.renderNoMatch(view)
           : html`<ul class="grid" part="grid" aria-label=${t.results}>
-              ${repeat(
-                results,
-                (p) => p.id,
+              ${results.map(
                 (p) => html`<li>
                   <fd-provider-card
                     .provider=${p}

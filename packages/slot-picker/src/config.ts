@@ -14,7 +14,8 @@ export interface PickerConfig {
  * instead of an empty calendar.
  */
 export function configProblem(config: PickerConfig): FrontdeskError | undefined {
-  const bad = (field: string, problem: string) => new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
+  const bad = (field: string, problem: string) =>
+    new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
   if (config.start !== undefined && !CalendarDate.safeParse(config.start).success) {
     return bad('start', 'expected a date as YYYY-MM-DD');
   }

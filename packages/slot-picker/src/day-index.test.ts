@@ -80,11 +80,8 @@ describe('buildDayIndex', () => {
       free('in', '2026-03-04T15:00:00Z'),
       free('after', '2026-03-20T15:00:00Z'),
     ]);
-    const index = buildDayIndex(
-      slots,
-      'UTC',
-      { firstDay: '2026-03-02', lastDay: '2026-03-19' },
-      (slot) => slot.visitTypeIds.includes('vt1'),
+    const index = buildDayIndex(slots, 'UTC', { firstDay: '2026-03-02', lastDay: '2026-03-19' }, (slot) =>
+      slot.visitTypeIds.includes('vt1'),
     );
     expect([...index.byDay.values()].flat().map((s) => s.slot.id)).toEqual(['in']);
   });

@@ -37,7 +37,9 @@ describe('ics', () => {
     expect(lines).toContain('DTEND:20260309T140000Z');
     expect(lines).toContain('SUMMARY:Visit with Dr. Hernández\\, MD\\; follow-up');
     expect(lines).toContain('LOCATION:Midtown Clinic\\, 2100 West End Ave\\nSuite 400\\, Nashville');
-    expect(lines).toContain('DESCRIPTION:Arrive 15 minutes early. Bring your insurance card\\; a photo ID\\\\passport.');
+    expect(lines).toContain(
+      'DESCRIPTION:Arrive 15 minutes early. Bring your insurance card\\; a photo ID\\\\passport.',
+    );
     expect(lines).toContain('URL:https://clinic.example/manage/bk-123');
     expect(lines.slice(-4)).toEqual(['STATUS:CONFIRMED', 'END:VEVENT', 'END:VCALENDAR', '']);
   });
@@ -68,7 +70,9 @@ describe('ics', () => {
 
   it('leaves out empty optional properties and unsafe URLs, and refuses an event that ends before it starts', () => {
     const lines = unfold(buildIcs({ ...event, location: undefined, description: '', url: 'javascript:alert(1)' }));
-    expect(lines.some((l) => l.startsWith('LOCATION') || l.startsWith('DESCRIPTION') || l.startsWith('URL'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('LOCATION') || l.startsWith('DESCRIPTION') || l.startsWith('URL'))).toBe(
+      false,
+    );
     expect(() => buildIcs({ ...event, end: event.start })).toThrow(RangeError);
     expect(formatUtc(Date.UTC(2026, 0, 2, 3, 4, 5))).toBe('20260102T030405Z');
   });

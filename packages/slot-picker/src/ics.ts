@@ -86,8 +86,8 @@ export function buildIcs(event: CalendarEvent): string {
   ];
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-  // URL is a URI value, not TEXT: it is not escaped, and control characters or spaces would make it invalid.
-  if (event.url && /^https?:\/\/[^\s\u0000-\u001f]+$/.test(event.url)) lines.push(`URL:${event.url}`);
+  // URL is a URI value, not TEXT: it is not escaped, so anything but printable ASCII without spaces is left out.
+  if (event.url && /^https?:\/\/[\x21-\x7e]+$/.test(event.url)) lines.push(`URL:${event.url}`);
   lines.push('STATUS:CONFIRMED', 'END:VEVENT', 'END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

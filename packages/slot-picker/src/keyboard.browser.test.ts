@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import type { FdSlotPicker } from './slot-picker.js';
 import {
   $,
   $$,
@@ -8,14 +9,13 @@ import {
   memory,
   mount,
   press,
+  START,
   sendKeys,
   settle,
-  START,
   text,
   timeButtons,
   type,
 } from './test-kit.browser.test.js';
-import type { FdSlotPicker } from './slot-picker.js';
 
 /** Press Tab until `done()` holds, failing after `max` presses. */
 async function tabUntil(el: FdSlotPicker, done: () => boolean, max = 25): Promise<void> {

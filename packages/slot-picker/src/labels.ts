@@ -21,7 +21,9 @@ export const whenLabel = (day: DayKey, ms: number, timeZone: string, lang: strin
 
 /** "Central Time (Chicago)": the zone's everyday name with its city, which tells apart zones sharing a name. */
 export function zoneName(timeZone: string, lang: string, at: number): string {
-  const name = formatTimeZoneName(timeZone, lang, at, 'longGeneric');
+  let name = formatTimeZoneName(timeZone, lang, at, 'longGeneric');
+  // Zones without a generic name come back as an offset ("GMT+00:00"); the long name is friendlier where there is one.
+  if (/^(GMT|UTC)/.test(name)) name = formatTimeZoneName(timeZone, lang, at, 'long');
   const city = timeZone.includes('/') ? timeZone.slice(timeZone.lastIndexOf('/') + 1).replaceAll('_', ' ') : '';
   return city && !name.includes(city) ? `${name} (${city})` : name;
 }

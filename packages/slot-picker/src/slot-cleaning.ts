@@ -87,7 +87,15 @@ export function cleanSlots(records: readonly unknown[], root = 'slots'): Cleaned
   const free: CleanSlot[] = [];
   for (const candidate of candidates) {
     const provider = candidate.slot.providerId ?? '';
-    const active = (open.get(provider) ?? []).filter((kept) => kept.endMs > candidate.startMs);
+    let active = open.get(provider);
+    if (!active) {
+      active = [];
+      open.set(provider, active);
+    }
+    // Drop, in place, the kept slots that end before this one starts: they can overlap nothing from here on.
+    let write = 0;
+    for (const kept of active) if (kept.endMs > candidate.startMs) active[write++] = kept;
+    active.length = write;
     const clash = active.find((kept) => sharesVisitType(kept.slot, candidate.slot));
     if (clash) {
       const field = `${root}[${candidate.index}]`;
@@ -100,7 +108,6 @@ export function cleanSlots(records: readonly unknown[], root = 'slots'): Cleaned
       active.push(candidate);
       free.push({ slot: candidate.slot, startMs: candidate.startMs, endMs: candidate.endMs });
     }
-    open.set(provider, active);
   }
   return { free, dropped };
 }

@@ -1,30 +1,22 @@
 import {
-  type AdapterCapabilities,
-  addDaysToKey,
   type Booking,
   type DayKey,
-  FrontdeskError,
-  type FrontdeskAdapter,
-  formatDayKey,
-  type Location,
-  type Organization,
+  type FrontdeskError,
   type PartOfDay,
-  type Provider,
   toFrontdeskError,
-  type VisitType,
   weekStartForLocale,
-  browserTimeZone,
 } from '@frontdesk/core';
-import { devWarn, FrontdeskElement, LocalizeController, Resource, baseStyles } from '@frontdesk/core/element';
+import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { applyMove, moveForKey } from './calendar-keys.js';
-import { configProblem, DEFAULT_DAYS } from './config.js';
-import { buildDayIndex, type DayIndex, type DaySlot, nextAvailableDay } from './day-index.js';
+import { DEFAULT_DAYS } from './config.js';
+import { type DaySlot, nextAvailableDay } from './day-index.js';
 import type { BookingConfirmedDetail, SlotSelectDetail } from './events.js';
-import { buildIcs } from './ics.js';
 import { AttemptKeys } from './idempotency.js';
-import { dayName, locationText, whenLabel, zoneName } from './labels.js';
+import { dayName, zoneName } from './labels.js';
+import { type LoadInput, loadSetup, loadSlots, type Setup } from './loaders.js';
 import { MenuController } from './menu-controller.js';
+import { type Model, ModelBuilder } from './model.js';
 import {
   emptyDraft,
   type PatientDraft,
@@ -33,61 +25,30 @@ import {
   toPatientDetails,
   validatePatient,
 } from './patient-form.js';
+import type { CleanSlot } from './slot-cleaning.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
-import { type CleanSlot, cleanSlots } from './slot-cleaning.js';
 import { type SlotPickerStrings, stringsEn } from './strings.js';
+import {
+  type AppointmentContext,
+  appointmentRows,
+  calendarFileUrl,
+  patientRows,
+  type Row,
+  safeWebUrl,
+  whenText,
+  zoneOptions,
+} from './summaries.js';
 import { renderCalendar } from './views/calendar-view.js';
 import { renderDetails } from './views/details-view.js';
 import { type Modality, renderFilters } from './views/filters-view.js';
 import { renderConfirmation, renderElsewhere } from './views/outcome-view.js';
 import { renderReview } from './views/review-view.js';
 import { renderTimes } from './views/times-view.js';
-import { renderZoneControl, type ZoneOption } from './views/zone-view.js';
+import { renderZoneControl } from './views/zone-view.js';
 import { ZoneClock } from './zone-clock.js';
 
 type Step = 'pick' | 'details' | 'review' | 'done' | 'elsewhere';
 type Focus = 'step' | 'summary' | 'grid' | 'conflict' | { slot: string } | { field: PatientField };
-
-/** What the picker needs before it can show a calendar. */
-interface Setup {
-  provider: Provider;
-  locations: Location[];
-  /** The provider's visit types (those it offers, in a modality it offers). */
-  visitTypes: VisitType[];
-  clinicZone: string;
-  capabilities: AdapterCapabilities;
-  organization: Organization | undefined;
-}
-
-interface SlotData {
-  free: CleanSlot[];
-  byId: Map<string, CleanSlot>;
-}
-
-/** Everything a render derives from the setup, the slots and the patient's choices. */
-interface Model {
-  setup: Setup;
-  zone: string;
-  today: DayKey;
-  firstDay: DayKey;
-  lastDay: DayKey;
-  visitTypes: VisitType[];
-  visitType: VisitType | undefined;
-  index: DayIndex | undefined;
-}
-
-const DAY_MS = 86_400_000;
-const isoAt = (ms: number) => new Date(ms).toISOString();
-
-function safeWebUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A month calendar of a provider's free times, the times of the chosen day, and (in `book` mode) the steps that book
@@ -223,13 +184,19 @@ export class FdSlotPicker extends FrontdeskElement {
   }));
   private readonly attempts = new AttemptKeys();
   private submitted = false;
+  private settledOnce = false;
   private pendingFocus: Focus | undefined;
-  private indexCache: { key: readonly unknown[]; index: DayIndex } | undefined;
+  private readonly models = new ModelBuilder();
 
   private readonly setup = this.track(
     new Resource(
       this,
-      (adapter, signal) => this.loadSetup(adapter, signal),
+      (adapter, signal) => {
+        if (this.mode !== undefined && this.mode !== 'select' && this.mode !== 'book') {
+          devWarn(`<fd-slot-picker mode="${String(this.mode).slice(0, 20)}"> is not select or book; using book.`);
+        }
+        return loadSetup(adapter, signal, this.loadInput(), (what, dropped) => this.reportDropped(what, dropped));
+      },
       () => [this.provider, this.location, this.visitType, this.timezone, this.start, this.days],
     ),
   );
@@ -237,7 +204,8 @@ export class FdSlotPicker extends FrontdeskElement {
   private readonly slots = this.track(
     new Resource(
       this,
-      (adapter, signal) => this.loadSlots(adapter, signal),
+      (adapter, signal) =>
+        loadSlots(adapter, signal, this.loadInput(), (what, dropped) => this.reportDropped(what, dropped)),
       () => [this.provider, this.location, this.start, this.days],
     ),
   );
@@ -299,105 +267,24 @@ export class FdSlotPicker extends FrontdeskElement {
 
   // ---- Loading ----
 
-  private async loadSetup(adapter: FrontdeskAdapter, signal: AbortSignal): Promise<Setup> {
-    const providerId = this.provider?.trim();
-    if (!providerId) {
-      throw new FrontdeskError('invalid-input', '<fd-slot-picker> needs a provider attribute (a provider id)', {
-        field: 'provider',
-      });
-    }
-    const problem = configProblem({ start: this.start, days: this.days, timezone: this.timezone });
-    if (problem) throw problem;
-    if (this.mode !== undefined && this.mode !== 'select' && this.mode !== 'book') {
-      devWarn(`<fd-slot-picker mode="${String(this.mode).slice(0, 20)}"> is not select or book; using book.`);
-    }
-    const [provider, locations, visitTypes, organization] = await Promise.all([
-      adapter.getProvider(providerId, { signal }).catch((error: unknown) => {
-        const failure = toFrontdeskError(error);
-        throw failure.kind === 'not-found'
-          ? new FrontdeskError('not-found', 'provider: no provider with this id', { field: 'provider' })
-          : failure;
-      }),
-      adapter.listLocations({ signal }),
-      adapter.listVisitTypes({ signal }),
-      adapter.getOrganization({ signal }).catch(() => undefined),
-    ]);
-    this.reportDropped('locations', locations.dropped);
-    this.reportDropped('visit types', visitTypes.dropped);
-
-    const location = this.location ? locations.items.find((l) => l.id === this.location) : undefined;
-    if (this.location && !location) {
-      throw new FrontdeskError('not-found', 'location: no location with this id', { field: 'location' });
-    }
-    const offered = visitTypes.items.filter(
-      (type) =>
-        (type.providerIds === undefined || type.providerIds.includes(provider.id)) &&
-        (type.modality === 'telehealth' ? provider.telehealth : provider.inPerson),
-    );
-    if (this.visitType && !offered.some((type) => type.id === this.visitType)) {
-      const known = visitTypes.items.some((type) => type.id === this.visitType);
-      throw new FrontdeskError(
-        'not-found',
-        known ? 'visit-type: not offered by this provider' : 'visit-type: no visit type with this id',
-        { field: 'visit-type' },
-      );
-    }
-    const home = location ?? locations.items.find((l) => l.id === provider.locationIds[0]);
-    return {
-      provider,
-      locations: locations.items,
-      visitTypes: offered,
-      clinicZone: home?.timeZone ?? browserTimeZone(),
-      capabilities: adapter.capabilities,
-      organization,
-    };
-  }
-
-  private async loadSlots(adapter: FrontdeskAdapter, signal: AbortSignal): Promise<SlotData> {
-    const providerId = this.provider?.trim();
-    // The setup reports a missing provider or a bad attribute; asking for slots then would only repeat it.
-    if (!providerId || configProblem({ start: this.start, days: this.days, timezone: this.timezone })) {
-      return { free: [], byId: new Map() };
-    }
-    const days = this.days ?? DEFAULT_DAYS;
-    // A day starts up to 14 hours before its UTC midnight (and ends up to 12 after), so the window is padded by a
-    // day and trimmed to whole days in the zone shown when indexed.
-    const from = this.start ? Date.parse(`${this.start}T00:00:00Z`) - DAY_MS : Date.now();
-    const to = (this.start ? Date.parse(`${this.start}T00:00:00Z`) : Date.now()) + (days + 1) * DAY_MS;
-    const listing = await adapter.listSlots(
-      { start: isoAt(from), end: isoAt(to), providerId, locationId: this.location || undefined },
-      { signal },
-    );
-    const cleaned = cleanSlots(listing.items);
-    this.reportDropped('slots', [...listing.dropped, ...cleaned.dropped]);
-    return { free: cleaned.free, byId: new Map(cleaned.free.map((entry) => [entry.slot.id, entry])) };
+  private loadInput(): LoadInput {
+    const { provider, location, visitType, timezone, start, days } = this;
+    return { provider, location, visitType, timezone, start, days };
   }
 
   // ---- Derived state ----
 
   private model(setup: Setup): Model {
-    const zone = this.userZone ?? this.timezone ?? setup.clinicZone;
-    const today = new ZoneClock(zone).wallTime(Date.now()).day;
-    const firstDay = this.start ?? today;
-    const lastDay = addDaysToKey(firstDay, (this.days ?? DEFAULT_DAYS) - 1);
-    const visitTypes = setup.visitTypes.filter((type) => this.modality === 'any' || type.modality === this.modality);
-    const wanted = this.visitTypeChoice ?? this.visitType;
-    const visitType = visitTypes.find((type) => type.id === wanted) ?? visitTypes[0];
     const slots = this.slots.status === 'ready' ? this.slots.value : undefined;
-    const index = slots ? this.indexFor(slots.free, zone, visitType?.id, firstDay, lastDay) : undefined;
-    return { setup, zone, today, firstDay, lastDay, visitTypes, visitType, index };
-  }
-
-  /** The day index is rebuilt only when the slots, zone, visit type or range change, never on a day switch. */
-  private indexFor(free: CleanSlot[], zone: string, visitTypeId: string | undefined, firstDay: DayKey, lastDay: DayKey) {
-    const key = [free, zone, visitTypeId, firstDay, lastDay];
-    const cached = this.indexCache;
-    if (cached && cached.key.every((value, i) => value === key[i])) return cached.index;
-    const index = buildDayIndex(free, zone, { firstDay, lastDay }, (slot) =>
-      visitTypeId === undefined ? false : slot.visitTypeIds.length === 0 || slot.visitTypeIds.includes(visitTypeId),
-    );
-    this.indexCache = { key, index };
-    return index;
+    return this.models.build(setup, slots, {
+      userZone: this.userZone,
+      timezone: this.timezone,
+      start: this.start,
+      days: this.days,
+      modality: this.modality,
+      visitTypeChoice: this.visitTypeChoice,
+      visitType: this.visitType,
+    });
   }
 
   private currentModel(): Model | undefined {
@@ -419,6 +306,13 @@ export class FdSlotPicker extends FrontdeskElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The base reloads on a changed adapter but not on a first one set after loading began without any (it then
+    // shows "no adapter" for good); treat that first adapter as a change too.
+    if (this.settledOnce && changed.has('adapter') && changed.get('adapter') === undefined && this.adapter) {
+      void this.setup.reload();
+      void this.slots.reload();
+    }
+    this.settledOnce = true;
     this.syncForm();
     this.applyFocus();
   }
@@ -442,7 +336,11 @@ export class FdSlotPicker extends FrontdeskElement {
     let target: HTMLElement | null = null;
     if (typeof focus === 'string') {
       const selector =
-        focus === 'grid' ? 'td[tabindex="0"]' : focus === 'conflict' ? '[data-focus="conflict"]' : `[data-focus="${focus}"]`;
+        focus === 'grid'
+          ? 'td[tabindex="0"]'
+          : focus === 'conflict'
+            ? '[data-focus="conflict"]'
+            : `[data-focus="${focus}"]`;
       target = root.querySelector<HTMLElement>(selector);
     } else if ('slot' in focus) {
       target =
@@ -535,7 +433,7 @@ export class FdSlotPicker extends FrontdeskElement {
     };
     this.emit('fd-slot-select', detail);
     if (!this.bookMode) {
-      this.announce(this.t.selected(this.when(model, entry)));
+      this.announce(this.t.selected(whenText(this.context(model), entry)));
       return;
     }
     if (!this.patientTypeTouched && model.visitType && model.visitType.patientType !== 'any') {
@@ -569,7 +467,8 @@ export class FdSlotPicker extends FrontdeskElement {
   private chooseModality(model: Model, modality: Modality): void {
     this.modality = modality;
     const stillOffered = model.setup.visitTypes.some(
-      (type) => type.id === (this.visitTypeChoice ?? this.visitType) && (modality === 'any' || type.modality === modality),
+      (type) =>
+        type.id === (this.visitTypeChoice ?? this.visitType) && (modality === 'any' || type.modality === modality),
     );
     if (!stillOffered) {
       const first = model.setup.visitTypes.find((type) => modality === 'any' || type.modality === modality);
@@ -621,7 +520,7 @@ export class FdSlotPicker extends FrontdeskElement {
       const booking = await adapter.book({ ...request, idempotencyKey });
       this.attempts.reset();
       this.booking = booking;
-      this.setCalendarUrl(this.calendarFile(model, booking));
+      this.setCalendarUrl(calendarFileUrl(this.context(model), booking));
       this.goTo('done');
       const detail: BookingConfirmedDetail = {
         bookingId: booking.id,
@@ -654,75 +553,13 @@ export class FdSlotPicker extends FrontdeskElement {
     await this.slots.reload();
   }
 
-  private calendarFile(model: Model, booking: Booking): string | undefined {
-    const start = Date.parse(booking.slot.start);
-    const end = Date.parse(booking.slot.end);
-    if (!(end > start)) return undefined;
-    const where = booking.location ?? model.setup.locations.find((l) => l.id === booking.slot.locationId);
-    const ics = buildIcs({
-      uid: `${booking.id}@frontdesk`,
-      start,
-      end,
-      stamp: Date.now(),
-      summary: this.t.calendarSummary(model.setup.provider.displayName),
-      location: this.isVideo(model) ? this.t.videoVisit : where ? locationText(where) : undefined,
-      description: booking.instructions,
-      url: safeWebUrl(booking.manageUrl),
-    });
-    return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-  }
-
   private setCalendarUrl(url: string | undefined): void {
     if (this.calendarUrl) URL.revokeObjectURL(this.calendarUrl);
     this.calendarUrl = url;
   }
 
-  private isVideo(model: Model): boolean {
-    return model.visitType?.modality === 'telehealth';
-  }
-
-  // ---- Rendering ----
-
-  private when(model: Model, entry: CleanSlot): string {
-    const day = new ZoneClock(model.zone).wallTime(entry.startMs).day;
-    return whenLabel(day, entry.startMs, model.zone, this.l10n.lang);
-  }
-
-  private where(model: Model, locationId: string | undefined): string {
-    if (this.isVideo(model)) return this.t.videoVisit;
-    const location = model.setup.locations.find((l) => l.id === locationId);
-    return location ? locationText(location) : '';
-  }
-
-  private appointmentRows(model: Model, entry: CleanSlot): [string, string][] {
-    const { t } = this;
-    const provider = model.setup.provider;
-    const name = [provider.displayName, ...provider.credentials].join(', ');
-    const rows: [string, string][] = [
-      [t.when, this.when(model, entry)],
-      [t.provider, name],
-      [t.visitType, model.visitType?.name ?? ''],
-      [t.where, this.where(model, entry.slot.locationId)],
-    ];
-    return rows.filter(([, value]) => value);
-  }
-
-  private zoneOptions(model: Model): ZoneOption[] {
-    const { t } = this;
-    const lang = this.l10n.lang;
-    const now = Date.now();
-    const entries: [string, (name: string) => string][] = [
-      [model.setup.clinicZone, t.zoneClinic],
-      [browserTimeZone(), t.zoneYours],
-    ];
-    if (this.timezone) entries.push([this.timezone, t.zoneOther]);
-    const options: ZoneOption[] = [];
-    for (const [zone, label] of entries) {
-      if (options.some((option) => option.timeZone === zone)) continue;
-      const name = zoneName(zone, lang, now);
-      options.push({ timeZone: zone, name, label: label(name) });
-    }
-    return options;
+  private context(model: Model): AppointmentContext {
+    return { t: this.t, lang: this.l10n.lang, zone: model.zone, setup: model.setup, visitType: model.visitType };
   }
 
   private setupTitle(error: FrontdeskError): string {
@@ -756,7 +593,7 @@ export class FdSlotPicker extends FrontdeskElement {
       case 'elsewhere':
         return renderElsewhere({
           t: this.t,
-          when: this.when(model, entry!),
+          when: whenText(this.context(model), entry!),
           bookingLink: safeWebUrl(entry!.slot.bookingLink),
           phone:
             entry!.slot.bookingPhone ??
@@ -793,7 +630,7 @@ export class FdSlotPicker extends FrontdeskElement {
     const selected = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
     const selection =
       !this.bookMode && selected
-        ? html`<p class="chosen" part="selection">${t.selected(this.when(model, selected))}</p>`
+        ? html`<p class="chosen" part="selection">${t.selected(whenText(this.context(model), selected))}</p>`
         : nothing;
     return html`${conflict}${filters}${this.renderAvailability(model)}${selection}`;
   }
@@ -850,7 +687,7 @@ export class FdSlotPicker extends FrontdeskElement {
         zoneControl: renderZoneControl({
           t,
           current: model.zone,
-          options: this.zoneOptions(model),
+          options: zoneOptions(t, lang, model.setup.clinicZone, this.timezone),
           menu: this.zoneMenu,
           onPick: (zone) => this.pickZone(zone),
         }),
@@ -861,7 +698,7 @@ export class FdSlotPicker extends FrontdeskElement {
   }
 
   private chosenSummary(model: Model, entry: CleanSlot): TemplateResult {
-    const rows = this.appointmentRows(model, entry);
+    const rows = appointmentRows(this.context(model), entry);
     return html`<dl class="summary-list compact">
       ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
     </dl>`;
@@ -888,20 +725,10 @@ export class FdSlotPicker extends FrontdeskElement {
   }
 
   private renderReviewStep(model: Model, entry: CleanSlot): TemplateResult {
-    const { t, draft } = this;
-    const lang = this.l10n.lang;
-    const patient: [string, string][] = [
-      [t.patient, `${draft.givenName.trim()} ${draft.familyName.trim()}`],
-      [t.fieldName('birthDate'), draft.birthDate ? formatDayKey(draft.birthDate, lang, { dateStyle: 'long' }) : ''],
-      [t.fieldName('phone'), draft.phone.trim()],
-      [t.fieldName('email'), draft.email.trim()],
-      [t.fieldName('reason'), draft.reason.trim()],
-      [t.fieldName('patientType'), draft.patientType === 'existing' ? t.patientExisting : t.patientNew],
-      [t.contactShort, draft.contact ? t.yes : ''],
-    ];
+    const { t } = this;
     return renderReview({
       t,
-      rows: [...this.appointmentRows(model, entry), ...patient.filter(([, value]) => value)],
+      rows: [...appointmentRows(this.context(model), entry), ...patientRows(t, this.l10n.lang, this.draft)],
       agreement: t.confirmAgree(model.setup.organization?.name ?? t.theClinic),
       busy: this.busy,
       failure: this.failure,
@@ -914,16 +741,18 @@ export class FdSlotPicker extends FrontdeskElement {
   private renderDone(model: Model): unknown {
     const booking = this.booking;
     if (!booking) return this.renderPick(model);
-    const { t } = this;
-    const start = Date.parse(booking.slot.start);
-    const entry: CleanSlot = { slot: booking.slot, startMs: start, endMs: Date.parse(booking.slot.end) };
-    const rows: [string, string][] = [[t.confirmationNumber, booking.id], ...this.appointmentRows(model, entry)];
-    if (booking.location && !this.isVideo(model)) {
-      const at = rows.findIndex(([label]) => label === t.where);
-      if (at >= 0) rows[at] = [t.where, locationText(booking.location)];
-    }
+    const entry: CleanSlot = {
+      slot: booking.slot,
+      startMs: Date.parse(booking.slot.start),
+      endMs: Date.parse(booking.slot.end),
+    };
+    // The booking's own location is what the server committed to; the listing's is the fallback.
+    const rows: Row[] = [
+      [this.t.confirmationNumber, booking.id],
+      ...appointmentRows(this.context(model), entry, booking.location),
+    ];
     return renderConfirmation({
-      t,
+      t: this.t,
       rows,
       instructions: booking.instructions,
       manageUrl: safeWebUrl(booking.manageUrl),
@@ -937,4 +766,3 @@ declare global {
     'fd-slot-picker': FdSlotPicker;
   }
 }
-

@@ -91,8 +91,10 @@ export const stringsEs: SlotPickerStrings = {
       future: 'La fecha de nacimiento no puede ser futura.',
       tooOld: 'Revise el año de la fecha de nacimiento.',
       tooLong: `Acorte ${name}.`,
-      onlyNew: 'Este tipo de consulta es para pacientes nuevos. Elija otro tipo de consulta para reservar como paciente.',
-      onlyExisting: 'Este tipo de consulta es para pacientes actuales. Elija un tipo de consulta para pacientes nuevos.',
+      onlyNew:
+        'Este tipo de consulta es para pacientes nuevos. Elija otro tipo de consulta para reservar como paciente.',
+      onlyExisting:
+        'Este tipo de consulta es para pacientes actuales. Elija un tipo de consulta para pacientes nuevos.',
     }[problem];
   },
   errorSummary: (count) => (count === 1 ? 'Hay 1 problema que corregir' : `Hay ${count} problemas que corregir`),

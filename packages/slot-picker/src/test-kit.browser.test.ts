@@ -54,7 +54,8 @@ export const $ = <T extends Element = HTMLElement>(el: FdSlotPicker, selector: s
 export const $$ = <T extends Element = HTMLElement>(el: FdSlotPicker, selector: string) => [
   ...shadow(el).querySelectorAll<T & Element>(selector),
 ];
-export const text = (node: Element | ShadowRoot | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const text = (node: Element | ShadowRoot | null | undefined) =>
+  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** The element focused inside the picker's shadow root. */
 export const focused = (el: FdSlotPicker) => shadow(el).activeElement as HTMLElement | null;
 
@@ -89,7 +90,7 @@ export const timeButtons = (el: FdSlotPicker) => $$<HTMLButtonElement>(el, 'butt
 
 /** The first day in the month shown with at least `min` times. */
 export function dayWithTimes(el: FdSlotPicker, min = 1): string {
-  const cell = $$(el, 'td.open').find((td) => Number(/(\d+) times?/.exec(text(td))?.[1] ?? 0) >= min);
+  const cell = $$(el, 'td.open').find((td) => Number(/(\d+) (?:times?|horarios?)/.exec(text(td))?.[1] ?? 0) >= min);
   if (!cell) throw new Error(`no day with ${min} times`);
   return cell.dataset.day!;
 }

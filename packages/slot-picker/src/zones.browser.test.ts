@@ -200,7 +200,9 @@ describe('fd-slot-picker time zones', () => {
 
     const eastern = shownTimes(el);
     expect(eastern.map(([id]) => id)).to.deep.equal(pacific.map(([id]) => id));
-    slots.forEach((slot, i) => expect(eastern[i]?.[1]).to.equal(wallLabel(slot.start)));
+    slots.forEach((slot, i) => {
+      expect(eastern[i]?.[1]).to.equal(wallLabel(slot.start));
+    });
 
     // The event names the zone the patient saw.
     timeButtons(el)[0]!.click();

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import { configure } from '../config.js';
-import { FdClinic } from './clinic.js';
+import type { FdClinic } from './clinic.js';
 import { defineElement, defineWithClinic } from './define.js';
 import type { FdErrorDetail } from './events.js';
 import { FrontdeskElement } from './frontdesk-element.js';
@@ -36,7 +36,9 @@ describe('FrontdeskElement', () => {
     const own = createMemoryAdapter({ seed: 1 });
     const global = createMemoryAdapter({ seed: 2 });
     configure(global);
-    const wrapper = await fixture(testHtml`<fd-clinic adapter="memory" options='{"seed":3}'><fd-test-widget></fd-test-widget></fd-clinic>`);
+    const wrapper = await fixture(
+      testHtml`<fd-clinic adapter="memory" options='{"seed":3}'><fd-test-widget></fd-test-widget></fd-clinic>`,
+    );
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
     expect(await el.resolveAdapter()).to.not.equal(global);
     el.adapter = own;
@@ -46,7 +48,9 @@ describe('FrontdeskElement', () => {
   it('uses the enclosing fd-clinic, then the configure() default', async () => {
     const global: FrontdeskAdapter = createMemoryAdapter({ seed: 2 });
     configure(global);
-    const wrapper = await fixture(testHtml`<fd-clinic adapter="memory"><div><fd-test-widget></fd-test-widget></div></fd-clinic>`);
+    const wrapper = await fixture(
+      testHtml`<fd-clinic adapter="memory"><div><fd-test-widget></fd-test-widget></div></fd-clinic>`,
+    );
     const inside = wrapper.querySelector('fd-test-widget') as TestWidget;
     const fromClinic = await inside.resolveAdapter();
     expect(fromClinic.name).to.equal('memory');
@@ -112,7 +116,9 @@ describe('FrontdeskElement', () => {
   it('shows the error state with a working retry button', async () => {
     const adapter = createMemoryAdapter({ fail: 'once' });
     const errors: FdErrorDetail[] = [];
-    const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${adapter} @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}></fd-test-widget>`);
+    const el = await fixture<TestWidget>(
+      testHtml`<fd-test-widget .adapter=${adapter} @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}></fd-test-widget>`,
+    );
     await settled(el);
     const alert = el.shadowRoot!.querySelector('[role="alert"]');
     expect(alert?.textContent).to.contain('could not reach');

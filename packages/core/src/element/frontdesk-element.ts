@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { FrontdeskAdapter } from '../adapter.js';
-import type { DroppedRecord } from '../schemas/validate.js';
 import { FrontdeskError } from '../errors.js';
+import type { DroppedRecord } from '../schemas/validate.js';
 import { findClinic, lookupAdapter, onClinicChange } from './clinic.js';
 import { type FdErrorDetail, fdEvent } from './events.js';
 import { LocalizeController } from './localize.js';
@@ -141,7 +141,8 @@ export abstract class FrontdeskElement extends LitElement {
   /** Render a resource: the skeleton, the error with retry, or `ready(value)`. */
   protected renderResource<T>(resource: Resource<T>, ready: (value: T) => unknown, loadingLabel?: string): unknown {
     if (resource.status === 'loading') return this.renderLoading(loadingLabel);
-    if (resource.status === 'error' && resource.error) return this.renderError(resource.error, () => void resource.reload());
+    if (resource.status === 'error' && resource.error)
+      return this.renderError(resource.error, () => void resource.reload());
     return ready(resource.value as T);
   }
 }

@@ -329,6 +329,13 @@ describe('createHttpClient: URLs', () => {
     expect(createHttpClient({ baseUrl }).baseUrl.endsWith('/')).toBe(true);
   });
 
+  it('refuses options of the wrong type from untyped configuration', () => {
+    for (const options of [{ timeoutMs: '5000' }, { retries: -1 }, { getHeaders: 'Bearer x' }, { fetch: {} }]) {
+      const untyped = { baseUrl: 'https://api.example.org', ...options } as unknown as HttpClientOptions;
+      expect(() => createHttpClient(untyped)).toThrowError(expect.objectContaining({ kind: 'invalid-input' }));
+    }
+  });
+
   it('refuses paths that leave the base path and non-string query values', async () => {
     const server = await serve((_req, res) => json(res, 200, {}));
     const http = client(`${server.url}/api`);

@@ -92,6 +92,12 @@ function serializeBody(body: unknown): string | undefined {
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = requireSecureBaseUrl(options.baseUrl);
+  // Options may arrive from untyped configuration; a wrong type must fail here, not at the first request.
+  for (const name of ['getHeaders', 'fetch'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new FrontdeskError('invalid-input', `${name} must be a function`, { field: name });
+    }
+  }
   const timeoutMs = setting(options.timeoutMs, HTTP_DEFAULTS.timeoutMs, 'timeoutMs', 1);
   const retries = Math.floor(setting(options.retries, HTTP_DEFAULTS.retries, 'retries', 0));
   const maxResponseBytes = setting(options.maxResponseBytes, HTTP_DEFAULTS.maxResponseBytes, 'maxResponseBytes', 1);

@@ -52,7 +52,7 @@ export const WebUrl = z.string().check(
   }, 'not an http(s) URL'),
 );
 
-export const Phone = z.string().check(z.maxLength(40), z.regex(/^\+?[0-9 ().\-]{3,}( ?(x|ext\.?) ?[0-9]+)?$/));
+export const Phone = z.string().check(z.maxLength(40), z.regex(/^\+?[0-9 ().-]{3,}( ?(x|ext\.?) ?[0-9]+)?$/));
 export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/));
 /** A BCP 47 language tag such as `en`, `es-MX`. */
 export const LanguageTag = z.string().check(z.maxLength(64), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));

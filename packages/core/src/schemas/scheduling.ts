@@ -18,7 +18,9 @@ export const Slot = z
     bookingLink: z.optional(WebUrl),
     bookingPhone: z.optional(Phone),
   })
-  .check(z.refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'end is not after start', path: ['end'] }));
+  .check(
+    z.refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'end is not after start', path: ['end'] }),
+  );
 export type Slot = z.infer<typeof Slot>;
 
 export const PatientDetails = z.object({

@@ -55,7 +55,8 @@ export interface Listing<T> {
 
 /** Validate each record on its own; a top-level value that is not an array is an `invalid-response` error. */
 export function parseListing<T>(schema: z.ZodMiniType<T>, value: unknown, root: string): Listing<T> {
-  if (!Array.isArray(value)) throw new FrontdeskError('invalid-response', `${root}: expected an array`, { field: root });
+  if (!Array.isArray(value))
+    throw new FrontdeskError('invalid-response', `${root}: expected an array`, { field: root });
   const items: T[] = [];
   const dropped: DroppedRecord[] = [];
   value.forEach((record: unknown, index) => {

@@ -248,7 +248,7 @@ function defaultControl(def: ItemDef, options: readonly SurveyOption[], hasOptio
     default:
       break;
   }
-  if (hasOptionList) {
+  if (hasOptionList && !(def.type === 'open-choice' && options.length === 0)) {
     if (code !== undefined && CHOICE_CONTROLS.has(code) && !(code === 'slider' && repeats))
       return code as SurveyControl;
     if (repeats) return 'check-box';
@@ -367,8 +367,8 @@ function analyzeItem(def: ItemDef, ctx: Context): void {
   const step = extensionNumber(item, URLS.sliderStepValue);
   const minLength = extensionNumber(item, URLS.minLength);
   const maxDecimalPlaces = extensionNumber(item, URLS.maxDecimalPlaces);
+  // Every field spelled out (no spread): one fixed object shape, cheap to build and to copy per instance.
   const view: { -readonly [K in keyof SurveyItemView]: SurveyItemView[K] } = {
-    ...EMPTY_VIEW,
     text: plainText(item, 'text') ?? '',
     prefix: plainText(item, 'prefix'),
     control,
@@ -386,8 +386,14 @@ function analyzeItem(def: ItemDef, ctx: Context): void {
       maxDecimalPlaces !== undefined && Number.isInteger(maxDecimalPlaces) && maxDecimalPlaces >= 0
         ? maxDecimalPlaces
         : undefined,
+    min: undefined,
+    max: undefined,
+    regex: undefined,
     entryFormat: extensionString(item, URLS.entryFormat),
     units: type === 'quantity' ? unitsOf(item) : [],
+    lowerLabel: undefined,
+    upperLabel: undefined,
+    help: undefined,
     unsupported: reason,
   };
   def.view = view;

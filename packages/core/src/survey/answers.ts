@@ -40,6 +40,9 @@ export type SurveyAnswerKind = (typeof SURVEY_ANSWER_KINDS)[number];
 
 /** FHIR value kinds that exist but that this engine does not render. */
 const UNSUPPORTED_KINDS = ['valueAttachment', 'valueReference'] as const;
+/** enableWhen spells the same types `answer[x]`. */
+const ANSWER_NAMES = SURVEY_ANSWER_KINDS.map((kind) => `answer${kind.slice(5)}`);
+const UNSUPPORTED_ANSWER_NAMES = UNSUPPORTED_KINDS.map((kind) => `answer${kind.slice(5)}`);
 
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
@@ -149,19 +152,18 @@ export function readFhirValue(raw: unknown, prefix: 'value' | 'answer' = 'value'
   let found: { kind: SurveyAnswerKind; value: unknown } | undefined;
   let unsupported: string | undefined;
   let count = 0;
-  for (const kind of SURVEY_ANSWER_KINDS) {
-    const name = prefix === 'value' ? kind : `answer${kind.slice(5)}`;
-    if (raw[name] !== undefined) {
-      count++;
-      found = { kind, value: raw[name] };
-    }
+  for (let i = 0; i < SURVEY_ANSWER_KINDS.length; i++) {
+    const kind = SURVEY_ANSWER_KINDS[i]!;
+    const value = raw[prefix === 'value' ? kind : ANSWER_NAMES[i]!];
+    if (value === undefined) continue;
+    count++;
+    found = { kind, value };
   }
-  for (const kind of UNSUPPORTED_KINDS) {
-    const name = prefix === 'value' ? kind : `answer${kind.slice(5)}`;
-    if (raw[name] !== undefined) {
-      count++;
-      unsupported = kind;
-    }
+  for (let i = 0; i < UNSUPPORTED_KINDS.length; i++) {
+    const kind = UNSUPPORTED_KINDS[i]!;
+    if (raw[prefix === 'value' ? kind : UNSUPPORTED_ANSWER_NAMES[i]!] === undefined) continue;
+    count++;
+    unsupported = kind;
   }
   if (count === 0) return { ok: false, reason: 'missing' };
   if (count > 1) return { ok: false, reason: 'several' };

@@ -119,7 +119,7 @@ describe('enableWhen operators on every comparable type', () => {
   });
 
   describe('coding', () => {
-    const choice = (operator: string, answerCoding: Record<string, string>) =>
+    const choice = (operator: string, answerCoding: { system?: string; code: string }) =>
       form([
         {
           linkId: 'source',

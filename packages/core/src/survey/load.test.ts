@@ -12,6 +12,9 @@ describe('loadQuestionnaire: bad input gives problems, never a throw', () => {
     expect(problems).toEqual([
       { code: 'invalid-json', fatal: true, message: expect.stringMatching(/^not valid JSON/) },
     ]);
+    // The message never quotes the input (it might hold anything).
+    const quoted = loadQuestionnaire('{"resourceType": "Questionnaire", "note": Jane Doe}');
+    expect(quoted.problems[0]?.message).not.toContain('Jane');
   });
 
   it('values that are not a Questionnaire', () => {

@@ -142,7 +142,9 @@ function load(input: unknown): SurveyLoadResult {
     try {
       raw = JSON.parse(input);
     } catch (error) {
-      const detail = error instanceof SyntaxError ? `: ${error.message.slice(0, 200)}` : '';
+      // Engines quote the offending text in their message; name only the position, never the content.
+      const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+      const detail = position === undefined ? '' : ` (at position ${position})`;
       return { problems: [surveyProblem('invalid-json', `not valid JSON${detail}`, { fatal: true })] };
     }
   }

@@ -103,6 +103,9 @@ describe('answer types', () => {
     model.setAnswerText('open-choice', 'dog');
     expect(model.getItem('open-choice')?.answers).toEqual([{ valueCoding: { code: 'dog', display: 'Dog' } }]);
     expect(model.getItem('open-choice')?.allowsFreeText).toBe(true);
+    expect(model.getItem('open-choice')?.control).toBe('radio-button');
+    const freeTextOnly = createSurveyModel(form([{ linkId: 'o', type: 'open-choice' }]));
+    expect(freeTextOnly.getItem('o')?.control).toBe('input');
   });
 
   it('a local date-time from a datetime-local field gets seconds and the runtime offset', () => {
@@ -621,6 +624,12 @@ describe('drafts and earlier responses', () => {
     expect(model.items.filter((n) => n.linkId === 'kid').map((n) => n.key)).toEqual(['kid#1', 'kid#2']);
     const other = { ...filled().serializeAnswers(), questionnaire: 'http://example.org/other' };
     expect(model.restoreAnswers(other)).toEqual({ restored: 0, dropped: 4 });
+  });
+
+  it('ignores initialAnswers that are neither a response nor a draft, keeping initial values', () => {
+    const model = createSurveyModel(q, { initialAnswers: { hello: 'world' } as never });
+    expect(model.problems.map((p) => p.code)).toEqual(['initial-answer-dropped']);
+    expect(model.getItem('name')?.answers).toEqual([{ valueString: 'default' }]);
   });
 
   it('resumes from an earlier QuestionnaireResponse and drops what no longer fits', () => {

@@ -16,15 +16,7 @@ import {
 import { isSurveyDraft, readSurveyDraft } from './draft.js';
 import { enableWhenMet } from './enable-when.js';
 import { loadQuestionnaire, problemsOfLoadedQuestionnaire } from './load.js';
-import {
-  CLEAN,
-  COMPUTING,
-  DIRTY,
-  escapeKeySegment,
-  type MutableNode,
-  type NodeState,
-  walkStates,
-} from './node-state.js';
+import { CLEAN, COMPUTING, createNodeView, DIRTY, escapeKeySegment, type NodeState, walkStates } from './node-state.js';
 import { type SurveyProblem, surveyProblem } from './problems.js';
 import { buildResponse, questionnaireCanonical } from './response.js';
 import { applyResponseItems, type IssueSink, type ResponseTarget } from './restore.js';
@@ -111,18 +103,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
   #createState(def: ItemDef, parent: NodeState | undefined, instanceId?: number): NodeState {
     const repeatKey = (parent ? `${parent.view.key}/` : '') + escapeKeySegment(def.linkId);
     const id = def.isRepeatingGroup ? (instanceId ?? this.#takeInstanceId(repeatKey)) : undefined;
-    const view: MutableNode = {
-      ...def.view,
-      key: id === undefined ? repeatKey : `${repeatKey}#${id}`,
-      linkId: def.linkId,
-      type: def.type,
-      parentKey: parent?.view.key,
-      depth: def.depth,
-      repeat: undefined,
-      enabled: true,
-      answers: def.initial.slice(),
-      invalidText: [],
-    };
+    const view = createNodeView(def, id === undefined ? repeatKey : `${repeatKey}#${id}`, parent?.view.key);
     const state: NodeState = {
       view,
       def,
@@ -244,8 +225,10 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
   }
 
   /**
-   * Enabled = parent enabled (and supported) and own enableWhen met. Targets are evaluated on demand; meeting an
-   * instance that is being evaluated means a cycle, which counts as disabled so evaluation always terminates.
+   * Enabled = not in an enableWhen cycle, parent enabled (and supported), own enableWhen met. Targets are evaluated on
+   * demand; evaluation runs in rank order so they are usually clean already. Meeting an instance that is still being
+   * evaluated can only happen through a cycle, which analysis has already marked; it counts as disabled regardless,
+   * so evaluation always terminates.
    */
   #evaluate(state: NodeState): boolean {
     if (state.phase === CLEAN) return state.view.enabled;
@@ -540,7 +523,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     return { restored, dropped };
   }
 
-  /** The `occurrence`-th instance of `def` under `parent`, adding repeat instances as a response needs them. */
+  /** @internal The `occurrence`-th instance of `def` under `parent`, adding repeat instances as a response needs them. */
   instanceOf(def: ItemDef, parent: NodeState | undefined, occurrence: number): NodeState | undefined {
     const siblings = this.#siblings(parent);
     const instances = siblings.filter((s) => s.def === def);
@@ -551,12 +534,13 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     return state;
   }
 
+  /** @internal */
   setRestoredAnswers(state: NodeState, answers: SurveyAnswer[]): void {
     state.view.answers = answers;
     state.view.invalidText = [];
   }
 
-  /** Loads an earlier response: answers it does not hold are cleared, repeat instances follow it. */
+  /** @internal Loads an earlier response: answers it does not hold are cleared, repeat instances follow it. */
   applyResponse(response: unknown, report: IssueSink): Array<{ state: NodeState; path: string }> {
     const placed: Array<{ state: NodeState; path: string }> = [];
     this.#nextInstance.clear();
@@ -571,6 +555,15 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 
   /** Starts from an earlier response or a draft; what no longer fits is dropped and listed in `problems`. */
   restoreInitialAnswers(initial: QuestionnaireResponse | SurveyDraft): void {
+    if (!isSurveyDraft(initial) && (!isRecord(initial) || initial.resourceType !== 'QuestionnaireResponse')) {
+      this.#problems.push(
+        surveyProblem(
+          'initial-answer-dropped',
+          'initialAnswers is neither a QuestionnaireResponse nor a draft; ignored',
+        ),
+      );
+      return;
+    }
     if (isSurveyDraft(initial)) {
       const { dropped } = this.#restoreDraft(initial);
       this.#recomputeAll();

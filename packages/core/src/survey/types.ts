@@ -3,7 +3,11 @@ import type { SurveyAnswer } from './answers.js';
 import type { SurveyOption } from './options.js';
 import type { SurveyProblem } from './problems.js';
 
-/** How a renderer should present an item (itemControl when it fits the item type, otherwise a sensible default). */
+/**
+ * How a renderer should present an item: the itemControl when it fits the item type, otherwise a default (a choice
+ * list is radio buttons, check boxes when it repeats, a drop-down when long; a boolean is a yes/no radio pair; text
+ * is a text area; other questions are inputs whose kind follows `type`).
+ */
 export type SurveyControl =
   | 'group'
   | 'page'

@@ -21,7 +21,8 @@ export interface TimesProps {
 
 function renderGroup(props: TimesProps, part: PartOfDay, slots: readonly DaySlot[]): TemplateResult {
   const { t, lang, timeZone } = props;
-  const active = slots.find((s) => s.slot.id === props.active[part]) ?? slots.find((s) => s.slot.id === props.selectedId);
+  const active =
+    slots.find((s) => s.slot.id === props.active[part]) ?? slots.find((s) => s.slot.id === props.selectedId);
   const tabStop = active?.slot.id ?? slots[0]?.slot.id;
   // One tab stop per group, arrow keys within it: reaching the evening takes three presses of Tab, not thirty.
   return html`<div class="time-group" part="time-group">

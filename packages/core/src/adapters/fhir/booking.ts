@@ -1,0 +1,283 @@
+import { FrontdeskError, isFrontdeskError } from '../../errors.js';
+import { type Location, VisitType } from '../../schemas/clinic.js';
+import { type Booking as BookingRecord, Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
+import { parseOrThrow } from '../../schemas/validate.js';
+import type { FhirClient, WriteResult } from './client.js';
+import { FHIR_SYSTEMS } from './conventions.js';
+import { isFhirId, isObject, type Json, objects, referencesTo, referenceTo, text } from './elements.js';
+import { visitTypeFromFhir } from './map-clinic.js';
+import { type SlotDirectory, slotFromFhir } from './map-slot.js';
+import type { ResolvedFhirOptions } from './options.js';
+import { findByIdentifier } from './surveys.js';
+
+/** What booking needs from the adapter. */
+export interface BookingHost {
+  readonly client: FhirClient;
+  readonly settings: ResolvedFhirOptions;
+  /** The Schedule (and role) facts of one FHIR Slot. */
+  slotDirectory(slot: Json, signal: AbortSignal | undefined): Promise<SlotDirectory>;
+  location(id: string, signal: AbortSignal | undefined): Promise<Location | undefined>;
+  /** Cleared when the server refuses Slot updates, so later bookings stop trying. */
+  claimSupported: boolean;
+}
+
+type Valid = BookingRequest;
+
+const conflict = (message: string, field = 'request.slotId') => new FrontdeskError('conflict', message, { field });
+
+/** A read whose 404 names the request field that pointed at nothing. */
+async function readFor(host: BookingHost, type: string, id: string, field: string, signal: AbortSignal | undefined) {
+  try {
+    return await host.client.read(type, id, signal, field);
+  } catch (error) {
+    if (isFrontdeskError(error) && error.kind === 'not-found') {
+      throw new FrontdeskError('not-found', `no ${type} with this id`, { field, status: error.status, cause: error });
+    }
+    throw error;
+  }
+}
+
+function containedPatient(patient: Valid['patient']): Json {
+  return {
+    resourceType: 'Patient',
+    id: 'patient',
+    name: [{ use: 'official', given: [patient.givenName], family: patient.familyName }],
+    birthDate: patient.birthDate,
+    telecom: [
+      { system: 'phone', value: patient.phone, use: 'mobile' },
+      ...(patient.email === undefined ? [] : [{ system: 'email', value: patient.email }]),
+    ],
+  };
+}
+
+async function patientReference(host: BookingHost, valid: Valid): Promise<string | undefined> {
+  const reference = await host.settings.getPatientReference?.(valid);
+  if (reference === undefined) return undefined;
+  if (typeof reference !== 'string' || !/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) {
+    throw new FrontdeskError('invalid-input', 'getPatientReference() must return Patient/<id>', {
+      field: 'getPatientReference',
+    });
+  }
+  return reference;
+}
+
+function appointmentFor(
+  host: BookingHost,
+  valid: Valid,
+  slotResource: Json,
+  slot: Slot,
+  service: Json,
+  patient: string | undefined,
+): Json {
+  const status = host.settings.appointmentStatus;
+  const participantStatus = status === 'booked' ? 'accepted' : 'needs-action';
+  const actor = (reference: string, required = 'required') => ({
+    actor: { reference },
+    required,
+    status: participantStatus,
+  });
+  return {
+    resourceType: 'Appointment',
+    ...(patient === undefined ? { contained: [containedPatient(valid.patient)] } : {}),
+    identifier: [{ system: FHIR_SYSTEMS.idempotencyKey, value: valid.idempotencyKey }],
+    status,
+    ...(Array.isArray(service.type) ? { serviceType: service.type } : {}),
+    ...(valid.patient.reason ? { reasonCode: [{ text: valid.patient.reason }] } : {}),
+    ...(text(service.name) === undefined ? {} : { description: text(service.name) }),
+    start: slotResource.start,
+    end: slotResource.end,
+    created: new Date(host.settings.now()).toISOString(),
+    slot: [{ reference: `Slot/${slot.id}` }],
+    participant: [
+      actor(patient ?? '#patient'),
+      ...(slot.providerId === undefined ? [] : [actor(`Practitioner/${slot.providerId}`)]),
+      ...(slot.locationId === undefined ? [] : [actor(`Location/${slot.locationId}`)]),
+      actor(`HealthcareService/${service.id}`, 'information-only'),
+    ],
+  };
+}
+
+function bookingStatus(status: unknown): BookingRecord['status'] | undefined {
+  if (status === 'booked' || status === 'arrived' || status === 'fulfilled' || status === 'checked-in') return 'booked';
+  if (status === 'proposed' || status === 'pending' || status === 'waitlist') return 'pending';
+  if (status === 'cancelled' || status === 'noshow' || status === 'entered-in-error') return 'cancelled';
+  return undefined;
+}
+
+function participantIds(appointment: Json, type: string): string[] {
+  return referencesTo(
+    objects(appointment.participant).map((participant) => participant.actor),
+    type,
+  );
+}
+
+interface Known {
+  slot: Slot;
+  visitType: VisitType;
+}
+
+/** The booking an Appointment records; a retry must name the slot and visit type the first attempt booked. */
+async function bookingFrom(
+  host: BookingHost,
+  appointment: Json,
+  valid: Valid,
+  signal: AbortSignal | undefined,
+  known?: Known,
+): Promise<BookingRecord> {
+  const slotIds = objects(appointment.slot).map((reference) => referenceTo(reference, 'Slot'));
+  const visitTypeId = participantIds(appointment, 'HealthcareService')[0] ?? valid.visitTypeId;
+  if (!slotIds.includes(valid.slotId) || visitTypeId !== valid.visitTypeId) {
+    throw new FrontdeskError('invalid-input', 'request.idempotencyKey: already used for a different request', {
+      field: 'request.idempotencyKey',
+    });
+  }
+  let { slot, visitType } = known ?? {};
+  if (!slot || !visitType) {
+    const [slotRead, serviceRead] = await Promise.all([
+      readFor(host, 'Slot', valid.slotId, 'request.slotId', signal),
+      readFor(host, 'HealthcareService', visitTypeId, 'request.visitTypeId', signal),
+    ]);
+    const directory = await host.slotDirectory(slotRead.resource, signal);
+    slot = parseOrThrow(Slot, slotFromFhir(slotRead.resource, directory), 'booking.slot');
+    visitType = parseOrThrow(VisitType, visitTypeFromFhir(serviceRead.resource, [], host.settings.defaultVisitMinutes), 'booking.visitType');
+  }
+  const location =
+    visitType.modality === 'in-person' && slot.locationId !== undefined
+      ? await host.location(slot.locationId, signal)
+      : undefined;
+  const contained = objects(appointment.contained).find((resource) => resource.resourceType === 'Patient');
+  const given = isObject(contained) ? objects(contained.name).flatMap((name) => (Array.isArray(name.given) ? name.given : []))[0] : undefined;
+  const instructions = text(appointment.patientInstruction);
+  return parseOrThrow(
+    Booking,
+    {
+      id: appointment.id,
+      status: bookingStatus(appointment.status),
+      slot: { ...slot, status: 'busy' },
+      visitTypeId: visitType.id,
+      ...(slot.providerId === undefined ? {} : { providerId: slot.providerId }),
+      ...(location === undefined ? {} : { location }),
+      ...(instructions === undefined ? {} : { instructions }),
+      patientName: text(given) ?? valid.patient.givenName,
+    },
+    'booking',
+  );
+}
+
+/**
+ * Mark the slot busy with `If-Match` on the version we read: of two patients racing for one slot, exactly one
+ * succeeds and the other gets a 412, i.e. `conflict`. Servers that refuse Slot updates (403, 405, 501) own slot state
+ * themselves; the adapter then stops claiming and relies on them.
+ */
+async function claimSlot(
+  host: BookingHost,
+  slotResource: Json,
+  etag: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<WriteResult | undefined> {
+  if (!host.settings.claimSlot || !host.claimSupported || etag === undefined) return undefined;
+  try {
+    return await host.client.update(
+      'Slot',
+      String(slotResource.id),
+      { ...slotResource, status: 'busy' },
+      {
+        ifMatch: etag,
+        signal,
+      },
+    );
+  } catch (error) {
+    if (!isFrontdeskError(error)) throw error;
+    if (error.kind === 'conflict') throw conflict('the slot is no longer available');
+    if (error.status === 403 || error.status === 405 || error.status === 501) {
+      host.claimSupported = false;
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Give a claimed slot back after the Appointment could not be created; best effort. */
+async function releaseSlot(host: BookingHost, slotResource: Json, claim: WriteResult): Promise<void> {
+  await host.client
+    .update('Slot', String(slotResource.id), { ...claim.resource, status: 'free' }, { ifMatch: claim.etag })
+    .catch(() => {});
+}
+
+/**
+ * Book by creating an Appointment that references the Slot. The idempotency key becomes the Appointment's identifier:
+ * looked up first (a retry of a booking that was made returns it) and sent as `If-None-Exist` (a server with
+ * conditional create stores one Appointment however often it is sent).
+ */
+export async function bookAppointment(
+  host: BookingHost,
+  request: BookingRequest,
+  signal: AbortSignal | undefined,
+): Promise<BookingRecord> {
+  const valid = parseOrThrow(BookingRequest, request, 'request', 'invalid-input');
+  if (!valid.consent.terms) {
+    throw new FrontdeskError('invalid-input', 'request.consent.terms: the terms must be accepted', {
+      field: 'request.consent.terms',
+    });
+  }
+  const { client } = host;
+  const token = `${FHIR_SYSTEMS.idempotencyKey}|${valid.idempotencyKey}`;
+  const existing = await findByIdentifier(client, 'Appointment', token, signal);
+  if (existing) return bookingFrom(host, existing, valid, signal);
+
+  if (!isFhirId(valid.slotId)) throw new FrontdeskError('not-found', 'no Slot with this id', { field: 'request.slotId' });
+  const [slotRead, serviceRead] = await Promise.all([
+    readFor(host, 'Slot', valid.slotId, 'request.slotId', signal),
+    readFor(host, 'HealthcareService', valid.visitTypeId, 'request.visitTypeId', signal),
+  ]);
+  const slotResource = slotRead.resource;
+  const service = serviceRead.resource;
+  const visitType = parseOrThrow(
+    VisitType,
+    visitTypeFromFhir(service, [], host.settings.defaultVisitMinutes),
+    'visitType',
+  );
+  const candidate = slotFromFhir(slotResource, await host.slotDirectory(slotResource, signal));
+  if (candidate === undefined) throw new FrontdeskError('not-found', 'no Slot with this id', { field: 'request.slotId' });
+  const slot = parseOrThrow(Slot, candidate, 'slot');
+  if (slot.status !== 'free') throw conflict('the slot is no longer available');
+  if (slot.visitTypeIds.length > 0 && !slot.visitTypeIds.includes(visitType.id)) {
+    throw conflict('this visit type is not offered in the slot', 'request.visitTypeId');
+  }
+  if (visitType.patientType === 'existing' && valid.patient.patientType === 'new') {
+    throw new FrontdeskError('invalid-input', 'request.patient.patientType: this visit type is for existing patients', {
+      field: 'request.patient.patientType',
+    });
+  }
+  const patient = await patientReference(host, valid);
+
+  let claim: WriteResult | undefined;
+  try {
+    claim = await claimSlot(host, slotResource, slotRead.etag, signal);
+  } catch (error) {
+    // The same key racing itself (a double submit) lost to its twin: that twin's booking is this one.
+    const twin = await findByIdentifier(client, 'Appointment', token, signal).catch(() => undefined);
+    if (twin) return bookingFrom(host, twin, valid, signal);
+    throw error;
+  }
+
+  let created: WriteResult;
+  try {
+    created = await client.create('Appointment', appointmentFor(host, valid, slotResource, slot, service, patient), {
+      ifNoneExist: `identifier=${token}`,
+      idempotencyKey: valid.idempotencyKey,
+      signal,
+    });
+  } catch (error) {
+    if (claim) {
+      // An answer lost on the way back may hide an Appointment that was made: look before giving the slot back.
+      const lost = isFrontdeskError(error) && (error.kind === 'network' || error.kind === 'timeout');
+      const made = lost ? await findByIdentifier(client, 'Appointment', token, undefined).catch(() => undefined) : undefined;
+      if (made) return bookingFrom(host, made, valid, signal, { slot, visitType });
+      if (!(isFrontdeskError(error) && error.kind === 'aborted')) await releaseSlot(host, slotResource, claim);
+    }
+    if (isFrontdeskError(error) && error.kind === 'conflict') throw conflict(`the slot is no longer available (${error.message})`);
+    throw error;
+  }
+  return bookingFrom(host, created.resource, valid, signal, { slot, visitType });
+}

@@ -1,0 +1,16 @@
+/**
+ * `@frontdesk/core/fhir`: any FHIR R4 server as the clinic's backend. Providers come from Practitioner and
+ * PractitionerRole, locations from Location, visit types from HealthcareService, slots from Schedule and Slot;
+ * booking creates an Appointment, surveys are Questionnaires.
+ */
+export { createFhirAdapter } from './adapter.js';
+export { FHIR_EXTENSIONS, FHIR_SYSTEMS, FRONTDESK_FHIR } from './conventions.js';
+export {
+  locationFromFhir,
+  organizationFromFhir,
+  providerFromFhir,
+  visitTypeFromFhir,
+} from './map-clinic.js';
+export { indexServicesByCoding, mapSlots, type SlotDirectory, slotFromFhir, slotsFromBundle } from './map-slot.js';
+export type { FhirAdapterOptions } from './options.js';
+export { operationOutcomeText } from './outcome.js';

@@ -1,0 +1,236 @@
+import { type BookingRequest, FrontdeskError } from '@frontdesk/core';
+import type { FdErrorDetail } from '@frontdesk/core/element';
+import { expect, html } from '@open-wc/testing';
+import type { BookingConfirmedDetail } from './events.js';
+import type { FdSlotPicker } from './slot-picker.js';
+import {
+  $,
+  chooseDay,
+  dayWithTimes,
+  focused,
+  memory,
+  mount,
+  START,
+  settle,
+  text,
+  timeButtons,
+  withOverrides,
+} from './test-kit.browser.test.js';
+
+const DETAILS = {
+  givenName: 'Ana',
+  familyName: 'López',
+  birthDate: '1990-05-17',
+  phone: '615 555 0199',
+  email: 'ana@example.com',
+  reason: 'Cough; fever, since Monday',
+};
+
+/** Fill the details as a patient would (input events on native fields), then continue to the review. */
+async function fillDetailsAndContinue(el: FdSlotPicker): Promise<void> {
+  for (const [field, value] of Object.entries(DETAILS)) {
+    const input = $<HTMLInputElement>(el, `#f-${field}`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  await settle(el);
+  $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
+  await settle(el);
+  expect(text(focused(el))).to.equal('Review and confirm');
+}
+
+async function confirm(el: FdSlotPicker): Promise<void> {
+  $<HTMLButtonElement>(el, '[part="confirm-button"]')!.click();
+  for (let i = 0; i < 100 && $(el, '[part="confirm-button"]')?.getAttribute('aria-disabled') === 'true'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await settle(el);
+}
+
+let pickedDay: string | undefined;
+
+async function pickFirstTime(el: FdSlotPicker, min = 3): Promise<string> {
+  pickedDay = dayWithTimes(el, min);
+  await chooseDay(el, pickedDay);
+  const button = timeButtons(el)[0]!;
+  button.click();
+  await settle(el);
+  return button.dataset.slot!;
+}
+
+describe('fd-slot-picker booking', () => {
+  it('says plainly when the time was taken, keeps the details and shows fresh times for that day', async () => {
+    const adapter = memory();
+    const errors: FdErrorDetail[] = [];
+    const el = await mount(html`<fd-slot-picker
+      provider="maria-hernandez"
+      start=${START}
+      .adapter=${adapter}
+      @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
+    ></fd-slot-picker>`);
+    const taken = await pickFirstTime(el);
+    const day = pickedDay;
+    await fillDetailsAndContinue(el);
+
+    adapter.takeSlot(taken); // another patient books it between choosing and confirming
+    await confirm(el);
+
+    expect(errors.map((e) => [e.kind, e.recoverable])).to.deep.equal([['conflict', true]]);
+    const notice = $(el, '[part="conflict"]')!;
+    expect(focused(el)).to.equal(notice.querySelector('h3'));
+    expect(text(notice)).to.contain('That time was just taken');
+    expect(text(notice)).to.contain('Your details are saved');
+    // Fresh times for the same day, without the one taken.
+    expect($(el, 'td[aria-selected="true"]')?.dataset.day).to.equal(day);
+    const fresh = timeButtons(el).map((b) => b.dataset.slot);
+    expect(fresh.length).to.be.greaterThan(0);
+    expect(fresh).to.not.include(taken);
+    await expect(el).shadowDom.to.be.accessible();
+
+    // Another time: every detail is still there, and this booking goes through.
+    timeButtons(el)[0]!.click();
+    await settle(el);
+    for (const [field, value] of Object.entries(DETAILS)) {
+      expect($<HTMLInputElement>(el, `#f-${field}`)!.value, field).to.equal(value);
+    }
+    $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
+    await settle(el);
+    await confirm(el);
+    expect(text(focused(el))).to.equal('You’re booked');
+    expect(adapter.bookings().map((b) => b.slot.id)).to.deep.equal([fresh[0]]);
+  });
+
+  it('retries with the same idempotency key, so a lost response never books twice', async () => {
+    const base = memory();
+    const keys: string[] = [];
+    let calls = 0;
+    const adapter = withOverrides(base, {
+      // The first request reaches the server and books, but the answer is lost on the way back.
+      book: async (request: BookingRequest) => {
+        keys.push(request.idempotencyKey);
+        const booking = await base.book(request);
+        if (++calls === 1) throw new FrontdeskError('network', 'connection reset');
+        return booking;
+      },
+    });
+    const confirmed: BookingConfirmedDetail[] = [];
+    const el = await mount(html`<fd-slot-picker
+      provider="maria-hernandez"
+      start=${START}
+      .adapter=${adapter}
+      @fd-booking-confirmed=${(e: CustomEvent<BookingConfirmedDetail>) => confirmed.push(e.detail)}
+    ></fd-slot-picker>`);
+    const slotId = await pickFirstTime(el);
+    await fillDetailsAndContinue(el);
+    await confirm(el);
+    expect(text($(el, '[part="booking-error"]'))).to.contain('could not reach');
+    await expect(el).shadowDom.to.be.accessible();
+    await confirm(el);
+
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.match(/^[0-9a-f]{32}$/);
+    expect(keys[1]).to.equal(keys[0]);
+    expect(base.bookings()).to.have.length(1);
+    expect(confirmed).to.have.length(1);
+    const detail = confirmed[0]!;
+    expect(detail.slot.id).to.equal(slotId);
+    expect(detail.bookingId).to.equal(base.bookings()[0]?.id);
+    // The event tells the host what was booked, never who.
+    expect(JSON.stringify(detail)).to.not.match(/Ana|López|0199|example\.com|Cough/);
+  });
+
+  it('offers an RFC 5545 calendar file of the booking', async () => {
+    const adapter = memory();
+    const el = await mount(
+      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+    );
+    await pickFirstTime(el);
+    await fillDetailsAndContinue(el);
+    await confirm(el);
+    const booking = adapter.bookings()[0]!;
+    const link = $<HTMLAnchorElement>(el, '[part="calendar-link"]')!;
+    expect(link.download).to.equal('appointment.ics');
+    expect(link.href).to.match(/^blob:/);
+    const response = await fetch(link.href);
+    expect(response.headers.get('content-type')).to.contain('text/calendar');
+    const ics = await response.text();
+    expect(ics.replace(/\r\n/g, '')).to.not.match(/[\r\n]/); // CRLF only
+    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).to.be.at.most(75);
+    const lines = ics.replace(/\r\n /g, '').split('\r\n');
+    const utc = (iso: string) =>
+      new Date(iso)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+    expect(lines).to.include.members([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      `UID:${booking.id}@frontdesk`,
+      `DTSTART:${utc(booking.slot.start)}`,
+      `DTEND:${utc(booking.slot.end)}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ]);
+    expect(lines.find((l) => l.startsWith('DTSTAMP:'))).to.match(/^DTSTAMP:\d{8}T\d{6}Z$/);
+    expect(lines.find((l) => l.startsWith('SUMMARY:'))).to.contain('Hernández');
+    // Commas in the address are escaped as TEXT requires.
+    expect(lines.find((l) => l.startsWith('LOCATION:'))).to.match(/^LOCATION:.+\\, .+/);
+    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).to.contain('Arrive 15 minutes early');
+    expect(ics).to.not.contain('Ana');
+  });
+
+  it('shows the booking link of a read-only source instead of the form', async () => {
+    const base = memory();
+    const adapter = withOverrides(base, {
+      capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
+      listSlots: async (query, options) => {
+        const listing = await base.listSlots(query, options);
+        return {
+          ...listing,
+          items: listing.items.map((slot) => ({ ...slot, bookingLink: `https://book.example/slots/${slot.id}` })),
+        };
+      },
+    });
+    const el = await mount(
+      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+    );
+    const slotId = await pickFirstTime(el);
+    expect(text(focused(el))).to.equal('Book this time');
+    expect($(el, 'form')).to.equal(null);
+    const link = $<HTMLAnchorElement>(el, '[part="booking-link"]')!;
+    expect(link.href).to.equal(`https://book.example/slots/${slotId}`);
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.contain('noopener');
+    await expect(el).shadowDom.to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="back-button"]')!.click();
+    await settle(el);
+    expect(focused(el)?.dataset.slot).to.equal(slotId);
+  });
+
+  it('offers the phone number when a read-only slot has no link, and never a javascript: link', async () => {
+    const base = memory();
+    const adapter = withOverrides(base, {
+      capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
+      listSlots: async (query, options) => {
+        const listing = await base.listSlots(query, options);
+        return {
+          ...listing,
+          items: listing.items.map((slot) => ({
+            ...slot,
+            bookingLink: 'javascript:alert(1)',
+            bookingPhone: '(615) 555-0142 x12',
+          })),
+        };
+      },
+    });
+    const el = await mount(
+      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+    );
+    await pickFirstTime(el);
+    expect($(el, '[part="booking-link"]')).to.equal(null);
+    const phone = $<HTMLAnchorElement>(el, '[part="booking-phone"]')!;
+    expect(phone.getAttribute('href')).to.equal('tel:6155550142');
+    expect(text(phone)).to.equal('Call (615) 555-0142 x12 to book');
+  });
+});

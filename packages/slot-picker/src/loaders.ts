@@ -1,0 +1,138 @@
+import {
+  type AdapterCapabilities,
+  browserTimeZone,
+  type DroppedRecord,
+  type FrontdeskAdapter,
+  FrontdeskError,
+  type Location,
+  type Organization,
+  type Provider,
+  toFrontdeskError,
+  type VisitType,
+} from '@frontdesk/core';
+import { configProblem, DEFAULT_DAYS } from './config.js';
+import { type CleanSlot, cleanSlots } from './slot-cleaning.js';
+
+/** The picker's attributes that decide what it loads. */
+export interface LoadInput {
+  provider: string | undefined;
+  location: string | undefined;
+  visitType: string | undefined;
+  timezone: string | undefined;
+  start: string | undefined;
+  days: number | undefined;
+}
+
+/** What the picker needs before it can show a calendar. */
+export interface Setup {
+  provider: Provider;
+  locations: Location[];
+  /** The visit types the provider offers, in a modality it offers. */
+  visitTypes: VisitType[];
+  /** The location's zone (or the provider's first location's): what "clinic time" means. */
+  clinicZone: string;
+  capabilities: AdapterCapabilities;
+  organization: Organization | undefined;
+}
+
+export interface SlotData {
+  free: CleanSlot[];
+  byId: Map<string, CleanSlot>;
+}
+
+export type ReportDropped = (what: string, dropped: readonly DroppedRecord[]) => void;
+
+const DAY_MS = 86_400_000;
+
+function offeredBy(provider: Provider, type: VisitType): boolean {
+  if (type.providerIds !== undefined && !type.providerIds.includes(provider.id)) return false;
+  return type.modality === 'telehealth' ? provider.telehealth : provider.inPerson;
+}
+
+/**
+ * The provider, the clinic's locations and visit types. A missing or unknown provider, location or visit type, or a
+ * malformed attribute, is an error naming the attribute, which the element shows as a message.
+ */
+export async function loadSetup(
+  adapter: FrontdeskAdapter,
+  signal: AbortSignal,
+  input: LoadInput,
+  reportDropped: ReportDropped,
+): Promise<Setup> {
+  const providerId = input.provider?.trim();
+  if (!providerId) {
+    throw new FrontdeskError('invalid-input', '<fd-slot-picker> needs a provider attribute (a provider id)', {
+      field: 'provider',
+    });
+  }
+  const problem = configProblem(input);
+  if (problem) throw problem;
+  const [provider, locations, visitTypes, organization] = await Promise.all([
+    adapter.getProvider(providerId, { signal }).catch((error: unknown) => {
+      const failure = toFrontdeskError(error);
+      throw failure.kind === 'not-found'
+        ? new FrontdeskError('not-found', 'provider: no provider with this id', { field: 'provider' })
+        : failure;
+    }),
+    adapter.listLocations({ signal }),
+    adapter.listVisitTypes({ signal }),
+    // Only the clinic's name and phone come from here; the picker works without them.
+    adapter.getOrganization({ signal }).catch(() => undefined),
+  ]);
+  reportDropped('locations', locations.dropped);
+  reportDropped('visit types', visitTypes.dropped);
+
+  const location = input.location ? locations.items.find((l) => l.id === input.location) : undefined;
+  if (input.location && !location) {
+    throw new FrontdeskError('not-found', 'location: no location with this id', { field: 'location' });
+  }
+  const offered = visitTypes.items.filter((type) => offeredBy(provider, type));
+  if (input.visitType && !offered.some((type) => type.id === input.visitType)) {
+    const known = visitTypes.items.some((type) => type.id === input.visitType);
+    throw new FrontdeskError(
+      'not-found',
+      known ? 'visit-type: not offered by this provider' : 'visit-type: no visit type with this id',
+      { field: 'visit-type' },
+    );
+  }
+  const home = location ?? locations.items.find((l) => l.id === provider.locationIds[0]);
+  return {
+    provider,
+    locations: locations.items,
+    visitTypes: offered,
+    // A video-only provider has no office: the patient's own zone is the sensible default.
+    clinicZone: home?.timeZone ?? browserTimeZone(),
+    capabilities: adapter.capabilities,
+    organization,
+  };
+}
+
+/** The provider's free slots in the range, cleaned; invalid ones are reported and left out. */
+export async function loadSlots(
+  adapter: FrontdeskAdapter,
+  signal: AbortSignal,
+  input: LoadInput,
+  reportDropped: ReportDropped,
+): Promise<SlotData> {
+  const providerId = input.provider?.trim();
+  // The setup reports a missing provider or a bad attribute; asking for slots then would only repeat it.
+  if (!providerId || configProblem(input)) return { free: [], byId: new Map() };
+  const days = input.days ?? DEFAULT_DAYS;
+  // A day starts up to 14 hours before its UTC midnight (and ends up to 12 after), so the window is padded by a day
+  // and trimmed to whole days in the zone shown when indexed. Without a start date, nothing before now is asked for.
+  const origin = input.start ? Date.parse(`${input.start}T00:00:00Z`) : Date.now();
+  const from = input.start ? origin - DAY_MS : origin;
+  const to = origin + (days + 1) * DAY_MS;
+  const listing = await adapter.listSlots(
+    {
+      start: new Date(from).toISOString(),
+      end: new Date(to).toISOString(),
+      providerId,
+      locationId: input.location || undefined,
+    },
+    { signal },
+  );
+  const cleaned = cleanSlots(listing.items);
+  reportDropped('slots', [...listing.dropped, ...cleaned.dropped]);
+  return { free: cleaned.free, byId: new Map(cleaned.free.map((entry) => [entry.slot.id, entry])) };
+}

@@ -1,0 +1,108 @@
+import { type Booking, browserTimeZone, formatDayKey, type Location, type VisitType } from '@frontdesk/core';
+import { buildIcs } from './ics.js';
+import { locationText, whenLabel, zoneName } from './labels.js';
+import type { Setup } from './loaders.js';
+import type { PatientDraft } from './patient-form.js';
+import type { CleanSlot } from './slot-cleaning.js';
+import type { SlotPickerStrings } from './strings.js';
+import type { ZoneOption } from './views/zone-view.js';
+import { ZoneClock } from './zone-clock.js';
+
+/** What a summary of an appointment needs to know beyond the slot. */
+export interface AppointmentContext {
+  t: SlotPickerStrings;
+  lang: string;
+  /** The zone the patient sees times in. */
+  zone: string;
+  setup: Setup;
+  visitType: VisitType | undefined;
+}
+
+export type Row = readonly [label: string, value: string];
+
+/** Only http(s) links reach an `href`: a `javascript:` URL from a backend must never become clickable. */
+export function safeWebUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Monday, March 9, 2026, 9:30 AM CDT", on the day the slot falls in the zone shown. */
+export function whenText(context: AppointmentContext, entry: CleanSlot): string {
+  const day = new ZoneClock(context.zone).wallTime(entry.startMs).day;
+  return whenLabel(day, entry.startMs, context.zone, context.lang);
+}
+
+const isVideo = (context: AppointmentContext) => context.visitType?.modality === 'telehealth';
+
+function whereText(context: AppointmentContext, location: Location | undefined): string {
+  if (isVideo(context)) return context.t.videoVisit;
+  return location ? locationText(location) : '';
+}
+
+/** When, with whom, what and where: the rows every step after the calendar repeats. */
+export function appointmentRows(context: AppointmentContext, entry: CleanSlot, location?: Location): Row[] {
+  const { t, setup } = context;
+  const provider = setup.provider;
+  const rows: Row[] = [
+    [t.when, whenText(context, entry)],
+    [t.provider, [provider.displayName, ...provider.credentials].join(', ')],
+    [t.visitType, context.visitType?.name ?? ''],
+    [t.where, whereText(context, location ?? setup.locations.find((l) => l.id === entry.slot.locationId))],
+  ];
+  return rows.filter(([, value]) => value);
+}
+
+/** What the patient typed, as the review shows it (empty optional fields left out). */
+export function patientRows(t: SlotPickerStrings, lang: string, draft: PatientDraft): Row[] {
+  const rows: Row[] = [
+    [t.patient, `${draft.givenName.trim()} ${draft.familyName.trim()}`],
+    [t.fieldName('birthDate'), draft.birthDate ? formatDayKey(draft.birthDate, lang, { dateStyle: 'long' }) : ''],
+    [t.fieldName('phone'), draft.phone.trim()],
+    [t.fieldName('email'), draft.email.trim()],
+    [t.fieldName('reason'), draft.reason.trim()],
+    [t.fieldName('patientType'), draft.patientType === 'existing' ? t.patientExisting : t.patientNew],
+    [t.contactShort, draft.contact ? t.yes : ''],
+  ];
+  return rows.filter(([, value]) => value.trim());
+}
+
+/** The zones the patient may see times in: the clinic's, their own, and the one the page asked for. */
+export function zoneOptions(t: SlotPickerStrings, lang: string, clinicZone: string, pageZone?: string): ZoneOption[] {
+  const now = Date.now();
+  const candidates: [string, (name: string) => string][] = [
+    [clinicZone, t.zoneClinic],
+    [browserTimeZone(), t.zoneYours],
+  ];
+  if (pageZone) candidates.push([pageZone, t.zoneOther]);
+  const options: ZoneOption[] = [];
+  for (const [zone, label] of candidates) {
+    if (options.some((option) => option.timeZone === zone)) continue;
+    const name = zoneName(zone, lang, now);
+    options.push({ timeZone: zone, name, label: label(name) });
+  }
+  return options;
+}
+
+/** A `blob:` URL of the booking as an .ics file; the caller revokes it when it is no longer shown. */
+export function calendarFileUrl(context: AppointmentContext, booking: Booking): string | undefined {
+  const start = Date.parse(booking.slot.start);
+  const end = Date.parse(booking.slot.end);
+  if (!(end > start)) return undefined;
+  const location = booking.location ?? context.setup.locations.find((l) => l.id === booking.slot.locationId);
+  const ics = buildIcs({
+    uid: `${booking.id}@frontdesk`,
+    start,
+    end,
+    stamp: Date.now(),
+    summary: context.t.calendarSummary(context.setup.provider.displayName),
+    location: whereText(context, location) || undefined,
+    description: booking.instructions,
+    url: safeWebUrl(booking.manageUrl),
+  });
+  return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+}

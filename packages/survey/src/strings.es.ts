@@ -1,0 +1,79 @@
+import type { SurveyStrings } from './strings.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  integer: 'número entero',
+  decimal: 'número',
+  quantity: 'número',
+  date: 'fecha',
+  dateTime: 'fecha y hora',
+  time: 'hora',
+  url: 'dirección web que empiece por https://',
+};
+
+/** Spanish words of fd-survey, loaded only when a page in Spanish shows the form. */
+export const stringsEs: SurveyStrings = {
+  loading: 'Cargando las preguntas…',
+  setupTitle: 'No se puede mostrar este formulario',
+  setupHint: 'El formulario de la clínica tiene un problema. Inténtelo más tarde o comuníquese con la clínica.',
+  noSurvey:
+    'Indique en el atributo survey el id de una encuesta, o en la propiedad questionnaire un Questionnaire de FHIR.',
+  problemsTitle: 'Parte de este formulario no se pudo mostrar',
+  technicalDetails: 'Detalles técnicos',
+  required: '(obligatoria)',
+  unsupported: 'Esta pregunta no se puede responder aquí. Puede responder las demás.',
+  yes: 'Sí',
+  no: 'No',
+  other: 'Otra (especifique)',
+  choose: 'Elija…',
+  unit: 'Unidad',
+  notAnswered: 'Sin responder todavía',
+  addAnswer: 'Agregar otra respuesta',
+  removeAnswer: (n) => `Quitar la respuesta ${n}`,
+  addRepeat: (what) => `Agregar otro: ${what}`,
+  removeRepeat: (what, n) => `Quitar ${what} ${n}`,
+  entry: 'Entrada',
+  page: (n, total) => `Página ${n} de ${total}`,
+  next: 'Siguiente',
+  back: 'Atrás',
+  submit: 'Enviar',
+  sending: 'Enviando sus respuestas…',
+  summaryTitle: 'Hay un problema',
+  summaryIntro: (count) => (count === 1 ? 'Revise 1 respuesta:' : `Revise ${count} respuestas:`),
+  fieldError: (label, message) => `${label}: ${message}`,
+  score: (total, max) => `Puntuación total: ${total} de ${max}`,
+  thanksTitle: 'Gracias',
+  thanksText: 'Sus respuestas se enviaron a la clínica.',
+  queuedTitle: 'Sus respuestas se enviarán',
+  queuedText:
+    'No pudimos comunicarnos con la clínica en este momento. Sus respuestas se guardan en este dispositivo y se enviarán automáticamente cuando vuelva la conexión. Puede dejar esta página abierta.',
+  retryNow: 'Intentar enviar ahora',
+  failedTitle: 'Sus respuestas no se enviaron',
+  failedText:
+    'El sistema de la clínica no las aceptó. Sus respuestas siguen aquí; inténtelo de nuevo o comuníquese con la clínica.',
+  draftRestored: 'Se recuperaron sus respuestas anteriores.',
+  error: (code, params) => {
+    switch (code) {
+      case 'required':
+        return 'Responda esta pregunta.';
+      case 'invalid-format':
+      case 'answer-type':
+        return `Escriba un valor válido: ${TYPE_NAMES[String(params.expected)] ?? 'respuesta'}.`;
+      case 'not-an-option':
+        return 'Elija una de las opciones de la lista.';
+      case 'max-length':
+        return `Use como máximo ${params.max} caracteres.`;
+      case 'min-length':
+        return `Use al menos ${params.min} caracteres.`;
+      case 'min-value':
+        return `Escriba ${params.min} o más.`;
+      case 'max-value':
+        return `Escriba ${params.max} o menos.`;
+      case 'max-decimal-places':
+        return `Use como máximo ${params.max} decimales.`;
+      case 'regex':
+        return params.format ? `Use el formato ${params.format}.` : 'Esta respuesta no tiene el formato esperado.';
+      case 'unit-not-allowed':
+        return 'Elija una de las unidades de la lista.';
+    }
+  },
+};
