@@ -107,6 +107,43 @@ function litStateProperties() {
   };
 }
 
+/**
+ * `this.dispatchEvent(new Event(CHANGE))` is recorded as an event named `CHANGE`; replace such names with the value
+ * of the module's `const CHANGE = 'fd-clinic-change'`.
+ */
+function eventNameConstants() {
+  const constantsByModule = new Map();
+  return {
+    name: 'frontdesk-event-name-constants',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isVariableStatement(node) || !ts.isSourceFile(node.parent)) return;
+      if (!(node.declarationList.flags & ts.NodeFlags.Const)) return;
+      const constants = constantsByModule.get(moduleDoc.path) ?? new Map();
+      for (const declaration of node.declarationList.declarations) {
+        if (
+          ts.isIdentifier(declaration.name) &&
+          declaration.initializer &&
+          ts.isStringLiteral(declaration.initializer)
+        ) {
+          constants.set(declaration.name.text, declaration.initializer.text);
+        }
+      }
+      constantsByModule.set(moduleDoc.path, constants);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        const constants = constantsByModule.get(module.path);
+        if (!constants) continue;
+        for (const declaration of module.declarations ?? []) {
+          for (const event of declaration.events ?? []) {
+            if (constants.has(event.name)) event.name = constants.get(event.name);
+          }
+        }
+      }
+    },
+  };
+}
+
 /** Where `name` comes from, seen from the module at `path`: an imported module or package, or this module. */
 function declarationSource(ts, sourceFile, name, path) {
   for (const statement of sourceFile.statements) {
@@ -128,5 +165,5 @@ export default {
   // The analyzer would otherwise write a `customElements` field into package.json; the package.json files declare it.
   packagejson: false,
   quiet: true,
-  plugins: [workspaceDependencyManifests(), defineHelperCalls(), litStateProperties()],
+  plugins: [workspaceDependencyManifests(), defineHelperCalls(), litStateProperties(), eventNameConstants()],
 };

@@ -27,7 +27,8 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: a second tab is hidden, and hidden tabs never run animation frames (modernweb-dev/web#2808).
+  concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   testsFinishTimeout: 300_000,
   reporters: process.env.CI_COUNT_FILE

@@ -207,26 +207,52 @@ async function waitForStory(page) {
   await page.waitForFunction(() => window.__fdCheck?.done === true, null, { timeout: STORY_TIMEOUT_MS, polling: 50 });
 }
 
-async function checkEntry(browser, origin, entry) {
+const CONTEXT_OPTIONS = {
+  viewport: { width: 1024, height: 768 },
+  reducedMotion: 'reduce',
+  locale: 'en-US',
+  timezoneId: 'America/Chicago',
+};
+
+/** Before any story code runs: an empty localStorage (survey drafts, outboxes), as in a fresh browser. */
+function freshStorage() {
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch {
+    // Storage can be unavailable (opaque origins); then there is nothing to clear.
+  }
+}
+
+/**
+ * One browser context per worker, so pages share the HTTP and compiled-code caches (loading the preview is most of
+ * a story's time) while storage is wiped before every page. After a failed story the context is replaced, so
+ * nothing a broken story left behind reaches the next one.
+ */
+async function newWorkerContext(browser, origin) {
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  context.outsideRequests = [];
+  // The demo clinic makes no requests of its own; anything leaving the static server is a bug (and would hang).
+  await context.route(
+    (url) => !url.href.startsWith(origin),
+    (route) => {
+      context.outsideRequests.push(route.request().url().slice(0, 120));
+      return route.abort();
+    },
+  );
+  await context.addInitScript(freshStorage);
+  await context.addInitScript(channelHook);
+  return context;
+}
+
+async function checkEntry(context, origin, entry) {
   const started = Date.now();
   const problems = [];
   const notes = [];
-  const context = await browser.newContext({
-    viewport: { width: 1024, height: 768 },
-    reducedMotion: 'reduce',
-    locale: 'en-US',
-    timezoneId: 'America/Chicago',
-  });
+  context.outsideRequests.length = 0;
+  let page;
   try {
-    // The demo clinic makes no requests of its own; anything leaving the static server is a bug (and would hang).
-    await context.route(
-      (url) => !url.href.startsWith(origin),
-      (route) => {
-        problems.push(`request outside the static server: ${route.request().url().slice(0, 120)}`);
-        return route.abort();
-      },
-    );
-    const page = await context.newPage();
+    page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text().slice(0, 500)}`);
     });
@@ -235,7 +261,6 @@ async function checkEntry(browser, origin, entry) {
       if (response.status() >= 400)
         problems.push(`HTTP ${response.status()} for ${response.url().replace(origin, '')}`);
     });
-    await page.addInitScript(channelHook);
 
     const docs = entry.type === 'docs';
     const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${docs ? 'docs' : 'story'}`;
@@ -300,12 +325,13 @@ async function checkEntry(browser, origin, entry) {
       mkdirSync(screenshots, { recursive: true });
       await page.screenshot({ path: join(screenshots, `${entry.id}.png`), fullPage: true });
     }
+    for (const url of context.outsideRequests) problems.push(`request outside the static server: ${url}`);
     return { status: problems.length ? 'failed' : 'passed', problems, notes, ms: Date.now() - started };
   } catch (error) {
     problems.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
     return { status: 'failed', problems, notes, ms: Date.now() - started };
   } finally {
-    await context.close().catch(() => undefined);
+    await page?.close().catch(() => undefined);
   }
 }
 
@@ -364,15 +390,21 @@ async function main() {
 
   let next = 0;
   const worker = async () => {
+    let context = await newWorkerContext(browser, origin);
     while (next < entries.length) {
       const entry = entries[next++];
-      const result = await checkEntry(browser, origin, entry);
+      const result = await checkEntry(context, origin, entry);
+      if (result.status === 'failed') {
+        await context.close().catch(() => undefined);
+        context = await newWorkerContext(browser, origin);
+      }
       counts[result.status]++;
       const label = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' }[result.status];
       const notes = result.notes?.length ? ` [${result.notes.join('; ')}]` : '';
       console.log(`${label} ${entry.id} (${(result.ms / 1000).toFixed(1)}s)${notes}`);
       for (const problem of result.problems ?? []) console.log(`       - ${problem}`);
     }
+    await context.close().catch(() => undefined);
   };
   try {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -39,7 +39,7 @@ export const WIDGETS: readonly Widget[] = [
     tag: 'fd-survey',
     dir: 'survey',
     label: 'Survey',
-    render: (theme) => html`<fd-survey questionnaire="post-visit-nps" theme=${theme}></fd-survey>`,
+    render: (theme) => html`<fd-survey survey="post-visit-nps" theme=${theme}></fd-survey>`,
   },
 ];
 

@@ -13,14 +13,18 @@ export const cardStyles = css`
   :host([variant='compact']) {
     --_card-photo: var(--fd-provider-card-photo-size, 3.5rem);
   }
+  /* In a grid row, cards stretch to the tallest and their Book buttons line up at the bottom. */
   .fd-root {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
     background: transparent;
   }
   .card {
     display: flex;
+    flex: 1;
     flex-direction: column;
     gap: 0.75em;
-    height: 100%;
     padding: var(--_card-pad);
     border: 1px solid var(--_card-border);
     border-radius: var(--_card-radius);

@@ -112,19 +112,12 @@ export class FdProviderCard extends FrontdeskElement {
       this.bioOpen = false;
       this.picker = undefined;
       const p = this.provider;
-      if (p === undefined || p === null || p === '' || (typeof p === 'string' && !p.trim())) {
-        this.checked = {
-          error: new FrontdeskError(
-            'invalid-input',
-            '<fd-provider-card> needs a provider attribute (an id) or property',
-            {
-              field: 'provider',
-            },
-          ),
-        };
+      if (typeof p === 'string' && p.trim()) this.checked = {};
+      else if (!p || typeof p !== 'object') {
+        const message = '<fd-provider-card> needs a provider attribute (an id) or property';
+        this.checked = { error: new FrontdeskError('invalid-input', message, { field: 'provider' }) };
         this.reportError(this.checked.error!, false);
-      } else if (typeof p === 'string') this.checked = {};
-      else if (validated.has(p)) this.checked = { provider: p };
+      } else if (validated.has(p)) this.checked = { provider: p };
       else {
         this.checked = { pending: true };
         void this.check(p);

@@ -2,15 +2,8 @@ import { css } from 'lit';
 
 /** Native controls styled from the tokens; the grid reflows from one column at 320 px to as many as fit. */
 export const listStyles = css`
-  .controls {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 0.75em 1em;
-  }
   fieldset {
     display: flex;
-    flex: 1 1 100%;
     flex-wrap: wrap;
     align-items: flex-end;
     gap: 0.75em 1em;
@@ -58,9 +51,20 @@ export const listStyles = css`
     margin: 0;
     accent-color: var(--_fd-color-accent);
   }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 0.5em 1em;
+    margin-block: var(--_fd-space);
+  }
   .count {
-    margin: var(--_fd-space) 0 0.75em;
+    margin: 0;
     font-weight: 600;
+  }
+  .sort {
+    flex: 0 1 14rem;
   }
   .grid {
     display: grid;
@@ -69,6 +73,12 @@ export const listStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+  .grid > li {
+    display: flex;
+  }
+  fd-provider-card {
+    flex: 1;
   }
   .clear {
     margin-top: 0.75em;

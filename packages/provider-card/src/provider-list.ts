@@ -194,7 +194,6 @@ export class FdProviderList extends FrontdeskElement {
     if (!view || view.providers.length === 0) return this.renderEmpty(t.noProviders);
     const { options, filters, results, locations } = view;
     return html`<form
-        class="controls"
         part="filters"
         role="search"
         aria-label=${t.filters}
@@ -214,7 +213,10 @@ export class FdProviderList extends FrontdeskElement {
           ${options.location.length > 0 ? this.renderSelect('location', t.location, options.location, filters.location) : nothing}
           ${this.renderCheckbox('telehealth', t.telehealthOnly)} ${this.renderCheckbox('accepting', t.acceptingOnly)}
         </fieldset>
-        <div class="field">
+      </form>
+      <div class="bar">
+        <p class="count" part="count">${t.count(results.length)}</p>
+        <div class="field sort">
           <label for="sort">${t.sort}</label>
           <select
             id="sort"
@@ -226,8 +228,7 @@ export class FdProviderList extends FrontdeskElement {
             <option value="next" ?selected=${this.sort === 'next'}>${t.sortNext}</option>
           </select>
         </div>
-      </form>
-      <p class="count" part="count">${t.count(results.length)}</p>
+      </div>
       ${
         results.length === 0
           ? this.renderNoMatch(view)

@@ -1,4 +1,5 @@
-import { addDaysToKey, type DayKey, type Weekday, weekdayOfKey } from '@frontdesk/core';
+import type { DayKey, Weekday } from '@frontdesk/core';
+import { addDays, weekdayOf } from './intl.js';
 
 export type GridMove =
   | 'previousDay'
@@ -62,14 +63,14 @@ export function addMonthsToKey(key: DayKey, months: number): DayKey {
 
 /** Where focus goes from `key`, kept within [`min`, `max`] so it never lands outside the bookable range. */
 export function applyMove(key: DayKey, move: GridMove, weekStartsOn: Weekday, min: DayKey, max: DayKey): DayKey {
-  const column = (weekdayOfKey(key) - weekStartsOn + 7) % 7;
+  const column = (weekdayOf(key) - weekStartsOn + 7) % 7;
   const target = {
-    previousDay: () => addDaysToKey(key, -1),
-    nextDay: () => addDaysToKey(key, 1),
-    previousWeek: () => addDaysToKey(key, -7),
-    nextWeek: () => addDaysToKey(key, 7),
-    weekStart: () => addDaysToKey(key, -column),
-    weekEnd: () => addDaysToKey(key, 6 - column),
+    previousDay: () => addDays(key, -1),
+    nextDay: () => addDays(key, 1),
+    previousWeek: () => addDays(key, -7),
+    nextWeek: () => addDays(key, 7),
+    weekStart: () => addDays(key, -column),
+    weekEnd: () => addDays(key, 6 - column),
     previousMonth: () => addMonthsToKey(key, -1),
     nextMonth: () => addMonthsToKey(key, 1),
     previousYear: () => addMonthsToKey(key, -12),
@@ -80,3 +81,25 @@ export function applyMove(key: DayKey, move: GridMove, weekStartsOn: Weekday, mi
 
 /** `YYYY-MM` of a day key: the month it is shown in. */
 export const monthOfKey = (key: DayKey): string => key.slice(0, 7);
+
+/**
+ * Where an arrow, Home or End moves within a group of time buttons (`length` of them, focus at `index`): along the
+ * reading direction, stopping at the ends. Undefined for other keys.
+ */
+export function timeKeyTarget(
+  key: string,
+  direction: 'ltr' | 'rtl',
+  index: number,
+  length: number,
+): number | undefined {
+  if (index < 0) return undefined;
+  const forward = direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+  const backward = direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+  let next: number;
+  if (key === forward || key === 'ArrowDown') next = index + 1;
+  else if (key === backward || key === 'ArrowUp') next = index - 1;
+  else if (key === 'Home') next = 0;
+  else if (key === 'End') next = length - 1;
+  else return undefined;
+  return Math.max(0, Math.min(length - 1, next));
+}

@@ -1,4 +1,5 @@
-import { CalendarDate, FrontdeskError, TimeZone } from '@frontdesk/core';
+import { FrontdeskError } from '@frontdesk/core';
+import { isCalendarDate, isTimeZone } from './intl.js';
 
 export const DEFAULT_DAYS = 90;
 const MAX_DAYS = 366;
@@ -16,14 +17,14 @@ export interface PickerConfig {
 export function configProblem(config: PickerConfig): FrontdeskError | undefined {
   const bad = (field: string, problem: string) =>
     new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
-  if (config.start !== undefined && !CalendarDate.safeParse(config.start).success) {
+  if (config.start !== undefined && !isCalendarDate(config.start)) {
     return bad('start', 'expected a date as YYYY-MM-DD');
   }
   const days = config.days;
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
     return bad('days', `expected a whole number of days from 1 to ${MAX_DAYS}`);
   }
-  if (config.timezone !== undefined && !TimeZone.safeParse(config.timezone).success) {
+  if (config.timezone !== undefined && !isTimeZone(config.timezone)) {
     return bad('timezone', 'expected an IANA time zone such as America/New_York');
   }
   return undefined;

@@ -1,54 +1,25 @@
-import {
-  type Booking,
-  type DayKey,
-  type FrontdeskError,
-  type PartOfDay,
-  toFrontdeskError,
-  weekStartForLocale,
-} from '@frontdesk/core';
+import type { DayKey, FrontdeskError, PartOfDay, Slot } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { applyMove, moveForKey } from './calendar-keys.js';
+import type { BookingFlow } from './booking-flow.js';
+import { applyMove, moveForKey, timeKeyTarget } from './calendar-keys.js';
 import { DEFAULT_DAYS } from './config.js';
 import { type DaySlot, nextAvailableDay } from './day-index.js';
-import type { BookingConfirmedDetail, SlotSelectDetail } from './events.js';
-import { AttemptKeys } from './idempotency.js';
-import { dayName, zoneName } from './labels.js';
+import type { SlotSelectDetail } from './events.js';
+import { weekStartFor } from './intl.js';
+import { dayName, whenLabel, zoneName, zoneOptions } from './labels.js';
 import { type LoadInput, loadSetup, loadSlots, type Setup } from './loaders.js';
 import { MenuController } from './menu-controller.js';
 import { type Model, ModelBuilder } from './model.js';
-import {
-  emptyDraft,
-  type PatientDraft,
-  type PatientErrors,
-  type PatientField,
-  toPatientDetails,
-  validatePatient,
-} from './patient-form.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
+import type { Focus, Step } from './steps.js';
 import { type SlotPickerStrings, stringsEn } from './strings.js';
-import {
-  type AppointmentContext,
-  appointmentRows,
-  calendarFileUrl,
-  patientRows,
-  type Row,
-  safeWebUrl,
-  whenText,
-  zoneOptions,
-} from './summaries.js';
 import { renderCalendar } from './views/calendar-view.js';
-import { renderDetails } from './views/details-view.js';
 import { type Modality, renderFilters } from './views/filters-view.js';
-import { renderConfirmation, renderElsewhere } from './views/outcome-view.js';
-import { renderReview } from './views/review-view.js';
 import { renderTimes } from './views/times-view.js';
 import { renderZoneControl } from './views/zone-view.js';
 import { ZoneClock } from './zone-clock.js';
-
-type Step = 'pick' | 'details' | 'review' | 'done' | 'elsewhere';
-type Focus = 'step' | 'summary' | 'grid' | 'conflict' | { slot: string } | { field: PatientField };
 
 /**
  * A month calendar of a provider's free times, the times of the chosen day, and (in `book` mode) the steps that book
@@ -129,13 +100,7 @@ export class FdSlotPicker extends FrontdeskElement {
     chosenDay: { state: true },
     chosenSlotId: { state: true },
     activeTimes: { state: true },
-    draft: { state: true },
-    errors: { state: true },
-    busy: { state: true },
-    failure: { state: true },
     conflictDay: { state: true },
-    booking: { state: true },
-    calendarUrl: { state: true },
   };
 
   /** Id of the provider whose times are shown. Required. */
@@ -165,13 +130,7 @@ export class FdSlotPicker extends FrontdeskElement {
   protected chosenDay: DayKey | undefined;
   protected chosenSlotId: string | undefined;
   protected activeTimes: Partial<Record<PartOfDay, string>> = {};
-  protected draft: PatientDraft = emptyDraft();
-  protected errors: PatientErrors = {};
-  protected busy = false;
-  protected failure: string | undefined;
   protected conflictDay: DayKey | undefined;
-  protected booking: Booking | undefined;
-  protected calendarUrl: string | undefined;
 
   private readonly internals = this.attachInternals();
   private readonly l10n = new LocalizeController<SlotPickerStrings>(this, {
@@ -182,11 +141,11 @@ export class FdSlotPicker extends FrontdeskElement {
     button: this.renderRoot.querySelector<HTMLElement>('#zone-button'),
     menu: this.renderRoot.querySelector<HTMLElement>('#zone-menu'),
   }));
-  private readonly attempts = new AttemptKeys();
-  private submitted = false;
-  private settledOnce = false;
-  private pendingFocus: Focus | undefined;
   private readonly models = new ModelBuilder();
+  private flow: BookingFlow | undefined;
+  private flowLoading: Promise<BookingFlow> | undefined;
+  private pendingFocus: Focus | undefined;
+  private settledOnce = false;
 
   private readonly setup = this.track(
     new Resource(
@@ -220,8 +179,8 @@ export class FdSlotPicker extends FrontdeskElement {
   }
 
   /** The chosen slot, when the times are loaded. */
-  get selectedSlot(): CleanSlot['slot'] | undefined {
-    return this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId)?.slot : undefined;
+  get selectedSlot(): Slot | undefined {
+    return this.chosenEntry()?.slot;
   }
 
   get form(): HTMLFormElement | null {
@@ -254,7 +213,7 @@ export class FdSlotPicker extends FrontdeskElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.setCalendarUrl(undefined);
+    this.flow?.dispose();
   }
 
   private get t(): SlotPickerStrings {
@@ -265,14 +224,14 @@ export class FdSlotPicker extends FrontdeskElement {
     return this.mode !== 'select';
   }
 
-  // ---- Loading ----
-
   private loadInput(): LoadInput {
     const { provider, location, visitType, timezone, start, days } = this;
     return { provider, location, visitType, timezone, start, days };
   }
 
-  // ---- Derived state ----
+  private chosenEntry(): CleanSlot | undefined {
+    return this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
+  }
 
   private model(setup: Setup): Model {
     const slots = this.slots.status === 'ready' ? this.slots.value : undefined;
@@ -287,20 +246,15 @@ export class FdSlotPicker extends FrontdeskElement {
     });
   }
 
-  private currentModel(): Model | undefined {
-    return this.setup.status === 'ready' && this.setup.value ? this.model(this.setup.value) : undefined;
-  }
+  // ---- Lifecycle: form value, focus ----
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // A slot chosen from outside (the value property, a restored form) is shown on its day once times are loaded.
-    if (this.chosenSlotId && this.chosenDay === undefined) {
-      const entry = this.slots.value?.byId.get(this.chosenSlotId);
-      const model = entry && this.currentModel();
-      if (entry && model) {
-        this.chosenDay = new ZoneClock(model.zone).wallTime(entry.startMs).day;
-        this.focusedDay = this.chosenDay;
-      }
+    const entry = this.chosenDay === undefined ? this.chosenEntry() : undefined;
+    if (entry && this.setup.value) {
+      this.chosenDay = new ZoneClock(this.model(this.setup.value).zone).wallTime(entry.startMs).day;
+      this.focusedDay = this.chosenDay;
     }
   }
 
@@ -333,34 +287,66 @@ export class FdSlotPicker extends FrontdeskElement {
     if (!focus) return;
     this.pendingFocus = undefined;
     const root = this.renderRoot;
-    let target: HTMLElement | null = null;
-    if (typeof focus === 'string') {
-      const selector =
-        focus === 'grid'
-          ? 'td[tabindex="0"]'
-          : focus === 'conflict'
-            ? '[data-focus="conflict"]'
-            : `[data-focus="${focus}"]`;
-      target = root.querySelector<HTMLElement>(selector);
-    } else if ('slot' in focus) {
-      target =
-        root.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focus.slot)}"]`) ??
-        root.querySelector<HTMLElement>('td[tabindex="0"]');
-    } else {
-      target =
-        root.querySelector<HTMLElement>(`#f-${focus.field}`) ??
-        root.querySelector<HTMLElement>(`input[name="${focus.field}"]`);
-      if (target?.localName === 'fieldset') target = target.querySelector('input');
-    }
+    const grid = () => root.querySelector<HTMLElement>('td[tabindex="0"]');
+    let target: HTMLElement | null;
+    if (focus === 'grid') target = grid();
+    else if (typeof focus === 'string') target = root.querySelector<HTMLElement>(`[data-focus="${focus}"]`);
+    else if ('slot' in focus)
+      target = root.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focus.slot)}"]`) ?? grid();
+    else target = root.querySelector<HTMLElement>(`#f-${focus.field}:not(fieldset), [name="${focus.field}"]`);
     target?.focus();
   }
-
-  // ---- Choosing ----
 
   private goTo(step: Step, focus: Focus = 'step'): void {
     this.step = step;
     this.pendingFocus = focus;
   }
+
+  // ---- The booking steps, loaded on demand ----
+
+  private loadFlow(): Promise<BookingFlow> {
+    this.flowLoading ??= import('./booking-flow.js').then(({ BookingFlow }) => {
+      const host = this;
+      this.flow = new BookingFlow({
+        get strings() {
+          return host.t;
+        },
+        get lang() {
+          return host.l10n.lang;
+        },
+        requestUpdate: () => this.requestUpdate(),
+        resolveAdapter: () => this.resolveAdapter(),
+        reportError: (error, recoverable) => this.reportError(error, recoverable),
+        errorText: (error) => this.baseI18n.t.errorByKind(error.kind),
+        announce: (message) => this.announce(message),
+        go: (step, focus) => this.goTo(step, focus),
+        focus: (target) => {
+          this.pendingFocus = target;
+          this.requestUpdate();
+        },
+        confirmed: (detail) => this.emit('fd-booking-confirmed', detail),
+        conflict: (entry) => this.showConflict(entry),
+      });
+      this.requestUpdate();
+      return this.flow;
+    });
+    return this.flowLoading;
+  }
+
+  /** The time was taken: back to that day's fresh times, with everything the patient typed kept. */
+  private async showConflict(entry: CleanSlot): Promise<void> {
+    const model = this.setup.value && this.model(this.setup.value);
+    const day = new ZoneClock(model?.zone ?? 'UTC').wallTime(entry.startMs).day;
+    this.chosenSlotId = undefined;
+    this.chosenDay = day;
+    this.focusedDay = day;
+    this.conflictDay = day;
+    this.activeTimes = {};
+    this.goTo('pick', 'conflict');
+    await this.slots.reload();
+  }
+
+  // ---- Choosing a day and a time ----
 
   private chooseDay(model: Model, day: DayKey): void {
     this.focusedDay = day;
@@ -373,6 +359,14 @@ export class FdSlotPicker extends FrontdeskElement {
     this.chosenDay = day;
     this.conflictDay = undefined;
     this.announce(this.t.timesFound(count, dayName(day, this.l10n.lang)));
+    // A chosen day usually leads to a chosen time: fetch the booking steps now, so they are ready then.
+    if (this.bookMode) void this.loadFlow();
+  }
+
+  private focusedOf(model: Model): DayKey {
+    const candidate = this.focusedDay ?? this.chosenDay;
+    if (candidate && candidate >= model.firstDay && candidate <= model.lastDay) return candidate;
+    return (model.index && nextAvailableDay(model.index, model.firstDay)) ?? model.firstDay;
   }
 
   private onGridKeydown(model: Model, event: KeyboardEvent): void {
@@ -385,35 +379,21 @@ export class FdSlotPicker extends FrontdeskElement {
     const move = moveForKey(event, this.l10n.dir);
     if (!move) return;
     event.preventDefault();
-    this.focusedDay = applyMove(focused, move, weekStartForLocale(this.l10n.lang), model.firstDay, model.lastDay);
+    this.focusedDay = applyMove(focused, move, weekStartFor(this.l10n.lang), model.firstDay, model.lastDay);
     this.pendingFocus = 'grid';
-  }
-
-  private focusedOf(model: Model): DayKey {
-    const candidate = this.focusedDay ?? this.chosenDay;
-    if (candidate && candidate >= model.firstDay && candidate <= model.lastDay) return candidate;
-    return (model.index && nextAvailableDay(model.index, model.firstDay)) ?? model.firstDay;
   }
 
   private onTimesKeydown(event: KeyboardEvent, part: PartOfDay, slots: readonly DaySlot[]): void {
     const ids = slots.map((entry) => entry.slot.id);
-    const current = ids.indexOf((event.target as HTMLElement).dataset.slot ?? '');
-    if (current < 0) return;
-    const forward = this.l10n.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = this.l10n.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
-    const next =
-      event.key === forward || event.key === 'ArrowDown'
-        ? current + 1
-        : event.key === backward || event.key === 'ArrowUp'
-          ? current - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? ids.length - 1
-              : undefined;
+    const next = timeKeyTarget(
+      event.key,
+      this.l10n.dir,
+      ids.indexOf((event.target as HTMLElement).dataset.slot ?? ''),
+      ids.length,
+    );
     if (next === undefined) return;
     event.preventDefault();
-    const id = ids[Math.max(0, Math.min(ids.length - 1, next))]!;
+    const id = ids[next]!;
     this.activeTimes = { ...this.activeTimes, [part]: id };
     this.pendingFocus = { slot: id };
   }
@@ -421,7 +401,6 @@ export class FdSlotPicker extends FrontdeskElement {
   private chooseSlot(model: Model, entry: DaySlot): void {
     this.chosenSlotId = entry.slot.id;
     this.conflictDay = undefined;
-    this.failure = undefined;
     const detail: SlotSelectDetail = {
       slotId: entry.slot.id,
       start: entry.slot.start,
@@ -433,21 +412,20 @@ export class FdSlotPicker extends FrontdeskElement {
     };
     this.emit('fd-slot-select', detail);
     if (!this.bookMode) {
-      this.announce(this.t.selected(whenText(this.context(model), entry)));
+      this.announce(this.t.selected(whenLabel(entry.startMs, model.zone, this.l10n.lang)));
       return;
     }
-    if (!this.patientTypeTouched && model.visitType && model.visitType.patientType !== 'any') {
-      this.draft = { ...this.draft, patientType: model.visitType.patientType };
-    }
     this.goTo(model.setup.capabilities.booking === 'api' ? 'details' : 'elsewhere');
+    void this.loadFlow().then((flow) => {
+      flow.chose(model);
+      this.requestUpdate();
+    });
   }
-
-  private patientTypeTouched = false;
 
   private pickZone(zone: string): void {
     this.userZone = zone;
     this.zoneMenu.hide(true);
-    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
+    const entry = this.chosenEntry();
     // The instants stay the same; only the day a time falls on may change with the zone.
     if (entry) {
       this.chosenDay = new ZoneClock(zone).wallTime(entry.startMs).day;
@@ -458,109 +436,23 @@ export class FdSlotPicker extends FrontdeskElement {
 
   private chooseVisitType(id: string): void {
     this.visitTypeChoice = id;
-    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
-    if (entry && entry.slot.visitTypeIds.length > 0 && !entry.slot.visitTypeIds.includes(id)) {
-      this.chosenSlotId = undefined;
-    }
+    const slot = this.chosenEntry()?.slot;
+    if (slot && slot.visitTypeIds.length > 0 && !slot.visitTypeIds.includes(id)) this.chosenSlotId = undefined;
   }
 
   private chooseModality(model: Model, modality: Modality): void {
     this.modality = modality;
-    const stillOffered = model.setup.visitTypes.some(
-      (type) =>
-        type.id === (this.visitTypeChoice ?? this.visitType) && (modality === 'any' || type.modality === modality),
-    );
-    if (!stillOffered) {
-      const first = model.setup.visitTypes.find((type) => modality === 'any' || type.modality === modality);
+    const fits = (id: string | undefined) =>
+      model.setup.visitTypes.find(
+        (type) => (id === undefined || type.id === id) && (modality === 'any' || type.modality === modality),
+      );
+    if (!fits(this.visitTypeChoice ?? this.visitType)) {
+      const first = fits(undefined);
       if (first) this.chooseVisitType(first.id);
     }
   }
 
-  // ---- Booking ----
-
-  private onDetailsInput(field: PatientField, value: string, model: Model): void {
-    if (field === 'patientType') this.patientTypeTouched = true;
-    this.draft = { ...this.draft, [field]: value };
-    if (this.submitted) this.errors = this.validate(model);
-  }
-
-  private validate(model: Model): PatientErrors {
-    const today = new ZoneClock(model.setup.clinicZone).wallTime(Date.now()).day;
-    return validatePatient(this.draft, { today, visitPatientType: model.visitType?.patientType });
-  }
-
-  private submitDetails(event: Event, model: Model): void {
-    event.preventDefault();
-    this.submitted = true;
-    this.errors = this.validate(model);
-    if (Object.keys(this.errors).length > 0) {
-      this.pendingFocus = 'summary';
-      return;
-    }
-    this.failure = undefined;
-    this.goTo('review');
-  }
-
-  private async confirm(model: Model): Promise<void> {
-    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
-    if (this.busy || !entry || !model.visitType) return;
-    const request = {
-      slotId: entry.slot.id,
-      visitTypeId: model.visitType.id,
-      patient: toPatientDetails(this.draft),
-      consent: { terms: true, contact: this.draft.contact },
-    };
-    // Confirming again after a failure is a retry of the same attempt: same key, so the server books at most once.
-    const idempotencyKey = this.attempts.keyFor(request);
-    this.busy = true;
-    this.failure = undefined;
-    this.announce(this.t.bookingAnnouncement);
-    try {
-      const adapter = await this.resolveAdapter();
-      const booking = await adapter.book({ ...request, idempotencyKey });
-      this.attempts.reset();
-      this.booking = booking;
-      this.setCalendarUrl(calendarFileUrl(this.context(model), booking));
-      this.goTo('done');
-      const detail: BookingConfirmedDetail = {
-        bookingId: booking.id,
-        status: booking.status,
-        slot: booking.slot,
-        visitTypeId: booking.visitTypeId,
-        providerId: booking.providerId ?? booking.slot.providerId,
-        locationId: booking.location?.id ?? booking.slot.locationId,
-      };
-      this.emit('fd-booking-confirmed', detail);
-    } catch (thrown) {
-      const error = toFrontdeskError(thrown);
-      this.reportError(error, true);
-      if (error.kind === 'conflict') await this.showConflict(model, entry);
-      else this.failure = this.baseI18n.t.errorByKind(error.kind);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** The time was taken: back to that day's fresh times, with everything the patient typed kept. */
-  private async showConflict(model: Model, entry: CleanSlot): Promise<void> {
-    const day = new ZoneClock(model.zone).wallTime(entry.startMs).day;
-    this.chosenSlotId = undefined;
-    this.chosenDay = day;
-    this.focusedDay = day;
-    this.conflictDay = day;
-    this.activeTimes = {};
-    this.goTo('pick', 'conflict');
-    await this.slots.reload();
-  }
-
-  private setCalendarUrl(url: string | undefined): void {
-    if (this.calendarUrl) URL.revokeObjectURL(this.calendarUrl);
-    this.calendarUrl = url;
-  }
-
-  private context(model: Model): AppointmentContext {
-    return { t: this.t, lang: this.l10n.lang, zone: model.zone, setup: model.setup, visitType: model.visitType };
-  }
+  // ---- Rendering ----
 
   private setupTitle(error: FrontdeskError): string {
     const { t } = this;
@@ -583,41 +475,22 @@ export class FdSlotPicker extends FrontdeskElement {
       return this.renderError(error, fixable ? () => void setup.reload() : undefined, this.setupTitle(error));
     }
     const model = this.model(setup.value!);
-    const entry = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
-    if (this.step !== 'pick' && this.step !== 'done' && !entry) return this.renderPick(model);
-    switch (this.step) {
-      case 'details':
-        return this.renderDetailsStep(model, entry!);
-      case 'review':
-        return this.renderReviewStep(model, entry!);
-      case 'elsewhere':
-        return renderElsewhere({
-          t: this.t,
-          when: whenText(this.context(model), entry!),
-          bookingLink: safeWebUrl(entry!.slot.bookingLink),
-          phone:
-            entry!.slot.bookingPhone ??
-            model.setup.locations.find((l) => l.id === entry!.slot.locationId)?.phone ??
-            model.setup.organization?.phone,
-          onBack: () => this.goTo('pick', { slot: entry!.slot.id }),
-        });
-      case 'done':
-        return this.renderDone(model);
-      default:
-        return this.renderPick(model);
-    }
+    const entry = this.chosenEntry();
+    const steps = this.step !== 'pick' && (entry || this.step === 'done');
+    if (!steps) return this.renderPick(model);
+    if (!this.flow) return this.renderLoading(undefined, 4);
+    return this.flow.render(this.step, model, entry);
   }
 
   private renderPick(model: Model): TemplateResult {
     const { t } = this;
     const lang = this.l10n.lang;
-    const multipleModalities = new Set(model.setup.visitTypes.map((type) => type.modality)).size > 1;
     const filters = renderFilters({
       t,
       visitTypes: model.visitTypes,
       visitTypeId: model.visitType?.id,
       modality: this.modality,
-      showModality: multipleModalities,
+      showModality: new Set(model.setup.visitTypes.map((type) => type.modality)).size > 1,
       onVisitType: (id) => this.chooseVisitType(id),
       onModality: (modality) => this.chooseModality(model, modality),
     });
@@ -627,11 +500,10 @@ export class FdSlotPicker extends FrontdeskElement {
           <p>${t.conflictText(dayName(this.conflictDay, lang))}</p>
         </div>`
       : nothing;
-    const selected = this.chosenSlotId ? this.slots.value?.byId.get(this.chosenSlotId) : undefined;
-    const selection =
-      !this.bookMode && selected
-        ? html`<p class="chosen" part="selection">${t.selected(whenText(this.context(model), selected))}</p>`
-        : nothing;
+    const selected = this.bookMode ? undefined : this.chosenEntry();
+    const selection = selected
+      ? html`<p class="chosen" part="selection">${t.selected(whenLabel(selected.startMs, model.zone, lang))}</p>`
+      : nothing;
     return html`${conflict}${filters}${this.renderAvailability(model)}${selection}`;
   }
 
@@ -646,15 +518,15 @@ export class FdSlotPicker extends FrontdeskElement {
       return this.renderEmpty(t.noAvailability(this.days ?? DEFAULT_DAYS), t.noAvailabilityHint);
     }
     const lang = this.l10n.lang;
+    const weekStart = weekStartFor(lang);
     const focused = this.focusedOf(model);
     const chosen = this.chosenDay;
     const next = nextAvailableDay(index, chosen ?? model.firstDay, chosen !== undefined);
-    const daySlots = chosen ? (index.byDay.get(chosen) ?? []) : [];
     return html`<div class="pick" part="pick">
       ${renderCalendar({
         t,
         lang,
-        weekStart: weekStartForLocale(lang),
+        weekStart,
         focused,
         chosen,
         today: model.today,
@@ -665,13 +537,8 @@ export class FdSlotPicker extends FrontdeskElement {
         onKeydown: (event) => this.onGridKeydown(model, event),
         onChoose: (day) => this.chooseDay(model, day),
         onMonth: (delta) => {
-          this.focusedDay = applyMove(
-            focused,
-            delta < 0 ? 'previousMonth' : 'nextMonth',
-            weekStartForLocale(lang),
-            model.firstDay,
-            model.lastDay,
-          );
+          const move = delta < 0 ? 'previousMonth' : 'nextMonth';
+          this.focusedDay = applyMove(focused, move, weekStart, model.firstDay, model.lastDay);
         },
         onNextAvailable: () => next && this.chooseDay(model, next),
       })}
@@ -680,7 +547,7 @@ export class FdSlotPicker extends FrontdeskElement {
         lang,
         timeZone: model.zone,
         day: chosen,
-        slots: daySlots,
+        slots: chosen ? (index.byDay.get(chosen) ?? []) : [],
         mode: this.bookMode ? 'book' : 'select',
         selectedId: this.chosenSlotId,
         active: this.activeTimes,
@@ -695,69 +562,6 @@ export class FdSlotPicker extends FrontdeskElement {
         onKeydown: (event, part, slots) => this.onTimesKeydown(event, part, slots),
       })}
     </div>`;
-  }
-
-  private chosenSummary(model: Model, entry: CleanSlot): TemplateResult {
-    const rows = appointmentRows(this.context(model), entry);
-    return html`<dl class="summary-list compact">
-      ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
-    </dl>`;
-  }
-
-  private renderDetailsStep(model: Model, entry: CleanSlot): TemplateResult {
-    return renderDetails({
-      t: this.t,
-      draft: this.draft,
-      errors: this.errors,
-      today: new ZoneClock(model.setup.clinicZone).wallTime(Date.now()).day,
-      summary: this.chosenSummary(model, entry),
-      onInput: (field, value) => this.onDetailsInput(field, value, model),
-      onContact: (checked) => {
-        this.draft = { ...this.draft, contact: checked };
-      },
-      onSubmit: (event) => this.submitDetails(event, model),
-      onBack: () => this.goTo('pick', { slot: entry.slot.id }),
-      onFix: (field) => {
-        this.pendingFocus = { field };
-        this.requestUpdate();
-      },
-    });
-  }
-
-  private renderReviewStep(model: Model, entry: CleanSlot): TemplateResult {
-    const { t } = this;
-    return renderReview({
-      t,
-      rows: [...appointmentRows(this.context(model), entry), ...patientRows(t, this.l10n.lang, this.draft)],
-      agreement: t.confirmAgree(model.setup.organization?.name ?? t.theClinic),
-      busy: this.busy,
-      failure: this.failure,
-      onEditDetails: () => this.goTo('details'),
-      onChangeTime: () => this.goTo('pick', { slot: entry.slot.id }),
-      onConfirm: () => void this.confirm(model),
-    });
-  }
-
-  private renderDone(model: Model): unknown {
-    const booking = this.booking;
-    if (!booking) return this.renderPick(model);
-    const entry: CleanSlot = {
-      slot: booking.slot,
-      startMs: Date.parse(booking.slot.start),
-      endMs: Date.parse(booking.slot.end),
-    };
-    // The booking's own location is what the server committed to; the listing's is the fallback.
-    const rows: Row[] = [
-      [this.t.confirmationNumber, booking.id],
-      ...appointmentRows(this.context(model), entry, booking.location),
-    ];
-    return renderConfirmation({
-      t: this.t,
-      rows,
-      instructions: booking.instructions,
-      manageUrl: safeWebUrl(booking.manageUrl),
-      calendarUrl: this.calendarUrl,
-    });
   }
 }
 

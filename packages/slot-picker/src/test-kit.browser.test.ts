@@ -12,6 +12,12 @@ import type { TemplateResult } from 'lit';
 import './define.js';
 import type { FdSlotPicker } from './slot-picker.js';
 
+// The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
+// live-region announcements (set in a frame) and `nextFrame` would wait forever there. Frames become short timers.
+window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
+  window.setTimeout(() => callback(performance.now()), 16);
+window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
+
 type KeyPayload = { type: string } | { press: string } | { down: string } | { up: string };
 
 export async function sendKeys(payload: KeyPayload): Promise<void> {

@@ -1,4 +1,5 @@
-import { type DayKey, toIsoWithOffset } from '@frontdesk/core';
+import type { DayKey } from '@frontdesk/core';
+import { offsetMinutes } from './intl.js';
 
 /** Wall-clock reading of an instant in one zone: the day it falls on and the minutes since that day's midnight. */
 export interface WallTime {
@@ -8,7 +9,6 @@ export interface WallTime {
 
 const MINUTE = 60_000;
 const SPAN = 24 * 60 * MINUTE;
-const OFFSET = /([+-])(\d{2}):(\d{2})$/;
 
 /** One UTC day of a zone: its offset at the start and the end, and when it changed if they differ. */
 interface Span {
@@ -37,8 +37,7 @@ export class ZoneClock {
   }
 
   private read(ms: number): number {
-    const match = OFFSET.exec(toIsoWithOffset(ms, this.timeZone));
-    return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+    return offsetMinutes(ms, this.timeZone);
   }
 
   private edge(ms: number): number {

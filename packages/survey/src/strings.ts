@@ -39,8 +39,7 @@ export const stringsEn = {
   submit: 'Submit',
   sending: 'Sending your answers…',
   summaryTitle: 'There is a problem',
-  summaryIntro: (count: number): string =>
-    count === 1 ? 'Please check 1 answer:' : `Please check ${count} answers:`,
+  summaryIntro: (count: number): string => (count === 1 ? 'Please check 1 answer:' : `Please check ${count} answers:`),
   fieldError: (label: string, message: string): string => `${label}: ${message}`,
   score: (total: number, max: number): string => `Total score: ${total} of ${max}`,
   thanksTitle: 'Thank you',
@@ -50,7 +49,8 @@ export const stringsEn = {
     'We could not reach the clinic just now. Your answers are kept on this device and will be sent automatically when the connection is back. You can keep this page open.',
   retryNow: 'Try sending now',
   failedTitle: 'Your answers were not sent',
-  failedText: 'The clinic’s system did not accept them. Your answers are still here; please try again or contact the clinic.',
+  failedText:
+    'The clinic’s system did not accept them. Your answers are still here; please try again or contact the clinic.',
   draftRestored: 'Your earlier answers were restored.',
   error: (code: SurveyErrorCode, params: Params): string => {
     switch (code) {

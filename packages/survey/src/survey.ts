@@ -30,16 +30,9 @@ import {
   sliderValueText,
   unitLabel,
 } from './layout.js';
-import {
-  loadDraft,
-  loadQueued,
-  newIdempotencyKey,
-  type QueuedSubmission,
-  saveDraft,
-  saveQueued,
-} from './storage.js';
-import { surveyStyles } from './survey.styles.js';
+import { loadDraft, loadQueued, newIdempotencyKey, type QueuedSubmission, saveDraft, saveQueued } from './storage.js';
 import { type SurveyStrings, stringsEn } from './strings.js';
+import { surveyStyles } from './survey.styles.js';
 
 type Phase = 'loading' | 'setup' | 'invalid' | 'form' | 'sending' | 'failed' | 'queued' | 'done';
 
@@ -379,6 +372,7 @@ export class FdSurvey extends FrontdeskElement {
     this.#relayout();
     this.page = this.#firstScreen();
     this.#syncFormSoon();
+    this.requestUpdate();
   }
 
   #relayout(): void {
@@ -472,9 +466,7 @@ export class FdSurvey extends FrontdeskElement {
     const validation = model.validate();
     const badKey = [...this.#badInput].find((k) => model.isEnabled(k));
     const firstKey = validation.firstErrorKey ?? badKey;
-    this.#internals.setFormValue(
-      JSON.stringify(model.toResponse({ status: firstKey ? 'in-progress' : 'completed' })),
-    );
+    this.#internals.setFormValue(JSON.stringify(model.toResponse({ status: firstKey ? 'in-progress' : 'completed' })));
     if (!firstKey) {
       this.#internals.setValidity({});
       return;
@@ -983,7 +975,7 @@ export class FdSurvey extends FrontdeskElement {
   #renderEnds(id: string, lower: string | undefined, upper: string | undefined): unknown {
     if (lower === undefined && upper === undefined) return nothing;
     return html`<div class="ends" id="${id}-s" part="scale-labels">
-      <span>${lower ?? ''}</span><span>${upper ?? ''}</span>
+      <span>${lower ?? ''}</span> <span>${upper ?? ''}</span>
     </div>`;
   }
 
@@ -1096,7 +1088,7 @@ export class FdSurvey extends FrontdeskElement {
         .value=${live(String(answered ? value : (min + max) / 2))} aria-valuetext=${text} ?disabled=${node.readOnly}
         aria-describedby=${[describedBy, `${id}-s`].filter(Boolean).join(' ')} aria-invalid=${invalid ? 'true' : nothing}
         @input=${onInput} @change=${onInput} />
-      <div class="ends" id="${id}-s" part="scale-labels"><span>${lower}</span><span>${upper}</span></div>
+      <div class="ends" id="${id}-s" part="scale-labels"><span>${lower}</span> <span>${upper}</span></div>
       <p class="slider-value" aria-hidden="true">${text}</p>
     </div>`;
   }
@@ -1132,14 +1124,18 @@ export class FdSurvey extends FrontdeskElement {
       aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing}
       @input=${(e: Event) => this.#typeText(node, e)} @change=${() => this.#touch(node)} />`;
     if (node.type !== 'quantity' || node.units.length === 0) return input;
-    if (node.units.length === 1) return html`<span class="quantity">${input}<span class="unit">${unitLabel(node.units[0]!)}</span></span>`;
+    if (node.units.length === 1)
+      return html`<span class="quantity">${input}<span class="unit">${unitLabel(node.units[0]!)}</span></span>`;
     const answer = node.answers[0];
     const current = answer && 'valueQuantity' in answer ? answer.valueQuantity : undefined;
     return html`<span class="quantity">${input}
       <select class="input unit" part="input" id="${id}-u" aria-label=${this.i18n.t.unit}
         @change=${(e: Event) => this.#typeText(node, e)}>
         ${node.units.map(
-          (u, i) => html`<option value=${i} .selected=${live(current ? current.code === u.code && current.unit === unitLabel(u) : i === 0)}>
+          (
+            u,
+            i,
+          ) => html`<option value=${i} .selected=${live(current ? current.code === u.code && current.unit === unitLabel(u) : i === 0)}>
             ${unitLabel(u)}
           </option>`,
         )}

@@ -97,11 +97,12 @@ export abstract class FrontdeskElement extends LitElement {
 
   /** Say something to screen-reader users through the polite live region. */
   protected announce(message: string): void {
-    // Clearing first makes a repeated identical message heard again.
+    // Clearing first makes a repeated identical message heard again. A timer, not an animation frame: frames
+    // never run in a background tab, and the announcement must not wait for the tab to be shown.
     this.announcement = '';
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       this.announcement = message;
-    });
+    }, 50);
   }
 
   protected renderAnnouncer(): TemplateResult {

@@ -1,7 +1,8 @@
 import type { DayKey, PartOfDay } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type DaySlot, groupByPartOfDay } from '../day-index.js';
-import { dayName, timeLabel } from '../labels.js';
+import { formatTime } from '../intl.js';
+import { dayName } from '../labels.js';
 import type { SlotPickerStrings } from '../strings.js';
 
 export interface TimesProps {
@@ -37,7 +38,7 @@ function renderGroup(props: TimesProps, part: PartOfDay, slots: readonly DaySlot
           tabindex=${entry.slot.id === tabStop ? 0 : -1}
           aria-pressed=${props.mode === 'select' ? String(entry.slot.id === props.selectedId) : nothing}
           @click=${() => props.onChoose(entry)}
-        >${timeLabel(entry.startMs, timeZone, lang)}</button>`,
+        >${formatTime(entry.startMs, timeZone, lang)}</button>`,
       )}
     </div>
   </div>`;

@@ -1,14 +1,7 @@
 import { html, type TemplateResult } from 'lit';
+import type { ZoneOption } from '../labels.js';
 import type { MenuController } from '../menu-controller.js';
 import type { SlotPickerStrings } from '../strings.js';
-
-export interface ZoneOption {
-  timeZone: string;
-  /** "Clinic time: Central Time (Chicago)". */
-  label: string;
-  /** "Central Time (Chicago)". */
-  name: string;
-}
 
 export interface ZoneProps {
   t: SlotPickerStrings;

@@ -1,12 +1,11 @@
-import { type Booking, browserTimeZone, formatDayKey, type Location, type VisitType } from '@frontdesk/core';
+import type { Booking, Location, VisitType } from '@frontdesk/core';
 import { buildIcs } from './ics.js';
-import { locationText, whenLabel, zoneName } from './labels.js';
+import { formatDayKey } from './intl.js';
+import { whenLabel } from './labels.js';
 import type { Setup } from './loaders.js';
 import type { PatientDraft } from './patient-form.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import type { SlotPickerStrings } from './strings.js';
-import type { ZoneOption } from './views/zone-view.js';
-import { ZoneClock } from './zone-clock.js';
 
 /** What a summary of an appointment needs to know beyond the slot. */
 export interface AppointmentContext {
@@ -31,16 +30,16 @@ export function safeWebUrl(value: string | undefined): string | undefined {
   }
 }
 
-/** "Monday, March 9, 2026, 9:30 AM CDT", on the day the slot falls in the zone shown. */
-export function whenText(context: AppointmentContext, entry: CleanSlot): string {
-  const day = new ZoneClock(context.zone).wallTime(entry.startMs).day;
-  return whenLabel(day, entry.startMs, context.zone, context.lang);
+/** "Midtown Clinic, 2100 West End Avenue, Suite 400, Nashville, TN 37203". */
+export function locationText(location: Location): string {
+  const address = location.address;
+  if (!address) return location.name;
+  const region = [address.state, address.postalCode].filter(Boolean).join(' ');
+  return [location.name, ...address.lines, address.city, region].filter(Boolean).join(', ');
 }
 
-const isVideo = (context: AppointmentContext) => context.visitType?.modality === 'telehealth';
-
 function whereText(context: AppointmentContext, location: Location | undefined): string {
-  if (isVideo(context)) return context.t.videoVisit;
+  if (context.visitType?.modality === 'telehealth') return context.t.videoVisit;
   return location ? locationText(location) : '';
 }
 
@@ -49,7 +48,7 @@ export function appointmentRows(context: AppointmentContext, entry: CleanSlot, l
   const { t, setup } = context;
   const provider = setup.provider;
   const rows: Row[] = [
-    [t.when, whenText(context, entry)],
+    [t.when, whenLabel(entry.startMs, context.zone, context.lang)],
     [t.provider, [provider.displayName, ...provider.credentials].join(', ')],
     [t.visitType, context.visitType?.name ?? ''],
     [t.where, whereText(context, location ?? setup.locations.find((l) => l.id === entry.slot.locationId))],
@@ -69,23 +68,6 @@ export function patientRows(t: SlotPickerStrings, lang: string, draft: PatientDr
     [t.contactShort, draft.contact ? t.yes : ''],
   ];
   return rows.filter(([, value]) => value.trim());
-}
-
-/** The zones the patient may see times in: the clinic's, their own, and the one the page asked for. */
-export function zoneOptions(t: SlotPickerStrings, lang: string, clinicZone: string, pageZone?: string): ZoneOption[] {
-  const now = Date.now();
-  const candidates: [string, (name: string) => string][] = [
-    [clinicZone, t.zoneClinic],
-    [browserTimeZone(), t.zoneYours],
-  ];
-  if (pageZone) candidates.push([pageZone, t.zoneOther]);
-  const options: ZoneOption[] = [];
-  for (const [zone, label] of candidates) {
-    if (options.some((option) => option.timeZone === zone)) continue;
-    const name = zoneName(zone, lang, now);
-    options.push({ timeZone: zone, name, label: label(name) });
-  }
-  return options;
 }
 
 /** A `blob:` URL of the booking as an .ics file; the caller revokes it when it is no longer shown. */

@@ -1,0 +1,155 @@
+import * as z from 'zod/mini';
+import type { AdapterCapabilities, FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
+import { FrontdeskError } from '../../errors.js';
+import { type Location, type Organization, Organization as OrganizationSchema, type Provider, VisitType } from '../../schemas/clinic.js';
+import type { Plan, PriceInfo } from '../../schemas/pricing.js';
+import { Id, Instant } from '../../schemas/primitives.js';
+import type { Questionnaire, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
+import type { Booking, Slot } from '../../schemas/scheduling.js';
+import { type Listing, parseOrThrow } from '../../schemas/validate.js';
+import { Feed } from './feed.js';
+import { toDomainSlot } from './map.js';
+import { resolveSmartOptions, type ResolvedSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
+
+const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'link', prices: false, plans: false, surveys: false });
+
+const SlotQuerySchema = z.object({
+  start: Instant,
+  end: Instant,
+  providerId: z.optional(Id),
+  locationId: z.optional(Id),
+  visitTypeId: z.optional(Id),
+});
+
+function unsupported(what: string): FrontdeskError {
+  return new FrontdeskError(
+    'unsupported',
+    `a SMART Scheduling Links feed is read-only and has no ${what}; slots carry a booking link or phone number`,
+  );
+}
+
+/** Index of the first slot starting at or after `startMs`. */
+function firstAtOrAfter(slots: readonly { startMs: number }[], startMs: number): number {
+  let low = 0;
+  let high = slots.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((slots[mid]?.startMs ?? Number.POSITIVE_INFINITY) < startMs) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The `smart-scheduling-links` adapter: a publisher's `$bulk-publish` manifest and its Location, Schedule and Slot
+ * NDJSON files, streamed line by line and kept between calls (polled at most once a minute, conditionally). It is
+ * read-only: each slot offers its booking deep link (with `source` and `booking-referral`) or phone number.
+ */
+export function createSmartSchedulingLinksAdapter(
+  options: SmartSchedulingLinksOptions | Record<string, unknown>,
+): FrontdeskAdapter {
+  return new SmartSchedulingLinksAdapter(resolveSmartOptions(options));
+}
+
+class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
+  readonly name = 'smart-scheduling-links';
+  readonly capabilities = CAPABILITIES;
+  readonly #options: ResolvedSmartOptions;
+  readonly #feed: Feed;
+
+  constructor(options: ResolvedSmartOptions) {
+    this.#options = options;
+    this.#feed = new Feed(options);
+  }
+
+  async getOrganization(): Promise<Organization> {
+    const host = this.#feed.manifestUrl.host;
+    return parseOrThrow(
+      OrganizationSchema,
+      { id: host, name: this.#options.organizationName ?? host, currency: 'USD' },
+      'organization',
+    );
+  }
+
+  async listLocations(options?: RequestOptions): Promise<Listing<Location>> {
+    const snapshot = await this.#feed.snapshot(options?.signal);
+    return {
+      items: [...snapshot.locations.values()],
+      dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Location],
+    };
+  }
+
+  /** The feed names no practitioners (only Locations), so there are no providers to list. */
+  async listProviders(options?: RequestOptions): Promise<Listing<Provider>> {
+    await this.#feed.snapshot(options?.signal);
+    return { items: [], dropped: [] };
+  }
+
+  async getProvider(): Promise<Provider> {
+    throw new FrontdeskError('not-found', 'a SMART Scheduling Links feed lists locations, not providers', { field: 'id' });
+  }
+
+  /** One visit type per service the Schedules offer (`serviceType`), such as a COVID-19 immunization. */
+  async listVisitTypes(options?: RequestOptions): Promise<Listing<VisitType>> {
+    const snapshot = await this.#feed.snapshot(options?.signal);
+    const byId = new Map<string, VisitType>();
+    for (const schedule of snapshot.schedules.values()) {
+      for (const visitType of schedule.visitTypes) {
+        if (byId.has(visitType.id)) continue;
+        const result = VisitType.safeParse({
+          id: visitType.id,
+          name: visitType.name,
+          durationMinutes: this.#options.visitMinutes,
+          patientType: 'any',
+          modality: 'in-person',
+          serviceCodes: [],
+        });
+        if (result.success) byId.set(visitType.id, result.data);
+      }
+    }
+    return { items: [...byId.values()], dropped: [...snapshot.dropped.Schedule] };
+  }
+
+  async listSlots(query: SlotQuery, options?: RequestOptions): Promise<Listing<Slot>> {
+    const valid = parseOrThrow(SlotQuerySchema, query, 'query', 'invalid-input');
+    const startMs = Date.parse(valid.start);
+    const endMs = Date.parse(valid.end);
+    if (endMs < startMs) throw new FrontdeskError('invalid-input', 'query.end: before start', { field: 'query.end' });
+    const snapshot = await this.#feed.snapshot(options?.signal);
+    const items: Slot[] = [];
+    for (let i = firstAtOrAfter(snapshot.slots, startMs); i < snapshot.slots.length; i++) {
+      const stored = snapshot.slots[i];
+      if (!stored || stored.startMs >= endMs) break;
+      const schedule = stored.scheduleId === undefined ? undefined : snapshot.schedules.get(stored.scheduleId);
+      if (valid.locationId !== undefined && schedule?.locationId !== valid.locationId) continue;
+      if (valid.providerId !== undefined && schedule?.providerId !== valid.providerId) continue;
+      if (valid.visitTypeId !== undefined && !schedule?.visitTypes.some((type) => type.id === valid.visitTypeId)) continue;
+      items.push(toDomainSlot(stored, schedule, this.#options.source, this.#options.bookingReferral));
+    }
+    return { items, dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot] };
+  }
+
+  async book(): Promise<Booking> {
+    throw unsupported('booking API');
+  }
+
+  async getPrice(): Promise<PriceInfo> {
+    throw unsupported('prices');
+  }
+
+  async listPlans(): Promise<Listing<Plan>> {
+    throw unsupported('insurance plans');
+  }
+
+  async listSurveys(): Promise<Listing<SurveySummary>> {
+    throw unsupported('surveys');
+  }
+
+  async getSurvey(): Promise<Questionnaire> {
+    throw unsupported('surveys');
+  }
+
+  async submitSurvey(): Promise<SurveyReceipt> {
+    throw unsupported('surveys');
+  }
+}

@@ -1,0 +1,322 @@
+import * as z from 'zod/mini';
+import { FrontdeskError, isFrontdeskError, toFrontdeskError } from '../../errors.js';
+import { isLoopbackHost } from '../../http/url.js';
+import { Location } from '../../schemas/clinic.js';
+import type { DroppedRecord } from '../../schemas/validate.js';
+import { isObject, type Json, messageText } from '../fhir/elements.js';
+import { exchange } from '../fhir/exchange.js';
+import { conditionalHeaders, type Freshness, freshnessOf } from './http-cache.js';
+import { type SmartSchedule, type StoredSlot, smartLocation, smartSchedule, smartSlot } from './map.js';
+import { readNdjson } from './ndjson.js';
+import type { ResolvedSmartOptions } from './options.js';
+
+const RESOURCE_TYPES = ['Location', 'Schedule', 'Slot'] as const;
+type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+const Manifest = z.looseObject({
+  transactionTime: z.optional(z.string().check(z.maxLength(100))),
+  output: z
+    .array(
+      z.looseObject({
+        type: z.string().check(z.maxLength(100)),
+        url: z.string().check(z.maxLength(4096)),
+        extension: z.optional(z.looseObject({ state: z.optional(z.array(z.string().check(z.maxLength(10)))) })),
+      }),
+    )
+    .check(z.maxLength(10_000)),
+});
+
+const NDJSON_ACCEPT = 'application/fhir+ndjson, application/x-ndjson, application/ndjson, */*;q=0.5';
+const MANIFEST_ACCEPT = 'application/json, application/fhir+json;q=0.9';
+/** Files fetched at once: enough to overlap latency without flooding a small publisher. */
+const PARALLEL_FILES = 4;
+/** Problems reported per file at most; a broken file would otherwise report every line. */
+const MAX_FILE_PROBLEMS = 50;
+
+interface Output {
+  type: ResourceType;
+  url: URL;
+  /** The file's name, for messages and dropped records. */
+  name: string;
+}
+
+/** One NDJSON file's records, as parsed when it last changed. */
+interface FileData {
+  locations: Location[];
+  schedules: SmartSchedule[];
+  slots: StoredSlot[];
+  dropped: DroppedRecord[];
+  /** Problems beyond those listed. */
+  unlisted: number;
+}
+
+interface ManifestState {
+  freshness: Freshness;
+  outputs: Output[];
+  dropped: DroppedRecord[];
+}
+
+interface CachedFile {
+  freshness: Freshness;
+  data: FileData;
+}
+
+/** Everything the adapter answers from, rebuilt when a file changes. */
+export interface Snapshot {
+  locations: Map<string, Location>;
+  schedules: Map<string, SmartSchedule>;
+  /** All slots of all files, by start. */
+  slots: StoredSlot[];
+  dropped: Record<ResourceType | 'manifest', DroppedRecord[]>;
+  freshUntil: number;
+}
+
+function fileName(url: URL): string {
+  return decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1)) || url.hostname;
+}
+
+function emptyData(): FileData {
+  return { locations: [], schedules: [], slots: [], dropped: [], unlisted: 0 };
+}
+
+/** `promise`, but rejected as soon as `signal` aborts (the shared work goes on for the other callers). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new FrontdeskError('aborted', 'the request was aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new FrontdeskError('aborted', 'the request was aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function browserZone(): string {
+  try {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/**
+ * A publisher's feed, kept between calls: each URL (manifest and NDJSON file) is requested again only when its
+ * freshness runs out (never within a minute) and then conditionally, so an unchanged file costs a 304 and no parsing.
+ * Concurrent callers share one refresh.
+ */
+export class Feed {
+  readonly #options: ResolvedSmartOptions;
+  readonly #manifestUrl: URL;
+  #manifest: ManifestState | undefined;
+  readonly #files = new Map<string, CachedFile>();
+  #snapshot: Snapshot | undefined;
+  #refreshing: Promise<Snapshot> | undefined;
+  /** Origins that failed a conditional request as a network error (a CORS preflight they do not answer). */
+  readonly #unconditional = new Set<string>();
+
+  constructor(options: ResolvedSmartOptions) {
+    this.#options = options;
+    this.#manifestUrl = safeUrl(options.manifestUrl, undefined, 'manifestUrl');
+  }
+
+  get manifestUrl(): URL {
+    return this.#manifestUrl;
+  }
+
+  async snapshot(signal: AbortSignal | undefined): Promise<Snapshot> {
+    if (signal?.aborted) throw new FrontdeskError('aborted', 'the request was aborted');
+    const snapshot = this.#snapshot;
+    if (snapshot && this.#options.now() < snapshot.freshUntil) return snapshot;
+    this.#refreshing ??= this.#refresh().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return untilAborted(this.#refreshing, signal);
+  }
+
+  async #refresh(): Promise<Snapshot> {
+    const now = this.#options.now();
+    let manifest = this.#manifest;
+    try {
+      if (!manifest || now >= manifest.freshness.freshUntil) manifest = await this.#loadManifest();
+    } catch (error) {
+      // A feed that answered before keeps being shown (its age noted) rather than blanking the widgets.
+      if (!this.#snapshot) throw error;
+      const reason = `manifest: refresh failed (${messageText(toFrontdeskError(error).message)}); showing the last data`;
+      this.#snapshot = {
+        ...this.#snapshot,
+        dropped: { ...this.#snapshot.dropped, manifest: [{ field: 'manifest', reason }] },
+        freshUntil: now + this.#options.minPollMs,
+      };
+      return this.#snapshot;
+    }
+    const fileProblems: Record<ResourceType, DroppedRecord[]> = { Location: [], Schedule: [], Slot: [] };
+    const queue = [...manifest.outputs];
+    const work = async () => {
+      for (let output = queue.shift(); output; output = queue.shift()) {
+        const problem = await this.#loadFile(output);
+        if (problem) fileProblems[output.type].push(problem);
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_FILES }, work));
+    const listed = new Set(manifest.outputs.map((output) => output.url.href));
+    for (const url of this.#files.keys()) if (!listed.has(url)) this.#files.delete(url);
+    this.#snapshot = this.#build(manifest, fileProblems);
+    return this.#snapshot;
+  }
+
+  async #loadManifest(): Promise<ManifestState> {
+    const previous = this.#manifest;
+    const result = await this.#get(this.#manifestUrl, previous?.freshness, MANIFEST_ACCEPT);
+    const freshness = freshnessOf(result.headers, this.#options.now(), this.#options.minPollMs);
+    if (result.status === 304 && previous) {
+      this.#manifest = { ...previous, freshness: { ...previous.freshness, freshUntil: freshness.freshUntil } };
+      return this.#manifest;
+    }
+    const parsed = Manifest.safeParse(result.body);
+    if (!parsed.success) {
+      throw new FrontdeskError('invalid-response', 'manifest: not a $bulk-publish manifest (expected an output array)', {
+        field: 'manifest',
+      });
+    }
+    const outputs: Output[] = [];
+    const dropped: DroppedRecord[] = [];
+    parsed.data.output.forEach((output, index) => {
+      if (!RESOURCE_TYPES.includes(output.type as ResourceType)) return;
+      const states = output.extension?.state;
+      const wanted = this.#options.states;
+      if (wanted && states && !states.some((state) => wanted.has(state.toUpperCase()))) return;
+      try {
+        const url = safeUrl(output.url, this.#manifestUrl, `output[${index}].url`);
+        outputs.push({ type: output.type as ResourceType, url, name: fileName(url) });
+      } catch (error) {
+        dropped.push({ field: `manifest.output[${index}]`, reason: toFrontdeskError(error).message });
+      }
+    });
+    this.#manifest = { freshness, outputs, dropped };
+    return this.#manifest;
+  }
+
+  /** Fetch one file if it is stale; a failure keeps the file's last data and is reported. */
+  async #loadFile(output: Output): Promise<DroppedRecord | undefined> {
+    const cached = this.#files.get(output.url.href);
+    if (cached && this.#options.now() < cached.freshness.freshUntil) return undefined;
+    let data: FileData | undefined;
+    try {
+      const result = await this.#get(output.url, cached?.freshness, NDJSON_ACCEPT, async (response) => {
+        data = emptyData();
+        const file = data;
+        if (!response.body) return;
+        await readNdjson(response.body, {
+          label: output.name,
+          maxBytes: this.#options.maxFileBytes,
+          onRecord: (value, line) => this.#parseRecord(output, value, line, file),
+          onInvalid: (line, reason) => note(file, `${output.name}:${line}`, `${output.name}:${line}: ${reason}`),
+        });
+      });
+      const freshness = freshnessOf(result.headers, this.#options.now(), this.#options.minPollMs);
+      if (result.status === 304 && cached) {
+        this.#files.set(output.url.href, { data: cached.data, freshness: { ...cached.freshness, freshUntil: freshness.freshUntil } });
+      } else {
+        this.#files.set(output.url.href, { data: data ?? emptyData(), freshness });
+      }
+      return undefined;
+    } catch (error) {
+      const failure = toFrontdeskError(error);
+      if (failure.kind === 'aborted') throw failure;
+      const kept = cached ? '; showing its last data' : '';
+      if (cached) this.#files.set(output.url.href, { ...cached, freshness: { freshUntil: this.#options.now() + this.#options.minPollMs } });
+      return { field: output.name, reason: `${output.name}: ${messageText(failure.message)}${kept}` };
+    }
+  }
+
+  #parseRecord(output: Output, value: unknown, line: number, file: FileData): void {
+    const at = `${output.name}:${line}`;
+    if (!isObject(value) || value.resourceType !== output.type) {
+      const got = isObject(value) && typeof value.resourceType === 'string' ? value.resourceType.slice(0, 64) : 'something else';
+      note(file, at, `${at}: expected a ${output.type}, got ${got}`);
+      return;
+    }
+    if (output.type === 'Slot') {
+      const slot = smartSlot(value);
+      if ('problem' in slot) note(file, at, `${at}: ${slot.problem}`, value);
+      else file.slots.push(slot);
+    } else if (output.type === 'Schedule') {
+      const schedule = smartSchedule(value);
+      if (schedule) file.schedules.push(schedule);
+      else note(file, at, `${at}: id: not a usable id`, value);
+    } else {
+      const result = Location.safeParse(smartLocation(value, this.#options.timeZone, browserZone()));
+      if (result.success) file.locations.push(result.data);
+      else {
+        const issue = result.error.issues[0];
+        note(file, at, `${at}: ${issue?.path.join('.') || 'location'}: ${issue?.message ?? 'invalid'}`, value);
+      }
+    }
+  }
+
+  #build(manifest: ManifestState, fileProblems: Record<ResourceType, DroppedRecord[]>): Snapshot {
+    const snapshot: Snapshot = {
+      locations: new Map(),
+      schedules: new Map(),
+      slots: [],
+      dropped: { manifest: [...manifest.dropped], ...fileProblems },
+      freshUntil: manifest.freshness.freshUntil,
+    };
+    for (const output of manifest.outputs) {
+      const file = this.#files.get(output.url.href);
+      if (!file) continue;
+      snapshot.freshUntil = Math.min(snapshot.freshUntil, file.freshness.freshUntil);
+      for (const location of file.data.locations) snapshot.locations.set(location.id, location);
+      for (const schedule of file.data.schedules) snapshot.schedules.set(schedule.id, schedule);
+      for (const slot of file.data.slots) snapshot.slots.push(slot);
+      snapshot.dropped[output.type].push(...file.data.dropped);
+      if (file.data.unlisted > 0) {
+        snapshot.dropped[output.type].push({ field: output.name, reason: `${output.name}: ${file.data.unlisted} more problems` });
+      }
+    }
+    snapshot.slots.sort((a, b) => a.startMs - b.startMs);
+    snapshot.freshUntil = Math.max(snapshot.freshUntil, this.#options.now() + this.#options.minPollMs);
+    return snapshot;
+  }
+
+  /** A GET, conditional when validators are known and the origin takes them. */
+  async #get(url: URL, previous: Freshness | undefined, accept: string, consume?: (response: Response) => Promise<void>) {
+    const settings = consume ? this.#options.http : this.#options.manifestHttp;
+    const conditional = this.#unconditional.has(url.origin) ? {} : conditionalHeaders(previous);
+    try {
+      return await exchange(settings, 'GET', url, { accept, headers: conditional, consume });
+    } catch (error) {
+      // Conditional headers make a cross-origin request need a CORS preflight; a publisher that does not answer one
+      // fails as a network error. Ask again plainly, and stop asking that origin conditionally.
+      if (Object.keys(conditional).length === 0 || !isFrontdeskError(error) || error.kind !== 'network') throw error;
+      this.#unconditional.add(url.origin);
+      return exchange(settings, 'GET', url, { accept, consume });
+    }
+  }
+}
+
+/** Records a problem with a line; the first few per file are listed, the rest counted. */
+function note(file: FileData, field: string, reason: string, resource?: Json): void {
+  if (file.dropped.length >= MAX_FILE_PROBLEMS) {
+    file.unlisted++;
+    return;
+  }
+  const id = resource && typeof resource.id === 'string' && resource.id.length <= 200 ? resource.id : undefined;
+  file.dropped.push({ field, reason, ...(id === undefined ? {} : { id }) });
+}
+
+/** An https URL (plain http only to this machine), resolved against `base`, without credentials. */
+function safeUrl(value: string, base: URL | undefined, field: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value, base ?? globalThis.location?.href);
+  } catch {
+    throw new FrontdeskError('invalid-input', `${field}: not a URL`, { field });
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new FrontdeskError('invalid-input', `${field}: must use https (plain http only for localhost)`, { field });
+  }
+  if (url.username || url.password) {
+    throw new FrontdeskError('invalid-input', `${field}: must not contain credentials`, { field });
+  }
+  return url;
+}

@@ -1,0 +1,338 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type Publisher,
+  startPublisher,
+} from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
+import type { FrontdeskAdapter } from '../../adapter.js';
+import { FrontdeskError } from '../../errors.js';
+import { createAdapter } from '../registry.js';
+import { createSmartSchedulingLinksAdapter } from './index.js';
+
+const SMART = 'http://fhir-registry.smarthealthit.org/StructureDefinition';
+const WEEKS = { start: '2021-03-01T00:00:00Z', end: '2021-03-15T00:00:00Z' };
+
+let publisher: Publisher;
+let now: number;
+const clock = () => now;
+
+beforeEach(async () => {
+  publisher = await startPublisher();
+  now = Date.parse('2021-03-01T08:00:00Z');
+});
+
+afterEach(async () => {
+  await publisher.close();
+});
+
+function adapter(options: Record<string, unknown> = {}): FrontdeskAdapter {
+  return createSmartSchedulingLinksAdapter({
+    manifestUrl: publisher.manifestUrl,
+    source: 'cumberland-valley',
+    bookingReferral: () => 'ref-1',
+    now: clock,
+    retries: 0,
+    ...options,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FrontdeskError);
+  return error as FrontdeskError;
+}
+
+const requestsSince = (start: number) => publisher.requests.slice(start);
+
+describe('smart-scheduling-links adapter: the public example files', () => {
+  beforeEach(() => publisher.serveExamples());
+
+  it('lists the ten Massachusetts locations, shown in Eastern time', async () => {
+    const { items, dropped } = await adapter().listLocations();
+    expect(items).toHaveLength(10);
+    expect(dropped).toEqual([]);
+    expect(items[0]).toEqual({
+      id: '0',
+      name: 'SMART Vaccine Clinic Boston',
+      address: { lines: ['123 Summer St'], city: 'Boston', state: 'MA', postalCode: '02114' },
+      phone: '000-000-0000',
+      timeZone: 'America/New_York',
+    });
+  });
+
+  it('offers the schedules’ service as a visit type, and no providers', async () => {
+    const feed = adapter();
+    const visitTypes = await feed.listVisitTypes();
+    expect(visitTypes.items.map(({ id, name, patientType }) => ({ id, name, patientType }))).toEqual([
+      { id: 'covid19-immunization', name: 'COVID-19 Immunization Appointment', patientType: 'any' },
+    ]);
+    expect((await feed.listProviders()).items).toEqual([]);
+    expect((await failure(feed.getProvider('0'))).kind).toBe('not-found');
+  });
+
+  it('lists both weeks of slots joined to their locations, with the deep link parameters appended', async () => {
+    const { items, dropped } = await adapter().listSlots(WEEKS);
+    expect(items).toHaveLength(140);
+    expect(items.every((slot, i) => i === 0 || Date.parse(slot.start) >= Date.parse(items[i - 1]!.start))).toBe(true);
+    expect(items.find((slot) => slot.id === '20')).toEqual({
+      id: '20',
+      start: '2021-03-01T14:00:00.000Z',
+      end: '2021-03-01T23:00:00.000Z',
+      locationId: '0',
+      visitTypeIds: ['covid19-immunization'],
+      status: 'free',
+      capacity: 100,
+      bookingLink: 'https://ehr-portal.example.org/bookings?slot=1000000&source=cumberland-valley&booking-referral=ref-1',
+      bookingPhone: '000-000-0000',
+    });
+    // The manifest names three more weeks the example set does not include: reported, not fatal.
+    expect(dropped.map((record) => record.field)).toEqual([
+      'slots-2021-W11.ndjson',
+      'slots-2021-W12.ndjson',
+      'slots-2021-W13.ndjson',
+    ]);
+    expect(dropped[0]!.reason).toContain('404');
+  });
+
+  it('filters slots by location and visit type, and by the window', async () => {
+    const feed = adapter();
+    const boston = await feed.listSlots({ ...WEEKS, locationId: '0' });
+    expect(boston.items).toHaveLength(14);
+    expect(boston.items.every((slot) => slot.locationId === '0')).toBe(true);
+    expect((await feed.listSlots({ ...WEEKS, visitTypeId: 'flu' })).items).toEqual([]);
+    const oneDay = await feed.listSlots({ start: '2021-03-02T00:00:00Z', end: '2021-03-03T00:00:00Z' });
+    expect(oneDay.items).toHaveLength(10);
+  });
+
+  it('asks again no sooner than a minute, then conditionally, and reuses what has not changed', async () => {
+    const feed = adapter();
+    const first = await feed.listSlots(WEEKS);
+    const afterFirst = publisher.requests.length;
+    expect(publisher.requests.every((request) => request.ifNoneMatch === undefined)).toBe(true);
+
+    now += 59_000; // max-age=0, but still within the minute
+    await feed.listSlots(WEEKS);
+    await feed.listLocations();
+    expect(requestsSince(afterFirst)).toEqual([]);
+
+    now += 2_000;
+    const second = await feed.listSlots(WEEKS);
+    const conditional = requestsSince(afterFirst).filter((request) => request.path !== '/examples/slots-2021-W11.ndjson');
+    expect(conditional.length).toBeGreaterThanOrEqual(5);
+    const served = conditional.filter((request) => !/W1[123]/.test(request.path));
+    expect(served.every((request) => typeof request.ifNoneMatch === 'string')).toBe(true);
+    expect(second.items).toEqual(first.items);
+
+    // The publisher changes one file: the next poll picks it up.
+    const changed = `${'{"resourceType":"Slot","id":"new-1","schedule":{"reference":"Schedule/10"},"status":"busy",'}"start":"2021-03-09T15:00:00Z","end":"2021-03-09T15:15:00Z"}`;
+    publisher.put('/examples/slots-2021-W10.ndjson', changed);
+    now += 61_000;
+    const third = await feed.listSlots(WEEKS);
+    expect(third.items).toHaveLength(71);
+    expect(third.items.find((slot) => slot.id === 'new-1')).toMatchObject({ status: 'busy', locationId: '0' });
+  });
+
+  it('honours a longer Cache-Control max-age, counting the Age the response already has', async () => {
+    publisher.serveExamples({ cacheControl: 'public, max-age=600' });
+    const feed = adapter();
+    await feed.listLocations();
+    const afterFirst = publisher.requests.length;
+    now += 599_000;
+    await feed.listLocations();
+    expect(requestsSince(afterFirst)).toEqual([]);
+    now += 2_000;
+    await feed.listLocations();
+    expect(requestsSince(afterFirst).map((request) => request.path)).toContain('/examples/$bulk-publish');
+  });
+
+  it('shares one refresh between concurrent callers', async () => {
+    const feed = adapter();
+    await Promise.all([feed.listSlots(WEEKS), feed.listLocations(), feed.listVisitTypes()]);
+    const manifests = publisher.requests.filter((request) => request.path === '/examples/$bulk-publish');
+    expect(manifests).toHaveLength(1);
+  });
+
+  it('is read-only: booking, prices, plans and surveys are unsupported', async () => {
+    const feed = adapter();
+    expect(feed.capabilities).toEqual({ booking: 'link', prices: false, plans: false, surveys: false });
+    for (const call of [
+      () => feed.book({} as never),
+      () => feed.getPrice({ service: '99213' }),
+      () => feed.listPlans(),
+      () => feed.listSurveys(),
+      () => feed.getSurvey('x'),
+      () => feed.submitSurvey({ resourceType: 'QuestionnaireResponse', status: 'completed' }, { idempotencyKey: 'k' }),
+    ]) {
+      expect((await failure(call())).kind).toBe('unsupported');
+    }
+    expect(await feed.getOrganization()).toEqual({ id: new URL(publisher.origin).host, name: new URL(publisher.origin).host, currency: 'USD' });
+  });
+
+  it('is built by the registry from attributes, options as JSON', async () => {
+    const feed = await createAdapter({
+      adapter: 'smart-scheduling-links',
+      api: publisher.manifestUrl,
+      options: { states: ['MA'], organizationName: 'SMART Vaccine Clinic', unknownKey: 1 },
+    });
+    expect(feed.name).toBe('smart-scheduling-links');
+    expect((await feed.getOrganization()).name).toBe('SMART Vaccine Clinic');
+    expect((await feed.listLocations()).items).toHaveLength(10);
+  });
+});
+
+describe('smart-scheduling-links adapter: synthetic feeds', () => {
+  const location = (id: string, state: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      resourceType: 'Location',
+      id,
+      name: `Clinic ${id}`,
+      telecom: [{ system: 'phone', value: '602-555-0100' }],
+      address: { line: ['1 Main St'], city: 'Phoenix', state, postalCode: '85001' },
+      ...extra,
+    });
+  const schedule = (id: string, locationId: string, code: string) =>
+    JSON.stringify({
+      resourceType: 'Schedule',
+      id,
+      actor: [{ reference: `Location/${locationId}` }],
+      serviceType: [{ coding: [{ system: 'http://fhir-registry.smarthealthit.org/CodeSystem/service-type', code, display: code }] }],
+    });
+  const slot = (id: string, scheduleId: string, start: string, end: string, status = 'free', extension: unknown[] = []) =>
+    JSON.stringify({ resourceType: 'Slot', id, schedule: { reference: `Schedule/${scheduleId}` }, status, start, end, extension });
+
+  it('maps 15-minute free and busy slots, offsets written short, and hostile lines', async () => {
+    publisher.putManifest('/feed/$bulk-publish', [
+      { type: 'Location', url: '/feed/locations.ndjson' },
+      { type: 'Schedule', url: '/feed/schedules.ndjson' },
+      { type: 'Slot', url: '/feed/slots.ndjson', extension: { state: ['AZ'] } },
+    ]);
+    publisher.put(
+      '/feed/locations.ndjson',
+      [location('az', 'AZ'), location('far', 'ZZ', { name: '' }), '', location('tz', 'AZ', { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/timezone', valueCode: 'America/Denver' }] })].join('\r\n'),
+    );
+    publisher.put('/feed/schedules.ndjson', [schedule('flu', 'az', 'flu-shot'), schedule('tz', 'tz', 'covid19-immunization')].join('\n'));
+    // Local times at UTC-7, with the offset written the short ways some publishers write it.
+    const first = Date.parse('2024-10-07T09:00:00-07:00');
+    const local = (ms: number) => new Date(ms - 7 * 3_600_000).toISOString().slice(0, 19);
+    const slots: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const start = `${local(first + i * 900_000)}-07`;
+      const end = `${local(first + (i + 1) * 900_000)}-0700`;
+      const link = i === 0 ? 'javascript:alert(1)' : `https://book.example/flu?slot=s${i}#details`;
+      slots.push(
+        slot(`s${i}`, 'flu', start, end, i % 2 === 0 ? 'free' : 'busy', [
+          { url: `${SMART}/booking-deep-link`, valueUrl: link },
+          { url: `${SMART}/booking-phone`, valueString: i === 1 ? 'call us!' : '602-555-0101' },
+        ]),
+      );
+    }
+    slots.push(slot('backwards', 'flu', '2024-10-07T12:00:00-07:00', '2024-10-07T11:00:00-07:00'));
+    slots.push('{"resourceType":"Slot","id":"cut-off"');
+    slots.push(JSON.stringify({ resourceType: 'Patient', id: 'p1' }));
+    publisher.put('/feed/slots.ndjson', slots.join('\n'));
+
+    const feed = createSmartSchedulingLinksAdapter({
+      manifestUrl: `${publisher.origin}/feed/$bulk-publish`,
+      source: 'clinic site',
+      bookingReferral: false,
+      now: clock,
+    });
+    const locations = await feed.listLocations();
+    expect(locations.items.map(({ id, timeZone }) => ({ id, timeZone }))).toEqual([
+      { id: 'az', timeZone: 'America/Phoenix' },
+      { id: 'tz', timeZone: 'America/Denver' },
+    ]);
+    expect(locations.dropped).toEqual([expect.objectContaining({ field: 'locations.ndjson:2', id: 'far' })]);
+
+    const { items, dropped } = await feed.listSlots({ start: '2024-10-07T00:00:00Z', end: '2024-10-08T00:00:00Z' });
+    expect(items).toHaveLength(8);
+    expect(items.map((s) => s.status)).toEqual(['free', 'busy', 'free', 'busy', 'free', 'busy', 'free', 'busy']);
+    expect(items[0]).toEqual({
+      id: 's0',
+      start: '2024-10-07T09:00:00-07:00',
+      end: '2024-10-07T09:15:00-07:00',
+      locationId: 'az',
+      visitTypeIds: ['flu-shot'],
+      status: 'free',
+      bookingPhone: '602-555-0101',
+    });
+    expect(items[1]!.bookingLink).toBe('https://book.example/flu?slot=s1&source=clinic+site#details');
+    expect(items[1]!.bookingPhone).toBeUndefined();
+    expect(dropped.map((record) => record.field)).toEqual(['slots.ndjson:9', 'slots.ndjson:10', 'slots.ndjson:11']);
+    expect(dropped[0]!.reason).toContain('end is not after start');
+    expect(dropped[1]!.reason).toContain('not valid JSON');
+    expect(dropped[2]!.reason).toContain('expected a Slot, got Patient');
+  });
+
+  it('fetches only the outputs for the states asked for', async () => {
+    publisher.putManifest('/feed/$bulk-publish', [
+      { type: 'Slot', url: '/feed/ma.ndjson', extension: { state: ['MA'] } },
+      { type: 'Slot', url: '/feed/ct.ndjson', extension: { state: ['CT', 'RI'] } },
+      { type: 'Slot', url: '/feed/all.ndjson' },
+    ]);
+    for (const name of ['ma', 'ct', 'all']) {
+      publisher.put(`/feed/${name}.ndjson`, slot(name, 'none', '2024-10-07T09:00:00Z', '2024-10-07T09:15:00Z'));
+    }
+    const feed = adapter({ manifestUrl: `${publisher.origin}/feed/$bulk-publish`, states: ['ct'] });
+    const { items } = await feed.listSlots({ start: '2024-10-07T00:00:00Z', end: '2024-10-08T00:00:00Z' });
+    expect(items.map((s) => s.id).sort()).toEqual(['all', 'ct']);
+    expect(publisher.requests.map((request) => request.path)).not.toContain('/feed/ma.ndjson');
+  });
+
+  it('falls back to plain requests when conditional ones fail as a network error (no CORS preflight)', async () => {
+    publisher.serveExamples();
+    const seen: Array<string | null> = [];
+    const fetchWithoutPreflight: typeof fetch = (input, init) => {
+      const conditional = new Headers(init?.headers).get('if-none-match');
+      seen.push(conditional);
+      return conditional ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    };
+    const feed = adapter({ fetch: fetchWithoutPreflight });
+    await feed.listLocations();
+    const firstRound = seen.length;
+    expect(seen.every((value) => value === null)).toBe(true);
+    now += 61_000;
+    const { items } = await feed.listLocations();
+    expect(items).toHaveLength(10);
+    // One conditional request failed; everything after it, on that origin, went out plain.
+    const secondRound = seen.slice(firstRound);
+    expect(secondRound[0]).toEqual(expect.any(String));
+    expect(secondRound.slice(1).every((value) => value === null)).toBe(true);
+    expect(secondRound.length).toBeGreaterThan(2);
+  });
+
+  it('keeps showing the last data when a refresh fails, and says so', async () => {
+    publisher.serveExamples();
+    const feed = adapter();
+    await feed.listLocations();
+    publisher.put('/examples/$bulk-publish', 'not json at all');
+    now += 61_000;
+    const { items, dropped } = await feed.listLocations();
+    expect(items).toHaveLength(10);
+    expect(dropped[0]).toMatchObject({ field: 'manifest' });
+    expect(dropped[0]!.reason).toContain('refresh failed');
+  });
+
+  it('refuses bad settings and a manifest that is not one', async () => {
+    expect(() => createSmartSchedulingLinksAdapter({ manifestUrl: 'http://feeds.example.org/$bulk-publish' })).toThrow(
+      expect.objectContaining({ kind: 'invalid-input', field: 'manifestUrl' }),
+    );
+    expect(() => adapter({ minPollSeconds: 5 })).toThrow(expect.objectContaining({ field: 'options.minPollSeconds' }));
+    expect(() => adapter({ states: ['Massachusetts'] })).toThrow(expect.objectContaining({ kind: 'invalid-input' }));
+    publisher.put('/examples/$bulk-publish', JSON.stringify({ resourceType: 'Bundle' }));
+    expect((await failure(adapter().listLocations())).kind).toBe('invalid-response');
+  });
+
+  it('aborts a listing when its caller aborts, without spoiling the shared refresh for others', async () => {
+    publisher.serveExamples();
+    const feed = adapter();
+    const controller = new AbortController();
+    const aborted = feed.listSlots(WEEKS, { signal: controller.signal });
+    const other = feed.listSlots(WEEKS);
+    controller.abort();
+    expect((await failure(aborted)).kind).toBe('aborted');
+    expect((await other).items).toHaveLength(140);
+  });
+});

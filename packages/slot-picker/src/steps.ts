@@ -1,0 +1,5 @@
+/** The picker's steps: choosing a time, then (in `book` mode) the steps that book it. */
+export type Step = 'pick' | 'details' | 'review' | 'done' | 'elsewhere';
+
+/** Where focus goes after the next render: a step's heading, the error summary, the grid, a time or a field. */
+export type Focus = 'step' | 'summary' | 'grid' | 'conflict' | { slot: string } | { field: string };

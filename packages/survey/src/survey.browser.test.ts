@@ -1,0 +1,417 @@
+import {
+  buildNpsQuestionnaire,
+  checkQuestionnaireResponse,
+  type Questionnaire,
+  type QuestionnaireResponse,
+  SURVEY_EXTENSION_URLS as URLS,
+} from '@frontdesk/core';
+import type { FdErrorDetail } from '@frontdesk/core/element';
+import { CSAT, createMemoryAdapter, POST_VISIT_NPS } from '@frontdesk/core/memory';
+import { expect, fixture, html } from '@open-wc/testing';
+import './define.js';
+import type { FdSurvey } from './survey.js';
+
+// The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
+// live-region announcements (set in a frame) and \`nextFrame\` would wait forever there. Frames become short timers.
+window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
+  window.setTimeout(() => callback(performance.now()), 16);
+window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
+
+const control = (code: string) => ({
+  url: URLS.itemControl,
+  valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code }] },
+});
+const UCUM = 'http://unitsofmeasure.org';
+
+/** One item of every type and control of the DESIGN.md subset. */
+const ALL: Questionnaire = {
+  resourceType: 'Questionnaire',
+  id: 'all-controls',
+  status: 'active',
+  title: 'Every control',
+  item: [
+    { linkId: 'bool', type: 'boolean', text: 'Do you smoke?' },
+    { linkId: 'consent', type: 'boolean', text: 'I agree', extension: [control('check-box')] },
+    { linkId: 'dec', type: 'decimal', text: 'Weight' },
+    { linkId: 'int', type: 'integer', text: 'Age' },
+    { linkId: 'date', type: 'date', text: 'Birth date' },
+    { linkId: 'dt', type: 'dateTime', text: 'When did it start?' },
+    { linkId: 'time', type: 'time', text: 'Usual bedtime' },
+    { linkId: 'str', type: 'string', text: 'Name' },
+    { linkId: 'txt', type: 'text', text: 'Notes' },
+    { linkId: 'url', type: 'url', text: 'Website' },
+    {
+      linkId: 'radio',
+      type: 'choice',
+      text: 'Colour',
+      answerOption: [{ valueCoding: { code: 'r', display: 'Red' } }, { valueCoding: { code: 'g', display: 'Green' } }],
+    },
+    {
+      linkId: 'checks',
+      type: 'choice',
+      repeats: true,
+      text: 'Symptoms',
+      answerOption: [{ valueString: 'Cough' }, { valueString: 'Fever' }, { valueString: 'Rash' }],
+    },
+    {
+      linkId: 'drop',
+      type: 'choice',
+      text: 'Clinic',
+      extension: [control('drop-down')],
+      answerOption: [{ valueString: 'North' }, { valueString: 'South' }],
+    },
+    {
+      linkId: 'slider',
+      type: 'integer',
+      text: 'Pain',
+      extension: [control('slider'), { url: URLS.minValue, valueInteger: 0 }, { url: URLS.maxValue, valueInteger: 10 }],
+    },
+    {
+      linkId: 'qty',
+      type: 'quantity',
+      text: 'Height',
+      extension: [
+        { url: URLS.unitOption, valueCoding: { system: UCUM, code: 'cm', display: 'cm' } },
+        { url: URLS.unitOption, valueCoding: { system: UCUM, code: '[in_i]', display: 'in' } },
+      ],
+    },
+    { linkId: 'open', type: 'open-choice', text: 'Pharmacy', answerOption: [{ valueString: 'Main Street' }] },
+    { linkId: 'info', type: 'display', text: 'Almost done.' },
+    {
+      linkId: 'contacts',
+      type: 'group',
+      text: 'Emergency contact',
+      repeats: true,
+      item: [{ linkId: 'contact-name', type: 'string', text: 'Contact name' }],
+    },
+  ],
+};
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const root = (el: FdSurvey) => el.shadowRoot!;
+const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function ready(el: FdSurvey): Promise<void> {
+  for (let i = 0; i < 200 && root(el).querySelector('[part~="loading"]'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await el.updateComplete;
+  }
+  await el.updateComplete;
+  await nextFrame();
+  await el.updateComplete;
+}
+
+async function mount(template: ReturnType<typeof html>) {
+  const errors: FdErrorDetail[] = [];
+  const submitted: QuestionnaireResponse[] = [];
+  const wrapper = await fixture<HTMLElement>(html`<div
+    @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
+    @fd-survey-submit=${(e: CustomEvent<QuestionnaireResponse>) => submitted.push(e.detail)}
+  >${template}</div>`);
+  const el = wrapper.querySelector('fd-survey')!;
+  await ready(el);
+  return { el, errors, submitted };
+}
+
+/** The field (or fieldset) of the question whose label starts with `label`. */
+function field(el: FdSurvey, label: string): HTMLElement {
+  const found = [...root(el).querySelectorAll<HTMLElement>('[part~="field"]')].find((f) =>
+    text(f.querySelector('.label, legend, .option.single')).startsWith(label),
+  );
+  if (!found) throw new Error(`no field "${label}"`);
+  return found;
+}
+
+async function type(el: FdSurvey, label: string, value: string, selector = 'input, textarea') {
+  const input = field(el, label).querySelector<HTMLInputElement>(selector)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function pick(el: FdSurvey, label: string, option: string) {
+  const box = [...field(el, label).querySelectorAll('label.option')].find((l) => text(l) === option);
+  box!.querySelector('input')!.click();
+  await el.updateComplete;
+}
+
+const answersOf = (response: QuestionnaireResponse, linkId: string): unknown[] => {
+  const found: unknown[] = [];
+  const walk = (items: QuestionnaireResponse['item']) => {
+    for (const item of items ?? []) {
+      if (item.linkId === linkId) found.push(...(item.answer ?? []));
+      walk(item.item);
+    }
+  };
+  walk(response.item);
+  return found;
+};
+
+async function submit(el: FdSurvey) {
+  root(el).querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  await el.updateComplete;
+  await nextFrame();
+}
+
+describe('fd-survey: every control type', () => {
+  it('renders the native control for each item type', async () => {
+    const { el } = await mount(html`<fd-survey .questionnaire=${ALL}></fd-survey>`);
+    const q = (label: string, selector: string) => field(el, label).querySelector(selector);
+    expect(field(el, 'Do you smoke?').localName).to.equal('fieldset');
+    expect(q('Do you smoke?', 'legend')).to.exist;
+    expect(field(el, 'Do you smoke?').querySelectorAll('input[type=radio]')).to.have.length(2);
+    expect(q('I agree', 'input[type=checkbox]')).to.exist;
+    expect(q('Weight', 'input[type=number]')!.getAttribute('step')).to.equal('any');
+    expect(q('Age', 'input[type=number]')!.getAttribute('step')).to.equal('1');
+    expect(q('Birth date', 'input[type=date]')).to.exist;
+    expect(q('When did it start?', 'input[type=datetime-local]')).to.exist;
+    expect(q('Usual bedtime', 'input[type=time]')).to.exist;
+    expect(q('Name', 'input[type=text]')).to.exist;
+    expect(q('Notes', 'textarea')).to.exist;
+    expect(q('Website', 'input[type=url]')).to.exist;
+    expect(field(el, 'Colour').querySelectorAll('input[type=radio]')).to.have.length(2);
+    expect(field(el, 'Symptoms').querySelectorAll('input[type=checkbox]')).to.have.length(3);
+    expect(q('Clinic', 'select')!.querySelectorAll('option')).to.have.length(3);
+    const slider = q('Pain', 'input[type=range]') as HTMLInputElement;
+    expect(slider.getAttribute('aria-valuetext')).to.equal('Not answered yet');
+    expect(text(field(el, 'Pain').querySelector('[part~="scale-labels"]'))).to.equal('0 10');
+    expect(q('Height', 'input[type=number]')).to.exist;
+    expect([...field(el, 'Height').querySelectorAll('select option')].map(text)).to.deep.equal(['cm', 'in']);
+    expect(text(root(el).querySelector('[part~="display"]'))).to.equal('Almost done.');
+    const group = root(el).querySelector('fieldset.group')!;
+    expect(text(group.querySelector('legend [role=heading]'))).to.equal('Emergency contact');
+    expect(root(el).querySelector('[part~="add-button"]')).to.exist;
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('submits typed answers that the engine accepts as a valid QuestionnaireResponse', async () => {
+    const { el, submitted } = await mount(html`<fd-survey .questionnaire=${ALL}
+      @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
+    await pick(el, 'Do you smoke?', 'No');
+    field(el, 'I agree').querySelector('input')!.click();
+    await type(el, 'Weight', '72.5');
+    await type(el, 'Age', '41');
+    await type(el, 'Birth date', '1984-05-06');
+    await type(el, 'When did it start?', '2026-02-20T08:30');
+    await type(el, 'Usual bedtime', '22:45');
+    await type(el, 'Name', 'Ada');
+    await type(el, 'Notes', 'Line one\nLine two');
+    await type(el, 'Website', 'https://example.org');
+    await pick(el, 'Colour', 'Green');
+    await pick(el, 'Symptoms', 'Cough');
+    await pick(el, 'Symptoms', 'Rash');
+    const select = field(el, 'Clinic').querySelector('select')!;
+    select.selectedIndex = 2;
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const slider = field(el, 'Pain').querySelector<HTMLInputElement>('input[type=range]')!;
+    slider.value = '7';
+    slider.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(slider.getAttribute('aria-valuetext')).to.equal('7');
+    const unit = field(el, 'Height').querySelector('select')!;
+    unit.value = '1';
+    unit.dispatchEvent(new Event('change'));
+    await type(el, 'Height', '70', 'input');
+    await type(el, 'Pharmacy', 'Corner drugstore', 'input[type=text]');
+    await type(el, 'Contact name', 'Grace');
+    root(el).querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
+    await el.updateComplete;
+    const names = root(el).querySelectorAll<HTMLInputElement>('fieldset.group input');
+    expect(names).to.have.length(2);
+    expect(root(el).activeElement).to.equal(root(el).querySelectorAll('fieldset.group')[1]);
+    names[1]!.value = 'Alan';
+    names[1]!.dispatchEvent(new Event('input'));
+    await submit(el);
+
+    expect(submitted).to.have.length(1);
+    const response = submitted[0]!;
+    expect(checkQuestionnaireResponse(response, ALL)).to.deep.equal({ valid: true, issues: [] });
+    expect(answersOf(response, 'bool')).to.deep.equal([{ valueBoolean: false }]);
+    expect(answersOf(response, 'consent')).to.deep.equal([{ valueBoolean: true }]);
+    expect(answersOf(response, 'dec')).to.deep.equal([{ valueDecimal: 72.5 }]);
+    expect(answersOf(response, 'int')).to.deep.equal([{ valueInteger: 41 }]);
+    expect(answersOf(response, 'date')).to.deep.equal([{ valueDate: '1984-05-06' }]);
+    expect((answersOf(response, 'dt')[0] as { valueDateTime: string }).valueDateTime).to.match(
+      /^2026-02-20T08:30:00(Z|[+-]\d\d:\d\d)$/,
+    );
+    expect(answersOf(response, 'time')).to.deep.equal([{ valueTime: '22:45:00' }]);
+    expect(answersOf(response, 'str')).to.deep.equal([{ valueString: 'Ada' }]);
+    expect(answersOf(response, 'txt')).to.deep.equal([{ valueString: 'Line one\nLine two' }]);
+    expect(answersOf(response, 'url')).to.deep.equal([{ valueUri: 'https://example.org' }]);
+    expect(answersOf(response, 'radio')).to.deep.equal([{ valueCoding: { code: 'g', display: 'Green' } }]);
+    expect(answersOf(response, 'checks')).to.deep.equal([{ valueString: 'Cough' }, { valueString: 'Rash' }]);
+    expect(answersOf(response, 'drop')).to.deep.equal([{ valueString: 'South' }]);
+    expect(answersOf(response, 'slider')).to.deep.equal([{ valueInteger: 7 }]);
+    expect(answersOf(response, 'qty')).to.deep.equal([
+      { valueQuantity: { value: 70, unit: 'in', system: UCUM, code: '[in_i]' } },
+    ]);
+    expect(answersOf(response, 'open')).to.deep.equal([{ valueString: 'Corner drugstore' }]);
+    expect(answersOf(response, 'contact-name')).to.deep.equal([{ valueString: 'Grace' }, { valueString: 'Alan' }]);
+    expect(answersOf(response, 'info')).to.deep.equal([]);
+    // The host took the response (preventDefault): thank-you state, focus on its heading.
+    expect(root(el).querySelector('[part~="thanks"]')).to.exist;
+    expect(root(el).activeElement?.classList.contains('state-title')).to.be.true;
+  });
+
+  it('shows NPS as eleven radio buttons in a wrapping row with its end labels', async () => {
+    const { el } = await mount(html`<fd-survey .questionnaire=${buildNpsQuestionnaire()}></fd-survey>`);
+    const options = root(el).querySelector<HTMLElement>('[part~="options"]')!;
+    expect(options.classList.contains('scale')).to.be.true;
+    expect([...options.querySelectorAll('label')].map(text)).to.deep.equal(
+      Array.from({ length: 11 }, (_, i) => String(i)),
+    );
+    expect(getComputedStyle(options).flexWrap).to.equal('wrap');
+    const ends = root(el).querySelector('[part~="scale-labels"]')!;
+    expect(text(ends)).to.equal('Not at all likely Extremely likely');
+    expect(options.closest('fieldset')!.getAttribute('aria-describedby')).to.contain(ends.id);
+    el.style.width = '320px';
+    await nextFrame();
+    expect(el.scrollWidth).to.be.at.most(320);
+    const tops = new Set([...options.querySelectorAll('label')].map((l) => l.getBoundingClientRect().top));
+    expect(tops.size).to.be.greaterThan(1);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('gives the NPS slider an aria-valuetext with its end label', async () => {
+    const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
+    const slider = root(el).querySelector<HTMLInputElement>('input[type=range]')!;
+    slider.value = '0';
+    slider.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(slider.getAttribute('aria-valuetext')).to.equal('0: Not at all likely');
+    expect(text(root(el).querySelector('[part~="scale-labels"]'))).to.equal(
+      '0: Not at all likely 10: Extremely likely',
+    );
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});
+
+describe('fd-survey: enableWhen', () => {
+  it('shows and hides dependent items as the patient answers', async () => {
+    const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
+    const follow = () => root(el).querySelector('textarea[id]') && text(root(el)).includes('fell short');
+    expect(follow()).to.be.false;
+    const slider = root(el).querySelector<HTMLInputElement>('input[type=range]')!;
+    slider.value = '4';
+    slider.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(follow()).to.be.true;
+    await type(el, 'We are sorry', 'Long wait');
+    slider.value = '9';
+    slider.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(follow()).to.be.false;
+    const response = el.response()!;
+    expect(answersOf(response, 'what-could-be-better')).to.deep.equal([]);
+  });
+});
+
+describe('fd-survey: bad input', () => {
+  const cases: Array<[string, unknown, RegExp]> = [
+    ['not JSON', '{"resourceType": "Questionnaire",', /not valid JSON/],
+    ['not a Questionnaire', { resourceType: 'Patient' }, /expected a FHIR Questionnaire, got a Patient/],
+    ['no items', { resourceType: 'Questionnaire', status: 'active' }, /no items/],
+  ];
+  for (const [name, input, message] of cases) {
+    it(`names the problem: ${name}`, async () => {
+      const { el, errors } = await mount(html`<fd-survey .questionnaire=${input}></fd-survey>`);
+      const state = root(el).querySelector('[part~="error"]')!;
+      expect(state.getAttribute('role')).to.equal('alert');
+      expect(text(state)).to.match(message);
+      expect(errors.at(-1)).to.include({ kind: 'invalid-input', recoverable: false });
+      expect(errors.at(-1)!.message).to.match(message);
+      await expect(el).shadowDom.to.be.accessible();
+    });
+  }
+
+  it('renders what is safe: duplicate linkIds, unknown enableWhen targets, mismatched answer types', async () => {
+    const questionnaire = JSON.stringify({
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        { linkId: 'a', type: 'string', text: 'First' },
+        { linkId: 'a', type: 'string', text: 'Duplicate' },
+        {
+          linkId: 'b',
+          type: 'string',
+          text: 'Depends on nothing',
+          enableWhen: [{ question: 'zzz', operator: 'exists', answerBoolean: true }],
+        },
+        { linkId: 'c', type: 'integer', text: 'Mismatch', answerOption: [{ valueString: 'x' }] },
+        { linkId: 'd', type: 'boolean', text: 'Still works' },
+      ],
+    });
+    const { el, errors } = await mount(html`<fd-survey questionnaire=${questionnaire}></fd-survey>`);
+    expect(field(el, 'First')).to.exist;
+    expect(field(el, 'Still works').querySelectorAll('input[type=radio]')).to.have.length(2);
+    expect(text(root(el))).not.to.contain('Duplicate');
+    const problems = text(root(el).querySelector('[part~="problems"]'));
+    expect(problems).to.contain('linkId "a" is used more than once');
+    expect(problems).to.match(/zzz/);
+    expect(text(field(el, 'Mismatch').querySelector('[part~="unsupported"]'))).to.contain('not supported here');
+    expect(errors[0]).to.include({ kind: 'invalid-input', recoverable: true });
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('says when the survey id is unknown, and when neither survey nor questionnaire is set', async () => {
+    const adapter = createMemoryAdapter({ now: '2026-03-02T14:00:00Z' });
+    const missing = await mount(html`<fd-survey survey="nope" .adapter=${adapter}></fd-survey>`);
+    expect(missing.errors.at(-1)).to.include({ kind: 'not-found' });
+    expect(root(missing.el).querySelector('[part~="retry-button"]')).to.exist;
+    const unset = await mount(html`<fd-survey .adapter=${adapter}></fd-survey>`);
+    expect(unset.errors.at(-1)).to.include({ kind: 'invalid-input', field: 'survey' });
+    expect(text(root(unset.el).querySelector('[part~="error"]'))).to.contain('cannot be shown');
+  });
+});
+
+describe('fd-survey: unsupported items', () => {
+  it('shows "not supported here" for attachment, reference and expressions; the rest still submits', async () => {
+    const questionnaire: Questionnaire = {
+      resourceType: 'Questionnaire',
+      id: 'partial',
+      status: 'active',
+      item: [
+        { linkId: 'photo', type: 'attachment', text: 'Upload a photo', required: true },
+        { linkId: 'gp', type: 'reference', text: 'Your doctor' },
+        {
+          linkId: 'bmi',
+          type: 'decimal',
+          text: 'BMI',
+          extension: [
+            { url: URLS.calculatedExpression, valueExpression: { language: 'text/fhirpath', expression: '1' } },
+          ],
+        },
+        { linkId: 'ok', type: 'string', text: 'Anything else?', required: true },
+      ],
+    };
+    const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
+      @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
+    const notices = [...root(el).querySelectorAll('[part~="unsupported"]')].map(text);
+    expect(notices).to.have.length(3);
+    for (const notice of notices) expect(notice).to.contain('not supported here');
+    await type(el, 'Anything else?', 'No');
+    await submit(el);
+    expect(submitted).to.have.length(1);
+    expect(checkQuestionnaireResponse(submitted[0], questionnaire).valid).to.be.true;
+    expect(submitted[0]!.item!.map((i) => i.linkId)).to.deep.equal(['ok']);
+  });
+});
+
+describe('fd-survey: Spanish', () => {
+  it('uses Spanish for its own words under lang="es"', async () => {
+    const { el } = await mount(html`<div lang="es"><fd-survey .questionnaire=${CSAT}></fd-survey></div>`);
+    for (let i = 0; i < 50 && !text(root(el)).includes('Enviar'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await el.updateComplete;
+    }
+    expect(text(root(el).querySelector('[part~="submit-button"]'))).to.equal('Enviar');
+    expect(text(root(el))).to.contain('(obligatoria)');
+    await submit(el);
+    expect(text(root(el).querySelector('[part~="error-summary"]'))).to.contain('Hay un problema');
+    expect(text(root(el).querySelector('[part~="field-error"]'))).to.equal('Responda esta pregunta.');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});

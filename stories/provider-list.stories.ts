@@ -1,0 +1,159 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { createMemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
+import type { FrontdeskAdapter } from '../packages/core/src/index.js';
+import { Provider, parseListing } from '../packages/core/src/index.js';
+import '../packages/provider-card/src/define.js';
+
+/**
+ * `<fd-provider-list>`: every provider of the demo clinic as a grid of cards, with filters, a search by name and
+ * sorting. Attributes preset the filters, as a CMS user would write them.
+ */
+
+interface ListArgs {
+  specialty?: string;
+  language?: string;
+  location?: string;
+  telehealth?: boolean;
+  accepting?: boolean;
+  query?: string;
+  sort?: 'name' | 'next';
+  variant?: 'compact' | 'full';
+  booking?: 'event' | 'inline';
+  theme?: 'light' | 'dark' | 'auto';
+}
+
+const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
+  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
+
+const list = (args: ListArgs) => html`<fd-provider-list
+  specialty=${ifDefined(args.specialty)}
+  language=${ifDefined(args.language)}
+  location=${ifDefined(args.location)}
+  ?telehealth=${args.telehealth ?? false}
+  ?accepting=${args.accepting ?? false}
+  query=${ifDefined(args.query)}
+  sort=${ifDefined(args.sort)}
+  variant=${ifDefined(args.variant)}
+  booking=${ifDefined(args.booking)}
+  theme=${ifDefined(args.theme)}
+></fd-provider-list>`;
+
+/** The demo clinic with some of its methods replaced: how an empty or hostile backend looks to the list. */
+function demoWith(overrides: Partial<FrontdeskAdapter>): FrontdeskAdapter {
+  const demo = createMemoryAdapter({ latencyMs: 300 });
+  return new Proxy(demo, {
+    get(target, key) {
+      if (Object.hasOwn(overrides, key)) return overrides[key as keyof FrontdeskAdapter];
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const meta: Meta<ListArgs> = {
+  title: 'Widgets/Provider list',
+  component: 'fd-provider-list',
+  render: (args) => clinic(list(args)),
+  args: {},
+  argTypes: {
+    sort: { control: 'inline-radio', options: ['name', 'next'] },
+    variant: { control: 'inline-radio', options: ['compact', 'full'] },
+    booking: { control: 'inline-radio', options: ['event', 'inline'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<ListArgs>;
+
+/** Every provider, sorted by family name. */
+export const AllProviders: Story = {};
+
+/** `specialty="cardiology"`: a specialty by name or code, in any case. */
+export const PresetSpecialty: Story = { args: { specialty: 'cardiology' } };
+
+/** `language="Spanish"` and `accepting`: Spanish speakers taking new patients. */
+export const SpanishSpeakersAcceptingNewPatients: Story = { args: { language: 'Spanish', accepting: true } };
+
+export const VideoVisitsAtFranklin: Story = { args: { telehealth: true, location: 'franklin' } };
+
+/** `query="chen"`: a preset search. */
+export const PresetSearch: Story = { args: { query: 'chen' } };
+
+export const SortedByNextAvailable: Story = { args: { sort: 'next' } };
+
+/** Nothing matches: the empty state names the filter to relax and clears it. */
+export const NoMatches: Story = { args: { specialty: 'podiatry' } };
+
+/** Full cards with addresses, map links and bios. */
+export const FullCards: Story = { args: { variant: 'full' } };
+
+/** Book opens a slot picker below the card (when `<fd-slot-picker>` is on the page). */
+export const InlineBooking: Story = {
+  args: { booking: 'inline' },
+  loaders: [
+    async () => {
+      const load = import.meta.glob('../packages/slot-picker/src/define.ts')['../packages/slot-picker/src/define.ts'];
+      await load?.();
+      return {};
+    },
+  ],
+};
+
+/** The clinic lists nobody yet. */
+export const NoProviders: Story = {
+  render: (args) => {
+    const adapter = demoWith({ listProviders: async () => ({ items: [], dropped: [] }) });
+    return html`<fd-provider-list .adapter=${adapter} theme=${ifDefined(args.theme)}></fd-provider-list>`;
+  },
+};
+
+/**
+ * Some records from the backend are broken (wrong types, a huge name): they are left out and reported through
+ * `fd-error`; the rest show, markup in names as plain text.
+ */
+export const HostilePayload: Story = {
+  render: () => {
+    const demo = createMemoryAdapter();
+    const adapter = demoWith({
+      listProviders: async (options) => {
+        const { items } = await demo.listProviders(options);
+        const [first, second, ...rest] = items;
+        return parseListing(
+          Provider,
+          [
+            ...rest,
+            { ...first, displayName: '<img src=x onerror=alert(1)>Eve <script>alert(2)</script>' },
+            { ...second, telehealth: 'yes', credentials: 'MD' },
+            { ...second, id: 'huge', displayName: 'x'.repeat(100_000) },
+          ],
+          'providers',
+        );
+      },
+    });
+    return html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`;
+  },
+};
+
+export const Loading: Story = { render: (args) => clinic(list(args), { latencyMs: 60_000 }) };
+
+export const AdapterError: Story = { render: (args) => clinic(list(args), { fail: true }) };
+
+export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
+
+export const Spanish: Story = { render: (args) => html`<div lang="es">${clinic(list(args))}</div>` };
+
+export const RightToLeft: Story = { render: (args) => html`<div dir="rtl">${clinic(list(args))}</div>` };
+
+export const Narrow320: Story = {
+  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(list(args))}</div>`,
+  parameters: { viewport: { defaultViewport: 'mobile1' } },
+};
+
+export const Zoom200: Story = {
+  render: (args) => html`<div style=${styleMap({ '--fd-font-size': '2rem' })}>${clinic(list(args))}</div>`,
+};

@@ -1,0 +1,270 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { FrontdeskAdapter } from '../packages/core/src/adapter.js';
+import { createMemoryAdapter, type MemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
+import '../packages/slot-picker/src/define.js';
+import type { FdSlotPicker } from '../packages/slot-picker/src/slot-picker.js';
+
+/**
+ * `<fd-slot-picker>` on the demo clinic (Cumberland Valley Health Partners: Nashville and Franklin keep Central time,
+ * Chattanooga and Knoxville Eastern). Stories after the calendar reach their step with a `play` function that
+ * chooses a day and a time and fills the patient's details, as a patient would.
+ */
+
+interface PickerArgs {
+  provider: string;
+  location?: string;
+  'visit-type'?: string;
+  timezone?: string;
+  start?: string;
+  days?: number;
+  mode?: 'select' | 'book';
+  theme?: 'light' | 'dark' | 'auto';
+}
+
+/** The demo clinic, with its backend settings (latency, failures) for this story. */
+const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
+  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
+
+const picker = (args: PickerArgs, adapter?: FrontdeskAdapter) => html`<fd-slot-picker
+  provider=${args.provider}
+  location=${ifDefined(args.location)}
+  visit-type=${ifDefined(args['visit-type'])}
+  timezone=${ifDefined(args.timezone)}
+  start=${ifDefined(args.start)}
+  days=${ifDefined(args.days)}
+  mode=${ifDefined(args.mode)}
+  theme=${ifDefined(args.theme)}
+  .adapter=${adapter}
+></fd-slot-picker>`;
+
+// ---- Driving the picker the way a patient would, for the stories of later steps ----
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(find: () => T | null | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+const pickerIn = (canvas: HTMLElement) => until(() => canvas.querySelector('fd-slot-picker'), 'the picker');
+const inside = <T extends Element = HTMLElement>(el: FdSlotPicker, selector: string) =>
+  el.shadowRoot?.querySelector<T & Element>(selector) as T | null;
+
+/** Choose the first day with at least three times, and show its times. */
+async function chooseDay(el: FdSlotPicker): Promise<void> {
+  await until(() => inside(el, 'td.open'), 'a day with times');
+  const cells = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('td.open') ?? [])];
+  const busy = cells.find((cell) => Number(/(\d+) (?:times|horarios)/.exec(cell.textContent ?? '')?.[1]) >= 3);
+  (busy ?? cells[0])?.click();
+  await until(() => inside(el, 'button[data-slot]'), 'the times');
+}
+
+/** Choose a day and its first time; returns the slot id. */
+async function chooseTime(el: FdSlotPicker): Promise<string> {
+  await chooseDay(el);
+  const button = inside<HTMLButtonElement>(el, 'button[data-slot]')!;
+  button.click();
+  await el.updateComplete;
+  return button.dataset.slot ?? '';
+}
+
+const PATIENT = {
+  givenName: 'Ana',
+  familyName: 'López',
+  birthDate: '1987-04-12',
+  phone: '(615) 555-0199',
+  email: 'ana.lopez@example.com',
+  reason: 'Cough for two weeks',
+};
+
+async function fillDetails(el: FdSlotPicker): Promise<void> {
+  await until(() => inside(el, '#f-givenName'), 'the details form');
+  for (const [field, value] of Object.entries(PATIENT)) {
+    const input = inside<HTMLInputElement>(el, `#f-${field}`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  await el.updateComplete;
+}
+
+async function continueToReview(el: FdSlotPicker): Promise<void> {
+  inside<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
+  await until(() => inside(el, '[part="confirm-button"]'), 'the review');
+}
+
+async function confirmBooking(el: FdSlotPicker): Promise<void> {
+  inside<HTMLButtonElement>(el, '[part="confirm-button"]')!.click();
+  await until(() => inside(el, '[part="confirmation"]') ?? inside(el, '[part="conflict"]'), 'the outcome');
+}
+
+/** A memory adapter of a read-only source (SMART Scheduling Links): slots carry a deep link, booking is elsewhere. */
+function readOnlySource(): FrontdeskAdapter {
+  const base = createMemoryAdapter({ latencyMs: 300 });
+  return new Proxy(base, {
+    get(target, property) {
+      if (property === 'capabilities') return { booking: 'link', prices: false, plans: false, surveys: false };
+      if (property === 'listSlots') {
+        return async (...args: Parameters<MemoryAdapter['listSlots']>) => {
+          const listing = await target.listSlots(...args);
+          const items = listing.items.map((slot) => ({
+            ...slot,
+            bookingLink: `https://scheduling.example/book?slot=${encodeURIComponent(slot.id)}`,
+          }));
+          return { ...listing, items };
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const meta: Meta<PickerArgs> = {
+  title: 'Widgets/Slot picker',
+  component: 'fd-slot-picker',
+  render: (args) => clinic(picker(args)),
+  args: { provider: 'maria-hernandez' },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['book', 'select'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    days: { control: { type: 'number', min: 1, max: 366 } },
+  },
+};
+export default meta;
+
+type Story = StoryObj<PickerArgs>;
+
+/** The month calendar: days with times are marked in text and by a box; arrows, Home/End and PageUp/PageDown move. */
+export const Calendar: Story = {};
+
+/** A day chosen: its times, grouped into morning, afternoon and evening, each group one tab stop. */
+export const Times: Story = {
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+/** A clinic in Eastern time seen by a patient in Pacific time; the zone menu switches every label. */
+export const TwoTimeZones: Story = {
+  args: { provider: 'james-okafor', location: 'chattanooga-riverfront', timezone: 'America/Los_Angeles' },
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+/** The patient-details step: native inputs with labels and autocomplete. */
+export const Details: Story = {
+  play: async ({ canvasElement }) => {
+    await chooseTime(await pickerIn(canvasElement));
+  },
+};
+
+/** Continue with nothing typed: the error summary and each field's message. */
+export const DetailsWithErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    await until(() => inside<HTMLButtonElement>(el, '[part="continue-button"]'), 'the form').click();
+  },
+};
+
+export const Review: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    await fillDetails(el);
+    await continueToReview(el);
+  },
+};
+
+/** Booked: the details, the clinic's instructions and "Add to calendar" (.ics). */
+export const Confirmation: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    await fillDetails(el);
+    await continueToReview(el);
+    await confirmBooking(el);
+  },
+};
+
+/** Someone else took the time between choosing and confirming: said plainly, details kept, fresh times shown. */
+export const Conflict: Story = {
+  render: (args) => {
+    const adapter = createMemoryAdapter({ latencyMs: 300 });
+    return picker(args, adapter);
+  },
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    const slotId = await chooseTime(el);
+    await fillDetails(el);
+    await continueToReview(el);
+    (el.adapter as MemoryAdapter).takeSlot(slotId);
+    await confirmBooking(el);
+  },
+};
+
+/** A read-only source (SMART Scheduling Links): the slot's booking link instead of the form. */
+export const ReadOnlyLink: Story = {
+  render: (args) => picker(args, readOnlySource()),
+  play: async ({ canvasElement }) => {
+    await chooseTime(await pickerIn(canvasElement));
+  },
+};
+
+/** `mode="select"` inside a form: the chosen slot id is the form value, and `required` is enforced. */
+export const SelectInForm: Story = {
+  render: (args) =>
+    clinic(html`<form @submit=${(event: Event) => event.preventDefault()}>
+      <fd-slot-picker provider=${args.provider} mode="select" name="slot" required></fd-slot-picker>
+      <p><button type="submit">Request this time</button></p>
+    </form>`),
+};
+
+/** Booked out for the whole range: says so, and the visit type filter stays available. */
+export const NoAvailability: Story = { args: { provider: 'aisha-rahman', days: 14 } };
+
+/** Video visits only: no office, so times start in the patient's own zone. */
+export const VideoOnly: Story = { args: { provider: 'priya-raman' } };
+
+export const Loading: Story = {
+  render: (args) => clinic(picker(args), { latencyMs: 600_000 }),
+};
+
+/** The clinic's system cannot be reached: a readable error with a retry. */
+export const BackendError: Story = {
+  name: 'Error',
+  render: (args) => clinic(picker(args), { fail: true }),
+};
+
+export const UnknownProvider: Story = { args: { provider: 'no-such-provider' } };
+
+export const UnknownVisitType: Story = { args: { 'visit-type': 'no-such-visit' } };
+
+/** A misconfigured attribute names itself. */
+export const BadAttribute: Story = { args: { start: '2026-02-30' } };
+
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+export const RightToLeft: Story = {
+  render: (args) => clinic(html`<div dir="rtl">${picker(args)}</div>`),
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+export const Spanish: Story = {
+  render: (args) => clinic(html`<div lang="es">${picker(args)}</div>`),
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+/** 320 px wide: the calendar above the times, everything wraps. */
+export const Narrow320: Story = {
+  render: (args) => clinic(html`<div style=${styleMap({ maxInlineSize: '320px' })}>${picker(args)}</div>`),
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
