@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 
 /** Where the public example files were published; the manifest's URLs are rewritten from it to this server. */
-export const EXAMPLES_ORIGIN = 'https://raw.githubusercontent.com/smart-on-fhir/smart-scheduling-links/master/examples/';
+export const EXAMPLES_ORIGIN =
+  'https://raw.githubusercontent.com/smart-on-fhir/smart-scheduling-links/master/examples/';
 export const EXAMPLES_DIR = resolve(import.meta.dirname, '../fixtures/smart-scheduling-links');
 
 const CORS = {

@@ -121,7 +121,10 @@ export async function createFhirHandler({ resources = [], basePath = '/fhir', be
       all.set('_count', String(Number.MAX_SAFE_INTEGER));
       const answer = await route('GET', path, all, headers);
       if (!answer.ok) return answer;
-      found = { resources: (answer.resource.entry ?? []).map((entry) => entry.resource), until: Date.now() + SEARCH_TTL_MS };
+      found = {
+        resources: (answer.resource.entry ?? []).map((entry) => entry.resource),
+        until: Date.now() + SEARCH_TTL_MS,
+      };
       searches.delete(key);
       searches.set(key, found);
       if (searches.size > SEARCH_CACHE_SIZE) searches.delete(searches.keys().next().value);
@@ -184,7 +187,12 @@ export async function createFhirHandler({ resources = [], basePath = '/fhir', be
       // A write makes every kept search result stale.
       if (method !== 'GET' && method !== 'HEAD') searches.clear();
       if (answer.resource === undefined) return send(res, answer.status, answer.outcome);
-      return send(res, answer.status, answer.resource, versionHeaders(answer.resource, answer.status === 201 ? `${origin}${base}` : undefined));
+      return send(
+        res,
+        answer.status,
+        answer.resource,
+        versionHeaders(answer.resource, answer.status === 201 ? `${origin}${base}` : undefined),
+      );
     } catch (error) {
       const result = normalizeOperationOutcome(error);
       return send(res, getStatus(result), result);
@@ -199,7 +207,14 @@ export async function createFhirHandler({ resources = [], basePath = '/fhir', be
  * `'demo'` for the demo clinic converted from the memory adapter's build output (`pnpm run build` first; `demo`
  * options `{ days, photoBaseUrl, now }` tune it). Resolves to `{ url, repo, close }`; `url` is the FHIR base.
  */
-export async function startFhirServer({ port = 0, host = '127.0.0.1', basePath = '/fhir', seed = [], demo = {}, bearerToken } = {}) {
+export async function startFhirServer({
+  port = 0,
+  host = '127.0.0.1',
+  basePath = '/fhir',
+  seed = [],
+  demo = {},
+  bearerToken,
+} = {}) {
   const resources = seed === 'demo' ? await demoClinic(demo) : seed;
   const { handle, repo } = await createFhirHandler({ resources, basePath, bearerToken });
   const server = createServer((req, res) => {

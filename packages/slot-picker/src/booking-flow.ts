@@ -1,5 +1,7 @@
 import { type Booking, type FrontdeskAdapter, type FrontdeskError, toFrontdeskError } from '@frontdesk/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import { LocalizeController } from '@frontdesk/core/element';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { type BookingStrings, bookingStringsEn } from './booking-strings.js';
 import {
   type AppointmentContext,
   appointmentRows,
@@ -22,16 +24,17 @@ import {
 } from './patient-form.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import type { Focus, Step } from './steps.js';
-import type { SlotPickerStrings } from './strings.js';
 import { renderDetails } from './views/details-view.js';
 import { renderConfirmation, renderElsewhere } from './views/outcome-view.js';
 import { renderReview } from './views/review-view.js';
 import { ZoneClock } from './zone-clock.js';
 
+export { bookingStyles } from './booking.styles.js';
+
 /** What the booking steps need from the element. */
 export interface BookingHost {
-  readonly strings: SlotPickerStrings;
-  readonly lang: string;
+  /** The picker itself: the steps' strings follow its language. */
+  readonly element: ReactiveControllerHost & HTMLElement;
   requestUpdate(): void;
   resolveAdapter(): Promise<FrontdeskAdapter>;
   reportError(error: FrontdeskError, recoverable: boolean): void;
@@ -62,9 +65,18 @@ export class BookingFlow {
   private booking: Booking | undefined;
   private calendarUrl: string | undefined;
   private readonly attempts = new AttemptKeys();
+  private readonly l10n: LocalizeController<BookingStrings>;
 
   constructor(host: BookingHost) {
     this.host = host;
+    this.l10n = new LocalizeController<BookingStrings>(host.element, {
+      en: bookingStringsEn,
+      es: () => import('./booking-strings.es.js').then((module) => module.bookingStringsEs),
+    });
+  }
+
+  private get t(): BookingStrings {
+    return this.l10n.t;
   }
 
   /** A time was chosen: a visit type for new (or existing) patients only answers that question for the patient. */
@@ -90,8 +102,7 @@ export class BookingFlow {
   }
 
   private context(model: Model): AppointmentContext {
-    const { strings: t, lang } = this.host;
-    return { t, lang, zone: model.zone, setup: model.setup, visitType: model.visitType };
+    return { t: this.t, lang: this.l10n.lang, zone: model.zone, setup: model.setup, visitType: model.visitType };
   }
 
   private update(changes: { draft?: PatientDraft; errors?: PatientErrors; busy?: boolean; failure?: undefined }): void {
@@ -131,7 +142,7 @@ export class BookingFlow {
     // Confirming again after a failure is a retry of the same attempt: same key, so the server books at most once.
     const idempotencyKey = this.attempts.keyFor(request);
     this.update({ busy: true, failure: undefined });
-    this.host.announce(this.host.strings.bookingAnnouncement);
+    this.host.announce(this.t.bookingAnnouncement);
     try {
       const adapter = await this.host.resolveAdapter();
       const booking = await adapter.book({ ...request, idempotencyKey });
@@ -170,7 +181,7 @@ export class BookingFlow {
 
   private renderDetails(model: Model, entry: CleanSlot): TemplateResult {
     return renderDetails({
-      t: this.host.strings,
+      t: this.t,
       draft: this.draft,
       errors: this.errors,
       today: new ZoneClock(model.setup.clinicZone).wallTime(Date.now()).day,
@@ -184,10 +195,10 @@ export class BookingFlow {
   }
 
   private renderReview(model: Model, entry: CleanSlot): TemplateResult {
-    const t = this.host.strings;
+    const t = this.t;
     return renderReview({
       t,
-      rows: [...appointmentRows(this.context(model), entry), ...patientRows(t, this.host.lang, this.draft)],
+      rows: [...appointmentRows(this.context(model), entry), ...patientRows(t, this.l10n.lang, this.draft)],
       agreement: t.confirmAgree(model.setup.organization?.name ?? t.theClinic),
       busy: this.busy,
       failure: this.failure,
@@ -207,11 +218,11 @@ export class BookingFlow {
     };
     // The booking's own location is what the server committed to; the listing's is the fallback.
     const rows: Row[] = [
-      [this.host.strings.confirmationNumber, booking.id],
+      [this.t.confirmationNumber, booking.id],
       ...appointmentRows(this.context(model), entry, booking.location),
     ];
     return renderConfirmation({
-      t: this.host.strings,
+      t: this.t,
       rows,
       instructions: booking.instructions,
       manageUrl: safeWebUrl(booking.manageUrl),
@@ -222,8 +233,8 @@ export class BookingFlow {
   private renderElsewhere(model: Model, entry: CleanSlot): TemplateResult {
     const { setup } = model;
     return renderElsewhere({
-      t: this.host.strings,
-      when: whenLabel(entry.startMs, model.zone, this.host.lang),
+      t: this.t,
+      when: whenLabel(entry.startMs, model.zone, this.l10n.lang),
       bookingLink: safeWebUrl(entry.slot.bookingLink),
       phone:
         entry.slot.bookingPhone ??

@@ -1,15 +1,15 @@
 import type { Booking, Location, VisitType } from '@frontdesk/core';
+import type { BookingStrings } from './booking-strings.js';
 import { buildIcs } from './ics.js';
 import { formatDayKey } from './intl.js';
 import { whenLabel } from './labels.js';
 import type { Setup } from './loaders.js';
 import type { PatientDraft } from './patient-form.js';
 import type { CleanSlot } from './slot-cleaning.js';
-import type { SlotPickerStrings } from './strings.js';
 
 /** What a summary of an appointment needs to know beyond the slot. */
 export interface AppointmentContext {
-  t: SlotPickerStrings;
+  t: BookingStrings;
   lang: string;
   /** The zone the patient sees times in. */
   zone: string;
@@ -57,7 +57,7 @@ export function appointmentRows(context: AppointmentContext, entry: CleanSlot, l
 }
 
 /** What the patient typed, as the review shows it (empty optional fields left out). */
-export function patientRows(t: SlotPickerStrings, lang: string, draft: PatientDraft): Row[] {
+export function patientRows(t: BookingStrings, lang: string, draft: PatientDraft): Row[] {
   const rows: Row[] = [
     [t.patient, `${draft.givenName.trim()} ${draft.familyName.trim()}`],
     [t.fieldName('birthDate'), draft.birthDate ? formatDayKey(draft.birthDate, lang, { dateStyle: 'long' }) : ''],

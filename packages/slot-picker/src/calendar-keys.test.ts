@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsToKey, applyMove, moveForKey } from './calendar-keys.js';
+import { addMonthsToKey, applyMove, moveForKey, timeKeyTarget } from './calendar-keys.js';
 
 const MIN = '2026-01-01';
 const MAX = '2027-12-31';
@@ -54,5 +54,17 @@ describe('calendar keys', () => {
     expect(applyMove('2026-01-01', 'previousDay', 0, MIN, MAX)).toBe(MIN);
     expect(applyMove('2026-03-01', 'previousYear', 0, MIN, MAX)).toBe(MIN);
     expect(applyMove('2027-12-30', 'nextWeek', 0, MIN, MAX)).toBe(MAX);
+  });
+
+  it('moves within a group of times along the reading direction, stopping at the ends', () => {
+    expect(
+      ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter'].map((key) =>
+        timeKeyTarget(key, 'ltr', 2, 5),
+      ),
+    ).toEqual([3, 3, 1, 1, 0, 4, undefined]);
+    expect(timeKeyTarget('ArrowLeft', 'rtl', 2, 5)).toBe(3);
+    expect(timeKeyTarget('ArrowRight', 'ltr', 4, 5)).toBe(4);
+    expect(timeKeyTarget('ArrowUp', 'ltr', 0, 5)).toBe(0);
+    expect(timeKeyTarget('ArrowRight', 'ltr', -1, 5)).toBeUndefined();
   });
 });

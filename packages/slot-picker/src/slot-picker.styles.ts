@@ -72,9 +72,6 @@ export const slotPickerStyles = css`
     margin-inline-end: 1em;
     font-weight: 400;
   }
-  .choices .choice {
-    display: flex;
-  }
   input[type='radio'],
   input[type='checkbox'] {
     inline-size: 1.25em;
@@ -82,9 +79,7 @@ export const slotPickerStyles = css`
     margin: 0;
     accent-color: var(--_sp-accent);
   }
-  select,
-  input:not([type='radio']):not([type='checkbox']),
-  textarea {
+  select {
     font: inherit;
     color: var(--_fd-color-text);
     background: var(--_fd-color-surface);
@@ -92,15 +87,7 @@ export const slotPickerStyles = css`
     border-radius: var(--_sp-radius);
     padding: 0.5em 0.6em;
     min-block-size: 2.75rem;
-    inline-size: 100%;
     max-inline-size: 100%;
-  }
-  select {
-    inline-size: auto;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_fd-color-danger);
-    border-width: 2px;
   }
   .month-bar {
     display: flex;
@@ -112,8 +99,7 @@ export const slotPickerStyles = css`
   .icon-button,
   .zone-button,
   .menu-item,
-  .time,
-  .link {
+  .time {
     font: inherit;
     color: inherit;
     cursor: pointer;
@@ -249,6 +235,9 @@ export const slotPickerStyles = css`
   .menu[hidden] {
     display: none;
   }
+  .menu:not([data-placed]) {
+    visibility: hidden;
+  }
   .menu-item {
     min-block-size: 2.75rem;
     padding: 0.4em 0.75em 0.4em 2em;
@@ -281,75 +270,11 @@ export const slotPickerStyles = css`
     border-inline-start-width: 6px;
     border-radius: var(--_sp-radius);
   }
-  .notice.error {
-    border-color: var(--_fd-color-danger);
-  }
   .notice p {
     margin: 0.25em 0 0;
   }
   .notice-title {
     font-weight: 600;
-  }
-  .step,
-  form {
-    display: grid;
-    gap: var(--_sp-gap);
-    max-inline-size: 40rem;
-  }
-  .success {
-    color: var(--_fd-color-success);
-  }
-  .summary-list {
-    display: grid;
-    gap: 0.5em;
-    margin: 0;
-  }
-  .summary-list div {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
-    gap: 0 1em;
-  }
-  .summary-list dt {
-    font-weight: 600;
-  }
-  .summary-list dd {
-    margin: 0;
-  }
-  .summary-list.compact {
-    padding: 0.75em;
-    border-radius: var(--_sp-radius);
-    background: var(--_fd-color-surface-alt);
-  }
-  .error-summary {
-    padding: 0.75em var(--_fd-space);
-    border: 2px solid var(--_fd-color-danger);
-    border-radius: var(--_sp-radius);
-  }
-  .error-summary ul {
-    margin: 0.5em 0 0;
-    padding-inline-start: 1.25em;
-  }
-  .field-error {
-    margin: 0;
-    color: var(--_fd-color-danger);
-    font-weight: 600;
-  }
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_fd-color-danger);
-    text-decoration: underline;
-    text-align: start;
-  }
-  .instructions {
-    margin: 0;
-    white-space: pre-line;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
   }
   @media (forced-colors: active) {
     td[aria-selected='true'],

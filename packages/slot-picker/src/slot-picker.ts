@@ -1,6 +1,6 @@
 import type { DayKey, FrontdeskError, PartOfDay, Slot } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BookingFlow } from './booking-flow.js';
 import { applyMove, moveForKey, timeKeyTarget } from './calendar-keys.js';
 import { DEFAULT_DAYS } from './config.js';
@@ -305,15 +305,11 @@ export class FdSlotPicker extends FrontdeskElement {
   // ---- The booking steps, loaded on demand ----
 
   private loadFlow(): Promise<BookingFlow> {
-    this.flowLoading ??= import('./booking-flow.js').then(({ BookingFlow }) => {
-      const host = this;
+    this.flowLoading ??= import('./booking-flow.js').then(({ BookingFlow, bookingStyles }) => {
+      // The steps bring their own styles, added beside the picker's.
+      if (this.shadowRoot) adoptStyles(this.shadowRoot, [...FdSlotPicker.elementStyles, bookingStyles]);
       this.flow = new BookingFlow({
-        get strings() {
-          return host.t;
-        },
-        get lang() {
-          return host.l10n.lang;
-        },
+        element: this,
         requestUpdate: () => this.requestUpdate(),
         resolveAdapter: () => this.resolveAdapter(),
         reportError: (error, recoverable) => this.reportError(error, recoverable),

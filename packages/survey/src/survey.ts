@@ -357,8 +357,8 @@ export class FdSurvey extends FrontdeskElement {
     }
     const key = this.#surveyKey();
     const queued = loadQueued(key);
+    this.#queued = queued;
     if (queued) {
-      this.#queued = queued;
       this.phase = 'queued';
       this.#scheduleRetry(0);
     } else {

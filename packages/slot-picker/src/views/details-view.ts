@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { BookingStrings } from '../booking-strings.js';
 import { PATIENT_FIELDS, type PatientDraft, type PatientErrors, type PatientField } from '../patient-form.js';
-import type { SlotPickerStrings } from '../strings.js';
 
 export interface DetailsProps {
-  t: SlotPickerStrings;
+  t: BookingStrings;
   draft: PatientDraft;
   errors: PatientErrors;
   /** The clinic's today, the latest date of birth the date input offers. */

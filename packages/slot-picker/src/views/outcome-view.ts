@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SlotPickerStrings } from '../strings.js';
+import type { BookingStrings } from '../booking-strings.js';
 
 export interface ConfirmationProps {
-  t: SlotPickerStrings;
+  t: BookingStrings;
   rows: readonly (readonly [string, string])[];
   instructions: string | undefined;
   manageUrl: string | undefined;
@@ -47,7 +47,7 @@ export function renderConfirmation(props: ConfirmationProps): TemplateResult {
 const telNumber = (phone: string): string => phone.replace(/\s*(x|ext\.?).*$/i, '').replace(/[^0-9+]/g, '');
 
 export interface ElsewhereProps {
-  t: SlotPickerStrings;
+  t: BookingStrings;
   when: string;
   bookingLink: string | undefined;
   phone: string | undefined;

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SlotPickerStrings } from '../strings.js';
+import type { BookingStrings } from '../booking-strings.js';
 
 export interface ReviewProps {
-  t: SlotPickerStrings;
+  t: BookingStrings;
   /** Label and value pairs, in reading order; values are plain text. */
   rows: readonly (readonly [string, string])[];
   agreement: string;

@@ -28,6 +28,8 @@ export function renderZoneControl(props: ZoneProps): TemplateResult {
       aria-controls="zone-menu"
       @click=${() => menu.toggle()}
       @keydown=${menu.onButtonKeydown}
+      @pointerenter=${() => void menu.prefetch()}
+      @focus=${() => void menu.prefetch()}
     ><span class="fd-visually-hidden">${t.timeZone}: </span>${t.timesShownIn(name)}<span class="caret" aria-hidden="true">▾</span></button>
     <div
       id="zone-menu"

@@ -10,13 +10,18 @@ import { FrontdeskError, isFrontdeskError } from '../../errors.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
 import { Id, Instant } from '../../schemas/primitives.js';
-import type { Questionnaire, QuestionnaireResponse, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
+import type {
+  Questionnaire,
+  QuestionnaireResponse,
+  SurveyReceipt,
+  SurveySummary,
+} from '../../schemas/questionnaire.js';
 import type { Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
 import { type DroppedRecord, type Listing, parseOrThrow } from '../../schemas/validate.js';
-import { bookAppointment, type BookingHost } from './booking.js';
+import { type BookingHost, bookAppointment } from './booking.js';
 import { TtlCache } from './cache.js';
 import { FhirClient, type SearchParams, type SearchResult } from './client.js';
-import { isFhirId, type Json, referenceTo, referencesTo } from './elements.js';
+import { isFhirId, type Json, referencesTo, referenceTo } from './elements.js';
 import { ListingBuilder } from './listing.js';
 import {
   isActive,
@@ -340,7 +345,9 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
    */
   async #searchAllSlots(window: SearchParams, signal: AbortSignal | undefined): Promise<SearchResult> {
     const include = this.#includeSupported !== false;
-    const params: SearchParams = include ? [...window, this.#count, ['_include', 'Slot:schedule']] : [...window, this.#count];
+    const params: SearchParams = include
+      ? [...window, this.#count, ['_include', 'Slot:schedule']]
+      : [...window, this.#count];
     try {
       const result = await this.client.search('Slot', params, signal);
       if (include && result.matches.length > 0) {

@@ -1,6 +1,6 @@
 import { FrontdeskError, isFrontdeskError } from '../../errors.js';
 import { type Location, VisitType } from '../../schemas/clinic.js';
-import { type Booking as BookingRecord, Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
+import { Booking, type Booking as BookingRecord, BookingRequest, Slot } from '../../schemas/scheduling.js';
 import { parseOrThrow } from '../../schemas/validate.js';
 import type { FhirClient, WriteResult } from './client.js';
 import { FHIR_SYSTEMS } from './conventions.js';
@@ -139,14 +139,20 @@ async function bookingFrom(
     ]);
     const directory = await host.slotDirectory(slotRead.resource, signal);
     slot = parseOrThrow(Slot, slotFromFhir(slotRead.resource, directory), 'booking.slot');
-    visitType = parseOrThrow(VisitType, visitTypeFromFhir(serviceRead.resource, [], host.settings.defaultVisitMinutes), 'booking.visitType');
+    visitType = parseOrThrow(
+      VisitType,
+      visitTypeFromFhir(serviceRead.resource, [], host.settings.defaultVisitMinutes),
+      'booking.visitType',
+    );
   }
   const location =
     visitType.modality === 'in-person' && slot.locationId !== undefined
       ? await host.location(slot.locationId, signal)
       : undefined;
   const contained = objects(appointment.contained).find((resource) => resource.resourceType === 'Patient');
-  const given = isObject(contained) ? objects(contained.name).flatMap((name) => (Array.isArray(name.given) ? name.given : []))[0] : undefined;
+  const given = isObject(contained)
+    ? objects(contained.name).flatMap((name) => (Array.isArray(name.given) ? name.given : []))[0]
+    : undefined;
   const instructions = text(appointment.patientInstruction);
   return parseOrThrow(
     Booking,
@@ -225,7 +231,8 @@ export async function bookAppointment(
   const existing = await findByIdentifier(client, 'Appointment', token, signal);
   if (existing) return bookingFrom(host, existing, valid, signal);
 
-  if (!isFhirId(valid.slotId)) throw new FrontdeskError('not-found', 'no Slot with this id', { field: 'request.slotId' });
+  if (!isFhirId(valid.slotId))
+    throw new FrontdeskError('not-found', 'no Slot with this id', { field: 'request.slotId' });
   const [slotRead, serviceRead] = await Promise.all([
     readFor(host, 'Slot', valid.slotId, 'request.slotId', signal),
     readFor(host, 'HealthcareService', valid.visitTypeId, 'request.visitTypeId', signal),
@@ -238,7 +245,8 @@ export async function bookAppointment(
     'visitType',
   );
   const candidate = slotFromFhir(slotResource, await host.slotDirectory(slotResource, signal));
-  if (candidate === undefined) throw new FrontdeskError('not-found', 'no Slot with this id', { field: 'request.slotId' });
+  if (candidate === undefined)
+    throw new FrontdeskError('not-found', 'no Slot with this id', { field: 'request.slotId' });
   const slot = parseOrThrow(Slot, candidate, 'slot');
   if (slot.status !== 'free') throw conflict('the slot is no longer available');
   if (slot.visitTypeIds.length > 0 && !slot.visitTypeIds.includes(visitType.id)) {
@@ -272,11 +280,14 @@ export async function bookAppointment(
     if (claim) {
       // An answer lost on the way back may hide an Appointment that was made: look before giving the slot back.
       const lost = isFrontdeskError(error) && (error.kind === 'network' || error.kind === 'timeout');
-      const made = lost ? await findByIdentifier(client, 'Appointment', token, undefined).catch(() => undefined) : undefined;
+      const made = lost
+        ? await findByIdentifier(client, 'Appointment', token, undefined).catch(() => undefined)
+        : undefined;
       if (made) return bookingFrom(host, made, valid, signal, { slot, visitType });
       if (!(isFrontdeskError(error) && error.kind === 'aborted')) await releaseSlot(host, slotResource, claim);
     }
-    if (isFrontdeskError(error) && error.kind === 'conflict') throw conflict(`the slot is no longer available (${error.message})`);
+    if (isFrontdeskError(error) && error.kind === 'conflict')
+      throw conflict(`the slot is no longer available (${error.message})`);
     throw error;
   }
   return bookingFrom(host, created.resource, valid, signal, { slot, visitType });

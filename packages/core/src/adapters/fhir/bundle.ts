@@ -5,6 +5,8 @@ import { operationOutcomeText } from './outcome.js';
 
 /** One page of a search: the resources searched for, those included beside them, and the link to the next page. */
 export interface SearchPage {
+  /** Entries in this page, matched or not: positions of later pages continue from here. */
+  entries: number;
   matches: Json[];
   included: Json[];
   next: string | undefined;
@@ -15,26 +17,33 @@ export interface SearchPage {
 export function requireResource(body: unknown, resourceType: string, root: string): Json {
   if (isObject(body) && body.resourceType === resourceType) return body;
   const said = operationOutcomeText(body);
-  const got = isObject(body) && typeof body.resourceType === 'string' ? `a ${body.resourceType.slice(0, 64)}` : 'no resource';
-  throw new FrontdeskError('invalid-response', `${root}: expected a ${resourceType}, got ${got}${said ? `: ${said}` : ''}`, {
-    field: root,
-  });
+  const got =
+    isObject(body) && typeof body.resourceType === 'string' ? `a ${body.resourceType.slice(0, 64)}` : 'no resource';
+  throw new FrontdeskError(
+    'invalid-response',
+    `${root}: expected a ${resourceType}, got ${got}${said ? `: ${said}` : ''}`,
+    {
+      field: root,
+    },
+  );
 }
 
 /**
  * Sort the entries of a searchset Bundle. `search.mode` decides where the server says it; otherwise resources of the
  * searched type are matches and others were included. A resource of another type claiming to be a match, or an
- * entry without a resource, is dropped with a reason; `outcome` entries (warnings) are skipped.
+ * entry without a resource, is dropped with a reason naming its `Bundle.entry[n]` (counted across pages from
+ * `offset`); `outcome` entries (warnings) are skipped.
  */
 export function readSearchPage(body: unknown, resourceType: string, root: string, offset = 0): SearchPage {
+  const where = (index: number) => `Bundle.entry[${offset + index}]`;
   const bundle = requireResource(body, 'Bundle', root);
   if (bundle.type !== undefined && bundle.type !== 'searchset') {
     throw new FrontdeskError('invalid-response', `${root}: expected a searchset Bundle`, { field: `${root}.type` });
   }
-  const page: SearchPage = { matches: [], included: [], next: undefined, dropped: [] };
   const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
+  const page: SearchPage = { entries: entries.length, matches: [], included: [], next: undefined, dropped: [] };
   entries.forEach((entry: unknown, index) => {
-    const at = `${root}[${offset + index}]`;
+    const at = where(index);
     const resource = isObject(entry) ? entry.resource : undefined;
     const mode = isObject(entry) && isObject(entry.search) ? entry.search.mode : undefined;
     if (!isObject(resource) || typeof resource.resourceType !== 'string') {

@@ -71,6 +71,7 @@ export class FhirClient {
   async search(type: string, params: SearchParams, signal: AbortSignal | undefined): Promise<SearchResult> {
     const result: SearchResult = { matches: [], included: [], dropped: [], truncated: false };
     const visited = new Set<string>();
+    let entries = 0;
     let url: URL | undefined = this.url(type, params);
     for (let page = 0; url; page++) {
       if (page >= this.#settings.maxPages) {
@@ -79,7 +80,8 @@ export class FhirClient {
       }
       visited.add(url.href);
       const { body } = await exchange(this.#settings, 'GET', url, { signal });
-      const read = readSearchPage(body, type, type, result.matches.length);
+      const read = readSearchPage(body, type, type, entries);
+      entries += read.entries;
       result.matches.push(...read.matches);
       result.included.push(...read.included);
       result.dropped.push(...read.dropped);
@@ -130,7 +132,10 @@ export class FhirClient {
       const location = result.headers.get('location') ?? result.headers.get('content-location');
       const match = location ? new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/|$)`).exec(location) : null;
       if (!match?.[1]) {
-        throw new FrontdeskError('invalid-response', `${type}: the server returned neither the resource nor its location`);
+        throw new FrontdeskError(
+          'invalid-response',
+          `${type}: the server returned neither the resource nor its location`,
+        );
       }
       const read = await this.read(type, match[1], signal);
       return { ...read, status: result.status };

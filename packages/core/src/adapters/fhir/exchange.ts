@@ -1,6 +1,6 @@
 import { isFrontdeskError } from '../../errors.js';
-import { createHttpClient, type HeaderSource, type HttpMethod } from '../../http/index.js';
 import { readBoundedText } from '../../http/body.js';
+import { createHttpClient, type HeaderSource, type HttpMethod } from '../../http/index.js';
 import { operationOutcomeTextOf } from './outcome.js';
 
 export const FHIR_JSON = 'application/fhir+json';

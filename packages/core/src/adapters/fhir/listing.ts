@@ -43,7 +43,10 @@ export class ListingBuilder<T> {
   build(): Listing<T> {
     const dropped = [...this.#dropped];
     if (this.#more > 0) {
-      dropped.push({ field: this.#root, reason: `${this.#more} more records dropped (only the first ${MAX_DROPPED} are listed)` });
+      dropped.push({
+        field: this.#root,
+        reason: `${this.#more} more records dropped (only the first ${MAX_DROPPED} are listed)`,
+      });
     }
     return { items: this.items, dropped };
   }

@@ -10,8 +10,8 @@ import {
   isObject,
   type Json,
   objects,
-  referenceTo,
   referencesTo,
+  referenceTo,
   text,
   texts,
 } from './elements.js';
@@ -233,7 +233,8 @@ function minutesOf(extension: Json | undefined): number | undefined {
   const duration = isObject(extension.valueDuration) ? extension.valueDuration : undefined;
   if (!duration || typeof duration.value !== 'number') return undefined;
   const unit = text(duration.code) ?? text(duration.unit);
-  const factor = unit === 'h' || unit === 'hour' || unit === 'hours' ? 60 : unit === 'min' || unit === 'minutes' ? 1 : 0;
+  const factor =
+    unit === 'h' || unit === 'hour' || unit === 'hours' ? 60 : unit === 'min' || unit === 'minutes' ? 1 : 0;
   return factor === 0 ? undefined : Math.round(duration.value * factor);
 }
 

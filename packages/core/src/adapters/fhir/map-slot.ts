@@ -72,7 +72,8 @@ export function scheduleFacts(
   const roleLocations = role ? referencesTo(role.location, 'Location') : [];
   const fromConcepts = visitTypesFor(schedule.serviceType, servicesByCoding);
   return {
-    providerId: referencesTo(actors, 'Practitioner')[0] ?? (role ? referenceTo(role.practitioner, 'Practitioner') : undefined),
+    providerId:
+      referencesTo(actors, 'Practitioner')[0] ?? (role ? referenceTo(role.practitioner, 'Practitioner') : undefined),
     locationId: referencesTo(actors, 'Location')[0] ?? (roleLocations.length === 1 ? roleLocations[0] : undefined),
     visitTypeIds: fromConcepts.length > 0 ? fromConcepts : referencesTo(actors, 'HealthcareService'),
   };
@@ -153,4 +154,3 @@ export function scheduleIdsOf(slots: readonly Json[]): Set<string> {
   }
   return ids;
 }
-

@@ -34,7 +34,14 @@ export async function listSurveys(
   pageSize: number,
   signal: AbortSignal | undefined,
 ): Promise<Listing<SurveySummary>> {
-  const found = await client.search('Questionnaire', [['status', 'active'], ['_count', String(pageSize)]], signal);
+  const found = await client.search(
+    'Questionnaire',
+    [
+      ['status', 'active'],
+      ['_count', String(pageSize)],
+    ],
+    signal,
+  );
   const listing = new ListingBuilder(SurveySummary, 'surveys');
   listing.drop(...found.dropped);
   found.matches.forEach((questionnaire, index) => {
@@ -47,13 +54,20 @@ export async function listSurveys(
  * A Questionnaire by id (`phq-9`, `Questionnaire/phq-9`) or by canonical URL (`https://.../Questionnaire/phq-9`,
  * optionally `|version`), found with a `url` search.
  */
-export async function getSurvey(client: FhirClient, id: string, signal: AbortSignal | undefined): Promise<Questionnaire> {
+export async function getSurvey(
+  client: FhirClient,
+  id: string,
+  signal: AbortSignal | undefined,
+): Promise<Questionnaire> {
   if (typeof id !== 'string' || id.length === 0 || id.length > 4096) {
     throw new FrontdeskError('not-found', 'no survey with this id', { field: 'id' });
   }
   if (/^(https?:|urn:)/.test(id)) {
     const [canonical = '', version] = id.split('|', 2);
-    const params: Array<[string, string]> = [['url', canonical], ['_count', '1']];
+    const params: Array<[string, string]> = [
+      ['url', canonical],
+      ['_count', '1'],
+    ];
     if (version) params.push(['version', version]);
     const [found] = await client.searchFirstPage('Questionnaire', params, signal);
     if (!found) throw new FrontdeskError('not-found', 'no survey with this canonical URL', { field: 'id' });
@@ -71,7 +85,14 @@ export async function findByIdentifier(
   token: string,
   signal: AbortSignal | undefined,
 ): Promise<Json | undefined> {
-  const matches = await client.searchFirstPage(type, [['identifier', token], ['_count', '2']], signal);
+  const matches = await client.searchFirstPage(
+    type,
+    [
+      ['identifier', token],
+      ['_count', '2'],
+    ],
+    signal,
+  );
   return matches[0];
 }
 

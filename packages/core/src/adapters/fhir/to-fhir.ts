@@ -28,7 +28,10 @@ function organizationResource(organization: Organization): Json {
     id: organization.id,
     active: true,
     name: organization.name,
-    telecom: [...phone(organization.phone), ...(organization.website ? [{ system: 'url', value: organization.website }] : [])],
+    telecom: [
+      ...phone(organization.phone),
+      ...(organization.website ? [{ system: 'url', value: organization.website }] : []),
+    ],
   };
 }
 
@@ -41,7 +44,9 @@ function locationResource(location: Location, organizationId: string): Json {
     name: location.name,
     extension: [
       { url: EXT.timeZone, valueCode: location.timeZone },
-      ...(location.accessibility ? [{ url: EXT.accessibility, valueCodeableConcept: { text: location.accessibility } }] : []),
+      ...(location.accessibility
+        ? [{ url: EXT.accessibility, valueCodeableConcept: { text: location.accessibility } }]
+        : []),
     ],
     ...(address
       ? {
@@ -163,7 +168,8 @@ function practitionerResource(provider: Provider): Json {
 function offered(visitTypes: readonly VisitType[], provider: Provider, modality: VisitType['modality']): VisitType[] {
   return visitTypes.filter(
     (visitType) =>
-      visitType.modality === modality && (visitType.providerIds === undefined || visitType.providerIds.includes(provider.id)),
+      visitType.modality === modality &&
+      (visitType.providerIds === undefined || visitType.providerIds.includes(provider.id)),
   );
 }
 

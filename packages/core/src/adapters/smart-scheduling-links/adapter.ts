@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
 import type { AdapterCapabilities, FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
-import { type Location, type Organization, Organization as OrganizationSchema, type Provider, VisitType } from '../../schemas/clinic.js';
+import {
+  type Location,
+  type Organization,
+  Organization as OrganizationSchema,
+  type Provider,
+  VisitType,
+} from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
 import { Id, Instant } from '../../schemas/primitives.js';
 import type { Questionnaire, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
@@ -9,9 +15,14 @@ import type { Booking, Slot } from '../../schemas/scheduling.js';
 import { type Listing, parseOrThrow } from '../../schemas/validate.js';
 import { Feed } from './feed.js';
 import { toDomainSlot } from './map.js';
-import { resolveSmartOptions, type ResolvedSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
+import { type ResolvedSmartOptions, resolveSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
 
-const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'link', prices: false, plans: false, surveys: false });
+const CAPABILITIES: AdapterCapabilities = Object.freeze({
+  booking: 'link',
+  prices: false,
+  plans: false,
+  surveys: false,
+});
 
 const SlotQuerySchema = z.object({
   start: Instant,
@@ -86,7 +97,9 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
   }
 
   async getProvider(): Promise<Provider> {
-    throw new FrontdeskError('not-found', 'a SMART Scheduling Links feed lists locations, not providers', { field: 'id' });
+    throw new FrontdeskError('not-found', 'a SMART Scheduling Links feed lists locations, not providers', {
+      field: 'id',
+    });
   }
 
   /** One visit type per service the Schedules offer (`serviceType`), such as a COVID-19 immunization. */
@@ -123,7 +136,8 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
       const schedule = stored.scheduleId === undefined ? undefined : snapshot.schedules.get(stored.scheduleId);
       if (valid.locationId !== undefined && schedule?.locationId !== valid.locationId) continue;
       if (valid.providerId !== undefined && schedule?.providerId !== valid.providerId) continue;
-      if (valid.visitTypeId !== undefined && !schedule?.visitTypes.some((type) => type.id === valid.visitTypeId)) continue;
+      if (valid.visitTypeId !== undefined && !schedule?.visitTypes.some((type) => type.id === valid.visitTypeId))
+        continue;
       items.push(toDomainSlot(stored, schedule, this.#options.source, this.#options.bookingReferral));
     }
     return { items, dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot] };

@@ -173,9 +173,13 @@ export class Feed {
     }
     const parsed = Manifest.safeParse(result.body);
     if (!parsed.success) {
-      throw new FrontdeskError('invalid-response', 'manifest: not a $bulk-publish manifest (expected an output array)', {
-        field: 'manifest',
-      });
+      throw new FrontdeskError(
+        'invalid-response',
+        'manifest: not a $bulk-publish manifest (expected an output array)',
+        {
+          field: 'manifest',
+        },
+      );
     }
     const outputs: Output[] = [];
     const dropped: DroppedRecord[] = [];
@@ -214,7 +218,10 @@ export class Feed {
       });
       const freshness = freshnessOf(result.headers, this.#options.now(), this.#options.minPollMs);
       if (result.status === 304 && cached) {
-        this.#files.set(output.url.href, { data: cached.data, freshness: { ...cached.freshness, freshUntil: freshness.freshUntil } });
+        this.#files.set(output.url.href, {
+          data: cached.data,
+          freshness: { ...cached.freshness, freshUntil: freshness.freshUntil },
+        });
       } else {
         this.#files.set(output.url.href, { data: data ?? emptyData(), freshness });
       }
@@ -223,7 +230,11 @@ export class Feed {
       const failure = toFrontdeskError(error);
       if (failure.kind === 'aborted') throw failure;
       const kept = cached ? '; showing its last data' : '';
-      if (cached) this.#files.set(output.url.href, { ...cached, freshness: { freshUntil: this.#options.now() + this.#options.minPollMs } });
+      if (cached)
+        this.#files.set(output.url.href, {
+          ...cached,
+          freshness: { freshUntil: this.#options.now() + this.#options.minPollMs },
+        });
       return { field: output.name, reason: `${output.name}: ${messageText(failure.message)}${kept}` };
     }
   }
@@ -231,7 +242,8 @@ export class Feed {
   #parseRecord(output: Output, value: unknown, line: number, file: FileData): void {
     const at = `${output.name}:${line}`;
     if (!isObject(value) || value.resourceType !== output.type) {
-      const got = isObject(value) && typeof value.resourceType === 'string' ? value.resourceType.slice(0, 64) : 'something else';
+      const got =
+        isObject(value) && typeof value.resourceType === 'string' ? value.resourceType.slice(0, 64) : 'something else';
       note(file, at, `${at}: expected a ${output.type}, got ${got}`);
       return;
     }
@@ -270,7 +282,10 @@ export class Feed {
       for (const slot of file.data.slots) snapshot.slots.push(slot);
       snapshot.dropped[output.type].push(...file.data.dropped);
       if (file.data.unlisted > 0) {
-        snapshot.dropped[output.type].push({ field: output.name, reason: `${output.name}: ${file.data.unlisted} more problems` });
+        snapshot.dropped[output.type].push({
+          field: output.name,
+          reason: `${output.name}: ${file.data.unlisted} more problems`,
+        });
       }
     }
     snapshot.slots.sort((a, b) => a.startMs - b.startMs);
@@ -279,7 +294,12 @@ export class Feed {
   }
 
   /** A GET, conditional when validators are known and the origin takes them. */
-  async #get(url: URL, previous: Freshness | undefined, accept: string, consume?: (response: Response) => Promise<void>) {
+  async #get(
+    url: URL,
+    previous: Freshness | undefined,
+    accept: string,
+    consume?: (response: Response) => Promise<void>,
+  ) {
     const settings = consume ? this.#options.http : this.#options.manifestHttp;
     const conditional = this.#unconditional.has(url.origin) ? {} : conditionalHeaders(previous);
     try {

@@ -118,7 +118,8 @@ export function smartSlot(resource: Json): StoredSlot | { problem: string } {
   for (const extension of objects(resource.extension)) {
     if (extension.url === SMART_EXTENSIONS.slotCapacity) {
       const value = extension.valueInteger;
-      if (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_CAPACITY) capacity = value as number;
+      if (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_CAPACITY)
+        capacity = value as number;
     } else if (extension.url === SMART_EXTENSIONS.bookingDeepLink) {
       const value = text(extension.valueUrl);
       if (value !== undefined && looksLikeWebUrl(value)) link = value;
@@ -144,7 +145,11 @@ export function smartSlot(resource: Json): StoredSlot | { problem: string } {
  * The deep link with `source` and `booking-referral` added as query parameters: the URL is parsed first, since it may
  * already carry a query (or a fragment), as the specification warns. Undefined if the result is not a usable URL.
  */
-export function bookingLink(deepLink: string, source: string | undefined, referral: string | undefined): string | undefined {
+export function bookingLink(
+  deepLink: string,
+  source: string | undefined,
+  referral: string | undefined,
+): string | undefined {
   let url: URL;
   try {
     url = new URL(deepLink);

@@ -111,7 +111,11 @@ export function resolveSmartOptions(options: unknown): ResolvedSmartOptions {
     minPollMs: Math.max(MIN_POLL_MS, (valid.minPollSeconds ?? 60) * 1000),
     maxFileBytes: valid.maxFileBytes ?? NDJSON_DEFAULTS.maxBytes,
     http,
-    manifestHttp: { ...http, timeoutMs: valid.timeoutMs ?? 15_000, maxResponseBytes: valid.maxManifestBytes ?? 2_000_000 },
+    manifestHttp: {
+      ...http,
+      timeoutMs: valid.timeoutMs ?? 15_000,
+      maxResponseBytes: valid.maxManifestBytes ?? 2_000_000,
+    },
     now: (valid.now as (() => number) | undefined) ?? Date.now,
   };
 }

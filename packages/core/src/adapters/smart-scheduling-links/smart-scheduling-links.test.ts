@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Publisher,
-  startPublisher,
-} from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
+import { type Publisher, startPublisher } from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createAdapter } from '../registry.js';
@@ -84,7 +81,8 @@ describe('smart-scheduling-links adapter: the public example files', () => {
       visitTypeIds: ['covid19-immunization'],
       status: 'free',
       capacity: 100,
-      bookingLink: 'https://ehr-portal.example.org/bookings?slot=1000000&source=cumberland-valley&booking-referral=ref-1',
+      bookingLink:
+        'https://ehr-portal.example.org/bookings?slot=1000000&source=cumberland-valley&booking-referral=ref-1',
       bookingPhone: '000-000-0000',
     });
     // The manifest names three more weeks the example set does not include: reported, not fatal.
@@ -119,7 +117,9 @@ describe('smart-scheduling-links adapter: the public example files', () => {
 
     now += 2_000;
     const second = await feed.listSlots(WEEKS);
-    const conditional = requestsSince(afterFirst).filter((request) => request.path !== '/examples/slots-2021-W11.ndjson');
+    const conditional = requestsSince(afterFirst).filter(
+      (request) => request.path !== '/examples/slots-2021-W11.ndjson',
+    );
     expect(conditional.length).toBeGreaterThanOrEqual(5);
     const served = conditional.filter((request) => !/W1[123]/.test(request.path));
     expect(served.every((request) => typeof request.ifNoneMatch === 'string')).toBe(true);
@@ -167,7 +167,11 @@ describe('smart-scheduling-links adapter: the public example files', () => {
     ]) {
       expect((await failure(call())).kind).toBe('unsupported');
     }
-    expect(await feed.getOrganization()).toEqual({ id: new URL(publisher.origin).host, name: new URL(publisher.origin).host, currency: 'USD' });
+    expect(await feed.getOrganization()).toEqual({
+      id: new URL(publisher.origin).host,
+      name: new URL(publisher.origin).host,
+      currency: 'USD',
+    });
   });
 
   it('is built by the registry from attributes, options as JSON', async () => {
@@ -197,10 +201,27 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
       resourceType: 'Schedule',
       id,
       actor: [{ reference: `Location/${locationId}` }],
-      serviceType: [{ coding: [{ system: 'http://fhir-registry.smarthealthit.org/CodeSystem/service-type', code, display: code }] }],
+      serviceType: [
+        { coding: [{ system: 'http://fhir-registry.smarthealthit.org/CodeSystem/service-type', code, display: code }] },
+      ],
     });
-  const slot = (id: string, scheduleId: string, start: string, end: string, status = 'free', extension: unknown[] = []) =>
-    JSON.stringify({ resourceType: 'Slot', id, schedule: { reference: `Schedule/${scheduleId}` }, status, start, end, extension });
+  const slot = (
+    id: string,
+    scheduleId: string,
+    start: string,
+    end: string,
+    status = 'free',
+    extension: unknown[] = [],
+  ) =>
+    JSON.stringify({
+      resourceType: 'Slot',
+      id,
+      schedule: { reference: `Schedule/${scheduleId}` },
+      status,
+      start,
+      end,
+      extension,
+    });
 
   it('maps 15-minute free and busy slots, offsets written short, and hostile lines', async () => {
     publisher.putManifest('/feed/$bulk-publish', [
@@ -210,9 +231,19 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
     ]);
     publisher.put(
       '/feed/locations.ndjson',
-      [location('az', 'AZ'), location('far', 'ZZ', { name: '' }), '', location('tz', 'AZ', { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/timezone', valueCode: 'America/Denver' }] })].join('\r\n'),
+      [
+        location('az', 'AZ'),
+        location('far', 'ZZ', { name: '' }),
+        '',
+        location('tz', 'AZ', {
+          extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/timezone', valueCode: 'America/Denver' }],
+        }),
+      ].join('\r\n'),
     );
-    publisher.put('/feed/schedules.ndjson', [schedule('flu', 'az', 'flu-shot'), schedule('tz', 'tz', 'covid19-immunization')].join('\n'));
+    publisher.put(
+      '/feed/schedules.ndjson',
+      [schedule('flu', 'az', 'flu-shot'), schedule('tz', 'tz', 'covid19-immunization')].join('\n'),
+    );
     // Local times at UTC-7, with the offset written the short ways some publishers write it.
     const first = Date.parse('2024-10-07T09:00:00-07:00');
     const local = (ms: number) => new Date(ms - 7 * 3_600_000).toISOString().slice(0, 19);
