@@ -168,7 +168,8 @@ export const DetailsWithErrors: Story = {
   play: async ({ canvasElement }) => {
     const el = await pickerIn(canvasElement);
     await chooseTime(el);
-    await until(() => inside<HTMLButtonElement>(el, '[part="continue-button"]'), 'the form').click();
+    const button = await until(() => inside<HTMLButtonElement>(el, '[part="continue-button"]'), 'the form');
+    button.click();
   },
 };
 

@@ -2,8 +2,6 @@ import {
   balanceBilled,
   type CostEstimate,
   type Coverage,
-  compareNetworks,
-  estimateCost,
   type FrontdeskAdapter,
   FrontdeskError,
   formatMoney,
@@ -18,27 +16,46 @@ import {
 import { baseStyles, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { costEstimateStyles } from './cost-estimate.styles.js';
-import {
-  COST_FIELDS,
-  type CostField,
-  coverageFromAttribute,
-  coverageFromAttributes,
-  isPercentField,
-  parseCostField,
-  planCoverageFrom,
-} from './coverage-input.js';
+import { COST_FIELDS, type CostField, coverageFromAttribute, isPercentField } from './coverage-fields.js';
+import type { CoverageAttributes } from './coverage-input.js';
 import type { FdEstimateDetail } from './events.js';
 import { type CostEstimateStrings, stringsEn } from './strings.js';
 
 /** The No Surprises Act lets a self-pay patient dispute a bill at least 400 US dollars above the Good Faith Estimate. */
 const DISPUTE_THRESHOLD_USD_CENTS = 40_000;
 
-/** What the adapter gave for the current query; `price` is undefined when no service was asked for. */
+type Estimator = typeof import('./estimator.js');
+
+/**
+ * The estimate, its checks and the reading of typed terms, fetched once per page with the first data (see
+ * estimator.ts); set once loaded. The form only shows after that, so its handlers can rely on it.
+ */
+let estimator: Estimator | undefined;
+let estimatorLoad: Promise<Estimator> | undefined;
+function loadEstimator(): Promise<Estimator> {
+  estimatorLoad ??= import('./estimator.js').then(
+    (module) => {
+      estimator = module;
+      return module;
+    },
+    (error: unknown) => {
+      estimatorLoad = undefined; // a failed chunk download is retried on the next load
+      throw error;
+    },
+  );
+  return estimatorLoad;
+}
+
+/**
+ * What the adapter gave for the current query; `price` is undefined when no service was asked for. `estimator` comes
+ * with it, so the view can compute synchronously.
+ */
 interface Loaded {
   query: string;
   org: Organization;
   price: PriceInfo | 'missing' | undefined;
   plans: Plan[];
+  estimator: Estimator;
 }
 
 type View =
@@ -215,13 +232,14 @@ export class FdCostEstimate extends FrontdeskElement {
       async (adapter, signal) => {
         const query = this.queryKey();
         const service = this.service?.trim();
-        const [org, price, plans] = await Promise.all([
+        const [org, price, plans, estimator] = await Promise.all([
           adapter.getOrganization({ signal }),
           service ? this.loadPrice(adapter, service, signal) : Promise.resolve(undefined),
           // Plan names are needed for the form's plan list and for naming the plan among the assumptions.
           adapter.capabilities.plans && (this.interactive || this.plan) ? this.loadPlans(adapter, signal) : [],
+          loadEstimator(),
         ]);
-        return { query, org, price, plans };
+        return { query, org, price, plans, estimator };
       },
       () => [this.service, this.provider, this.location, this.planId(), this.interactive],
     ),
@@ -340,6 +358,7 @@ export class FdCostEstimate extends FrontdeskElement {
     if (status === 'loading' || !value || value.query !== this.queryKey()) return { state: 'loading' };
     if (value.price === 'missing') return { state: 'missing', org: value.org };
     const price = value.price as PriceInfo;
+    const { estimateCost, compareNetworks, coverageFromAttributes } = value.estimator;
     try {
       // estimateCost checks the price (adapters validate, but one written by a clinic may not): a broken price is
       // the adapter's fault and must never become a wrong number on the page.
@@ -350,7 +369,7 @@ export class FdCostEstimate extends FrontdeskElement {
     }
     let coverage: Coverage | undefined = this.applied;
     try {
-      if (!this.interactive) coverage = this.coverageFromAttributes(price.currency);
+      if (!this.interactive) coverage = coverageFromAttributes(this.coverageAttributes(), price.currency);
       else if (!coverage) return { state: 'choose' };
       return {
         state: 'result',
@@ -366,22 +385,19 @@ export class FdCostEstimate extends FrontdeskElement {
     }
   }
 
-  private coverageFromAttributes(currency: string): Coverage {
-    return coverageFromAttributes(
-      {
-        coverage: this.coverage,
-        planId: this.plan || undefined,
-        network: this.network,
-        copayOnly: this.copayOnly,
-        texts: {
-          deductibleRemaining: this.deductibleRemaining,
-          coinsurance: this.coinsurance,
-          copay: this.copay,
-          outOfPocketRemaining: this.oopRemaining,
-        },
+  private coverageAttributes(): CoverageAttributes {
+    return {
+      coverage: this.coverage,
+      planId: this.plan || undefined,
+      network: this.network,
+      copayOnly: this.copayOnly,
+      texts: {
+        deductibleRemaining: this.deductibleRemaining,
+        coinsurance: this.coinsurance,
+        copay: this.copay,
+        outOfPocketRemaining: this.oopRemaining,
       },
-      currency,
-    );
+    };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -454,7 +470,8 @@ export class FdCostEstimate extends FrontdeskElement {
   }
 
   private fieldMessage(field: CostField, text: string): string | undefined {
-    const result = parseCostField(field, text, this.intlLocale, this.currency());
+    if (!estimator) return undefined;
+    const result = estimator.parseCostField(field, text, this.intlLocale, this.currency());
     if (result.ok) return undefined;
     const t = this.i18n.t;
     return isPercentField(field) ? t.percentError(result.error) : t.moneyError(result.error);
@@ -481,7 +498,8 @@ export class FdCostEstimate extends FrontdeskElement {
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const t = this.i18n.t;
-    const result = planCoverageFrom(
+    if (!estimator) return;
+    const result = estimator.planCoverageFrom(
       {
         network: this.network === 'out' ? 'out' : 'in',
         planId: this.chosenPlanId() || undefined,

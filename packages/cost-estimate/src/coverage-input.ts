@@ -6,25 +6,15 @@ import {
   parseMoneyInput,
   parsePercentInput,
 } from '@frontdesk/core';
+import { COST_FIELDS, type CostField, FIELD_ATTRIBUTES, isPercentField } from './coverage-fields.js';
 
-/** The cost-sharing terms a patient (or a CMS attribute) can give, in the order the form asks for them. */
-export type CostField = 'deductibleRemaining' | 'coinsurance' | 'copay' | 'outOfPocketRemaining';
-export const COST_FIELDS: readonly CostField[] = [
-  'deductibleRemaining',
-  'coinsurance',
-  'copay',
-  'outOfPocketRemaining',
-];
-
-/** The attribute that carries each term, so an error names what the page author wrote. */
-export const FIELD_ATTRIBUTES: Readonly<Record<CostField, string>> = {
-  deductibleRemaining: 'deductible-remaining',
-  coinsurance: 'coinsurance',
-  copay: 'copay',
-  outOfPocketRemaining: 'oop-remaining',
-};
-
-export const isPercentField = (field: CostField): boolean => field === 'coinsurance';
+export {
+  COST_FIELDS,
+  type CostField,
+  coverageFromAttribute,
+  FIELD_ATTRIBUTES,
+  isPercentField,
+} from './coverage-fields.js';
 
 export type FieldResult = { ok: true; value: number | undefined } | { ok: false; error: NumberInputError };
 
@@ -138,19 +128,4 @@ export function coverageFromAttributes(attributes: CoverageAttributes, currency:
   const [field, error] = Object.entries(result.errors)[0] as [CostField, NumberInputError];
   const problem = isPercentField(field) && error === 'too-large' ? 'is over 100 %' : PROBLEMS[error];
   throw invalidAttribute(FIELD_ATTRIBUTES[field], problem);
-}
-
-/** `coverage="self-pay"`, `coverage="plan"` or `coverage='{"kind":"plan",...}'`; other text is kept to be refused. */
-export function coverageFromAttribute(value: string | null): unknown {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (text === 'self-pay') return { kind: 'self-pay' };
-  if (text.startsWith('{')) {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  }
-  return text;
 }

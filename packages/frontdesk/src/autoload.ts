@@ -1,4 +1,4 @@
-import { devWarn, VERSION } from '@frontdesk/core/element';
+import { devWarn, VERSION } from '@frontdesk/core';
 import { ELEMENT_LOADERS } from './elements.js';
 
 /**

@@ -1,5 +1,5 @@
 import { type Booking, type FrontdeskAdapter, type FrontdeskError, toFrontdeskError } from '@frontdesk/core';
-import { LocalizeController } from '@frontdesk/core/element';
+import { LocalizeController, resolveLocale, type Tables } from '@frontdesk/core/element';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { type BookingStrings, bookingStringsEn } from './booking-strings.js';
 import {
@@ -49,6 +49,16 @@ export interface BookingHost {
 }
 
 /**
+ * The booking steps for `host`, with their strings in the page's language already loaded, so a step never flashes
+ * in English first.
+ */
+export async function createBookingFlow(host: BookingHost): Promise<BookingFlow> {
+  const spanish = () => import('./booking-strings.es.js').then((module) => module.bookingStringsEs);
+  const es = resolveLocale(host.element).locale === 'es' ? await spanish() : spanish;
+  return new BookingFlow(host, { en: bookingStringsEn, es });
+}
+
+/**
  * The steps after a time is chosen in `book` mode: patient details, review, confirmation (or, for a read-only source,
  * its booking link). Loaded on demand, when the patient first chooses a day, so the calendar's first download stays
  * small. It keeps everything typed for the element's lifetime: going back, choosing another time or a conflict never
@@ -67,12 +77,9 @@ export class BookingFlow {
   private readonly attempts = new AttemptKeys();
   private readonly l10n: LocalizeController<BookingStrings>;
 
-  constructor(host: BookingHost) {
+  constructor(host: BookingHost, tables: Tables<BookingStrings>) {
     this.host = host;
-    this.l10n = new LocalizeController<BookingStrings>(host.element, {
-      en: bookingStringsEn,
-      es: () => import('./booking-strings.es.js').then((module) => module.bookingStringsEs),
-    });
+    this.l10n = new LocalizeController<BookingStrings>(host.element, tables);
   }
 
   private get t(): BookingStrings {

@@ -188,6 +188,12 @@ export const slotPickerStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr));
     gap: 0.4em;
   }
+  .time,
+  .menu-item,
+  .zone-name {
+    /* A time or zone name in another script than the page keeps its own order ("3:30 PM" in a right-to-left page). */
+    unicode-bidi: plaintext;
+  }
   .time {
     min-block-size: 2.75rem;
     padding: 0.4em 0.5em;
@@ -219,9 +225,10 @@ export const slotPickerStyles = css`
     text-align: start;
   }
   .menu {
+    /* Physical on purpose: floating-ui writes left and top, whatever the writing direction. */
     position: fixed;
-    inset-block-start: 0;
-    inset-inline-start: 0;
+    top: 0;
+    left: 0;
     z-index: 10;
     display: grid;
     min-inline-size: min(18rem, calc(100vw - 1rem));

@@ -1,7 +1,7 @@
 import type { DayKey, FrontdeskError, PartOfDay, Slot } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { BookingFlow } from './booking-flow.js';
+import type { BookingFlow, BookingHost } from './booking-flow.js';
 import { applyMove, moveForKey, timeKeyTarget } from './calendar-keys.js';
 import { DEFAULT_DAYS } from './config.js';
 import { type DaySlot, nextAvailableDay } from './day-index.js';
@@ -294,6 +294,8 @@ export class FdSlotPicker extends FrontdeskElement {
     else if ('slot' in focus)
       target = root.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focus.slot)}"]`) ?? grid();
     else target = root.querySelector<HTMLElement>(`#f-${focus.field}:not(fieldset), [name="${focus.field}"]`);
+    // A step whose code is still loading shows a skeleton: focus its heading once it arrives.
+    if (!target && this.step !== 'pick' && !this.flow) this.pendingFocus = focus;
     target?.focus();
   }
 
@@ -305,28 +307,32 @@ export class FdSlotPicker extends FrontdeskElement {
   // ---- The booking steps, loaded on demand ----
 
   private loadFlow(): Promise<BookingFlow> {
-    this.flowLoading ??= import('./booking-flow.js').then(({ BookingFlow, bookingStyles }) => {
+    this.flowLoading ??= import('./booking-flow.js').then(async ({ createBookingFlow, bookingStyles }) => {
       // The steps bring their own styles, added beside the picker's.
       if (this.shadowRoot) adoptStyles(this.shadowRoot, [...FdSlotPicker.elementStyles, bookingStyles]);
-      this.flow = new BookingFlow({
-        element: this,
-        requestUpdate: () => this.requestUpdate(),
-        resolveAdapter: () => this.resolveAdapter(),
-        reportError: (error, recoverable) => this.reportError(error, recoverable),
-        errorText: (error) => this.baseI18n.t.errorByKind(error.kind),
-        announce: (message) => this.announce(message),
-        go: (step, focus) => this.goTo(step, focus),
-        focus: (target) => {
-          this.pendingFocus = target;
-          this.requestUpdate();
-        },
-        confirmed: (detail) => this.emit('fd-booking-confirmed', detail),
-        conflict: (entry) => this.showConflict(entry),
-      });
+      this.flow = await createBookingFlow(this.bookingHost());
       this.requestUpdate();
       return this.flow;
     });
     return this.flowLoading;
+  }
+
+  private bookingHost(): BookingHost {
+    return {
+      element: this,
+      requestUpdate: () => this.requestUpdate(),
+      resolveAdapter: () => this.resolveAdapter(),
+      reportError: (error, recoverable) => this.reportError(error, recoverable),
+      errorText: (error) => this.baseI18n.t.errorByKind(error.kind),
+      announce: (message) => this.announce(message),
+      go: (step, focus) => this.goTo(step, focus),
+      focus: (target) => {
+        this.pendingFocus = target;
+        this.requestUpdate();
+      },
+      confirmed: (detail) => this.emit('fd-booking-confirmed', detail),
+      conflict: (entry) => this.showConflict(entry),
+    };
   }
 
   /** The time was taken: back to that day's fresh times, with everything the patient typed kept. */

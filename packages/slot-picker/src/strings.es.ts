@@ -28,7 +28,7 @@ export const stringsEs: SlotPickerStrings = {
   zoneChanged: (zone) => `Ahora los horarios se muestran en ${zone}`,
   filters: 'Opciones de la consulta',
   visitType: 'Tipo de consulta',
-  modality: 'Modalidad',
+  modality: '¿En persona o por video?',
   anyModality: 'Cualquiera',
   inPerson: 'En persona',
   telehealth: 'Por video',

@@ -36,7 +36,7 @@ export const stringsEn = {
   // Filters
   filters: 'Visit options',
   visitType: 'Visit type',
-  modality: 'How',
+  modality: 'In person or video',
   anyModality: 'Either',
   inPerson: 'In person',
   telehealth: 'Video visit',

@@ -12,12 +12,6 @@ import type { TemplateResult } from 'lit';
 import './define.js';
 import type { FdSlotPicker } from './slot-picker.js';
 
-// The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
-// live-region announcements (set in a frame) and `nextFrame` would wait forever there. Frames become short timers.
-window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
-  window.setTimeout(() => callback(performance.now()), 16);
-window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
-
 type KeyPayload = { type: string } | { press: string } | { down: string } | { up: string };
 
 export async function sendKeys(payload: KeyPayload): Promise<void> {
@@ -51,7 +45,6 @@ export function withOverrides(base: MemoryAdapter, overrides: Partial<FrontdeskA
   });
 }
 
-export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const shadow = (el: FdSlotPicker) => el.shadowRoot!;
@@ -65,16 +58,41 @@ export const text = (node: Element | ShadowRoot | null | undefined) =>
 /** The element focused inside the picker's shadow root. */
 export const focused = (el: FdSlotPicker) => shadow(el).activeElement as HTMLElement | null;
 
-/** Wait until nothing is loading and every render and live announcement has landed. */
+/**
+ * Wait until nothing is loading and every render has landed. Timers, not animation frames: the runner opens two test
+ * pages at once and the second is hidden, where Chromium runs no frames.
+ */
 export async function settle(el: FdSlotPicker): Promise<void> {
   for (let i = 0; i < 200; i++) {
     await el.updateComplete;
     if (!$(el, '[part~="loading"]')) break;
     await sleep(10);
   }
+  await sleep(0);
   await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
+}
+
+/** Wait for `condition`, failing with `what` after two seconds. */
+export async function until<T>(condition: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = condition();
+    if (value) return value;
+    await sleep(10);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Wait for the polite live region to say what `expected` matches. Announcements land after a short delay, and an
+ * earlier one may still be on its way, so the test waits for its own rather than reading the first it sees.
+ */
+export async function heard(el: FdSlotPicker, expected: RegExp): Promise<string> {
+  const live = () => text($(el, '[role="status"][aria-live="polite"]'));
+  try {
+    return await until(() => expected.test(live()) && live(), `an announcement matching ${expected}`);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the live region says "${live()}"`);
+  }
 }
 
 export async function mount(template: TemplateResult): Promise<FdSlotPicker> {

@@ -1,5 +1,4 @@
 import {
-  createSurveyModel,
   FrontdeskError,
   type FrontdeskErrorKind,
   type QuestionnaireResponse,
@@ -10,7 +9,6 @@ import {
   type SurveyNode,
   type SurveyOption,
   type SurveyProblem,
-  surveyAnswersEqual,
   toFrontdeskError,
 } from '@frontdesk/core';
 import { baseStyles, FrontdeskElement, LocalizeController, type Resource } from '@frontdesk/core/element';
@@ -57,8 +55,31 @@ const worthRetrying = (e: FrontdeskError) =>
 
 const plainLabel = (node: SurveyNode) => (node.prefix ? `${node.prefix} ${node.text}` : node.text);
 
+type Engine = typeof import('./engine.js');
+
+/** The survey engine, set once loaded: fetched on first use, once per page (see engine.ts). */
+let engine: Engine | undefined;
+let engineLoad: Promise<Engine> | undefined;
+function loadEngine(): Promise<Engine> {
+  engineLoad ??= import('./engine.js').then(
+    (module) => {
+      engine = module;
+      return module;
+    },
+    (error: unknown) => {
+      engineLoad = undefined; // a failed chunk download is retried on the next load
+      throw error;
+    },
+  );
+  return engineLoad;
+}
+
+/** For rendering a model's options, so only ever called once the engine has loaded. */
+const surveyAnswersEqual = (a: SurveyAnswer, b: SurveyAnswer): boolean => engine?.surveyAnswersEqual(a, b) ?? false;
+
 /**
  * A FHIR R4 Questionnaire as an accessible form that produces a QuestionnaireResponse: after-visit feedback (NPS,
+ * CSAT, Likert) or a clinical intake form such as PHQ-9. Load it by id through the adapter (`survey="phq-9"`) or
  * CSAT, Likert) or a clinical intake form such as PHQ-9. Load it by id through the adapter (`survey="phq-9"`) or
  * give it directly (`questionnaire` property: an object or JSON text). Every item type of the supported subset gets
  * its native control; pages (the `page` item control, or `paged`) get a progress indicator; validation messages are
@@ -165,6 +186,8 @@ export class FdSurvey extends FrontdeskElement {
   #generation = 0;
   #abort: AbortController | undefined;
   #started = false;
+  /** Set while a questionnaire given directly waits for the engine; `updateComplete` waits for it too. */
+  #engineWait: Promise<unknown> | undefined;
 
   #ids = new Map<string, string>();
   /** Bumped per item when what it shows changes, so only those items re-render (lit `guard`). */
@@ -258,6 +281,16 @@ export class FdSurvey extends FrontdeskElement {
     } else if (changed.has('paged') && this.#model) this.#relayout();
   }
 
+  /** Includes the first load of the engine, so a questionnaire given directly is rendered when this resolves. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#engineWait) {
+      await this.#engineWait;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override updated(): void {
     const target = this.#focusNext;
     if (!target) return;
@@ -281,7 +314,9 @@ export class FdSurvey extends FrontdeskElement {
     this.#abort?.abort();
     this.#abort = undefined;
     if (given) {
-      this.#useQuestionnaire(input, 'invalid-input');
+      // Once the engine is loaded this stays synchronous: the form is built in this update, as before.
+      const ready = engine ?? (await this.#engineFor(generation));
+      if (ready) this.#useQuestionnaire(ready, input, 'invalid-input');
       return;
     }
     const id = this.survey?.trim();
@@ -297,13 +332,33 @@ export class FdSurvey extends FrontdeskElement {
     const controller = new AbortController();
     this.#abort = controller;
     try {
-      const adapter = await this.resolveAdapter();
+      const [adapter, loaded] = await Promise.all([this.resolveAdapter(), loadEngine()]);
       const questionnaire = await adapter.getSurvey(id, { signal: controller.signal });
-      if (generation === this.#generation) this.#useQuestionnaire(questionnaire, 'invalid-response');
+      if (generation === this.#generation) this.#useQuestionnaire(loaded, questionnaire, 'invalid-response');
     } catch (thrown) {
       const error = toFrontdeskError(thrown);
       if (generation !== this.#generation || (error.kind === 'aborted' && controller.signal.aborted)) return;
       this.#setupFailed(error);
+    }
+  }
+
+  /** The engine for load `generation`, or undefined when that load was superseded or the engine failed to load. */
+  async #engineFor(generation: number): Promise<Engine | undefined> {
+    this.phase = 'loading';
+    const load = loadEngine();
+    const waiting = load.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#engineWait = waiting;
+    try {
+      const loaded = await load;
+      return generation === this.#generation ? loaded : undefined;
+    } catch (thrown) {
+      if (generation === this.#generation) this.#setupFailed(toFrontdeskError(thrown));
+      return undefined;
+    } finally {
+      if (this.#engineWait === waiting) this.#engineWait = undefined;
     }
   }
 
@@ -321,7 +376,12 @@ export class FdSurvey extends FrontdeskElement {
     this.#layout = undefined;
   }
 
-  #useQuestionnaire(input: unknown, kind: FrontdeskErrorKind, initial?: QuestionnaireResponse): void {
+  #useQuestionnaire(
+    { createSurveyModel }: Engine,
+    input: unknown,
+    kind: FrontdeskErrorKind,
+    initial?: QuestionnaireResponse,
+  ): void {
     this.#detach();
     this.#source = input;
     this.#sourceKind = kind;
@@ -488,14 +548,15 @@ export class FdSurvey extends FrontdeskElement {
   }
 
   formResetCallback(): void {
-    if (this.#source === undefined) return;
-    this.#useQuestionnaire(this.#source, this.#sourceKind);
+    // A source is only kept once the engine has built a model from it.
+    if (this.#source === undefined || !engine) return;
+    this.#useQuestionnaire(engine, this.#source, this.#sourceKind);
   }
 
   formStateRestoreCallback(state: unknown): void {
-    if (typeof state !== 'string' || this.#source === undefined) return;
+    if (typeof state !== 'string' || this.#source === undefined || !engine) return;
     try {
-      this.#useQuestionnaire(this.#source, this.#sourceKind, JSON.parse(state) as QuestionnaireResponse);
+      this.#useQuestionnaire(engine, this.#source, this.#sourceKind, JSON.parse(state) as QuestionnaireResponse);
     } catch {
       // A state that is not our JSON: keep the form as it is.
     }

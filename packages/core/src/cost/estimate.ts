@@ -10,6 +10,8 @@ import {
 import { parseOrThrow } from '../schemas/validate.js';
 import { shareCost } from './sharing.js';
 
+export { balanceBilled } from './balance.js';
+
 /** In- and out-of-network estimates for the same service and cost-sharing terms, for showing side by side. */
 export interface NetworkComparison {
   inNetwork: CostEstimate;
@@ -49,11 +51,6 @@ export function compareNetworks(price: PriceInfo, coverage: Coverage): NetworkCo
     inNetwork: planEstimate(validPrice, { ...validCoverage, network: 'in' }),
     outOfNetwork: planEstimate(validPrice, { ...validCoverage, network: 'out' }),
   };
-}
-
-/** What the provider may bill above the plan's allowed amount (out of network only); 0 otherwise. */
-export function balanceBilled(estimate: CostEstimate): number {
-  return estimate.network === 'out' ? Math.max(0, estimate.billed - estimate.allowed) : 0;
 }
 
 function validatePrice(price: PriceInfo): PriceInfo {

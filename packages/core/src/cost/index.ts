@@ -1,1 +1,2 @@
-export { balanceBilled, compareNetworks, estimateCost, type NetworkComparison } from './estimate.js';
+export { balanceBilled } from './balance.js';
+export { compareNetworks, estimateCost, type NetworkComparison } from './estimate.js';

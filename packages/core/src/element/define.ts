@@ -1,5 +1,5 @@
+import { devWarn } from '../dev.js';
 import { FdClinic } from './clinic.js';
-import { devWarn } from './dev.js';
 
 /**
  * Register a custom element unless the tag is taken, so two copies of Frontdesk on one page never throw. A different

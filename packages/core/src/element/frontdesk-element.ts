@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { FrontdeskAdapter } from '../adapter.js';
+import { VERSION } from '../dev.js';
 import { FrontdeskError } from '../errors.js';
 import type { DroppedRecord } from '../schemas/validate.js';
 import { findClinic, lookupAdapter, onClinicChange } from './clinic.js';
@@ -7,8 +8,6 @@ import { type FdErrorDetail, fdEvent } from './events.js';
 import { LocalizeController } from './localize.js';
 import type { Resource } from './resource.js';
 import { baseStringsEn, baseStringsEs } from './strings.js';
-
-export const VERSION = '0.1.0';
 
 /**
  * The base of every Frontdesk widget: finds its adapter, renders loading, empty and error states, reports problems as

@@ -1,8 +1,8 @@
+export { DEV, devWarn, VERSION } from '../dev.js';
 export { FdClinic, findClinic, lookupAdapter } from './clinic.js';
 export { defineElement, defineWithClinic } from './define.js';
-export { DEV, devWarn } from './dev.js';
 export { type FdErrorDetail, fdEvent } from './events.js';
-export { FrontdeskElement, VERSION } from './frontdesk-element.js';
+export { FrontdeskElement } from './frontdesk-element.js';
 export {
   type Locale,
   LocalizeController,

@@ -34,7 +34,9 @@ describe('the custom-property contract (DESIGN.md 9.6)', () => {
         for (const [, name] of text.matchAll(/var\(\s*(--_fd-[a-z0-9-]+)/g)) used.set(name!, file);
       }
     }
-    const undefinedTokens = [...used].filter(([name]) => !defined.has(name)).map(([name, file]) => `${name} in ${file}`);
+    const undefinedTokens = [...used]
+      .filter(([name]) => !defined.has(name))
+      .map(([name, file]) => `${name} in ${file}`);
     expect(undefinedTokens).toEqual([]);
   });
 

@@ -1,14 +1,24 @@
-import { CalendarDate } from '../schemas/primitives.js';
 import { invalidInput } from './errors.js';
 
 /** A calendar day `YYYY-MM-DD`, independent of any time zone. */
 export type DayKey = string;
 
 const DAY_MS = 86_400_000;
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The rule of the `CalendarDate` schema (a real day, `YYYY-MM-DD`), written out so date helpers never load zod into a
+ * widget page (schema-parity.test.ts checks that both agree).
+ */
+function isDayKey(key: unknown): key is DayKey {
+  if (typeof key !== 'string' || !DAY_KEY.test(key)) return false;
+  const date = new Date(`${key}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(key);
+}
 
 /** [year, month 1-12, day] of a valid day key. */
 export function parseDayKey(key: DayKey): [number, number, number] {
-  if (typeof key !== 'string' || !CalendarDate.safeParse(key).success) {
+  if (!isDayKey(key)) {
     throw invalidInput('dayKey', 'expected YYYY-MM-DD');
   }
   return [Number(key.slice(0, 4)), Number(key.slice(5, 7)), Number(key.slice(8, 10))];

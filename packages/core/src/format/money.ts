@@ -1,4 +1,3 @@
-import { Currency } from '../schemas/primitives.js';
 import { invalidInput } from './errors.js';
 import { numberFormat } from './intl-cache.js';
 import { type NumberInputResult, parseScaledDecimal } from './number-input.js';
@@ -10,9 +9,14 @@ const BASIS_POINTS_IN_100_PERCENT = 10_000;
 const CURRENCY_SYMBOL = /\p{Sc}/u;
 /** `%`, or the Arabic percent sign. */
 const PERCENT_SIGN = /[%\u066A]/u;
+/**
+ * The rule of the `Currency` schema, written out so formatting never loads zod into a widget page (schema-parity.test.ts
+ * checks that both agree).
+ */
+const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 function assertCurrency(currency: string): void {
-  if (!Currency.safeParse(currency).success) throw invalidInput('currency', 'expected an ISO 4217 code such as USD');
+  if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency)) throw invalidInput('currency', 'expected an ISO 4217 code such as USD');
 }
 
 /** Digits after the decimal mark for a currency: 2 for USD and EUR, 0 for JPY, 3 for BHD (from Intl's ISO data). */

@@ -30,7 +30,8 @@ export function renderZoneControl(props: ZoneProps): TemplateResult {
       @keydown=${menu.onButtonKeydown}
       @pointerenter=${() => void menu.prefetch()}
       @focus=${() => void menu.prefetch()}
-    ><span class="fd-visually-hidden">${t.timeZone}: </span>${t.timesShownIn(name)}<span class="caret" aria-hidden="true">▾</span></button>
+    ><span class="fd-visually-hidden">${t.timeZone}: </span><span class="zone-name">${t.timesShownIn(name)}</span
+      ><span class="caret" aria-hidden="true">▾</span></button>
     <div
       id="zone-menu"
       class="menu"

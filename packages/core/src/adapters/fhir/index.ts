@@ -5,12 +5,6 @@
  */
 export { createFhirAdapter } from './adapter.js';
 export { FHIR_EXTENSIONS, FHIR_SYSTEMS, FRONTDESK_FHIR } from './conventions.js';
-export {
-  locationFromFhir,
-  organizationFromFhir,
-  providerFromFhir,
-  visitTypeFromFhir,
-} from './map-clinic.js';
-export { indexServicesByCoding, mapSlots, type SlotDirectory, slotFromFhir, slotsFromBundle } from './map-slot.js';
+export { slotsFromBundle } from './map-slot.js';
 export type { FhirAdapterOptions } from './options.js';
 export { operationOutcomeText } from './outcome.js';

@@ -21,6 +21,11 @@ export class ListingBuilder<T> {
     this.#root = root;
   }
 
+  /** Keep a record already known to be valid (see `isPlainValidSlot`). */
+  accept(item: T): void {
+    this.items.push(item);
+  }
+
   /** Validate `candidate`, mapped from `source` (the FHIR resource at `index`); the valid record is kept and returned. */
   add(candidate: unknown, source: Json, index: number): T | undefined {
     const result = this.#schema.safeParse(candidate);

@@ -15,6 +15,7 @@ import {
   toInstant,
 } from './elements.js';
 import { ListingBuilder } from './listing.js';
+import { isPlainValidSlot } from './slot-check.js';
 
 /** Who and where a Schedule's slots are for, and the visit types it offers when a slot does not say. */
 export interface ScheduleFacts {
@@ -129,7 +130,8 @@ export function mapSlots(slots: readonly Json[], directory: SlotDirectory, root 
   const listing = new ListingBuilder(Slot, root);
   slots.forEach((resource, index) => {
     const candidate = slotFromFhir(resource, directory);
-    if (candidate !== undefined) listing.add(candidate, resource, index);
+    if (isPlainValidSlot(candidate)) listing.accept(candidate);
+    else if (candidate !== undefined) listing.add(candidate, resource, index);
   });
   return listing.build();
 }

@@ -4,7 +4,6 @@
  * link or phone number.
  */
 export { createSmartSchedulingLinksAdapter } from './adapter.js';
-export { conditionalHeaders, type Freshness, freshnessOf, MIN_POLL_MS } from './http-cache.js';
 export { bookingLink, SMART_EXTENSIONS, type StoredSlot, smartSlot } from './map.js';
-export { NDJSON_DEFAULTS, type NdjsonOptions, type NdjsonStats, readNdjson } from './ndjson.js';
+export { type NdjsonOptions, type NdjsonStats, readNdjson } from './ndjson.js';
 export type { SmartSchedulingLinksOptions } from './options.js';

@@ -8,3 +8,6 @@ export const DEV: boolean = env?.DEV ?? true;
 export function devWarn(message: string): void {
   if (DEV) console.warn(`[frontdesk] ${message}`);
 }
+
+/** The version of this copy of Frontdesk, compared when two copies meet on one page. */
+export const VERSION = '0.1.0';

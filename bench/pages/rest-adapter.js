@@ -1,0 +1,2 @@
+// The REST adapter a live page loads on first use.
+export { createRestAdapter } from '@frontdesk/core/rest';
