@@ -1,13 +1,21 @@
-// The demo clinic site (`npm start`): the example pages, the script-tag bundles under /cdn/, and the clinic's API
-// under /api/ (Frontdesk's REST contract, served by the in-memory demo clinic). Needs `pnpm run build` first.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// The demo clinic site (`npm start`): the example pages, the script-tag bundles under /cdn/, and a backend for them:
+// by default /api/ (Frontdesk's REST contract over the in-memory demo clinic); with `--backend=fhir`, /fhir/ (the
+// same clinic as FHIR R4 resources in Medplum's FHIR router), the pages switched to `adapter="fhir"`.
+// Needs `pnpm run build` first.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createMemoryAdapter } from '../packages/core/dist/adapters/memory/index.js';
 import { createRestHandler } from '../packages/core/dist/server/index.js';
 
 const root = resolve(import.meta.dirname, '..');
-const port = Number(process.env.PORT ?? process.argv[2] ?? 8080);
+const args = process.argv.slice(2);
+const port = Number(process.env.PORT ?? args.find((a) => /^\d+$/.test(a)) ?? 8080);
+const backend = (
+  args.find((a) => a.startsWith('--backend='))?.split('=')[1] ??
+  process.env.FRONTDESK_BACKEND ??
+  'rest'
+).toLowerCase();
 const host = process.env.HOST ?? '127.0.0.1';
 
 const mounts = [
@@ -35,39 +43,67 @@ const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-export function startDemoServer({ port: wanted = port, hostname = host, quiet = false } = {}) {
+// The hostile page (examples/hostile.html) is served with exactly the policy DESIGN.md promises to work under, plus
+// Trusted Types enforcement: any string that reached an HTML sink would be blocked and reported.
+const hostileHeaders = {
+  ...securityHeaders,
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
+};
+
+export function startDemoServer({
+  port: wanted = port,
+  hostname = host,
+  quiet = false,
+  backend: chosen = backend,
+} = {}) {
   let api;
+  let fhir;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       api(req, res);
       return;
     }
-    serveFile(url.pathname, res);
+    if (fhir && (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/'))) {
+      void fhir.handle(req, res);
+      return;
+    }
+    serveFile(url.pathname, res, chosen);
   });
   return new Promise((done) => {
     server.listen(wanted, hostname, () => {
       const address = server.address();
       const origin = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${address.port}`;
       api = createRestHandler(createMemoryAdapter({ photoBaseUrl: `${origin}/photos` }), { basePath: '/api' });
-      if (!quiet) console.log(`\nFrontdesk demo clinic: ${origin}/\n(press Ctrl+C to stop)`);
-      done({ server, origin });
+      const ready = chosen === 'fhir' ? startFhir(origin).then((handler) => (fhir = handler)) : Promise.resolve();
+      void ready.then(() => {
+        if (!quiet) console.log(`\nFrontdesk demo clinic (${chosen} backend): ${origin}/\n(press Ctrl+C to stop)`);
+        done({ server, origin });
+      });
     });
   });
 }
 
-function serveFile(pathname, res) {
+async function startFhir(origin) {
+  const { createFhirHandler, demoClinic } = await import('../test/fhir-server/server.mjs');
+  const resources = await demoClinic({ photoBaseUrl: `${origin}/photos`, days: 30 });
+  return createFhirHandler({ resources, basePath: '/fhir' });
+}
+
+function serveFile(pathname, res, chosen) {
   for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
     let file = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length))));
     if (!file.startsWith(dir)) break; // no escaping the mounted folder
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) continue;
-    res.writeHead(200, {
-      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
-      ...securityHeaders,
-    });
+    const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    res.writeHead(200, { ...headers, ...(file.endsWith('hostile.html') ? hostileHeaders : securityHeaders) });
+    if (chosen === 'fhir' && file.endsWith('.html')) {
+      // The same pages on the FHIR backend: only the clinic's configuration changes.
+      res.end(readFileSync(file, 'utf8').replaceAll('adapter="rest" api="/api"', 'adapter="fhir" api="/fhir"'));
+      return;
+    }
     createReadStream(file).pipe(res);
     return;
   }

@@ -42,7 +42,9 @@ async function shifted(el: FdSlotPicker, name: string): Promise<void> {
 const focusedDay = (el: FdSlotPicker) => focused(el)?.dataset.day;
 
 describe('fd-slot-picker keyboard path', () => {
-  it('books from calendar to confirmation with the keyboard alone, axe clean at every step', async () => {
+  it('books from calendar to confirmation with the keyboard alone, axe clean at every step', async function () {
+    // About sixty real key presses and five axe runs: more than the default allowance on a busy machine.
+    this.timeout(40_000);
     const adapter = memory();
     const events: string[] = [];
     const el = await mount(html`<fd-slot-picker

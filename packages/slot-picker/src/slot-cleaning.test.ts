@@ -69,7 +69,7 @@ describe('cleanSlots', () => {
     expect(dropped.map((d) => d.id)).toEqual(['d']);
   });
 
-  it('cleans 10,000 slots quickly enough for a first render', () => {
+  it('cleans 10,000 slots', () => {
     const base = Date.parse('2026-03-02T13:00:00Z');
     const records = Array.from({ length: 10_000 }, (_, i) => {
       const start = base + Math.floor(i / 111) * 86_400_000 + (i % 111) * 5 * 60_000;
@@ -77,10 +77,9 @@ describe('cleanSlots', () => {
         providerId: `p${i % 3}`,
       });
     });
-    const t0 = performance.now();
-    const { free } = cleanSlots(records);
+    // Speed is measured by bench/, not here; this checks the sweep keeps every slot of several interleaved providers.
+    const { free, dropped } = cleanSlots(records);
     expect(free).toHaveLength(10_000);
-    // A generous bound for a loaded CI machine; the bench measures the real figure.
-    expect(performance.now() - t0).toBeLessThan(250);
+    expect(dropped).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { DayKey, FrontdeskError, PartOfDay, Slot } from '@frontdesk/core';
+import { type DayKey, type FrontdeskError, type PartOfDay, type Slot, toFrontdeskError } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BookingFlow, BookingHost } from './booking-flow.js';
@@ -143,7 +143,7 @@ export class FdSlotPicker extends FrontdeskElement {
   }));
   private readonly models = new ModelBuilder();
   private flow: BookingFlow | undefined;
-  private flowLoading: Promise<BookingFlow> | undefined;
+  private flowLoading: Promise<BookingFlow | undefined> | undefined;
   private pendingFocus: Focus | undefined;
   private settledOnce = false;
 
@@ -306,14 +306,30 @@ export class FdSlotPicker extends FrontdeskElement {
 
   // ---- The booking steps, loaded on demand ----
 
-  private loadFlow(): Promise<BookingFlow> {
-    this.flowLoading ??= import('./booking-flow.js').then(async ({ createBookingFlow, bookingStyles }) => {
-      // The steps bring their own styles, added beside the picker's.
-      if (this.shadowRoot) adoptStyles(this.shadowRoot, [...FdSlotPicker.elementStyles, bookingStyles]);
-      this.flow = await createBookingFlow(this.bookingHost());
-      this.requestUpdate();
-      return this.flow;
-    });
+  /**
+   * The booking steps' code, fetched once. Resolves to undefined when it cannot be fetched: that is reported, and the
+   * patient is back at the times.
+   */
+  private loadFlow(): Promise<BookingFlow | undefined> {
+    this.flowLoading ??= import('./booking-flow.js').then(
+      async ({ createBookingFlow, bookingStyles }) => {
+        // The steps bring their own styles, added beside the picker's.
+        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...FdSlotPicker.elementStyles, bookingStyles]);
+        this.flow = await createBookingFlow(this.bookingHost());
+        this.requestUpdate();
+        return this.flow;
+      },
+      (thrown: unknown) => {
+        this.flowLoading = undefined; // a later choice tries again
+        const error = toFrontdeskError(thrown);
+        this.reportError(error, true);
+        if (this.step !== 'pick') {
+          this.announce(this.baseI18n.t.errorByKind(error.kind));
+          this.goTo('pick', this.chosenSlotId ? { slot: this.chosenSlotId } : 'grid');
+        }
+        return undefined;
+      },
+    );
     return this.flowLoading;
   }
 
@@ -419,7 +435,7 @@ export class FdSlotPicker extends FrontdeskElement {
     }
     this.goTo(model.setup.capabilities.booking === 'api' ? 'details' : 'elsewhere');
     void this.loadFlow().then((flow) => {
-      flow.chose(model);
+      flow?.chose(model);
       this.requestUpdate();
     });
   }

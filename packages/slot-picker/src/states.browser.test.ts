@@ -16,6 +16,7 @@ import {
   settle,
   text,
   timeButtons,
+  until,
   withOverrides,
 } from './test-kit.browser.test.js';
 
@@ -197,7 +198,8 @@ describe('fd-slot-picker states', () => {
     const el = await mount(html`<div lang="es">
       <fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>
     </div>`);
-    await settle(el);
+    // The Spanish table is fetched on first use.
+    await until(() => text($(el, 'td[data-day="2026-03-08"]')).includes('sin horarios'), 'the Spanish strings');
     expect(text($(el, '#month-heading'))).to.equal('marzo de 2026');
     expect(text($$(el, 'th')[0])).to.match(/^lun/);
     expect(text($(el, 'td[data-day="2026-03-08"]'))).to.contain('domingo, 8 de marzo, sin horarios');

@@ -19,4 +19,8 @@ declare global {
   interface HTMLElementEventMap {
     'fd-error': CustomEvent<FdErrorDetail>;
   }
+  // The events bubble and are composed, so a page may listen once on the document.
+  interface DocumentEventMap {
+    'fd-error': CustomEvent<FdErrorDetail>;
+  }
 }

@@ -31,6 +31,7 @@ export abstract class FrontdeskElement extends LitElement {
 
   protected readonly baseI18n = new LocalizeController(this, { en: baseStringsEn, es: baseStringsEs });
   private readonly resources: Resource<unknown>[] = [];
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private unwatchClinic: (() => void) | undefined;
 
   override connectedCallback(): void {
@@ -48,7 +49,7 @@ export abstract class FrontdeskElement extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     // Before render, so the swap to a new adapter renders its loading state in this same update.
-    if (changed.has('adapter') && changed.get('adapter') !== undefined) this.reloadAll();
+    if (changed.has('adapter') && this.hasUpdated) this.reloadAll();
   }
 
   /** Register a resource so a new adapter or configuration reloads it. */
@@ -99,7 +100,8 @@ export abstract class FrontdeskElement extends LitElement {
     // Clearing first makes a repeated identical message heard again. A timer, not an animation frame: frames
     // never run in a background tab, and the announcement must not wait for the tab to be shown.
     this.announcement = '';
-    setTimeout(() => {
+    clearTimeout(this.announceTimer); // a newer message replaces one still waiting
+    this.announceTimer = setTimeout(() => {
       this.announcement = message;
     }, 50);
   }

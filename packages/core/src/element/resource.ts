@@ -40,10 +40,13 @@ export class Resource<T> implements ReactiveController {
     host.addController(this);
   }
 
-  hostUpdated(): void {
+  // Checked before render, so a change of inputs shows its loading state in the same update instead of scheduling
+  // another one.
+  hostUpdate(): void {
     const args = this.args();
     if (sameArgs(this.lastArgs, args)) return;
     this.lastArgs = args;
+    this.status = 'loading';
     void this.reload();
   }
 
