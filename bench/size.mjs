@@ -91,8 +91,16 @@ export async function pageSizes() {
   const manifest = JSON.parse(readFileSync(join(cdn, '.vite/manifest.json'), 'utf8'));
   const entryKey = (suffix) => Object.keys(manifest).find((k) => k.endsWith(suffix));
   const rows = [
-    { name: 'autoloader alone (frontdesk.js)', budget: null, ...bundleSize(cdn, manifest, [entryKey('src/autoload.ts')]) },
-    { name: 'everything (frontdesk.all.js)', budget: 45 * KB, ...bundleSize(cdn, manifest, [entryKey('src/define-all.ts')]) },
+    {
+      name: 'autoloader alone (frontdesk.js)',
+      budget: null,
+      ...bundleSize(cdn, manifest, [entryKey('src/autoload.ts')]),
+    },
+    {
+      name: 'everything (frontdesk.all.js)',
+      budget: 45 * KB,
+      ...bundleSize(cdn, manifest, [entryKey('src/define-all.ts')]),
+    },
   ];
   try {
     rows.push({
