@@ -23,6 +23,8 @@ function workspacePackages() {
  * of this package's `@frontdesk/*` dependencies (`.ci/manifest.mjs` generates them in dependency order).
  */
 function workspaceDependencyManifests() {
+  /** Class name -> the workspace package whose manifest declares it. */
+  const declaredIn = new Map();
   return {
     name: 'frontdesk-workspace-dependency-manifests',
     initialize({ context }) {
@@ -32,9 +34,30 @@ function workspaceDependencyManifests() {
       for (const name of Object.keys(own.dependencies ?? {})) {
         const dir = packages.get(name);
         const file = dir && join(dir, 'custom-elements.json');
-        if (file && existsSync(file)) manifests.push(JSON.parse(readFileSync(file, 'utf8')));
+        if (!file || !existsSync(file)) continue;
+        const manifest = JSON.parse(readFileSync(file, 'utf8'));
+        manifests.push(manifest);
+        for (const module of manifest.modules) {
+          for (const declaration of module.declarations ?? []) declaredIn.set(declaration.name, name);
+        }
       }
       context.thirdPartyCEMs = [...(context.thirdPartyCEMs ?? []), ...manifests];
+    },
+    // Inherited members point at their class's module; say which package that module is in.
+    packageLinkPhase({ customElementsManifest }) {
+      const local = new Set(
+        customElementsManifest.modules.flatMap((module) => (module.declarations ?? []).map((item) => item.name)),
+      );
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const kind of ['attributes', 'members', 'events', 'slots', 'cssParts', 'cssProperties', 'cssStates']) {
+            for (const item of declaration[kind] ?? []) {
+              const from = item.inheritedFrom;
+              if (from && !local.has(from.name) && declaredIn.has(from.name)) from.package = declaredIn.get(from.name);
+            }
+          }
+        }
+      }
     },
   };
 }

@@ -63,15 +63,19 @@ async function analyzeAll(packages) {
 
 const readManifest = (pkg) => JSON.parse(readFileSync(join(pkg.dir, 'custom-elements.json'), 'utf8'));
 
-/** Point a dependency's module paths (`src/x.ts`, or the analyzer's `/src/x.js`) at the installed package. */
+/**
+ * Point a dependency's module paths (`src/x.ts`, or the analyzer's `/src/x.js`) at the installed package; a reference
+ * that names its own package (an inherited member) points into that package instead.
+ */
 function relocate(value, prefix) {
   if (Array.isArray(value)) return value.map((item) => relocate(item, prefix));
   if (value === null || typeof value !== 'object') return value;
+  const base = typeof value.package === 'string' ? `node_modules/${value.package}` : prefix;
   const copy = {};
   for (const [key, item] of Object.entries(value)) {
     copy[key] =
       (key === 'path' || key === 'module') && typeof item === 'string'
-        ? `${prefix}/${item.replace(/^\/+/, '')}`
+        ? `${base}/${item.replace(/^\/+/, '')}`
         : relocate(item, prefix);
   }
   return copy;

@@ -68,6 +68,15 @@ suite('browser tests (web-test-runner, chromium)', 'pnpm', ['exec', 'web-test-ru
   CI_COUNT_FILE: browserFile,
 });
 
+// Storybook: the manifests come from `pnpm run build`; every story renders without errors and passes axe.
+check('storybook build', 'pnpm', ['exec', 'storybook', 'build', '--quiet', '--disable-telemetry'], {
+  STORYBOOK_DISABLE_TELEMETRY: '1',
+});
+const storiesFile = join(reports, 'storybook.json');
+suite('stories (chromium: render, play, axe)', 'node', ['test/storybook-check.mjs'], storiesFile, plainCounts, {
+  CI_COUNT_FILE: storiesFile,
+});
+
 console.log('\n=== summary');
 for (const line of lines) console.log(line);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);

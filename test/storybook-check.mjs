@@ -4,6 +4,8 @@
 //   parameters: { frontdeskCheck: { axe: false, reason: 'why' } }                   (or a11y: { disable: true } + reason)
 //   parameters: { frontdeskCheck: { disableRules: { 'color-contrast': 'why' } } }  (single rules)
 //   parameters: { frontdeskCheck: { skip: true, reason: 'why' } }                  (not checked at all; counted skipped)
+// and a story about a failure it causes on purpose names what it expects, with a reason:
+//   parameters: { frontdeskCheck: { allowErrors: { 'no-such-photo.jpg': 'why' } } } (console/HTTP errors naming it)
 // Docs pages are rendered too and must not error; pages written in MDX are also checked with axe.
 //
 // Usage: node test/storybook-check.mjs [substring of story ids...]
@@ -203,6 +205,25 @@ function axePlan(settings) {
   };
 }
 
+/**
+ * The runtime problems a story does not expect. `allowErrors` maps a text the expected errors contain (such as the
+ * URL of a photo that is missing on purpose; console errors carry the URL of the failed load) to the reason; an
+ * entry without a reason is itself a problem.
+ */
+function expectedErrors(check, runtimeProblems, notes) {
+  const allowed = Object.entries(check.allowErrors ?? {});
+  const problems = [];
+  for (const [text, why] of allowed) {
+    if (!(typeof why === 'string' && why.trim())) problems.push(`allows errors about ${text} without a written reason`);
+  }
+  for (const problem of runtimeProblems) {
+    const match = allowed.find(([text]) => problem.includes(text));
+    if (match) notes.push(`expected ${problem.slice(0, 60)}...: ${match[1]}`);
+    else problems.push(problem);
+  }
+  return problems;
+}
+
 async function waitForStory(page) {
   await page.waitForFunction(() => window.__fdCheck?.done === true, null, { timeout: STORY_TIMEOUT_MS, polling: 50 });
 }
@@ -248,18 +269,23 @@ async function newWorkerContext(browser, origin) {
 async function checkEntry(context, origin, entry) {
   const started = Date.now();
   const problems = [];
+  /** Console, page and HTTP errors: a story may expect some of them (`allowErrors`). */
+  const runtimeProblems = [];
   const notes = [];
   context.outsideRequests.length = 0;
   let page;
   try {
     page = await context.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text().slice(0, 500)}`);
+      if (message.type() !== 'error') return;
+      const source = message.location().url?.replace(origin, '');
+      const where = source && !source.startsWith('/iframe.html') ? ` (${source.slice(0, 200)})` : '';
+      runtimeProblems.push(`console error: ${message.text().split('\n')[0].slice(0, 500)}${where}`);
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message.slice(0, 500)}`));
+    page.on('pageerror', (error) => runtimeProblems.push(`page error: ${error.message.slice(0, 500)}`));
     page.on('response', (response) => {
       if (response.status() >= 400)
-        problems.push(`HTTP ${response.status()} for ${response.url().replace(origin, '')}`);
+        runtimeProblems.push(`HTTP ${response.status()} for ${response.url().replace(origin, '')}`);
     });
 
     const docs = entry.type === 'docs';
@@ -325,10 +351,11 @@ async function checkEntry(context, origin, entry) {
       mkdirSync(screenshots, { recursive: true });
       await page.screenshot({ path: join(screenshots, `${entry.id}.png`), fullPage: true });
     }
-    for (const url of context.outsideRequests) problems.push(`request outside the static server: ${url}`);
+    for (const url of context.outsideRequests) runtimeProblems.push(`request outside the static server: ${url}`);
+    problems.push(...expectedErrors(settings.check, runtimeProblems, notes));
     return { status: problems.length ? 'failed' : 'passed', problems, notes, ms: Date.now() - started };
   } catch (error) {
-    problems.push(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    problems.push(...runtimeProblems, error instanceof Error ? error.message.split('\n')[0] : String(error));
     return { status: 'failed', problems, notes, ms: Date.now() - started };
   } finally {
     await page?.close().catch(() => undefined);
@@ -385,18 +412,30 @@ async function main() {
   const server = await serve(staticDir);
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
-  const browser = await launch();
+  // Shared by the workers; a browser that crashed is started again for the next story.
+  let browser = await launch();
+  let relaunching;
+  const liveBrowser = async () => {
+    if (!browser.isConnected()) {
+      relaunching ??= launch().then((fresh) => {
+        browser = fresh;
+        relaunching = undefined;
+      });
+      await relaunching;
+    }
+    return browser;
+  };
   console.log(`checking ${entries.length} stories and docs pages from ${staticDir} (${CONCURRENCY} at a time)`);
 
   let next = 0;
   const worker = async () => {
-    let context = await newWorkerContext(browser, origin);
+    let context = await newWorkerContext(await liveBrowser(), origin);
     while (next < entries.length) {
       const entry = entries[next++];
       const result = await checkEntry(context, origin, entry);
       if (result.status === 'failed') {
         await context.close().catch(() => undefined);
-        context = await newWorkerContext(browser, origin);
+        context = await newWorkerContext(await liveBrowser(), origin);
       }
       counts[result.status]++;
       const label = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' }[result.status];
