@@ -70,7 +70,12 @@ function table(el: FdCostEstimate): Record<string, string[]> {
   return rows;
 }
 
-const announcement = (el: FdCostEstimate) => text(shadow(el).querySelector('[role="status"][aria-live="polite"]'));
+/** The live region's text once the pending message is in: `announce()` clears it, then fills it after 50 ms. */
+async function announcement(el: FdCostEstimate): Promise<string> {
+  const region = () => text(shadow(el).querySelector('[role="status"][aria-live="polite"]'));
+  for (let i = 0; i < 100 && region() === ''; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  return region();
+}
 
 describe('fd-cost-estimate: DESIGN.md test vectors through the element', () => {
   it('allowed 900.00, deductible remaining 200.00, coinsurance 30 % shows 410.00', async () => {
@@ -435,7 +440,7 @@ describe('fd-cost-estimate: interactive form', () => {
     await settled(el);
     expect(text(part(el, 'total'))).to.equal('$410.00');
     await nextFrame();
-    expect(announcement(el)).to.equal('Estimate ready. You’ll likely pay: $410.00.');
+    expect(await announcement(el)).to.equal('Estimate ready. You’ll likely pay: $410.00.');
     expect(estimates.at(-1)?.patientTotal).to.equal(41_000);
     expect(text(part(el, 'assumptions'))).to.contain('No out-of-pocket maximum was given.');
     await expect(el).shadowDom.to.be.accessible();
@@ -450,7 +455,7 @@ describe('fd-cost-estimate: interactive form', () => {
     expect(text(part(el, 'total'))).to.equal('$105.00');
     expect(part(el, 'submit')).to.equal(null);
     await nextFrame();
-    expect(announcement(el)).to.contain('$105.00');
+    expect(await announcement(el)).to.contain('$105.00');
   });
 
   it('refuses absurd entries at the field, tied and announced, and keeps what was typed', async () => {
@@ -467,7 +472,7 @@ describe('fd-cost-estimate: interactive form', () => {
     expect(text(shadow(el).getElementById('fd-ce-deductibleRemaining-error'))).to.equal(
       'Enter an amount in numbers, like 200 or 200.50.',
     );
-    expect(announcement(el)).to.equal(
+    expect(await announcement(el)).to.equal(
       'Deductible left to pay this year: Enter an amount in numbers, like 200 or 200.50.',
     );
 
@@ -484,7 +489,7 @@ describe('fd-cost-estimate: interactive form', () => {
     await el.updateComplete;
     await nextFrame();
     expect(shadow(el).activeElement).to.equal(deductible);
-    expect(announcement(el)).to.contain('Please fix 3 entries.');
+    expect(await announcement(el)).to.contain('Please fix 3 entries.');
     expect(part(el, 'result')).to.equal(null);
     expect(estimates).to.have.length(0);
 
@@ -578,7 +583,7 @@ describe('fd-cost-estimate: following a slot picker', () => {
     expect(text(part(el, 'total'))).to.equal('$180.00');
     expect(estimates.at(-1)).to.include({ service: 'annual-physical', patientTotal: 18_000 });
     await nextFrame();
-    expect(announcement(el)).to.contain('$180.00');
+    expect(await announcement(el)).to.contain('$180.00');
 
     select('picker', 42);
     await settled(el);

@@ -1,15 +1,10 @@
 import {
-  balanceBilled,
-  type CostEstimate,
   type Coverage,
   type FrontdeskAdapter,
   FrontdeskError,
-  formatMoney,
   isFrontdeskError,
-  type NetworkComparison,
   type Organization,
   type Plan,
-  type PlanCoverage,
   type PriceInfo,
   toFrontdeskError,
 } from '@frontdesk/core';
@@ -19,10 +14,8 @@ import { costEstimateStyles } from './cost-estimate.styles.js';
 import { COST_FIELDS, type CostField, coverageFromAttribute, isPercentField } from './coverage-fields.js';
 import type { CoverageAttributes } from './coverage-input.js';
 import type { FdEstimateDetail } from './events.js';
+import type { EstimateResult, ResultContext } from './result-view.js';
 import { type CostEstimateStrings, stringsEn } from './strings.js';
-
-/** The No Surprises Act lets a self-pay patient dispute a bill at least 400 US dollars above the Good Faith Estimate. */
-const DISPUTE_THRESHOLD_USD_CENTS = 40_000;
 
 type Estimator = typeof import('./estimator.js');
 
@@ -63,15 +56,7 @@ type View =
   /** `setup`: the page's attributes or properties; `adapter`: a failed call; `payload`: a price that is not valid. */
   | { state: 'error'; error: FrontdeskError; source: 'setup' | 'adapter' | 'payload' }
   | { state: 'missing'; org: Organization }
-  | {
-      state: 'result';
-      service: string;
-      price: PriceInfo;
-      plans: Plan[];
-      coverage: Coverage;
-      estimate: CostEstimate;
-      comparison: NetworkComparison | undefined;
-    };
+  | ({ state: 'result'; service: string; estimator: Estimator } & EstimateResult);
 
 type Payer = 'self' | 'insured';
 
@@ -80,12 +65,6 @@ function telHref(phone: string): string {
   const [number = '', extension] = phone.split(/\s*(?:x|ext\.?)\s*/i);
   const digits = number.replace(/[^\d+]/g, '');
   return `tel:${digits}${extension ? `;ext=${extension}` : ''}`;
-}
-
-/** Basis points as the exact decimal fraction Intl formats as a percentage: 3000 is "0.3000". */
-function basisPointsToFraction(bps: number): Intl.StringNumericLiteral {
-  const digits = String(bps).padStart(5, '0');
-  return `${digits.slice(0, -4)}.${digits.slice(-4)}` as Intl.StringNumericLiteral;
 }
 
 /**
@@ -322,8 +301,8 @@ export class FdCostEstimate extends FrontdeskElement {
     }
   }
 
-  private money(cents: number, currency: string): string {
-    return formatMoney(cents, currency, this.intlLocale);
+  private resultContext(): ResultContext {
+    return { t: this.i18n.t, locale: this.intlLocale, notice: this.notice };
   }
 
   /** The currency typed amounts are in, for its number of decimals; undefined (two decimals) if not known yet. */
@@ -374,6 +353,7 @@ export class FdCostEstimate extends FrontdeskElement {
       return {
         state: 'result',
         service,
+        estimator: value.estimator,
         price,
         plans: value.plans,
         coverage,
@@ -424,7 +404,10 @@ export class FdCostEstimate extends FrontdeskElement {
       this.pendingAnnounce = false;
       const t = this.i18n.t;
       if (view.state === 'missing') this.announce(t.missingTitle);
-      else this.announce(t.announceEstimate(this.totalLabel(view.estimate), this.totalText(view.estimate)));
+      else {
+        const { totalLabel, totalText } = view.estimator;
+        this.announce(t.announceEstimate(totalLabel(t, view.estimate), totalText(this.resultContext(), view.estimate)));
+      }
     }
   }
 
@@ -469,9 +452,21 @@ export class FdCostEstimate extends FrontdeskElement {
     }
   }
 
-  private fieldMessage(field: CostField, text: string): string | undefined {
-    if (!estimator) return undefined;
-    const result = estimator.parseCostField(field, text, this.intlLocale, this.currency());
+  /**
+   * The estimator for a patient's action. The form can be shown (and typed in) while the price still loads, before
+   * the estimator has come; it is then fetched, and a failed download is reported like a failed call.
+   */
+  private async fetchEstimator(): Promise<Estimator | undefined> {
+    try {
+      return await loadEstimator();
+    } catch (thrown) {
+      this.reportError(toFrontdeskError(thrown), true);
+      return undefined;
+    }
+  }
+
+  private fieldMessage({ parseCostField }: Estimator, field: CostField, text: string): string | undefined {
+    const result = parseCostField(field, text, this.intlLocale, this.currency());
     if (result.ok) return undefined;
     const t = this.i18n.t;
     return isPercentField(field) ? t.percentError(result.error) : t.moneyError(result.error);
@@ -485,12 +480,21 @@ export class FdCostEstimate extends FrontdeskElement {
   private onFieldInput(field: CostField, event: Event): void {
     const text = (event.target as HTMLInputElement).value;
     this.texts = { ...this.texts, [field]: text };
-    // A shown error clears as soon as the entry is fixed; new errors wait until the patient leaves the field.
-    if (this.fieldErrors[field] !== undefined) this.setFieldError(field, this.fieldMessage(field, text));
+    // A shown error clears as soon as the entry is fixed; new errors wait until the patient leaves the field. (An
+    // error is only shown once the estimator has loaded.)
+    if (this.fieldErrors[field] !== undefined && estimator) {
+      this.setFieldError(field, this.fieldMessage(estimator, field, text));
+    }
   }
 
   private onFieldChange(field: CostField): void {
-    const message = this.fieldMessage(field, this.texts[field] ?? '');
+    // Synchronous once loaded, so the message is rendered in the update this change causes.
+    if (estimator) this.checkField(estimator, field);
+    else void this.fetchEstimator().then((loaded) => loaded && this.checkField(loaded, field));
+  }
+
+  private checkField(loaded: Estimator, field: CostField): void {
+    const message = this.fieldMessage(loaded, field, this.texts[field] ?? '');
     this.setFieldError(field, message);
     if (message) this.announce(this.i18n.t.fieldProblem(this.i18n.t[`${field}Label`], message));
   }
@@ -498,8 +502,9 @@ export class FdCostEstimate extends FrontdeskElement {
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const t = this.i18n.t;
-    if (!estimator) return;
-    const result = estimator.planCoverageFrom(
+    const loaded = estimator ?? (await this.fetchEstimator());
+    if (!loaded) return;
+    const result = loaded.planCoverageFrom(
       {
         network: this.network === 'out' ? 'out' : 'in',
         planId: this.chosenPlanId() || undefined,
@@ -517,7 +522,7 @@ export class FdCostEstimate extends FrontdeskElement {
     }
     const errors: Partial<Record<CostField, string>> = {};
     for (const field of COST_FIELDS) {
-      if (result.errors[field]) errors[field] = this.fieldMessage(field, this.texts[field] ?? '');
+      if (result.errors[field]) errors[field] = this.fieldMessage(loaded, field, this.texts[field] ?? '');
     }
     this.fieldErrors = errors;
     const first = COST_FIELDS.find((field) => errors[field] !== undefined);
@@ -620,143 +625,6 @@ export class FdCostEstimate extends FrontdeskElement {
     </div>`;
   }
 
-  // ---- the result -----------------------------------------------------------------------------------------------
-
-  private totalLabel(estimate: CostEstimate): string {
-    return estimate.selfPay ? this.i18n.t.totalSelfPay : this.i18n.t.totalInsured;
-  }
-
-  private totalText(estimate: CostEstimate): string {
-    const { range, currency } = estimate;
-    if (!range) return this.money(estimate.patientTotal, currency);
-    return this.i18n.t.range(this.money(range.low, currency), this.money(range.high, currency));
-  }
-
-  private renderResult(view: Extract<View, { state: 'result' }>): TemplateResult {
-    const t = this.i18n.t;
-    const { estimate, comparison } = view;
-    const notes = new Set(estimate.notices);
-    if (comparison?.outOfNetwork.notices.includes('balance-billing-possible')) notes.add('balance-billing-possible');
-    const noteText: Partial<Record<string, string>> = {
-      'out-of-pocket-maximum-reached': t.outOfPocketReached,
-      'balance-billing-possible': t.balanceBilling,
-      'price-range': t.priceRange,
-    };
-    const noteItems = [...notes].flatMap((kind) => noteText[kind] ?? []);
-    const defaultNotice = estimate.selfPay
-      ? t.goodFaithNotice(this.money(DISPUTE_THRESHOLD_USD_CENTS, 'USD'))
-      : t.insuredNotice;
-    return html`<div class="result" part="result">
-      <p class="total-block">
-        <span class="total-label">${this.totalLabel(estimate)}</span>
-        <span class="total" part="total">${this.totalText(estimate)}</span>
-      </p>
-      ${estimate.selfPay ? nothing : html`<p part="plan-pays">${t.planPays(this.money(estimate.planPays, estimate.currency))}</p>`}
-      ${comparison ? this.renderNetworks(comparison, estimate.network) : nothing} ${this.renderTable(estimate, comparison)}
-      <div class="notice" part="notice"><slot name="notice">${this.notice || defaultNotice}</slot></div>
-      ${noteItems.length > 0 ? html`<ul class="notes" part="notes">${noteItems.map((note) => html`<li>${note}</li>`)}</ul>` : nothing}
-      ${view.coverage.kind === 'plan' ? this.renderAssumptions(view.coverage, view.price, view.plans) : nothing}
-    </div>`;
-  }
-
-  private renderNetworks(comparison: NetworkComparison, current: 'in' | 'out' | undefined): TemplateResult {
-    const t = this.i18n.t;
-    const sides: ['in' | 'out', string, CostEstimate][] = [
-      ['in', t.inNetwork, comparison.inNetwork],
-      ['out', t.outOfNetwork, comparison.outOfNetwork],
-    ];
-    return html`<ul class="networks" part="networks" aria-label=${t.networksLabel}>
-      ${sides.map(
-        ([network, label, estimate]) => html`<li class=${network === current ? 'current' : ''}>
-          <span>${label}</span>
-          <strong>${this.totalText(estimate)}</strong>
-          ${network === current ? html`<span class="badge">${t.yourEstimate}</span>` : nothing}
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  private renderTable(estimate: CostEstimate, comparison: NetworkComparison | undefined): TemplateResult {
-    const t = this.i18n.t;
-    const columns = comparison ? [comparison.inNetwork, comparison.outOfNetwork] : [estimate];
-    type Row = [string, (e: CostEstimate) => number];
-    const rows: Row[] = estimate.selfPay
-      ? [
-          [t.rowBilled, (e) => e.billed],
-          [t.rowCashPrice, (e) => e.allowed],
-        ]
-      : [
-          [t.rowBilled, (e) => e.billed],
-          [t.rowAllowed, (e) => e.allowed],
-          [t.rowDeductible, (e) => e.deductibleApplied],
-          [t.rowCopay, (e) => e.copay],
-          [t.rowCoinsurance, (e) => e.coinsurance],
-          [t.rowNotCovered, (e) => e.notCovered],
-          ...(columns.some((e) => balanceBilled(e) > 0) ? [[t.rowBalance, balanceBilled] as Row] : []),
-        ];
-    const sums: Row[] = [[t.rowTotal, (e) => e.patientTotal]];
-    if (!estimate.selfPay) sums.push([t.rowPlanPays, (e) => e.planPays]);
-    const ranged = columns.some((e) => e.range !== undefined);
-    const row = ([label, amount]: Row, sum: boolean) =>
-      html`<tr class=${sum ? 'sum' : ''}>
-        <th scope="row">${label}</th>
-        ${columns.map((e) => html`<td>${this.money(amount(e), e.currency)}</td>`)}
-      </tr>`;
-    return html`<table part="table">
-      <caption>
-        ${ranged ? t.tableCaptionRange : t.tableCaption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.columnItem}</th>
-          ${
-            comparison
-              ? html`<th scope="col">${t.inNetwork}</th>
-                <th scope="col">${t.outOfNetwork}</th>`
-              : html`<th scope="col">${t.columnAmount}</th>`
-          }
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map((r) => row(r, false))} ${sums.map((r) => row(r, true))}
-      </tbody>
-    </table>`;
-  }
-
-  private renderAssumptions(coverage: PlanCoverage, price: PriceInfo, plans: Plan[]): TemplateResult {
-    const t = this.i18n.t;
-    const money = (cents: number) => this.money(cents, price.currency);
-    const planName = plans.find((plan) => plan.id === coverage.planId)?.name;
-    const ranged =
-      price.minNegotiated !== undefined &&
-      price.maxNegotiated !== undefined &&
-      price.minNegotiated !== price.maxNegotiated;
-    const rateBasis =
-      price.negotiatedRate !== undefined ? t.assumedExactRate : ranged ? t.assumedRangeRate : t.assumedStandardCharge;
-    const percent = this.i18n.t.assumedCoinsurance(
-      new Intl.NumberFormat(this.intlLocale, { style: 'percent', maximumFractionDigits: 2 }).format(
-        basisPointsToFraction(coverage.coinsuranceBps),
-      ),
-    );
-    const items = [
-      coverage.network === 'in' ? t.assumedInNetwork : t.assumedOutOfNetwork,
-      ...(planName ? [t.assumedPlan(planName)] : []),
-      ...(coverage.network === 'in' ? [rateBasis] : []),
-      ...(coverage.copayOnly
-        ? [t.assumedCopayOnly(money(coverage.copay))]
-        : [t.assumedDeductible(money(coverage.deductibleRemaining)), percent, t.assumedCopay(money(coverage.copay))]),
-      coverage.outOfPocketRemaining === undefined
-        ? t.assumedNoOutOfPocket
-        : t.assumedOutOfPocket(money(coverage.outOfPocketRemaining)),
-    ];
-    return html`<div class="assumptions" part="assumptions">
-      <p class="assumptions-title">${t.assumedTitle}</p>
-      <ul>
-        ${items.map((item) => html`<li>${item}</li>`)}
-      </ul>
-    </div>`;
-  }
-
   private renderMissing(org: Organization): TemplateResult {
     const t = this.i18n.t;
     return html`<div class="fd-state" part="missing" role="status">
@@ -786,7 +654,7 @@ export class FdCostEstimate extends FrontdeskElement {
       case 'missing':
         return this.renderMissing(view.org);
       case 'result':
-        return this.renderResult(view);
+        return view.estimator.renderResult(this.resultContext(), view);
     }
   }
 

@@ -80,7 +80,6 @@ const surveyAnswersEqual = (a: SurveyAnswer, b: SurveyAnswer): boolean => engine
 /**
  * A FHIR R4 Questionnaire as an accessible form that produces a QuestionnaireResponse: after-visit feedback (NPS,
  * CSAT, Likert) or a clinical intake form such as PHQ-9. Load it by id through the adapter (`survey="phq-9"`) or
- * CSAT, Likert) or a clinical intake form such as PHQ-9. Load it by id through the adapter (`survey="phq-9"`) or
  * give it directly (`questionnaire` property: an object or JSON text). Every item type of the supported subset gets
  * its native control; pages (the `page` item control, or `paged`) get a progress indicator; validation messages are
  * tied to their fields and announced, and a summary of errors with links to each field opens on submit.

@@ -1,6 +1,7 @@
 export { monthGrid, type Weekday, weekdayOfKey, weekStartForLocale } from './calendar.js';
 export { addDaysToKey, type DayKey } from './day-key.js';
-export { currencyFractionDigits, formatMoney, parseMoneyInput, parsePercentInput } from './money.js';
+export { currencyFractionDigits, formatMoney } from './money.js';
+export { parseMoneyInput, parsePercentInput } from './money-input.js';
 export type { NumberInputError, NumberInputResult } from './number-input.js';
 export {
   browserTimeZone,

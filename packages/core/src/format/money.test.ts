@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFrontdeskError } from '../errors.js';
-import { currencyFractionDigits, formatMoney, parseMoneyInput, parsePercentInput } from './money.js';
+import { currencyFractionDigits, formatMoney } from './money.js';
+import { parseMoneyInput, parsePercentInput } from './money-input.js';
 
 /** ICU puts no-break and narrow no-break spaces in formatted output; tests compare with plain spaces. */
 const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
