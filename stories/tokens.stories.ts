@@ -1,6 +1,7 @@
 import { getCustomElements, type Meta, type StoryObj } from '@storybook/web-components-vite';
 import { css, html, LitElement, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { TOKEN_DESCRIPTIONS } from '../packages/core/src/element/token-docs.js';
 import { TOKENS } from '../packages/core/src/element/tokens.js';
 import { elementsOf, type Manifest } from './support/manifest.js';
 
@@ -83,7 +84,7 @@ class FdStoryTokenTable extends LitElement {
             <th scope="row"><code>${name}</code></th>
             <td>${swatch(token.light)}<code>${token.light}</code></td>
             <td>${swatch(token.dark)}<code>${token.dark}</code></td>
-            <td>${token.description}</td>
+            <td>${TOKEN_DESCRIPTIONS[name as keyof typeof TOKEN_DESCRIPTIONS]}</td>
           </tr>`,
         )}
       </tbody>

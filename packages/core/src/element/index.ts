@@ -13,4 +13,5 @@ export {
 } from './localize.js';
 export { Resource, type ResourceStatus, type ResourceTask } from './resource.js';
 export { type BaseStrings, baseStringsEn, baseStringsEs } from './strings.js';
+export { TOKEN_DESCRIPTIONS } from './token-docs.js';
 export { baseStyles, TOKENS, type TokenName } from './tokens.js';

@@ -2,34 +2,33 @@ import { css, unsafeCSS } from 'lit';
 
 /**
  * The public design tokens every widget reads (DESIGN.md section 9.6): each public `--fd-*` property, its light and
- * dark default. Widgets read the private `--_fd-*` copies, which fall back from a per-widget property to the global
- * token to the default. Storybook's Theming page and the token test are generated from this list.
+ * dark default (what each is for: token-docs.ts, kept out of the widgets' download). Widgets read the private
+ * `--_fd-*` copies, which fall back from a per-widget property to the global token to the default. Storybook's
+ * Theming page and the token test are generated from this list.
  */
 export const TOKENS = {
-  '--fd-color-accent': { light: '#0b5cad', dark: '#8cc4ff', description: 'Brand colour: buttons, links, selection' },
-  '--fd-color-on-accent': { light: '#ffffff', dark: '#04213f', description: 'Text on the brand colour' },
-  '--fd-color-text': { light: '#1b1f24', dark: '#eef1f5', description: 'Body text' },
-  '--fd-color-muted': { light: '#4f5965', dark: '#b5bfcc', description: 'Secondary text (still 4.5:1)' },
-  '--fd-color-surface': { light: '#ffffff', dark: '#151a21', description: 'Widget background' },
-  '--fd-color-surface-alt': { light: '#f3f5f8', dark: '#1f2630', description: 'Raised or alternate background' },
-  '--fd-color-border': { light: '#737d88', dark: '#7d8894', description: 'Borders of controls (3:1)' },
-  '--fd-color-divider': { light: '#d6dbe1', dark: '#333c47', description: 'Decorative dividers' },
-  '--fd-color-danger': { light: '#b3261e', dark: '#ffb4ab', description: 'Errors' },
-  '--fd-color-success': { light: '#1e6b35', dark: '#8fd9a4', description: 'Confirmations' },
-  '--fd-color-warning': { light: '#8a5300', dark: '#ffcf7d', description: 'Notices' },
-  '--fd-color-focus': { light: '#0b5cad', dark: '#8cc4ff', description: 'Focus ring' },
+  '--fd-color-accent': { light: '#0b5cad', dark: '#8cc4ff' },
+  '--fd-color-on-accent': { light: '#ffffff', dark: '#04213f' },
+  '--fd-color-text': { light: '#1b1f24', dark: '#eef1f5' },
+  '--fd-color-muted': { light: '#4f5965', dark: '#b5bfcc' },
+  '--fd-color-surface': { light: '#ffffff', dark: '#151a21' },
+  '--fd-color-surface-alt': { light: '#f3f5f8', dark: '#1f2630' },
+  '--fd-color-border': { light: '#737d88', dark: '#7d8894' },
+  '--fd-color-divider': { light: '#d6dbe1', dark: '#333c47' },
+  '--fd-color-danger': { light: '#b3261e', dark: '#ffb4ab' },
+  '--fd-color-success': { light: '#1e6b35', dark: '#8fd9a4' },
+  '--fd-color-warning': { light: '#8a5300', dark: '#ffcf7d' },
+  '--fd-color-focus': { light: '#0b5cad', dark: '#8cc4ff' },
   '--fd-font-family': {
     light: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     dark: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-    description: 'Font of all text',
   },
-  '--fd-font-size': { light: '1rem', dark: '1rem', description: 'Base font size; everything scales from it' },
-  '--fd-radius': { light: '8px', dark: '8px', description: 'Corner radius of cards and controls' },
-  '--fd-space': { light: '1rem', dark: '1rem', description: 'Base spacing unit' },
+  '--fd-font-size': { light: '1rem', dark: '1rem' },
+  '--fd-radius': { light: '8px', dark: '8px' },
+  '--fd-space': { light: '1rem', dark: '1rem' },
   '--fd-shadow': {
     light: '0 1px 3px rgb(0 0 0 / 0.15)',
     dark: '0 1px 3px rgb(0 0 0 / 0.6)',
-    description: 'Shadow of cards and menus',
   },
 } as const;
 
@@ -37,8 +36,10 @@ export type TokenName = keyof typeof TOKENS;
 
 const privateName = (name: string) => name.replace('--fd-', '--_fd-');
 
+/** The private copies of the tokens; the dark set repeats only those whose dark default differs. */
 function declarations(mode: 'light' | 'dark'): string {
   return Object.entries(TOKENS)
+    .filter(([, token]) => mode === 'light' || token.dark !== token.light)
     .map(([name, token]) => `${privateName(name)}: var(${name}, ${token[mode]});`)
     .join('\n');
 }
