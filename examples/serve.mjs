@@ -47,7 +47,8 @@ const securityHeaders = {
 // Trusted Types enforcement: any string that reached an HTML sink would be blocked and reported.
 const hostileHeaders = {
   ...securityHeaders,
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
 };
 
 export function startDemoServer({
@@ -98,7 +99,10 @@ function serveFile(pathname, res, chosen) {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) continue;
     const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
-    res.writeHead(200, { ...headers, ...(file.endsWith('hostile.html') ? hostileHeaders : securityHeaders) });
+    // The bundles are a CDN for other sites too: a pasted snippet on any origin loads them as module scripts.
+    const cdn =
+      prefix === '/cdn/' ? { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' } : {};
+    res.writeHead(200, { ...headers, ...(file.endsWith('hostile.html') ? hostileHeaders : securityHeaders), ...cdn });
     if (chosen === 'fhir' && file.endsWith('.html')) {
       // The same pages on the FHIR backend: only the clinic's configuration changes.
       res.end(readFileSync(file, 'utf8').replaceAll('adapter="rest" api="/api"', 'adapter="fhir" api="/fhir"'));

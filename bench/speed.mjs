@@ -1,0 +1,181 @@
+// Speed figures against DESIGN.md section 8, printed as a table with pass or fail: in Chromium, the example site's
+// time from script start to first widget; in Node, the FHIR and SMART Scheduling Links mapping costs beside a bare
+// JSON.parse of the same data. Reads built output: run `pnpm run build` first (`pnpm run bench` does).
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { startDemoServer } from '../examples/serve.mjs';
+import { slotsFromBundle } from '../packages/core/dist/adapters/fhir/index.js';
+import { readNdjson } from '../packages/core/dist/adapters/smart-scheduling-links/index.js';
+import { demoClinic } from '../test/fhir-server/server.mjs';
+
+const ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Median of `runs` timings of `fn` (after one warm-up run). */
+async function median(fn, runs = 5) {
+  await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Script start (the autoloader's response fully arrived) to the first widget showing content, on a page. */
+async function firstWidget(browser, origin, path) {
+  const samples = [];
+  for (let run = 0; run < 5; run++) {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      // Sample every frame: the first frame in which some widget shows content (not undefined, not a skeleton).
+      const tick = () => {
+        const ready = [...document.querySelectorAll('*')].some(
+          (e) =>
+            e.localName.startsWith('fd-') &&
+            e.localName !== 'fd-clinic' &&
+            e.shadowRoot?.firstElementChild &&
+            !e.shadowRoot.querySelector('[part~="loading"]'),
+        );
+        if (ready) globalThis.__fdFirstWidget = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(`${origin}${path}`);
+    await page.waitForFunction(() => globalThis.__fdFirstWidget !== undefined, null, { timeout: 20_000 });
+    const ms = await page.evaluate(() => {
+      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cdn/frontdesk.js'));
+      return globalThis.__fdFirstWidget - (script?.responseEnd ?? 0);
+    });
+    if (run > 0) samples.push(ms); // the first run warms the server and the browser's caches of compiled code
+    await page.close();
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+/** 10,000 FHIR Slots over 90 days on the demo clinic's real Schedules, as a `Slot?_include=Slot:schedule` Bundle. */
+async function slotBundle() {
+  const resources = await demoClinic({ days: 7 });
+  const included = resources.filter((r) => r.resourceType === 'Schedule' || r.resourceType === 'PractitionerRole');
+  const template = resources.find((r) => r.resourceType === 'Slot');
+  const start = Date.parse('2030-01-07T14:00:00Z');
+  const entry = [];
+  for (let i = 0; i < 10_000; i++) {
+    const at = start + Math.floor(i / 112) * 86_400_000 + (i % 112) * 300_000;
+    entry.push({
+      fullUrl: `urn:bench:slot-${i}`,
+      resource: {
+        ...template,
+        id: `bench-${i}`,
+        start: new Date(at).toISOString(),
+        end: new Date(at + 1_200_000).toISOString(),
+      },
+      search: { mode: 'match' },
+    });
+  }
+  for (const resource of included) entry.push({ resource, search: { mode: 'include' } });
+  return { resourceType: 'Bundle', type: 'searchset', entry };
+}
+
+function ndjsonText(lines) {
+  const rows = [];
+  for (let i = 0; i < lines; i++) {
+    const start = new Date(Date.parse('2030-01-07T14:00:00Z') + i * 300_000).toISOString();
+    rows.push(
+      JSON.stringify({
+        resourceType: 'Slot',
+        id: `s${i}`,
+        schedule: { reference: `Schedule/${i % 40}` },
+        status: 'free',
+        start,
+        end: start,
+      }),
+    );
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+function streamOf(text) {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+      controller.close();
+    },
+  });
+}
+
+export async function speedRows() {
+  const rows = [];
+  const { server, origin } = await startDemoServer({ port: 0, quiet: true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    rows.push({
+      name: 'example site: script start to first widget (provider list)',
+      ms: await firstWidget(browser, origin, '/'),
+    });
+    rows.push({
+      name: 'example site: script start to first widget (survey page)',
+      ms: await firstWidget(browser, origin, '/feedback.html'),
+    });
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+
+  const bundle = await slotBundle();
+  const bundleText = JSON.stringify(bundle);
+  const mapped = slotsFromBundle(JSON.parse(bundleText));
+  if (mapped.items.length !== 10_000) throw new Error(`expected 10,000 mapped slots, got ${mapped.items.length}`);
+  const parseBundle = await median(() => JSON.parse(bundleText));
+  const mapBundle = await median(() => slotsFromBundle(JSON.parse(bundleText)));
+  rows.push({ name: 'FHIR: 10,000 Slots from a Bundle (parse + map)', ms: mapBundle, ratio: mapBundle / parseBundle });
+
+  const text = ndjsonText(100_000);
+  const bare = await median(() => {
+    for (const line of text.split('\n')) if (line) JSON.parse(line);
+  }, 3);
+  let records = 0;
+  const streamed = await median(async () => {
+    records = 0;
+    await readNdjson(streamOf(text), { onRecord: () => records++ });
+  }, 3);
+  if (records !== 100_000) throw new Error(`expected 100,000 NDJSON records, got ${records}`);
+  rows.push({ name: 'SMART: 100,000-line NDJSON, streamed', ms: streamed, ratio: streamed / bare });
+  return rows;
+}
+
+export function printSpeed(rows) {
+  console.log('\nspeed (median of runs)');
+  console.log(`${'what'.padEnd(62)} ${'ms'.padStart(9)}  vs bare JSON.parse  budget`);
+  let failed = 0;
+  for (const row of rows) {
+    let verdict = '';
+    if (row.budget !== undefined) {
+      const ok = row.ms <= row.budget;
+      if (!ok) failed++;
+      verdict = `${ok ? 'pass' : 'FAIL'} (< ${row.budget} ms)`;
+    }
+    const ratio = row.ratio ? `${row.ratio.toFixed(2)}x`.padStart(8) : ''.padStart(8);
+    console.log(
+      `${row.name.padEnd(62)} ${row.ms.toFixed(1).padStart(9)}  ${ratio}            ${verdict || '(no budget)'}`,
+    );
+  }
+  return failed;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = printSpeed(await speedRows()) ? 1 : 0;
+}

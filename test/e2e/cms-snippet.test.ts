@@ -1,0 +1,53 @@
+// Issue 8's "done when": the CMS snippet pasted into an empty HTML file, served by any static server on another
+// origin, shows working widgets on the demo data, loading only the script tag's bundle from the Frontdesk host.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations, openSite, type Site, shadowText, watchedPage, widgetsReady } from './harness.js';
+
+let site: Site;
+let staticServer: Server;
+let pageUrl: string;
+
+/** Exactly what a CMS user pastes, with the bundle's absolute address and the built-in demo clinic. */
+const snippet = (cdn: string) => `<script type="module" src="${cdn}/cdn/frontdesk.js"></script>
+<fd-clinic adapter="memory">
+  <fd-provider-list specialty="family-medicine"></fd-provider-list>
+</fd-clinic>`;
+
+beforeAll(async () => {
+  site = await openSite();
+  // A plain static server that knows nothing of Frontdesk: it serves one file, the pasted snippet in an empty page.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>Our doctors</h1>${snippet(site.origin)}</main></body></html>`;
+  staticServer = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((done) => staticServer.listen(0, '127.0.0.1', done));
+  pageUrl = `http://localhost:${(staticServer.address() as AddressInfo).port}/`;
+}, 60_000);
+
+afterAll(async () => {
+  staticServer?.closeAllConnections();
+  await new Promise((done) => staticServer?.close(done));
+  await site?.close();
+});
+
+it('works pasted into an empty page on another origin', async () => {
+  const { page, context, errors } = await watchedPage(site);
+  try {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).origin));
+    await page.goto(pageUrl);
+    await widgetsReady(page);
+    const list = page.locator('fd-provider-list');
+    expect(await shadowText(list)).toMatch(/\d+ providers?/);
+    expect(await shadowText(list)).toContain('Family medicine');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    // Only the page's own origin and the Frontdesk host: no third-party requests.
+    expect(new Set(requests)).toEqual(new Set([new URL(pageUrl).origin, site.origin]));
+  } finally {
+    await context.close();
+  }
+}, 60_000);

@@ -1,0 +1,134 @@
+// The steps of a patient's path, shared by the clinic-site and hostile-page tests. Each step checks what the patient
+// sees; `afterStep` runs the checks every step must pass (axe, no policy violation).
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { focused, shadowText, tabTo } from './harness.js';
+
+export const PATIENT = { given: 'Ana', family: 'Prueba', birth: { month: '04', day: '17', year: '1986' } };
+
+/** Filters the provider list down to one provider and presses their Book button. */
+export async function findProvider(page: Page): Promise<void> {
+  const list = page.getByRole('list', { name: 'Providers' });
+  await list.getByRole('article').first().waitFor();
+  const before = await list.getByRole('article').count();
+  await page.getByRole('combobox', { name: 'Specialty' }).selectOption({ label: 'Midwifery' });
+  await page.getByRole('checkbox', { name: 'Accepting new patients' }).check();
+  await expect.poll(() => list.getByRole('article').count()).toBeLessThan(before);
+  await expect.poll(() => list.getByRole('article').allInnerTexts()).toEqual([expect.stringContaining('Rosa Delgado')]);
+  await page.getByRole('button', { name: 'Book with Rosa Delgado' }).click();
+}
+
+/** The picker's time buttons for the chosen day (inside its shadow root). */
+export function timeButtons(page: Page): Locator {
+  return page.locator('fd-slot-picker').getByRole('toolbar').getByRole('button');
+}
+
+/**
+ * Keyboard only: Tab to the calendar grid, move to the first day with times with the arrow keys, choose it with
+ * Enter, Tab to the times, move right to the second time and choose it. Returns the chosen time's label.
+ */
+export async function pickTimeByKeyboard(page: Page): Promise<string> {
+  const picker = page.locator('fd-slot-picker');
+  await picker.getByRole('grid').waitFor();
+  // Start from the picker's own first control (the page above it differs between the clinic and hostile pages).
+  await picker.getByRole('combobox', { name: 'Visit type' }).focus();
+  await tabTo(page, (f) => f.role === 'gridcell', 10);
+  // The grid's tab stop is the next day with times; a step right and back proves the arrows move the focus.
+  const start = (await focused(page)).text;
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  expect((await focused(page)).text).toBe(start);
+  expect(start).toMatch(/\d+ times?/);
+  await page.keyboard.press('Enter');
+  await timeButtons(page).first().waitFor();
+  await tabTo(page, (f) => f.slot !== null, 6);
+  await page.keyboard.press('ArrowRight');
+  const chosen = await focused(page);
+  expect(chosen.slot).not.toBeNull();
+  await page.keyboard.press('Enter');
+  await picker.getByRole('heading', { name: 'Your details' }).waitFor();
+  return chosen.text;
+}
+
+/** The cost estimate beside the picker: self-pay shows the discounted cash price and the Good Faith notice. */
+export async function seeEstimate(page: Page): Promise<string> {
+  const estimate = page.locator('fd-cost-estimate');
+  await estimate.getByRole('radio', { name: /paying myself/ }).check();
+  const table = estimate.getByRole('table', { name: 'How we worked it out' });
+  await table.waitFor();
+  const total = await table
+    .getByRole('row', { name: /You pay/ })
+    .getByRole('cell')
+    .textContent();
+  expect(total?.trim()).toMatch(/^\$\d[\d,]*\.\d\d$/);
+  await expect.poll(() => shadowText(estimate)).toContain('Good Faith Estimate');
+  return total?.trim() ?? '';
+}
+
+/** Fills the patient's details with the keyboard, reviews, confirms; returns the confirmation's text. */
+export async function book(page: Page): Promise<{ confirmation: string; ics: string }> {
+  await fillDetails(page);
+  await pressConfirm(page);
+  return confirmation(page);
+}
+
+/** Types the patient's details and continues to the review step. */
+export async function fillDetails(page: Page): Promise<void> {
+  const picker = page.locator('fd-slot-picker');
+  const type = async (label: string, text: string) => {
+    await picker.getByRole('textbox', { name: label, exact: true }).focus();
+    await page.keyboard.type(text);
+  };
+  await type('First name', PATIENT.given);
+  await type('Last name', PATIENT.family);
+  const { month, day, year } = PATIENT.birth;
+  await type('Date of birth', `${month}${day}${year}`);
+  await type('Phone', '6155550100');
+  await picker.getByRole('button', { name: 'Continue' }).focus();
+  await page.keyboard.press('Enter');
+  const confirm = picker.getByRole('button', { name: /Confirm/ });
+  await confirm.waitFor();
+  await expect.poll(() => shadowText(picker)).toContain(`${PATIENT.given} ${PATIENT.family}`);
+}
+
+/** Presses the review step's Confirm button with the keyboard. */
+export async function pressConfirm(page: Page): Promise<void> {
+  await page
+    .locator('fd-slot-picker')
+    .getByRole('button', { name: /Confirm/ })
+    .focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for the confirmation and downloads its .ics. */
+export async function confirmation(page: Page): Promise<{ confirmation: string; ics: string }> {
+  const picker = page.locator('fd-slot-picker');
+  const calendar = picker.getByRole('link', { name: /calendar/i });
+  await calendar.waitFor({ timeout: 15_000 });
+  const confirmation = await shadowText(picker);
+  const [download] = await Promise.all([page.waitForEvent('download'), calendar.click()]);
+  const path = await download.path();
+  const ics = await readFile(path, 'utf8');
+  expect(download.suggestedFilename()).toBe('appointment.ics');
+  return { confirmation, ics };
+}
+
+/** Answers the post-visit survey with the keyboard and submits it; returns the acknowledgement. */
+export async function answerSurvey(page: Page): Promise<string> {
+  const survey = page.locator('fd-survey');
+  const slider = survey.getByRole('slider');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => slider.inputValue()).toBe('9');
+  await survey.getByRole('textbox').focus();
+  await page.keyboard.type('Short wait, kind staff.');
+  await survey.getByRole('button', { name: 'Submit' }).focus();
+  await page.keyboard.press('Enter');
+  await survey
+    .getByText(/thank you/i)
+    .first()
+    .waitFor({ timeout: 15_000 });
+  return shadowText(survey);
+}
