@@ -18,10 +18,14 @@ const snippet = (cdn: string) => `<script type="module" src="${cdn}/cdn/frontdes
 beforeAll(async () => {
   site = await openSite();
   // A plain static server that knows nothing of Frontdesk: it serves one file, the pasted snippet in an empty page.
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>Our doctors</h1>${snippet(site.origin)}</main></body></html>`;
-  staticServer = createServer((_req, res) => {
+  const page = (body: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>Our doctors</h1>${body}</main></body></html>`;
+  // For CMSs that strip module scripts: the classic build, a plain script tag.
+  const classic = `<script src="${site.origin}/cdn/frontdesk.classic.iife.js"></script>
+<fd-clinic adapter="memory"><fd-provider-list specialty="family-medicine"></fd-provider-list></fd-clinic>`;
+  staticServer = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(html);
+    res.end(page(req.url === '/classic' ? classic : snippet(site.origin)));
   });
   await new Promise<void>((done) => staticServer.listen(0, '127.0.0.1', done));
   pageUrl = `http://localhost:${(staticServer.address() as AddressInfo).port}/`;
@@ -33,21 +37,28 @@ afterAll(async () => {
   await site?.close();
 });
 
-it('works pasted into an empty page on another origin', async () => {
-  const { page, context, errors } = await watchedPage(site);
-  try {
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).origin));
-    await page.goto(pageUrl);
-    await widgetsReady(page);
-    const list = page.locator('fd-provider-list');
-    expect(await shadowText(list)).toMatch(/\d+ providers?/);
-    expect(await shadowText(list)).toContain('Family medicine');
-    expect(await axeViolations(page)).toEqual([]);
-    expect(errors).toEqual([]);
-    // Only the page's own origin and the Frontdesk host: no third-party requests.
-    expect(new Set(requests)).toEqual(new Set([new URL(pageUrl).origin, site.origin]));
-  } finally {
-    await context.close();
-  }
-}, 60_000);
+it.each([
+  ['the module snippet', ''],
+  ['the classic script build', 'classic'],
+])(
+  'works pasted into an empty page on another origin: %s',
+  async (_name, path) => {
+    const { page, context, errors } = await watchedPage(site);
+    try {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).origin));
+      await page.goto(pageUrl + path);
+      await widgetsReady(page);
+      const list = page.locator('fd-provider-list');
+      expect(await shadowText(list)).toMatch(/\d+ providers?/);
+      expect(await shadowText(list)).toContain('Family medicine');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      // Only the page's own origin and the Frontdesk host: no third-party requests.
+      expect(new Set(requests)).toEqual(new Set([new URL(pageUrl).origin, site.origin]));
+    } finally {
+      await context.close();
+    }
+  },
+  60_000,
+);
