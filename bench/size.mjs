@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { peerFiles, shortPath } from './peers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -128,26 +129,73 @@ export async function pageSizes() {
   return rows;
 }
 
+/** How many size budgets the tables checked (for run.mjs's final line). */
+export const countBudgets = { total: 0 };
+
 export function printTable(title, rows) {
   const kb = (n) => (n / KB).toFixed(1).padStart(8);
   console.log(`\n${title}`);
-  console.log(`${'what'.padEnd(58)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}  budget`);
+  console.log(`${'what'.padEnd(72)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}  budget`);
   let failed = 0;
   for (const row of rows) {
     let verdict = '';
     if (row.budget) {
+      countBudgets.total++;
       const ok = row.gzip <= row.budget;
       if (!ok) failed++;
-      verdict = `${ok ? 'pass' : 'FAIL'} (<= ${(row.budget / KB).toFixed(0)} KB gzip${row.ratio ? '' : ''})`;
+      verdict = `${ok ? 'pass' : 'FAIL'} (<= ${(row.budget / KB).toFixed(0)} KB gzip)`;
     }
-    if (row.note) verdict = row.note;
-    console.log(`${row.name.padEnd(58)} ${kb(row.raw)} ${kb(row.gzip)} ${kb(row.brotli)}  ${verdict}`);
+    if (row.note) verdict = verdict ? `${verdict}; ${row.note}` : row.note;
+    console.log(`${row.name.padEnd(72)} ${kb(row.raw)} ${kb(row.gzip)} ${kb(row.brotli)}  ${verdict}`);
   }
   return failed;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Each peer's files compressed one by one (each is its own request) and summed. */
+export function peerSizes() {
+  const rows = {};
+  for (const [key, peer] of Object.entries(peerFiles())) {
+    const total = { raw: 0, gzip: 0, brotli: 0 };
+    for (const file of peer.files) {
+      const s = compressedSizes(readFileSync(file));
+      for (const k of Object.keys(total)) total[k] += s[k];
+    }
+    rows[key] = { name: peer.name, files: peer.files.map(shortPath), ...total };
+  }
+  return rows;
+}
+
+/** Our page beside the peer it replaces: how many times smaller ours is, gzip and brotli. */
+function printComparison(pages, peers) {
+  const find = (prefix) => pages.find((row) => row.name.startsWith(prefix));
+  const pairs = [
+    [find('survey page'), peers.surveyjs],
+    [find('survey page'), peers.lforms],
+    [find('slot picker page'), peers.cal],
+  ];
+  console.log('\nours vs the peer it replaces (peer size / our size; higher means ours is smaller)');
+  console.log(`${'ours'.padEnd(20)} ${'peer'.padEnd(64)} ${'gzip'.padStart(7)} ${'brotli'.padStart(7)}`);
+  for (const [ours, peer] of pairs) {
+    const ratio = (k) => `${(peer[k] / ours[k]).toFixed(1)}x`.padStart(7);
+    console.log(`${ours.name.split(' (')[0].padEnd(20)} ${peer.name.padEnd(64)} ${ratio('gzip')} ${ratio('brotli')}`);
+  }
+}
+
+/** Every size table; returns how many budgets failed. */
+export async function sizeReport() {
   let failed = printTable('npm packages (each module gzipped on its own)', packageSizes());
-  failed += printTable('script-tag pages (what a browser downloads)', await pageSizes());
-  process.exitCode = failed ? 1 : 0;
+  const pages = await pageSizes();
+  const peers = peerSizes();
+  failed += printTable('script-tag pages (what a browser downloads), and peers from npm in the same run', [
+    ...pages,
+    ...Object.values(peers).map((peer) => ({ ...peer, note: 'peer (each file compressed on its own, summed)' })),
+  ]);
+  printComparison(pages, peers);
+  console.log('\npeer files counted:');
+  for (const peer of Object.values(peers)) console.log(`  ${peer.name}: ${peer.files.join(', ')}`);
+  return failed;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = (await sizeReport()) ? 1 : 0;
 }
