@@ -28,9 +28,9 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** One demo server and one browser per test file. */
-export async function openSite(): Promise<Site> {
-  const { server, origin } = await startDemoServer({ port: 0, quiet: true });
+/** One demo server and one browser per test file; `fhir` puts the pages on the Medplum FHIR server. */
+export async function openSite(backend: 'rest' | 'fhir' = 'rest'): Promise<Site> {
+  const { server, origin } = await startDemoServer({ port: 0, quiet: true, backend });
   const browser = await launchChromium();
   return {
     origin,
