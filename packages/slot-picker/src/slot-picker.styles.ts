@@ -4,6 +4,16 @@ import { css } from 'lit';
  * fd-slot-picker's styles. Public `--fd-slot-picker-*` properties fall back to the shared tokens through the private
  * `--_fd-*` copies; everything is sized in rem/em and laid out with logical properties, so it wraps at 320 px, scales
  * at 200% zoom and mirrors in right-to-left text.
+ *
+ * Reflow (WCAG 1.4.10): nothing may be wider than the space given, down to 288 px at a 16 px font and 230 px at 20 px.
+ * The select is `inline-size: 100%`, not `max-inline-size`: a percentage maximum leaves its min-content at the longest
+ * option, which pushed the whole picker past a phone's edge. The calendar is a size container; when it is narrower
+ * than 17em the weekday heads switch to narrow names ("W") and the month title takes its own row above the arrows, so
+ * no word breaks mid-way and the arrows keep their 44 px.
+ *
+ * Comments live here, not in the CSS: Lit ships the template text as written. Times and zone names use
+ * `unicode-bidi: plaintext` so "3:30 PM" keeps its order in a right-to-left page; the zone menu is placed with
+ * physical `left`/`top` because floating-ui writes those whatever the writing direction.
  */
 export const slotPickerStyles = css`
   :host {
@@ -87,7 +97,10 @@ export const slotPickerStyles = css`
     border-radius: var(--_sp-radius);
     padding: 0.5em 0.6em;
     min-block-size: 2.75rem;
-    max-inline-size: 100%;
+    inline-size: 100%;
+  }
+  .calendar {
+    container-type: inline-size;
   }
   .month-bar {
     display: flex;
@@ -126,6 +139,25 @@ export const slotPickerStyles = css`
     border-collapse: separate;
     border-spacing: 2px;
     table-layout: fixed;
+  }
+  th .narrow {
+    display: none;
+  }
+  @container (width < 17em) {
+    th .short {
+      display: none;
+    }
+    th .narrow {
+      display: inline;
+    }
+    .month-bar {
+      flex-wrap: wrap;
+    }
+    .month-bar h3 {
+      order: -1;
+      flex-basis: 100%;
+      text-align: center;
+    }
   }
   th {
     font-size: 0.85em;
@@ -191,7 +223,6 @@ export const slotPickerStyles = css`
   .time,
   .menu-item,
   .zone-name {
-    /* A time or zone name in another script than the page keeps its own order ("3:30 PM" in a right-to-left page). */
     unicode-bidi: plaintext;
   }
   .time {
@@ -225,7 +256,6 @@ export const slotPickerStyles = css`
     text-align: start;
   }
   .menu {
-    /* Physical on purpose: floating-ui writes left and top, whatever the writing direction. */
     position: fixed;
     top: 0;
     left: 0;

@@ -51,6 +51,7 @@ export function renderCalendar(props: CalendarProps): TemplateResult {
   const weeks = monthGrid(month, props.weekStart);
   const canGoBack = month > props.firstDay.slice(0, 7);
   const canGoOn = month < props.lastDay.slice(0, 7);
+  const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => formatDayKey(day, lang, { weekday: style });
   return html`<section class="calendar" part="calendar" aria-labelledby="month-heading">
     <div class="month-bar">
       <button
@@ -75,10 +76,10 @@ export function renderCalendar(props: CalendarProps): TemplateResult {
       <thead>
         <tr>
           ${weeks[0]?.map(
+            // Both names are rendered; the styles show the narrow one ("W") when the calendar is too tight for "Wed".
             (day) =>
-              html`<th scope="col" abbr=${formatDayKey(day, lang, { weekday: 'long' })}>${formatDayKey(day, lang, {
-                weekday: 'short',
-              })}</th>`,
+              html`<th scope="col" abbr=${weekday(day, 'long')}><span class="short">${weekday(day, 'short')}</span
+              ><span class="narrow">${weekday(day, 'narrow')}</span></th>`,
           )}
         </tr>
       </thead>
