@@ -83,50 +83,87 @@ function serve(dir) {
 // In the page: listen to Storybook's preview channel from the moment Storybook installs it.
 
 function channelHook() {
-  const state = { done: false, rendered: false, errors: [] };
-  window.__fdCheck = state;
+  // The runner replaces `__fdCheck` before each story it switches to; events name the story they are about, so a
+  // late event from the previous story never counts for the next one. A docs page renders many stories: the
+  // events of all of them count for it, and it is done once each of them has finished.
+  window.__fdCheck = { storyId: undefined, docs: false, done: false, rendered: false, finished: 0, errors: [] };
   const hooked = new WeakSet();
   const describe = (value) =>
     typeof value === 'string'
       ? value
       : [value?.title, value?.name, value?.message, value?.description].filter(Boolean).join(': ');
+  /** The current story's state, unless the event names another story. */
+  const current = (storyId) => {
+    const state = window.__fdCheck;
+    return state.docs || typeof storyId !== 'string' || state.storyId === undefined || storyId === state.storyId
+      ? state
+      : { errors: [] };
+  };
   const hook = (channel) => {
     if (!channel || hooked.has(channel)) return;
     hooked.add(channel);
-    channel.on('storyRendered', () => {
-      state.rendered = true;
+    channel.on('previewInitialized', () => {
+      window.__fdCheck.previewInitialized = true;
+    });
+    channel.on('storyRendered', (storyId) => {
+      current(storyId).rendered = true;
     });
     channel.on('storyFinished', (event) => {
+      const state = current(event?.storyId);
       if (event?.status === 'error' && state.errors.length === 0) state.errors.push('the story finished with an error');
-      state.done = true;
+      state.finished += 1;
+      if (!state.docs) state.done = true;
     });
-    channel.on('docsRendered', () => {
+    channel.on('docsRendered', (id) => {
+      const state = current(id);
       state.rendered = true;
       state.done = true;
     });
-    channel.on('playFunctionThrewException', (error) => state.errors.push(`play function threw: ${describe(error)}`));
-    channel.on('unhandledErrorsWhilePlaying', (errors) =>
-      state.errors.push(`unhandled errors while playing: ${(errors ?? []).map(describe).join('; ')}`),
+    channel.on('playFunctionThrewException', (error) =>
+      window.__fdCheck.errors.push(`play function threw: ${describe(error)}`),
     );
-    channel.on('storyThrewException', (error) => state.errors.push(`story threw: ${describe(error)}`));
+    channel.on('unhandledErrorsWhilePlaying', (errors) =>
+      window.__fdCheck.errors.push(`unhandled errors while playing: ${(errors ?? []).map(describe).join('; ')}`),
+    );
+    channel.on('storyThrewException', (error) => window.__fdCheck.errors.push(`story threw: ${describe(error)}`));
     channel.on('storyErrored', (error) => {
-      state.errors.push(`story errored: ${describe(error)}`);
-      state.done = true;
+      window.__fdCheck.errors.push(`story errored: ${describe(error)}`);
+      window.__fdCheck.done = true;
     });
-    channel.on('storyMissing', () => {
+    channel.on('storyMissing', (storyId) => {
+      // Booting without a story selected reports a missing story too: only a story we asked for counts.
+      const state = window.__fdCheck;
+      if (state.storyId === undefined || (typeof storyId === 'string' && storyId !== state.storyId)) return;
       state.errors.push('story missing');
       state.done = true;
     });
   };
-  let current;
+  let channel;
   Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
     configurable: true,
-    get: () => current,
-    set: (channel) => {
-      current = channel;
-      hook(channel);
+    get: () => channel,
+    set: (value) => {
+      channel = value;
+      hook(value);
     },
   });
+}
+
+/**
+ * Switches the booted preview to another story or docs page, as the Storybook manager does. The previous story is
+ * unmounted first (its elements save drafts as they disconnect) and storage is wiped after that, so every story
+ * starts from an empty localStorage as in a fresh browser. The web-components renderer recreates its root.
+ */
+function selectStory({ storyId, viewMode }) {
+  document.querySelector('#storybook-root')?.replaceChildren();
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch {
+    // Storage can be unavailable; then there is nothing to clear.
+  }
+  window.__fdCheck = { storyId, docs: viewMode === 'docs', done: false, rendered: false, finished: 0, errors: [] };
+  window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode });
 }
 
 /** The story's check settings and viewport, read from the prepared story in the page. */
@@ -224,8 +261,17 @@ function expectedErrors(check, runtimeProblems, notes) {
   return problems;
 }
 
+/** Until the story has finished (its play function included), or a docs page and every story on it have. */
 async function waitForStory(page) {
-  await page.waitForFunction(() => window.__fdCheck?.done === true, null, { timeout: STORY_TIMEOUT_MS, polling: 50 });
+  await page.waitForFunction(
+    () => {
+      const state = window.__fdCheck;
+      if (state?.done !== true) return false;
+      return !state.docs || document.querySelectorAll('#storybook-docs .sb-story').length <= state.finished;
+    },
+    null,
+    { timeout: STORY_TIMEOUT_MS, polling: 50 },
+  );
 }
 
 const CONTEXT_OPTIONS = {
@@ -246,60 +292,78 @@ function freshStorage() {
 }
 
 /**
- * One browser context per worker, so pages share the HTTP and compiled-code caches (loading the preview is most of
- * a story's time) while storage is wiped before every page. After a failed story the context is replaced, so
- * nothing a broken story left behind reaches the next one.
+ * One browser context and page per worker. The preview boots once and then switches from story to story as the
+ * Storybook manager does (booting it is most of a story's time when every story loads the page anew); storage is
+ * wiped before every story. After a failed story the session is replaced, and after a docs page (a tree of stories
+ * the runner does not unmount itself) the page is loaded again, so nothing left behind reaches the next story.
  */
-async function newWorkerContext(browser, origin) {
+async function openSession(browser, origin) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
-  context.outsideRequests = [];
+  /** `runtime` collects the current story's console, page and HTTP errors; the runner replaces it per story. */
+  const session = { context, origin, page: undefined, booted: false, runtime: [], outsideRequests: [] };
   // The demo clinic makes no requests of its own; anything leaving the static server is a bug (and would hang).
   await context.route(
     (url) => !url.href.startsWith(origin),
     (route) => {
-      context.outsideRequests.push(route.request().url().slice(0, 120));
+      session.outsideRequests.push(route.request().url().slice(0, 120));
       return route.abort();
     },
   );
   await context.addInitScript(freshStorage);
   await context.addInitScript(channelHook);
-  return context;
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const source = message.location().url?.replace(origin, '');
+    const where = source && !source.startsWith('/iframe.html') ? ` (${source.slice(0, 200)})` : '';
+    session.runtime.push(`console error: ${message.text().split('\n')[0].slice(0, 500)}${where}`);
+  });
+  page.on('pageerror', (error) => session.runtime.push(`page error: ${error.message.slice(0, 500)}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      session.runtime.push(`HTTP ${response.status()} for ${response.url().replace(origin, '')}`);
+  });
+  session.page = page;
+  return session;
 }
 
-async function checkEntry(context, origin, entry) {
+/** Loads the preview without a story and waits until it listens for story selections. */
+async function boot(session) {
+  const { page, origin } = session;
+  session.booted = false;
+  await page.setViewportSize(CONTEXT_OPTIONS.viewport);
+  await page.goto(`${origin}/iframe.html`, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+  // A preview whose scripts failed to load never reports anything: say so now instead of timing out later.
+  await page
+    .waitForFunction(() => window.__STORYBOOK_PREVIEW__?.storyStoreValue !== undefined, null, {
+      timeout: BOOT_TIMEOUT_MS,
+      polling: 50,
+    })
+    .catch(() => {
+      throw new Error('the Storybook preview did not start (no preview channel)');
+    });
+  // Booting without a story ends in the preview's "no story" screen; a selection made before that would be hidden.
+  await page.waitForFunction(() => window.__fdCheck?.previewInitialized === true, null, {
+    timeout: BOOT_TIMEOUT_MS,
+    polling: 50,
+  });
+  session.booted = true;
+}
+
+async function checkEntry(session, entry) {
   const started = Date.now();
   const problems = [];
   /** Console, page and HTTP errors: a story may expect some of them (`allowErrors`). */
   const runtimeProblems = [];
+  session.runtime = runtimeProblems;
+  session.outsideRequests.length = 0;
   const notes = [];
-  context.outsideRequests.length = 0;
-  let page;
+  const { page } = session;
   try {
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const source = message.location().url?.replace(origin, '');
-      const where = source && !source.startsWith('/iframe.html') ? ` (${source.slice(0, 200)})` : '';
-      runtimeProblems.push(`console error: ${message.text().split('\n')[0].slice(0, 500)}${where}`);
-    });
-    page.on('pageerror', (error) => runtimeProblems.push(`page error: ${error.message.slice(0, 500)}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400)
-        runtimeProblems.push(`HTTP ${response.status()} for ${response.url().replace(origin, '')}`);
-    });
-
+    if (!session.booted) await boot(session);
     const docs = entry.type === 'docs';
-    const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${docs ? 'docs' : 'story'}`;
-    await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
-    // A preview whose scripts failed to load never reports anything: say so now instead of timing out later.
-    await page
-      .waitForFunction(() => window.__STORYBOOK_ADDONS_CHANNEL__ !== undefined, null, { timeout: BOOT_TIMEOUT_MS })
-      .catch(() => {
-        throw new Error('the Storybook preview did not start (no preview channel)');
-      });
-    await waitForStory(page);
-
     let settings = { check: {}, a11y: {}, viewport: undefined };
+    let size = CONTEXT_OPTIONS.viewport;
     if (!docs) {
       settings = await page.evaluate(storySettings, entry.id);
       if (settings.check.skip === true) {
@@ -308,18 +372,17 @@ async function checkEntry(context, origin, entry) {
           return { status: 'skipped', notes: [reason], ms: Date.now() - started };
         problems.push('skipped without a written reason (parameters.frontdeskCheck.reason)');
       }
-      const size = viewportSize(settings.viewport);
-      if (size) {
-        // Render again at the story's viewport (its play function runs again too).
-        await page.setViewportSize(size);
-        await page.evaluate((storyId) => {
-          window.__fdCheck.done = false;
-          window.__STORYBOOK_ADDONS_CHANNEL__.emit('forceRemount', { storyId });
-        }, entry.id);
-        await waitForStory(page);
+      const storySize = viewportSize(settings.viewport);
+      if (storySize) {
+        size = storySize;
         notes.push(`viewport ${size.width}x${size.height}`);
       }
     }
+    // The story renders (and plays) once, at its own viewport.
+    const { width, height } = page.viewportSize() ?? {};
+    if (width !== size.width || height !== size.height) await page.setViewportSize(size);
+    await page.evaluate(selectStory, { storyId: entry.id, viewMode: docs ? 'docs' : 'story' });
+    await waitForStory(page);
 
     const state = await page.evaluate(() => window.__fdCheck);
     problems.push(...state.errors);
@@ -333,7 +396,8 @@ async function checkEntry(context, origin, entry) {
         await page
           .waitForFunction(`!(${stillLoading})()`, null, { timeout: SETTLE_MS, polling: 50 })
           .catch(() => notes.push('still loading when axe ran'));
-        await page.addScriptTag({ content: axeSource });
+        // axe stays in the page across story switches.
+        if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(runAxe, {
           selector: docs ? '#storybook-docs' : '#storybook-root',
           options: plan.options,
@@ -351,14 +415,14 @@ async function checkEntry(context, origin, entry) {
       mkdirSync(screenshots, { recursive: true });
       await page.screenshot({ path: join(screenshots, `${entry.id}.png`), fullPage: true });
     }
-    for (const url of context.outsideRequests) runtimeProblems.push(`request outside the static server: ${url}`);
+    for (const url of session.outsideRequests) runtimeProblems.push(`request outside the static server: ${url}`);
     problems.push(...expectedErrors(settings.check, runtimeProblems, notes));
     return { status: problems.length ? 'failed' : 'passed', problems, notes, ms: Date.now() - started };
   } catch (error) {
     problems.push(...runtimeProblems, error instanceof Error ? error.message.split('\n')[0] : String(error));
     return { status: 'failed', problems, notes, ms: Date.now() - started };
   } finally {
-    await page?.close().catch(() => undefined);
+    if (entry.type === 'docs') session.booted = false;
   }
 }
 
@@ -429,13 +493,13 @@ async function main() {
 
   let next = 0;
   const worker = async () => {
-    let context = await newWorkerContext(await liveBrowser(), origin);
+    let session = await openSession(await liveBrowser(), origin);
     while (next < entries.length) {
       const entry = entries[next++];
-      const result = await checkEntry(context, origin, entry);
+      const result = await checkEntry(session, entry);
       if (result.status === 'failed') {
-        await context.close().catch(() => undefined);
-        context = await newWorkerContext(await liveBrowser(), origin);
+        await session.context.close().catch(() => undefined);
+        session = await openSession(await liveBrowser(), origin);
       }
       counts[result.status]++;
       const label = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' }[result.status];
@@ -443,7 +507,7 @@ async function main() {
       console.log(`${label} ${entry.id} (${(result.ms / 1000).toFixed(1)}s)${notes}`);
       for (const problem of result.problems ?? []) console.log(`       - ${problem}`);
     }
-    await context.close().catch(() => undefined);
+    await session.context.close().catch(() => undefined);
   };
   try {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
