@@ -20,6 +20,9 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 const mounts = [
   ['/cdn/', join(root, 'packages/frontdesk/dist/cdn')],
+  // The React and Vue example apps, built by examples/build-frameworks.mjs.
+  ['/react/', join(root, 'examples/dist/react')],
+  ['/vue/', join(root, 'examples/dist/vue')],
   ['/', join(root, 'examples')],
 ];
 
@@ -92,6 +95,11 @@ async function startFhir(origin) {
 }
 
 function serveFile(pathname, res, chosen) {
+  if (pathname === '/react' || pathname === '/vue') {
+    res.writeHead(308, { Location: `${pathname}/`, ...securityHeaders });
+    res.end();
+    return;
+  }
   for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
     let file = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length))));

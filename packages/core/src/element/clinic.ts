@@ -27,11 +27,19 @@ export class FdClinic extends HTMLElement {
     root.append(document.createElement('slot'));
   }
 
-  /** An adapter object, overriding the attributes. */
+  /**
+   * An adapter object, overriding the attributes. A string is taken as the `adapter` attribute: React 19 and Vue set
+   * a custom element's property whenever it has one, so `<fd-clinic adapter="rest">` in JSX or a template lands here.
+   */
   get adapter(): FrontdeskAdapter | undefined {
     return this._adapter;
   }
-  set adapter(value: FrontdeskAdapter | undefined) {
+  set adapter(value: FrontdeskAdapter | string | undefined) {
+    if (typeof value === 'string') {
+      this._adapter = undefined;
+      this.setAttribute('adapter', value);
+      return;
+    }
     this._adapter = value;
     this.dispatchEvent(new Event(CHANGE));
   }

@@ -162,3 +162,16 @@ describe('FrontdeskElement', () => {
     expect(el.org.status).to.equal('error');
   });
 });
+
+describe('fd-clinic', () => {
+  it('takes a string adapter property as the attribute, as React 19 and Vue set it', async () => {
+    const clinic = await fixture<FdClinic>(testHtml`<fd-clinic><fd-test-widget></fd-test-widget></fd-clinic>`);
+    (clinic as unknown as { adapter: string }).adapter = 'memory';
+    expect(clinic.getAttribute('adapter')).to.equal('memory');
+    expect(clinic.adapter).to.equal(undefined);
+    const el = clinic.querySelector('fd-test-widget') as TestWidget;
+    await new Promise((r) => setTimeout(r, 20));
+    await settled(el);
+    expect(el.org.status).to.equal('ready');
+  });
+});
