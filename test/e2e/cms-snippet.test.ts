@@ -25,7 +25,9 @@ beforeAll(async () => {
 <fd-clinic adapter="memory"><fd-provider-list specialty="family-medicine"></fd-provider-list></fd-clinic>`;
   staticServer = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(page(req.url === '/classic' ? classic : snippet(site.origin)));
+    // A page that loads Frontdesk twice and beside another copy of itself (a theme and a plugin both adding it).
+    const twice = `<script type="module" src="${site.origin}/cdn/frontdesk.js"></script><script src="${site.origin}/cdn/frontdesk.classic.iife.js"></script>${snippet(site.origin)}`;
+    res.end(page(req.url === '/classic' ? classic : req.url === '/twice' ? twice : snippet(site.origin)));
   });
   await new Promise<void>((done) => staticServer.listen(0, '127.0.0.1', done));
   pageUrl = `http://localhost:${(staticServer.address() as AddressInfo).port}/`;
@@ -40,6 +42,7 @@ afterAll(async () => {
 it.each([
   ['the module snippet', ''],
   ['the classic script build', 'classic'],
+  ['the snippet twice and the classic build beside it', 'twice'],
 ])(
   'works pasted into an empty page on another origin: %s',
   async (_name, path) => {
@@ -49,9 +52,10 @@ it.each([
       page.on('request', (request) => requests.push(new URL(request.url()).origin));
       await page.goto(pageUrl + path);
       await widgetsReady(page);
-      const list = page.locator('fd-provider-list');
-      expect(await shadowText(list)).toMatch(/\d+ providers?/);
-      expect(await shadowText(list)).toContain('Family medicine');
+      for (const list of await page.locator('fd-provider-list').all()) {
+        expect(await shadowText(list)).toMatch(/\d+ providers?/);
+        expect(await shadowText(list)).toContain('Family medicine');
+      }
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       // Only the page's own origin and the Frontdesk host: no third-party requests.
