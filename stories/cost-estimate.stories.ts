@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import type { FrontdeskAdapter } from '../packages/core/src/adapter.js';
+import { createMemoryAdapter, type MemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import '../packages/cost-estimate/src/define.js';
 
 /**
@@ -156,4 +158,92 @@ export const FollowsSlotPicker: Story = {
       </div>
       <fd-cost-estimate for="picker" coverage=${ifDefined(args.coverage)}></fd-cost-estimate>`);
   },
+};
+
+/** Text at 200%: the total, the table and the notes scale from the base font size and wrap. */
+export const Zoom200: Story = {
+  args: { ...insured },
+  render: (args) =>
+    html`<div style=${styleMap({ '--fd-font-size': '2rem', maxWidth: '640px' })}>${clinic(estimate(args))}</div>`,
+};
+
+/** The demo clinic with a service description and plan names as long as a price file may hold. */
+function longNames(): FrontdeskAdapter {
+  const base = createMemoryAdapter({ latencyMs: 300 });
+  return new Proxy(base, {
+    get(target, property) {
+      if (property === 'getPrice') {
+        return async (...args: Parameters<MemoryAdapter['getPrice']>) => ({
+          ...(await target.getPrice(...args)),
+          description:
+            'Office or other outpatient visit for the evaluation and management of an established patient, which ' +
+            'requires a medically appropriate history and/or examination and a low level of medical decision making; ' +
+            'when using total time on the date of the encounter, 20 minutes or more must be met or exceeded',
+        });
+      }
+      if (property === 'listPlans') {
+        return async (...args: Parameters<MemoryAdapter['listPlans']>) => {
+          const listing = await target.listPlans(...args);
+          const items = listing.items.map((plan) => ({
+            ...plan,
+            name: `${plan.name} Preferred Provider Organization Statewide Gold Plus Family Coverage with Dental`,
+          }));
+          return { ...listing, items };
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** A long service description, long plan names and a long clinic notice: everything wraps. */
+export const LongText: Story = {
+  args: {
+    ...insured,
+    notice:
+      'Ask the front desk for a written Good Faith Estimate before your visit. This estimate is based on the ' +
+      'information you gave and the prices the clinic publishes; what you owe may differ if your visit needs more ' +
+      'services, if your plan processes the claim differently, or if your deductible changes before the visit.',
+  },
+  render: (args) => html`<fd-cost-estimate
+    .adapter=${longNames()}
+    service=${args.service}
+    plan=${ifDefined(args.plan)}
+    network=${ifDefined(args.network)}
+    deductible-remaining=${ifDefined(args.deductibleRemaining)}
+    coinsurance=${ifDefined(args.coinsurance)}
+    oop-remaining=${ifDefined(args.oopRemaining)}
+    notice=${ifDefined(args.notice)}
+  ></fd-cost-estimate>`,
+};
+
+/** A clinic's brand through custom properties and the estimate's parts. */
+export const CustomTheme: Story = {
+  args: { ...insured },
+  render: (args) => html`<style>
+      .branded fd-cost-estimate::part(heading) {
+        color: #6b2c91;
+      }
+      .branded fd-cost-estimate::part(total) {
+        font-weight: 800;
+      }
+      .branded fd-cost-estimate::part(notice) {
+        border-inline-start: 4px solid #6b2c91;
+      }
+    </style>
+    <div
+      class="branded"
+      style=${styleMap({
+        '--fd-color-accent': '#6b2c91',
+        '--fd-color-text': '#1b1f24',
+        '--fd-cost-estimate-accent': '#6b2c91',
+        '--fd-cost-estimate-total-color': '#1b1f24',
+        '--fd-cost-estimate-total-size': '2.5em',
+        '--fd-cost-estimate-border': '#b9a3c8',
+        '--fd-cost-estimate-notice-background': '#f7f2fa',
+      })}
+    >
+      ${clinic(estimate(args))}
+    </div>`,
 };

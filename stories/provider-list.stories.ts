@@ -157,3 +157,40 @@ export const Narrow320: Story = {
 export const Zoom200: Story = {
   render: (args) => html`<div style=${styleMap({ '--fd-font-size': '2rem' })}>${clinic(list(args))}</div>`,
 };
+
+/** A clinic's brand through custom properties and the list's own parts (and the parts it forwards from its cards). */
+export const CustomTheme: Story = {
+  render: (args) => html`<style>
+      .branded fd-provider-list::part(filters) {
+        border-block-end: 2px solid #6b2c91;
+        padding-block-end: 0.75rem;
+      }
+      .branded fd-provider-list::part(count) {
+        font-weight: 700;
+      }
+      .branded fd-provider-list::part(card) {
+        border-radius: 16px;
+      }
+      .branded fd-provider-list::part(button) {
+        border-radius: 999px;
+      }
+      .branded fd-provider-list::part(badge) {
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+      }
+    </style>
+    <div
+      class="branded"
+      style=${styleMap({
+        '--fd-color-accent': '#6b2c91',
+        '--fd-color-text': '#1b1f24',
+        '--fd-provider-card-background': '#ffffff',
+        '--fd-provider-card-border-color': '#b9a3c8',
+        '--fd-provider-card-radius': '16px',
+        '--fd-provider-card-name-color': '#1b1f24',
+        '--fd-provider-card-min-width': '16rem',
+      })}
+    >
+      ${clinic(list(args))}
+    </div>`,
+};

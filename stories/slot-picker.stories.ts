@@ -269,3 +269,66 @@ export const Narrow320: Story = {
   render: (args) => clinic(html`<div style=${styleMap({ maxInlineSize: '320px' })}>${picker(args)}</div>`),
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
+
+/** Text at 200%: the calendar and the times scale from the base font size and wrap. */
+export const Zoom200: Story = {
+  render: (args) =>
+    html`<div style=${styleMap({ '--fd-font-size': '2rem', maxWidth: '640px' })}>${clinic(picker(args))}</div>`,
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+/** The demo clinic with visit type names as long as a clinic might write them. */
+function longVisitNames(): FrontdeskAdapter {
+  const base = createMemoryAdapter({ latencyMs: 300 });
+  const suffix = ' (including a review of your medicines, recent test results and any referral letters you bring)';
+  return new Proxy(base, {
+    get(target, property) {
+      if (property === 'listVisitTypes') {
+        return async (...args: Parameters<MemoryAdapter['listVisitTypes']>) => {
+          const listing = await target.listVisitTypes(...args);
+          return { ...listing, items: listing.items.map((type) => ({ ...type, name: `${type.name}${suffix}` })) };
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** A long provider name and long visit type names: the menu and the times wrap instead of overflowing. */
+export const LongText: Story = {
+  args: { provider: 'alexandra-papadopoulos-whitmore' },
+  render: (args) => picker(args, longVisitNames()),
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+/** A clinic's brand through custom properties and the picker's parts. */
+export const CustomTheme: Story = {
+  render: (args) => html`<style>
+      .branded fd-slot-picker::part(month-heading) {
+        color: #1b1f24;
+        letter-spacing: 0.02em;
+      }
+      .branded fd-slot-picker::part(time-button) {
+        border-radius: 999px;
+      }
+      .branded fd-slot-picker::part(next-available) {
+        border-radius: 999px;
+        font-weight: 700;
+      }
+    </style>
+    <div
+      class="branded"
+      style=${styleMap({
+        '--fd-color-accent': '#6b2c91',
+        '--fd-color-text': '#1b1f24',
+        '--fd-slot-picker-accent': '#6b2c91',
+        '--fd-slot-picker-on-accent': '#ffffff',
+        '--fd-slot-picker-available': '#f3ecf7',
+        '--fd-slot-picker-radius': '12px',
+      })}
+    >
+      ${clinic(picker(args))}
+    </div>`,
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};

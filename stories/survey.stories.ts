@@ -276,3 +276,77 @@ export const Narrow320: Story = {
   render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(survey(args))}</div>`,
   parameters: { viewport: { defaultViewport: 'mobile1' } },
 };
+
+/** Text at 200%: questions, options and buttons scale from the base font size and wrap. */
+export const Zoom200: Story = {
+  args: { questionnaire: INTAKE },
+  render: (args) =>
+    html`<div style=${styleMap({ '--fd-font-size': '2rem', maxWidth: '640px' })}>${clinic(survey(args))}</div>`,
+};
+
+/** A Questionnaire with no items: nothing to answer, said plainly. */
+export const Empty: Story = {
+  args: {
+    questionnaire: { resourceType: 'Questionnaire', id: 'empty-demo', status: 'active', title: 'Nothing to ask yet' },
+  },
+};
+
+const LONG_QUESTION =
+  'Thinking about the whole of your visit today, from booking the appointment and checking in at the front desk, ' +
+  'through the time spent in the waiting room and with your provider, to any tests, prescriptions or referrals you ' +
+  'were given before you left, how likely are you to recommend us to a friend?';
+
+/** A 300-character question with long option labels: everything wraps, nothing overflows. */
+export const LongText: Story = {
+  args: {
+    questionnaire: {
+      resourceType: 'Questionnaire',
+      id: 'long-text-demo',
+      status: 'active',
+      title: 'Tell us about your visit to the Cumberland Valley Health Partners Chattanooga Riverfront office',
+      item: [
+        {
+          linkId: 'recommend',
+          type: 'choice',
+          text: LONG_QUESTION,
+          required: true,
+          answerOption: [
+            'Extremely likely: I have already told my friends and family how good the care was',
+            'Somewhat likely, although some parts of the visit could have gone more smoothly',
+            'Not likely at all, because the wait was too long and my questions were not answered',
+          ].map((valueString) => ({ valueString })),
+        },
+        { linkId: 'why', type: 'text', text: LONG_QUESTION.replace('how likely are you to recommend us', 'what') },
+      ],
+    } satisfies Questionnaire,
+  },
+};
+
+/** A clinic's brand through custom properties and the survey's parts. */
+export const CustomTheme: Story = {
+  args: { questionnaire: INTAKE },
+  render: (args) => html`<style>
+      .branded fd-survey::part(title) {
+        color: #6b2c91;
+      }
+      .branded fd-survey::part(group) {
+        border-radius: 16px;
+      }
+      .branded fd-survey::part(next-button),
+      .branded fd-survey::part(submit-button) {
+        border-radius: 999px;
+      }
+    </style>
+    <div
+      class="branded"
+      style=${styleMap({
+        '--fd-color-accent': '#6b2c91',
+        '--fd-color-text': '#1b1f24',
+        '--fd-survey-accent': '#6b2c91',
+        '--fd-survey-border': '#b9a3c8',
+        '--fd-survey-gap': '1.25rem',
+      })}
+    >
+      ${clinic(survey(args))}
+    </div>`,
+};
