@@ -1,50 +1,25 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  closeRecordingServers,
+  type RecordingHandler,
+  recordingServer,
+} from '../../../../test/support/recording-server.js';
 import { FrontdeskError } from '../errors.js';
 import { createHttpClient, type HttpClientOptions } from './client.js';
 
-interface Hit {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+/** These tests read each request's path as the client wrote it (`/bookings`), so hits carry it as a string. */
+const serve = async (handler: RecordingHandler) => {
+  const server = await recordingServer(handler);
+  return {
+    url: server.origin,
+    get hits() {
+      return server.hits.map((hit) => ({ ...hit, url: hit.url.pathname + hit.url.search }));
+    },
+  };
+};
 
-type Handler = (req: IncomingMessage, res: ServerResponse, hit: Hit, index: number) => void;
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-/** A real HTTP server on 127.0.0.1 with an ephemeral port that records every request. */
-async function serve(handler: Handler): Promise<{ url: string; hits: Hit[] }> {
-  const hits: Hit[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const hit = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
-      hits.push(hit);
-      handler(req, res, hit, hits.length - 1);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
-}
+afterEach(closeRecordingServers);
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
@@ -147,7 +122,7 @@ describe('createHttpClient: retries', () => {
   it('reports a refused connection as a network error after retrying', async () => {
     const server = await serve(() => {});
     const { url } = server;
-    await Promise.all(closers.splice(0).map((close) => close()));
+    await closeRecordingServers();
     const error = await failure(client(url, { retries: 1 }).request('GET', '/providers'));
     expect(error.kind).toBe('network');
     expect(error.retryable).toBe(true);

@@ -1,51 +1,23 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  closeRecordingServers,
+  type RecordedRequest,
+  recordingServer,
+} from '../../../../../test/support/recording-server.js';
 import { FrontdeskError } from '../../errors.js';
 import type { BookingRequest } from '../../schemas/scheduling.js';
 import { createRestAdapter } from './adapter.js';
 import { pathSegment, surveyIdOf } from './paths.js';
 
-interface Hit {
-  method: string;
-  url: URL;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+type Route = (hit: RecordedRequest, res: ServerResponse) => void;
 
-type Route = (hit: Hit, res: ServerResponse) => void;
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
+afterEach(closeRecordingServers);
 
 /** A real server on 127.0.0.1 that answers every request with `route` and records what it received. */
-async function serve(route: Route): Promise<{ baseUrl: string; hits: Hit[] }> {
-  const hits: Hit[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const hit = {
-        method: req.method ?? '',
-        url: new URL(req.url ?? '/', 'http://x'),
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
-      hits.push(hit);
-      route(hit, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, hits };
+async function serve(route: Route): Promise<{ baseUrl: string; hits: RecordedRequest[] }> {
+  const { origin, hits } = await recordingServer((_req, res, hit) => route(hit, res));
+  return { baseUrl: `${origin}/api`, hits };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
