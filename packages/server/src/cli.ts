@@ -7,7 +7,7 @@ import { importClinic } from './clinic/import.js';
 import { readClinicFile } from './clinic/read-file.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { jsonLogger, silentLogger } from './http/log.js';
+import { jsonLogger } from './http/log.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage:
@@ -29,7 +29,7 @@ Options (environment variable in brackets):
   --rate-limit-bookings N   bookings per minute per client, 0 for none [FRONTDESK_RATE_LIMIT_BOOKINGS] (default 10)
   --rate-limit-surveys N    survey responses per minute per client, 0 for none [FRONTDESK_RATE_LIMIT_SURVEYS] (default 20)
   --pool-size N          PostgreSQL connections [FRONTDESK_POOL_SIZE] (default 20)
-  --quiet                no request logs
+  --quiet                no request logs (start, stop and errors are still logged)
   --help`;
 
 function fail(message: string): never {
@@ -126,6 +126,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     return;
   }
 
+  const log = jsonLogger();
   if (command !== 'serve') fail(`unknown command "${command}"\n\n${USAGE}`);
   if (values.seed !== undefined && values.seed !== 'demo') fail('--seed takes one value: demo');
   const corsOrigins = [...(values['cors-origin'] ?? []), ...(env.FRONTDESK_CORS_ORIGINS ?? '').split(',')]
@@ -167,9 +168,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     },
     poolSize: integer(values['pool-size'] ?? env.FRONTDESK_POOL_SIZE, '--pool-size', 20),
     site: site || cdnDir ? { dir: site, cdnDir } : undefined,
-    log: values.quiet ? silentLogger : jsonLogger(),
+    log: values.quiet ? (line) => line.msg !== 'request' && log(line) : log,
   });
-  const log = jsonLogger();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
