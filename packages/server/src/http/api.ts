@@ -62,6 +62,13 @@ function optionalId(c: Context, name: string): string | undefined {
   return parseOrThrow(Id, value, `query.${name}`, 'invalid-input');
 }
 
+/** A path id: one the contract allows, or else nothing by that id exists (NUL bytes never reach the database). */
+function pathId(c: Context, name: string, what: string): string {
+  const value = c.req.param(name) ?? '';
+  if (!Id.safeParse(value).success) throw new FrontdeskError('not-found', `no ${what} with this id`, { field: name });
+  return value;
+}
+
 function idempotencyKey(c: Context): string {
   const value = c.req.header('Idempotency-Key');
   if (value === undefined) throw invalid('Idempotency-Key', 'required header');
@@ -140,7 +147,8 @@ async function listProviders(api: Api): Promise<Answer> {
 
 async function getProvider(api: Api, c: Context): Promise<Answer> {
   const snapshot = await api.store.snapshot();
-  const provider = snapshot.providers.find((candidate) => candidate.id === c.req.param('providerId'));
+  const id = pathId(c, 'providerId', 'provider');
+  const provider = snapshot.providers.find((candidate) => candidate.id === id);
   if (!provider) throw new FrontdeskError('not-found', 'no provider with this id', { field: 'providerId' });
   const bookable = bookableNow(snapshot, api.clock.now());
   const next = await nextAvailable(api, snapshot, bookable, [provider.id]);
@@ -192,8 +200,7 @@ async function postBooking(api: Api, c: Context): Promise<Answer> {
 }
 
 async function getPrice(api: Api, c: Context): Promise<Answer> {
-  const service = requiredQuery(c, 'service');
-  if (service.length > 200) throw invalid('query.service', 'too long');
+  const service = parseOrThrow(Id, requiredQuery(c, 'service'), 'query.service', 'invalid-input');
   const planId = optionalId(c, 'planId');
   optionalId(c, 'providerId');
   optionalId(c, 'locationId');
@@ -209,14 +216,14 @@ async function getPrice(api: Api, c: Context): Promise<Answer> {
 }
 
 async function getSurvey(api: Api, c: Context): Promise<Answer> {
-  const questionnaire = await api.store.questionnaire(c.req.param('surveyId') ?? '');
+  const questionnaire = await api.store.questionnaire(pathId(c, 'surveyId', 'survey'));
   if (!questionnaire) throw new FrontdeskError('not-found', 'no survey with this id', { field: 'surveyId' });
   return { status: 200, body: questionnaire };
 }
 
 async function postSurveyResponse(api: Api, c: Context): Promise<Answer> {
   const key = idempotencyKey(c);
-  const surveyId = c.req.param('surveyId') ?? '';
+  const surveyId = pathId(c, 'surveyId', 'survey');
   const body = await readJson(c);
   const questionnaire = await api.store.questionnaire(surveyId);
   if (!questionnaire) throw new FrontdeskError('not-found', 'no survey with this id', { field: 'surveyId' });

@@ -6,6 +6,18 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 /** Deeper than any request of the contract; deeper JSON only exists to exhaust a parser's stack. */
 export const MAX_JSON_DEPTH = 64;
 
+/** A NUL character or half a surrogate pair: valid in JSON, but PostgreSQL can store neither in text or jsonb. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function refuseUnstorable(key: string, value: unknown): unknown {
+  if (UNSTORABLE.test(key) || (typeof value === 'string' && UNSTORABLE.test(value))) {
+    throw new FrontdeskError('invalid-input', 'the request body holds a NUL character or a broken surrogate pair', {
+      field: 'body',
+    });
+  }
+  return value;
+}
+
 function depthOf(value: unknown, limit: number): number {
   // Iterative, so a hostile nesting cannot overflow the stack while being measured.
   let deepest = 0;
@@ -46,8 +58,9 @@ export async function readJson(c: Context): Promise<unknown> {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = JSON.parse(text, refuseUnstorable);
+  } catch (error) {
+    if (error instanceof FrontdeskError) throw error;
     throw new FrontdeskError('invalid-input', 'the request body is not valid JSON', { field: 'body' });
   }
   if (depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
