@@ -180,6 +180,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       () => process.exit(1),
     );
   };
+  // Logs going nowhere (the reader of stdout went away) must neither crash the server nor spin on the error.
+  process.stdout.on('error', () => {});
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   // A fault in one request must not end the service for everyone: log its class (never its message) and go on.

@@ -8,7 +8,7 @@ import {
 } from '@frontdesk/core';
 import type { ClinicSnapshot } from '../clinic/store.js';
 import type { Database } from '../db/database.js';
-import { canonicalJson, claimKey, findAnswer, randomId, type StoredAnswer, sha256 } from '../idempotency.js';
+import { canonicalJson, findAnswer, idempotencyFailure, randomId, type StoredAnswer, sha256 } from '../idempotency.js';
 import { parseSlotId } from './slot-id.js';
 import { type Bookable, openSlots } from './slots.js';
 
@@ -47,10 +47,10 @@ function notFound(message: string, field: string): FrontdeskError {
 }
 
 /**
- * Book a slot: validate the request against the clinic's rules, then, in one transaction, record the idempotency
- * key and insert the booking. The partial unique index on bookings (one per provider and start) makes the database
- * itself refuse a second booking of a slot, whichever server process sends it. Returns the answer to send: 201 and
- * the booking, or the answer first given for this key.
+ * Book a slot: validate the request against the clinic's rules, then record the idempotency key and insert the
+ * booking in one statement, so one transaction (`book_slot` in migrations/0001_initial.sql). The partial unique index
+ * on bookings (one per provider and start) makes the database itself refuse a second booking of a slot, whichever
+ * server process sends it. Returns the answer to send: 201 and the booking, or the answer first given for this key.
  */
 export async function book(
   db: Database,
@@ -128,21 +128,14 @@ async function bookValid(
   const answer: StoredAnswer = { status: 201, body: booking };
   const at = new Date(bookable.nowMs);
 
-  return db.transaction(async (tx) => {
-    const previous = await claimKey(tx, {
-      scope: 'booking',
-      key: request.idempotencyKey,
-      requestSha256,
-      answer,
-      at,
-    });
-    if (previous) return previous;
-    const inserted = await tx.query(
-      `insert into bookings (id, slot_id, provider_id, location_id, visit_type_id, start_at, end_at, status, patient,
-                             consent, record, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, 'booked', $8::jsonb, $9::jsonb, $10::jsonb, $11, $11)
-       on conflict (provider_id, start_at) where status = 'booked' do nothing`,
+  try {
+    const rows = await db.query<{ status: number; response: unknown }>(
+      'select status, response from book_slot($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb)',
       [
+        request.idempotencyKey,
+        requestSha256,
+        JSON.stringify(booking),
+        at,
         booking.id,
         offered.slot.id,
         offered.providerId,
@@ -152,14 +145,14 @@ async function bookValid(
         new Date(offered.endMs),
         JSON.stringify(request.patient),
         JSON.stringify(request.consent),
-        JSON.stringify(booking),
-        at,
       ],
     );
-    // Taken meanwhile: throwing rolls the key back too, so the same key can try again later.
-    if (inserted.rowCount !== 1) {
-      throw new FrontdeskError('conflict', 'the slot is no longer available', { field: 'request.slotId' });
-    }
-    return answer;
-  });
+    const row = rows.rows[0];
+    // The booking just made is answered as built here; a replay gets the answer stored the first time.
+    return row && row.response !== null && (row.response as Booking).id !== booking.id
+      ? { status: row.status, body: row.response }
+      : answer;
+  } catch (error) {
+    idempotencyFailure(error);
+  }
 }

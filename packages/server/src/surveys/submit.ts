@@ -7,7 +7,7 @@ import {
   type SurveyReceipt,
 } from '@frontdesk/core';
 import type { Database } from '../db/database.js';
-import { canonicalJson, claimKey, randomId, type StoredAnswer, sha256 } from '../idempotency.js';
+import { canonicalJson, idempotencyFailure, randomId, type StoredAnswer, sha256 } from '../idempotency.js';
 import { responseShapeProblem } from './response-shape.js';
 
 const STATUSES = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
@@ -99,21 +99,22 @@ export async function storeResponse(
   idempotencyKey: string,
   nowMs: number,
 ): Promise<StoredAnswer> {
-  const receipt: SurveyReceipt = { id: randomId('qr'), status: 'received' };
-  const at = new Date(nowMs);
-  return db.transaction(async (tx) => {
-    const previous = await claimKey(tx, {
-      scope: 'survey-response',
-      key: idempotencyKey,
-      requestSha256: sha256(canonicalJson({ surveyId, response })),
-      answer: { status: 201, body: receipt },
-      at,
-    });
-    if (previous) return { status: 200, body: { ...(previous.body as SurveyReceipt), status: 'duplicate' } };
-    await tx.query(
-      'insert into survey_responses (id, survey_id, response, received_at) values ($1, $2, $3::jsonb, $4)',
-      [receipt.id, surveyId, JSON.stringify({ ...response, id: receipt.id }), at],
+  const id = randomId('qr');
+  try {
+    const rows = await db.query<{ status: number; response: SurveyReceipt }>(
+      'select status, response from store_survey_response($1, $2, $3, $4, $5::jsonb, $6)',
+      [
+        idempotencyKey,
+        sha256(canonicalJson({ surveyId, response })),
+        id,
+        surveyId,
+        JSON.stringify({ ...response, id }),
+        new Date(nowMs),
+      ],
     );
-    return { status: 201, body: receipt };
-  });
+    const row = rows.rows[0]!;
+    return { status: row.status, body: { id: row.response.id, status: row.response.status } };
+  } catch (error) {
+    idempotencyFailure(error);
+  }
 }
