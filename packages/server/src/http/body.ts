@@ -7,10 +7,11 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 export const MAX_JSON_DEPTH = 64;
 
 /** A NUL character or half a surrogate pair: valid in JSON, but PostgreSQL can store neither in text or jsonb. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BROKEN_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes('\0') || BROKEN_SURROGATE.test(text);
 
 function refuseUnstorable(key: string, value: unknown): unknown {
-  if (UNSTORABLE.test(key) || (typeof value === 'string' && UNSTORABLE.test(value))) {
+  if (unstorable(key) || (typeof value === 'string' && unstorable(value))) {
     throw new FrontdeskError('invalid-input', 'the request body holds a NUL character or a broken surrogate pair', {
       field: 'body',
     });
