@@ -86,6 +86,16 @@ describe('the server under bad input', () => {
       key,
     );
     expect(odd.status).toBe(400);
+    // Valid JSON that PostgreSQL could not store: a NUL byte, half a surrogate pair.
+    for (const name of ['Ja\u0000ne', 'Ja\ud800ne']) {
+      const unstorable = {
+        ...bookingBody(slotId, 'new-patient'),
+        patient: { ...bookingBody(slotId, 'new-patient').patient, familyName: name },
+      };
+      const answer = await post(url, unstorable, key);
+      expect(answer.status).toBe(400);
+      expect((await answer.json()).error.field).toBe('body');
+    }
     const bad = bookingBody(slotId, 'new-patient');
     bad.patient.birthDate = '1980-13-45';
     const invalid = await post(url, bad, key);
