@@ -1,4 +1,4 @@
-// `pnpm run bench`: builds, then prints every measured figure against its budget (DESIGN.md section 8): sizes, then
+// `pnpm run bench`: builds, then prints every measured figure against its budget (docs/design.md section 8): sizes, then
 // speed, one table each, and a last line counting budgets passed and failed. A report: it exits 0 even when a budget
 // fails, and says FAIL on the row that did.
 import { spawnSync } from 'node:child_process';
@@ -21,3 +21,4 @@ const failed = sizes + speedFailed;
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 const line = `budgets: ${total - failed} pass, ${failed} fail`;
 console.log(`\n${failed ? `${line}  <-- FAILURES above, marked FAIL` : line}  (bench took ${seconds} s)`);
+await (await import('./server.mjs')).serverBench(); // the server's own table (bench/server.mjs)
