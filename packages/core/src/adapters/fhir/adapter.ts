@@ -73,10 +73,11 @@ function merge(into: SearchResult, from: SearchResult): SearchResult {
   into.included.push(...from.included);
   into.dropped.push(...from.dropped);
   into.truncated ||= from.truncated;
+  into.issues.push(...from.issues);
   return into;
 }
 
-const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false });
+const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false, issues: [] });
 
 function unsupported(what: string): FrontdeskError {
   return new FrontdeskError('unsupported', `the fhir adapter does not provide ${what}`);
@@ -134,6 +135,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       listing.add(locationFromFhir(location, this.settings.timeZone), location, index);
     });
     if (found.truncated) listing.drop(this.#truncated('locations'));
+    listing.issue(...found.issues);
     return listing.build();
   }
 
@@ -160,6 +162,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       listing.add(this.#provider(practitioner, rolesByPractitioner.get(id) ?? [], services, next), practitioner, index);
     });
     if (practitioners.truncated || roles.truncated) listing.drop(this.#truncated('providers'));
+    listing.issue(...practitioners.issues, ...roles.issues);
     return listing.build();
   }
 
@@ -207,7 +210,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
     const items = found.items.filter(
       (slot) => valid.visitTypeId === undefined || slot.visitTypeIds.includes(valid.visitTypeId),
     );
-    return { items, dropped: found.dropped };
+    return { items, dropped: found.dropped, ...(found.issues ? { issues: found.issues } : {}) };
   }
 
   book(request: BookingRequest, options?: RequestOptions): Promise<Booking> {
@@ -393,7 +396,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const dropped = [...found.dropped, ...mapped.dropped];
     if (found.truncated) dropped.push(this.#truncated('slots'));
-    return { items, dropped };
+    return { items, dropped, ...(found.issues.length > 0 ? { issues: found.issues } : {}) };
   }
 
   /**

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { FrontdeskError, isFrontdeskError, toFrontdeskError } from '../../errors.js';
+import type { HttpClient } from '../../http/index.js';
 import { isLoopbackHost } from '../../http/url.js';
 import { Location } from '../../schemas/clinic.js';
 import type { DroppedRecord } from '../../schemas/validate.js';
 import { isObject, type Json, messageText } from '../fhir/elements.js';
-import { exchange } from '../fhir/exchange.js';
+import { fhirHttpClient } from '../fhir/exchange.js';
 import { conditionalHeaders, type Freshness, freshnessOf } from './http-cache.js';
 import { type SmartSchedule, type StoredSlot, smartLocation, smartSchedule, smartSlot } from './map.js';
 import { readNdjson } from './ndjson.js';
@@ -112,10 +113,12 @@ export class Feed {
   #refreshing: Promise<Snapshot> | undefined;
   /** Origins that failed a conditional request as a network error (a CORS preflight they do not answer). */
   readonly #unconditional = new Set<string>();
+  readonly #http: HttpClient;
 
   constructor(options: ResolvedSmartOptions) {
     this.#options = options;
     this.#manifestUrl = safeUrl(options.manifestUrl, undefined, 'manifestUrl');
+    this.#http = fhirHttpClient(options.http, new URL('/', this.#manifestUrl).href);
   }
 
   get manifestUrl(): URL {
@@ -300,16 +303,18 @@ export class Feed {
     accept: string,
     consume?: (response: Response) => Promise<void>,
   ) {
-    const settings = consume ? this.#options.http : this.#options.manifestHttp;
+    const limits = consume ? {} : this.#options.manifestLimits;
     const conditional = this.#unconditional.has(url.origin) ? {} : conditionalHeaders(previous);
+    const get = (headers: Record<string, string>) =>
+      this.#http.send({ method: 'GET', url, accept, headers, consume, label: `GET ${fileName(url)}`, ...limits });
     try {
-      return await exchange(settings, 'GET', url, { accept, headers: conditional, consume });
+      return await get(conditional);
     } catch (error) {
       // Conditional headers make a cross-origin request need a CORS preflight; a publisher that does not answer one
       // fails as a network error. Ask again plainly, and stop asking that origin conditionally.
       if (Object.keys(conditional).length === 0 || !isFrontdeskError(error) || error.kind !== 'network') throw error;
       this.#unconditional.add(url.origin);
-      return exchange(settings, 'GET', url, { accept, consume });
+      return get({});
     }
   }
 }
