@@ -550,6 +550,8 @@ function analyzeConditions(def: ItemDef, ctx: Context): void {
         ctx.problems.push(
           surveyProblem('enable-when-invalid', `enableWhen answer type does not match item "${raw.question}"`, where),
         );
+        // A malformed condition is never met: not even `!=`, which would otherwise hold for every answer.
+        expected = undefined;
       }
     }
     def.conditions.push({ question: raw.question, operator, expected, target });

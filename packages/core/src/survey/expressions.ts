@@ -46,6 +46,7 @@ function evaluationResponse(roots: readonly NodeState[], canonical: string | und
           const copy = copyAnswer(answer);
           const value = Object.values(copy)[0];
           if (typeof value === 'object' && value !== null) ownerOf.set(value, def);
+          ownerOf.set(copy, def);
           return copy;
         });
         if (children.length > 0) answers[0]!.item = children;
@@ -157,10 +158,12 @@ export function runExpressionPass(
   const pass: ExpressionPass = { calculated: new Set(), enableChanged: false, errors: new Map() };
   const { resource, itemOf, ownerOf } = evaluationResponse(roots, canonical);
   const allOptions = analysis.ordered.flatMap((def) => def.view.options);
+  // `weight()` may be asked of an answer (`answer.weight()`) or of its value (`answer.value.weight()`).
   const scoreOf = (value: unknown): number | undefined => {
     if (!isRecord(value)) return undefined;
     const owner = ownerOf.get(value);
-    return scoreOfCoding(owner ? owner.view.options : allOptions, value);
+    const coding = isRecord(value.valueCoding) ? value.valueCoding : value;
+    return scoreOfCoding(owner ? owner.view.options : allOptions, coding);
   };
   const run = (expression: string, variables: Record<string, unknown[]>, context: unknown[]): unknown[] => {
     const compiled = runtime.compiled.get(expression);

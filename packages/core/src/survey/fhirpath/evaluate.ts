@@ -190,12 +190,13 @@ export function evaluateFhirPath(tree: Node, env: FhirPathEnvironment): Collecti
         return arithmetic(node.op, left, right);
       }
       case 'call':
-        return call(node.name, node.args, atRoot ? focus : focus, focus);
+        return call(node.name, node.args, focus);
     }
   };
 
   /** `input` is the collection the function is invoked on; arguments are evaluated per item where the spec says so. */
-  const call = (name: string, args: Node[], input: Collection, focus: Collection): Collection => {
+  const call = (name: string, args: Node[], input: Collection): Collection => {
+    const focus = input;
     if (!FUNCTIONS[name]) fail(`${name}() is not supported`);
     const perItem = (arg: Node, item: unknown) => run(arg, [item], true);
     switch (name) {
@@ -213,6 +214,7 @@ export function evaluateFhirPath(tree: Node, env: FhirPathEnvironment): Collecti
         return [input.length];
       case 'sum': {
         const values = args[0] ? input.flatMap((item) => perItem(args[0]!, item)) : input;
+        if (values.length === 0) return [];
         let total = 0;
         for (const value of values) {
           if (typeof value !== 'number') fail('sum(): expected numbers');

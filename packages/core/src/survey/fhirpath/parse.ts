@@ -191,7 +191,7 @@ export function parseFhirPath(source: string): Node {
       if (!arity || args.length < arity[0] || args.length > arity[1]) throw new OutOfSubset(`function ${name}()`);
       return { kind: 'call', name, args };
     }
-    if (['is', 'as', 'in', 'contains', 'div', 'mod'].includes(name)) throw new OutOfSubset(name);
+    if (['is', 'as', 'div', 'mod'].includes(name)) throw new OutOfSubset(name);
     return { kind: 'member', name };
   };
 
