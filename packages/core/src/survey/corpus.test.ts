@@ -116,7 +116,9 @@ describe('totals', () => {
     // The nine scored questions (a tenth, on difficulty, is not part of the total).
     const questions = model.items.filter((n) => n.options.length === 4).slice(0, 9);
     const picks = [0, 1, 2, 3, 3, 2, 1, 0, 1];
-    questions.forEach((node, i) => model.selectOption(node.key, node.options[picks[i]!]!.id));
+    questions.forEach((node, i) => {
+      model.selectOption(node.key, node.options[picks[i]!]!.id);
+    });
     const [total] = model.items.filter((n) => n.calculated);
     expect(total).toMatchObject({ readOnly: true, type: 'decimal' });
     expect(total!.answers).toEqual([{ valueDecimal: 13 }]);
@@ -152,7 +154,9 @@ describe('totals', () => {
     const signs = apgar.items.filter((n) => n.options.length === 3);
     expect(signs).toHaveLength(5);
     expect(Object.values(calculated(apgar))).toEqual([[]]);
-    signs.forEach((node, i) => apgar.selectOption(node.key, node.options[i % 3]!.id));
+    signs.forEach((node, i) => {
+      apgar.selectOption(node.key, node.options[i % 3]!.id);
+    });
     expect(Object.values(calculated(apgar))[0]).toEqual([{ valueDecimal: apgar.score().total }]);
   });
 
