@@ -12,7 +12,7 @@ import type { Plan, PriceInfo } from '../../schemas/pricing.js';
 import { Id, Instant } from '../../schemas/primitives.js';
 import type { Questionnaire, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
 import type { Booking, Slot } from '../../schemas/scheduling.js';
-import { type Listing, parseOrThrow } from '../../schemas/validate.js';
+import { type Listing, type ListingIssue, parseOrThrow } from '../../schemas/validate.js';
 import { Feed } from './feed.js';
 import { toDomainSlot } from './map.js';
 import { type ResolvedSmartOptions, resolveSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
@@ -37,6 +37,10 @@ function unsupported(what: string): FrontdeskError {
     'unsupported',
     `a SMART Scheduling Links feed is read-only and has no ${what}; slots carry a booking link or phone number`,
   );
+}
+
+function issuesOf(snapshot: { issues: ListingIssue[] }): { issues?: ListingIssue[] } {
+  return snapshot.issues.length > 0 ? { issues: [...snapshot.issues] } : {};
 }
 
 /** Index of the first slot starting at or after `startMs`. */
@@ -87,6 +91,7 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
     return {
       items: [...snapshot.locations.values()],
       dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Location],
+      ...issuesOf(snapshot),
     };
   }
 
@@ -120,7 +125,7 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
         if (result.success) byId.set(visitType.id, result.data);
       }
     }
-    return { items: [...byId.values()], dropped: [...snapshot.dropped.Schedule] };
+    return { items: [...byId.values()], dropped: [...snapshot.dropped.Schedule], ...issuesOf(snapshot) };
   }
 
   async listSlots(query: SlotQuery, options?: RequestOptions): Promise<Listing<Slot>> {
@@ -140,7 +145,11 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
         continue;
       items.push(toDomainSlot(stored, schedule, this.#options.source, this.#options.bookingReferral));
     }
-    return { items, dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot] };
+    return {
+      items,
+      dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot],
+      ...issuesOf(snapshot),
+    };
   }
 
   async book(): Promise<Booking> {
