@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Coding, Id, Instant, LanguageTag, LongText, Phone, ShortText, TimeZone, WebUrl } from './primitives.js';
+import { Coding, Id, Instant, LanguageTag, LongText, Phone, ShortText, TimeZone, WebUrl, ImageDataUrl } from './primitives.js';
 
 export const Address = z.object({
   lines: z.array(ShortText).check(z.maxLength(5)),
@@ -50,7 +50,8 @@ export const Provider = z.object({
     }),
   ),
   credentials: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.maxLength(10)),
-  photoUrl: z.optional(WebUrl),
+  /** An https URL, or a small inline image (`data:image/...;base64,`) from a FHIR `Practitioner.photo.data`. */
+  photoUrl: z.optional(z.union([WebUrl, ImageDataUrl])),
   specialties: z.array(Coding).check(z.maxLength(30)),
   languages: z.array(LanguageTag).check(z.maxLength(30)),
   gender: z.optional(z.enum(['female', 'male', 'other', 'unknown'])),
