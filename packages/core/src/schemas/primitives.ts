@@ -63,11 +63,3 @@ export const Coding = z.object({
   system: z.optional(z.string().check(z.maxLength(500))),
 });
 export type Coding = z.infer<typeof Coding>;
-
-/** Largest inline image accepted as a `data:` URL (a FHIR `Attachment.data` photo): about 150 KB of image. */
-export const MAX_IMAGE_DATA_URL = 200_000;
-
-/** A small inline image: `data:image/png;base64,...` (png, jpeg, gif or webp; never SVG, which can carry script). */
-export const ImageDataUrl = z
-  .string()
-  .check(z.maxLength(MAX_IMAGE_DATA_URL), z.regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/));

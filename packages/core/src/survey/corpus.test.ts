@@ -131,7 +131,7 @@ describe('totals', () => {
     const vars: Record<string, unknown> = { resource: response, questionnaire };
     for (const v of extensions) {
       if (v.url.endsWith('/variable') && v.valueExpression) {
-        const value = fhirpath.evaluate(response, v.valueExpression.expression, vars, r4);
+        const value = fhirpath.evaluate(response, v.valueExpression.expression, vars, r4) as unknown[];
         vars[v.valueExpression.name] = value.length === 1 ? value[0] : value;
       }
     }

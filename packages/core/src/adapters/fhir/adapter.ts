@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type {
   AdapterCapabilities,
   FrontdeskAdapter,
@@ -9,7 +8,7 @@ import type {
 import { FrontdeskError, isFrontdeskError } from '../../errors.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+import { SlotQuerySchema } from '../../schemas/queries.js';
 import type {
   Questionnaire,
   QuestionnaireResponse,
@@ -39,14 +38,6 @@ const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices
 
 /** References per search parameter value: keeps URLs well under the 8 KB many servers accept. */
 const REFERENCES_PER_SEARCH = 40;
-
-const SlotQuerySchema = z.object({
-  start: Instant,
-  end: Instant,
-  providerId: z.optional(Id),
-  locationId: z.optional(Id),
-  visitTypeId: z.optional(Id),
-});
 
 interface SlotSearch {
   start: string;

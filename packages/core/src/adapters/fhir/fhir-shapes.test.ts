@@ -91,7 +91,13 @@ describe('fhir adapter: unusual but valid shapes', () => {
       .book({
         slotId: 's-closed',
         visitTypeId: 'visit',
-        patient: { givenName: 'Ada', familyName: 'Okafor', birthDate: '1951-07-02', phone: '(615) 555-0142', patientType: 'new' },
+        patient: {
+          givenName: 'Ada',
+          familyName: 'Okafor',
+          birthDate: '1951-07-02',
+          phone: '(615) 555-0142',
+          patientType: 'new',
+        },
         consent: { terms: true },
         idempotencyKey: `closed-schedule-${Date.now()}`,
       })

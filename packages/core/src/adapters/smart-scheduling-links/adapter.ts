@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { AdapterCapabilities, FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import {
@@ -9,7 +8,7 @@ import {
   VisitType,
 } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+import { SlotQuerySchema } from '../../schemas/queries.js';
 import type { Questionnaire, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
 import type { Booking, Slot } from '../../schemas/scheduling.js';
 import { type Listing, type ListingIssue, parseOrThrow } from '../../schemas/validate.js';
@@ -22,14 +21,6 @@ const CAPABILITIES: AdapterCapabilities = Object.freeze({
   prices: false,
   plans: false,
   surveys: false,
-});
-
-const SlotQuerySchema = z.object({
-  start: Instant,
-  end: Instant,
-  providerId: z.optional(Id),
-  locationId: z.optional(Id),
-  visitTypeId: z.optional(Id),
 });
 
 function unsupported(what: string): FrontdeskError {
