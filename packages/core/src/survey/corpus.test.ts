@@ -231,7 +231,7 @@ describe('the small FHIRPath evaluator against the reference engine', () => {
             continue;
           let value: unknown[] = [];
           try {
-            value = fhirpath.evaluate(response, v.valueExpression.expression, vars, r4);
+            value = fhirpath.evaluate(response, v.valueExpression.expression, vars, r4) as unknown[];
           } catch {}
           vars[v.valueExpression.name] = value.length === 1 ? value[0] : value;
           ours[v.valueExpression.name] = value;
@@ -247,7 +247,7 @@ describe('the small FHIRPath evaluator against the reference engine', () => {
       visit(questionnaire.item);
       let expected: unknown[] | string;
       try {
-        expected = fhirpath.evaluate(response, expression, vars, r4);
+        expected = fhirpath.evaluate(response, expression, vars, r4) as unknown[];
       } catch (error) {
         expected = `error: ${(error as Error).message}`;
       }
