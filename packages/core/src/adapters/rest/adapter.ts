@@ -1,12 +1,6 @@
 import type * as z from 'zod/mini';
-import type {
-  AdapterCapabilities,
-  FrontdeskAdapter,
-  PriceQuery,
-  RequestOptions,
-  SlotQuery,
-  SubmitSurveyOptions,
-} from '../../adapter.js';
+import type { FrontdeskAdapter, PriceQuery, RequestOptions, SlotQuery, SubmitSurveyOptions } from '../../adapter.js';
+import { completeAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createHttpClient, type HttpClientOptions } from '../../http/index.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
@@ -24,8 +18,6 @@ import { pathSegment, surveyIdOf } from './paths.js';
 
 /** Where Frontdesk's JSON contract (docs/openapi.yaml) is served, and how to reach it. */
 export type RestAdapterOptions = HttpClientOptions;
-
-const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices: true, plans: true, surveys: true });
 
 /** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
 function listing<T>(schema: z.ZodMiniType<T>, body: unknown, root: string): Listing<T> {
@@ -54,9 +46,8 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
   const get = (path: string, signal: AbortSignal | undefined, query?: Record<string, string | undefined>) =>
     http.request<unknown>('GET', path, { signal, query });
 
-  return {
+  return completeAdapter({
     name: 'rest',
-    capabilities: CAPABILITIES,
 
     async getOrganization(opts?: RequestOptions) {
       return parseOrThrow(Organization, await get('/organization', opts?.signal), 'organization');
@@ -151,5 +142,5 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
       );
       return parseOrThrow(SurveyReceipt, body, 'receipt');
     },
-  };
+  });
 }

@@ -167,7 +167,13 @@ describe('smart-scheduling-links adapter: the public example files', () => {
 
   it('is read-only: booking, prices, plans and surveys are unsupported', async () => {
     const feed = adapter();
-    expect(feed.capabilities).toEqual({ booking: 'link', prices: false, plans: false, surveys: false });
+    expect(feed.capabilities).toEqual({
+      booking: 'link',
+      prices: false,
+      plans: false,
+      surveys: false,
+      terminology: false,
+    });
     for (const call of [
       () => feed.book({} as never),
       () => feed.getPrice({ service: '99213' }),
