@@ -1,4 +1,11 @@
-import type { FrontdeskAdapter, RequestOptions, SlotQuery, SubmitSurveyOptions } from '../../adapter.js';
+import type {
+  ExpandValueSetOptions,
+  FrontdeskAdapter,
+  RequestOptions,
+  SlotQuery,
+  SubmitSurveyOptions,
+  ValueSetExpansion,
+} from '../../adapter.js';
 import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js';
 import { FrontdeskError, isFrontdeskError } from '../../errors.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
@@ -27,6 +34,7 @@ import {
 import { directoryFrom, indexServicesByCoding, mapSlots, type SlotDirectory, scheduleIdsOf } from './map-slot.js';
 import { type FhirAdapterOptions, type ResolvedFhirOptions, resolveFhirOptions } from './options.js';
 import { getSurvey, listSurveys, submitSurvey } from './surveys.js';
+import { expandValueSet, terminologyClient } from './terminology.js';
 
 /** References per search parameter value: keeps URLs well under the 8 KB many servers accept. */
 const REFERENCES_PER_SEARCH = 40;
@@ -77,6 +85,7 @@ class FhirAdapter implements PartialAdapter, BookingHost {
   readonly name = 'fhir';
   readonly settings: ResolvedFhirOptions;
   readonly client: FhirClient;
+  readonly #terminology: FhirClient;
   claimSupported = true;
   /** Whether the server honours `_include`; unknown until a search shows it. */
   #includeSupported: boolean | undefined;
@@ -86,6 +95,8 @@ class FhirAdapter implements PartialAdapter, BookingHost {
   constructor(settings: ResolvedFhirOptions) {
     this.settings = settings;
     this.client = new FhirClient({ ...settings, maxPages: settings.maxPages });
+    this.#terminology =
+      settings.terminologyUrl === undefined ? this.client : terminologyClient(settings, settings.terminologyUrl);
     this.#resources = new TtlCache(settings.cacheMs);
   }
 
@@ -206,6 +217,11 @@ class FhirAdapter implements PartialAdapter, BookingHost {
 
   submitSurvey(response: QuestionnaireResponse, options: SubmitSurveyOptions): Promise<SurveyReceipt> {
     return submitSurvey(this.client, response, options);
+  }
+
+  /** `ValueSet/$expand` on the clinic's server, or on `terminologyUrl` when given. */
+  expandValueSet(url: string, options?: ExpandValueSetOptions): Promise<ValueSetExpansion> {
+    return expandValueSet(this.#terminology, url, options);
   }
 
   // BookingHost

@@ -429,7 +429,7 @@ describe('fhir adapter: settings and access', () => {
       prices: false,
       plans: false,
       surveys: true,
-      terminology: false,
+      terminology: true,
     });
     expect((await built.listLocations()).items).toHaveLength(4);
     expect((await failure(built.getPrice({ service: '99213' }))).kind).toBe('unsupported');
