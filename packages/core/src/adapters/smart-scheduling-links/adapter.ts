@@ -33,7 +33,8 @@ function firstAtOrAfter(slots: readonly { startMs: number }[], startMs: number):
 
 /**
  * The `smart-scheduling-links` adapter: a publisher's `$bulk-publish` manifest and its Location, Schedule and Slot
- * NDJSON files, streamed line by line and kept between calls (polled at most once a minute, conditionally). It is
+ * NDJSON files, streamed line by line and kept between calls (polled at most once a minute, conditionally, and after
+ * the first read with `_since` for only what changed, where the publisher supports it). It is
  * read-only (no booking API, prices, plans or surveys): each slot offers its booking deep link (with `source` and
  * `booking-referral`) or phone number.
  */
