@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageModules } from '../../../test/support/page-modules.js';
+import { analyzeQuestionnaire } from '../../core/src/survey/analyze.js';
+import { inSubset } from '../../core/src/survey/fhirpath/index.js';
 
 // FHIRPath costs a survey page only when its form uses it. The small evaluator (core/src/survey/fhirpath) comes with
 // the first form that has expressions, and the reference `fhirpath` package (about 170 KB gzip with its R4 model)
@@ -31,5 +34,17 @@ describe('FHIRPath page weight', () => {
     expect(eager.some(isEvaluator)).toBe(true);
     expect(eager.filter(isFhirpathPackage)).toEqual([]);
     expect(lazy.some(isFhirpathPackage)).toBe(true);
+  });
+
+  it('computes the PHQ-9 totals of two publishers within the subset: their pages never download fhirpath', () => {
+    const corpus = resolve(import.meta.dirname, '../../../test/fixtures/questionnaires');
+    for (const file of ['lhc-phq9.json', 'lhc-phq9-with-the-weight-function.json']) {
+      const { expressions } = analyzeQuestionnaire(JSON.parse(readFileSync(resolve(corpus, file), 'utf8')));
+      expect(expressions.length, file).toBeGreaterThan(0);
+      expect(
+        expressions.filter((expression) => !inSubset(expression)),
+        file,
+      ).toEqual([]);
+    }
   });
 });
