@@ -85,3 +85,14 @@ export async function expandValueSet(req, repo) {
     },
   ];
 }
+
+/** A ValueSet enumerating `concepts` (`[code, display]` pairs) of one code system, as the tests seed them. */
+export function enumeratedValueSet(url, system, concepts, extra = {}) {
+  return {
+    resourceType: 'ValueSet',
+    url,
+    status: 'active',
+    ...extra,
+    compose: { include: [{ system, concept: concepts.map(([code, display]) => ({ code, display })) }] },
+  };
+}

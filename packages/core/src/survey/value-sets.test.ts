@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FhirServer, startFhirServer } from '../../../../test/fhir-server/server.mjs';
+import { enumeratedValueSet } from '../../../../test/fhir-server/terminology.mjs';
 import { closeRecordingServers, recordingServer } from '../../../../test/support/recording-server.js';
 import { createFhirAdapter } from '../adapters/fhir/index.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
@@ -17,39 +18,19 @@ let server: FhirServer;
 beforeAll(async () => {
   server = await startFhirServer({
     seed: [
-      {
-        resourceType: 'ValueSet',
-        url: LANGUAGES,
-        status: 'active',
-        compose: {
-          include: [
-            {
-              system: 'urn:ietf:bcp:47',
-              concept: [
-                { code: 'en', display: 'English' },
-                { code: 'es', display: 'Spanish' },
-              ],
-            },
-          ],
-        },
-      },
-      {
-        resourceType: 'ValueSet',
-        url: MEDICINES,
-        status: 'active',
-        compose: {
-          include: [
-            {
-              system: 'http://example.org/medicines',
-              // Larger than a list: offered by type-ahead.
-              concept: Array.from({ length: VALUE_SET_LIST_LIMIT + 20 }, (_, i) => ({
-                code: `m${i}`,
-                display: `${MEDICINE_NAMES[i % MEDICINE_NAMES.length]} ${i + 1} mg`,
-              })),
-            },
-          ],
-        },
-      },
+      enumeratedValueSet(LANGUAGES, 'urn:ietf:bcp:47', [
+        ['en', 'English'],
+        ['es', 'Spanish'],
+      ]),
+      // Larger than a list: offered by type-ahead.
+      enumeratedValueSet(
+        MEDICINES,
+        'http://example.org/medicines',
+        Array.from({ length: VALUE_SET_LIST_LIMIT + 20 }, (_, i) => [
+          `m${i}`,
+          `${MEDICINE_NAMES[i % MEDICINE_NAMES.length]} ${i + 1} mg`,
+        ]),
+      ),
     ],
   });
 });

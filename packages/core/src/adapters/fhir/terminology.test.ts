@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FhirServer, startFhirServer } from '../../../../../test/fhir-server/server.mjs';
+import { enumeratedValueSet } from '../../../../../test/fhir-server/terminology.mjs';
 import { closeRecordingServers, recordingServer } from '../../../../../test/support/recording-server.js';
 import { createRestAdapter } from '../rest/index.js';
 import { createFhirAdapter } from './index.js';
@@ -14,24 +15,16 @@ let server: FhirServer;
 beforeAll(async () => {
   server = await startFhirServer({
     seed: [
-      {
-        resourceType: 'ValueSet',
-        url: LANGUAGES,
-        version: '1.0',
-        status: 'active',
-        compose: {
-          include: [
-            {
-              system: 'urn:ietf:bcp:47',
-              concept: [
-                { code: 'en', display: 'English' },
-                { code: 'es', display: 'Spanish' },
-                { code: 'vi', display: 'Vietnamese' },
-              ],
-            },
-          ],
-        },
-      },
+      enumeratedValueSet(
+        LANGUAGES,
+        'urn:ietf:bcp:47',
+        [
+          ['en', 'English'],
+          ['es', 'Spanish'],
+          ['vi', 'Vietnamese'],
+        ],
+        { version: '1.0' },
+      ),
       {
         resourceType: 'ValueSet',
         url: GROUPED,
