@@ -1,15 +1,15 @@
-import * as z from 'zod/mini';
 import type {
-  AdapterCapabilities,
+  ExpandValueSetOptions,
   FrontdeskAdapter,
   RequestOptions,
   SlotQuery,
   SubmitSurveyOptions,
+  ValueSetExpansion,
 } from '../../adapter.js';
+import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js';
 import { FrontdeskError, isFrontdeskError } from '../../errors.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
-import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+import { SlotQuerySchema } from '../../schemas/queries.js';
 import type {
   Questionnaire,
   QuestionnaireResponse,
@@ -34,19 +34,10 @@ import {
 import { directoryFrom, indexServicesByCoding, mapSlots, type SlotDirectory, scheduleIdsOf } from './map-slot.js';
 import { type FhirAdapterOptions, type ResolvedFhirOptions, resolveFhirOptions } from './options.js';
 import { getSurvey, listSurveys, submitSurvey } from './surveys.js';
-
-const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices: false, plans: false, surveys: true });
+import { expandValueSet, terminologyClient } from './terminology.js';
 
 /** References per search parameter value: keeps URLs well under the 8 KB many servers accept. */
 const REFERENCES_PER_SEARCH = 40;
-
-const SlotQuerySchema = z.object({
-  start: Instant,
-  end: Instant,
-  providerId: z.optional(Id),
-  locationId: z.optional(Id),
-  visitTypeId: z.optional(Id),
-});
 
 interface SlotSearch {
   start: string;
@@ -73,14 +64,11 @@ function merge(into: SearchResult, from: SearchResult): SearchResult {
   into.included.push(...from.included);
   into.dropped.push(...from.dropped);
   into.truncated ||= from.truncated;
+  into.issues.push(...from.issues);
   return into;
 }
 
-const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false });
-
-function unsupported(what: string): FrontdeskError {
-  return new FrontdeskError('unsupported', `the fhir adapter does not provide ${what}`);
-}
+const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false, issues: [] });
 
 /**
  * The `fhir` adapter: any FHIR R4 server as the clinic's backend (DESIGN.md section 4). Reads map Practitioner,
@@ -89,14 +77,15 @@ function unsupported(what: string): FrontdeskError {
  * `dropped`, and searches degrade to plain ones where a server lacks `_include`.
  */
 export function createFhirAdapter(options: FhirAdapterOptions | Record<string, unknown>): FrontdeskAdapter {
-  return new FhirAdapter(resolveFhirOptions(options));
+  return completeAdapter(new FhirAdapter(resolveFhirOptions(options)));
 }
 
-class FhirAdapter implements FrontdeskAdapter, BookingHost {
+/** No prices or plans: FHIR R4 has no price list a clinic's server would offer patients. */
+class FhirAdapter implements PartialAdapter, BookingHost {
   readonly name = 'fhir';
-  readonly capabilities = CAPABILITIES;
   readonly settings: ResolvedFhirOptions;
   readonly client: FhirClient;
+  readonly #terminology: FhirClient;
   claimSupported = true;
   /** Whether the server honours `_include`; unknown until a search shows it. */
   #includeSupported: boolean | undefined;
@@ -106,6 +95,8 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
   constructor(settings: ResolvedFhirOptions) {
     this.settings = settings;
     this.client = new FhirClient({ ...settings, maxPages: settings.maxPages });
+    this.#terminology =
+      settings.terminologyUrl === undefined ? this.client : terminologyClient(settings, settings.terminologyUrl);
     this.#resources = new TtlCache(settings.cacheMs);
   }
 
@@ -134,6 +125,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       listing.add(locationFromFhir(location, this.settings.timeZone), location, index);
     });
     if (found.truncated) listing.drop(this.#truncated('locations'));
+    listing.issue(...found.issues);
     return listing.build();
   }
 
@@ -160,6 +152,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       listing.add(this.#provider(practitioner, rolesByPractitioner.get(id) ?? [], services, next), practitioner, index);
     });
     if (practitioners.truncated || roles.truncated) listing.drop(this.#truncated('providers'));
+    listing.issue(...practitioners.issues, ...roles.issues);
     return listing.build();
   }
 
@@ -207,19 +200,11 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
     const items = found.items.filter(
       (slot) => valid.visitTypeId === undefined || slot.visitTypeIds.includes(valid.visitTypeId),
     );
-    return { items, dropped: found.dropped };
+    return { items, dropped: found.dropped, ...(found.issues ? { issues: found.issues } : {}) };
   }
 
   book(request: BookingRequest, options?: RequestOptions): Promise<Booking> {
     return bookAppointment(this, request, options?.signal);
-  }
-
-  async getPrice(): Promise<PriceInfo> {
-    throw unsupported('prices');
-  }
-
-  async listPlans(): Promise<Listing<Plan>> {
-    throw unsupported('insurance plans');
   }
 
   listSurveys(options?: RequestOptions): Promise<Listing<SurveySummary>> {
@@ -232,6 +217,11 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
 
   submitSurvey(response: QuestionnaireResponse, options: SubmitSurveyOptions): Promise<SurveyReceipt> {
     return submitSurvey(this.client, response, options);
+  }
+
+  /** `ValueSet/$expand` on the clinic's server, or on `terminologyUrl` when given. */
+  expandValueSet(url: string, options?: ExpandValueSetOptions): Promise<ValueSetExpansion> {
+    return expandValueSet(this.#terminology, url, options);
   }
 
   // BookingHost
@@ -393,7 +383,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const dropped = [...found.dropped, ...mapped.dropped];
     if (found.truncated) dropped.push(this.#truncated('slots'));
-    return { items, dropped };
+    return { items, dropped, ...(found.issues.length > 0 ? { issues: found.issues } : {}) };
   }
 
   /**

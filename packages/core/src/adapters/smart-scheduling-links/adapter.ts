@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import type { AdapterCapabilities, FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
+import type { FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
+import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import {
   type Location,
@@ -8,35 +8,15 @@ import {
   type Provider,
   VisitType,
 } from '../../schemas/clinic.js';
-import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
-import type { Questionnaire, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
-import type { Booking, Slot } from '../../schemas/scheduling.js';
-import { type Listing, parseOrThrow } from '../../schemas/validate.js';
+import { SlotQuerySchema } from '../../schemas/queries.js';
+import type { Slot } from '../../schemas/scheduling.js';
+import { type Listing, type ListingIssue, parseOrThrow } from '../../schemas/validate.js';
 import { Feed } from './feed.js';
 import { toDomainSlot } from './map.js';
 import { type ResolvedSmartOptions, resolveSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
 
-const CAPABILITIES: AdapterCapabilities = Object.freeze({
-  booking: 'link',
-  prices: false,
-  plans: false,
-  surveys: false,
-});
-
-const SlotQuerySchema = z.object({
-  start: Instant,
-  end: Instant,
-  providerId: z.optional(Id),
-  locationId: z.optional(Id),
-  visitTypeId: z.optional(Id),
-});
-
-function unsupported(what: string): FrontdeskError {
-  return new FrontdeskError(
-    'unsupported',
-    `a SMART Scheduling Links feed is read-only and has no ${what}; slots carry a booking link or phone number`,
-  );
+function issuesOf(snapshot: { issues: ListingIssue[] }): { issues?: ListingIssue[] } {
+  return snapshot.issues.length > 0 ? { issues: [...snapshot.issues] } : {};
 }
 
 /** Index of the first slot starting at or after `startMs`. */
@@ -53,18 +33,20 @@ function firstAtOrAfter(slots: readonly { startMs: number }[], startMs: number):
 
 /**
  * The `smart-scheduling-links` adapter: a publisher's `$bulk-publish` manifest and its Location, Schedule and Slot
- * NDJSON files, streamed line by line and kept between calls (polled at most once a minute, conditionally). It is
- * read-only: each slot offers its booking deep link (with `source` and `booking-referral`) or phone number.
+ * NDJSON files, streamed line by line and kept between calls (polled at most once a minute, conditionally, and after
+ * the first read with `_since` for only what changed, where the publisher supports it). It is
+ * read-only (no booking API, prices, plans or surveys): each slot offers its booking deep link (with `source` and
+ * `booking-referral`) or phone number.
  */
 export function createSmartSchedulingLinksAdapter(
   options: SmartSchedulingLinksOptions | Record<string, unknown>,
 ): FrontdeskAdapter {
-  return new SmartSchedulingLinksAdapter(resolveSmartOptions(options));
+  return completeAdapter(new SmartSchedulingLinksAdapter(resolveSmartOptions(options)));
 }
 
-class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
+class SmartSchedulingLinksAdapter implements PartialAdapter {
   readonly name = 'smart-scheduling-links';
-  readonly capabilities = CAPABILITIES;
+  readonly bookingWithoutApi = 'link';
   readonly #options: ResolvedSmartOptions;
   readonly #feed: Feed;
 
@@ -87,6 +69,7 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
     return {
       items: [...snapshot.locations.values()],
       dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Location],
+      ...issuesOf(snapshot),
     };
   }
 
@@ -120,7 +103,7 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
         if (result.success) byId.set(visitType.id, result.data);
       }
     }
-    return { items: [...byId.values()], dropped: [...snapshot.dropped.Schedule] };
+    return { items: [...byId.values()], dropped: [...snapshot.dropped.Schedule], ...issuesOf(snapshot) };
   }
 
   async listSlots(query: SlotQuery, options?: RequestOptions): Promise<Listing<Slot>> {
@@ -140,30 +123,10 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
         continue;
       items.push(toDomainSlot(stored, schedule, this.#options.source, this.#options.bookingReferral));
     }
-    return { items, dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot] };
-  }
-
-  async book(): Promise<Booking> {
-    throw unsupported('booking API');
-  }
-
-  async getPrice(): Promise<PriceInfo> {
-    throw unsupported('prices');
-  }
-
-  async listPlans(): Promise<Listing<Plan>> {
-    throw unsupported('insurance plans');
-  }
-
-  async listSurveys(): Promise<Listing<SurveySummary>> {
-    throw unsupported('surveys');
-  }
-
-  async getSurvey(): Promise<Questionnaire> {
-    throw unsupported('surveys');
-  }
-
-  async submitSurvey(): Promise<SurveyReceipt> {
-    throw unsupported('surveys');
+    return {
+      items,
+      dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot],
+      ...issuesOf(snapshot),
+    };
   }
 }

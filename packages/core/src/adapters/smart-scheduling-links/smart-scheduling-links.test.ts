@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Publisher, startPublisher } from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
+import {
+  EXAMPLES_DIR,
+  EXAMPLES_ORIGIN,
+  type Publisher,
+  startPublisher,
+} from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createAdapter } from '../registry.js';
@@ -59,11 +66,15 @@ describe('smart-scheduling-links adapter: the public example files', () => {
     });
   });
 
-  it('offers the schedules’ service as a visit type, and no providers', async () => {
+  it('offers each service, vaccine product and dose the schedules name as a visit type, and no providers', async () => {
     const feed = adapter();
     const visitTypes = await feed.listVisitTypes();
     expect(visitTypes.items.map(({ id, name, patientType }) => ({ id, name, patientType }))).toEqual([
-      { id: 'covid19-immunization', name: 'COVID-19 Immunization Appointment', patientType: 'any' },
+      {
+        id: 'covid19-immunization:cvx-207:dose-1',
+        name: 'COVID-19 Immunization Appointment: Moderna COVID-19 Vaccine, dose 1',
+        patientType: 'any',
+      },
     ]);
     expect((await feed.listProviders()).items).toEqual([]);
     expect((await failure(feed.getProvider('0'))).kind).toBe('not-found');
@@ -78,7 +89,7 @@ describe('smart-scheduling-links adapter: the public example files', () => {
       start: '2021-03-01T14:00:00.000Z',
       end: '2021-03-01T23:00:00.000Z',
       locationId: '0',
-      visitTypeIds: ['covid19-immunization'],
+      visitTypeIds: ['covid19-immunization:cvx-207:dose-1'],
       status: 'free',
       capacity: 100,
       bookingLink:
@@ -156,7 +167,13 @@ describe('smart-scheduling-links adapter: the public example files', () => {
 
   it('is read-only: booking, prices, plans and surveys are unsupported', async () => {
     const feed = adapter();
-    expect(feed.capabilities).toEqual({ booking: 'link', prices: false, plans: false, surveys: false });
+    expect(feed.capabilities).toEqual({
+      booking: 'link',
+      prices: false,
+      plans: false,
+      surveys: false,
+      terminology: false,
+    });
     for (const call of [
       () => feed.book({} as never),
       () => feed.getPrice({ service: '99213' }),
@@ -312,6 +329,120 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
     expect(publisher.requests.map((request) => request.path)).not.toContain('/feed/ma.ndjson');
   });
 
+  describe('_since incremental polling', () => {
+    const T0 = '2021-03-01T07:00:00.000Z';
+    const T1 = '2021-03-01T08:00:30.000Z';
+    const DAY = { start: '2021-03-02T00:00:00Z', end: '2021-03-03T00:00:00Z' };
+    const at = (hour: number) => `2021-03-02T${String(hour).padStart(2, '0')}:00:00Z`;
+    const versioned = (id: string, hour: number, status: string, lastUpdated: string) =>
+      JSON.stringify({ ...JSON.parse(slot(id, 'flu', at(hour), at(hour + 1), status)), meta: { lastUpdated } });
+    const manifestRequests = () => publisher.requests.filter((request) => request.path === '/inc/$bulk-publish');
+
+    beforeEach(() => {
+      publisher.putManifest(
+        '/inc/$bulk-publish',
+        [
+          { type: 'Location', url: '/inc/locations.ndjson' },
+          { type: 'Schedule', url: '/inc/schedules.ndjson' },
+          { type: 'Slot', url: '/inc/slots.ndjson' },
+        ],
+        { transactionTime: T0 },
+      );
+      publisher.put('/inc/locations.ndjson', location('az', 'AZ'));
+      publisher.put('/inc/schedules.ndjson', schedule('flu', 'az', 'flu-shot'));
+      publisher.put(
+        '/inc/slots.ndjson',
+        [
+          versioned('s1', 9, 'free', '2021-03-01T06:00:00Z'),
+          versioned('s2', 10, 'free', '2021-03-01T06:00:00Z'),
+          versioned('s3', 11, 'free', '2021-03-01T06:30:00Z'),
+        ].join('\n'),
+      );
+    });
+
+    it('asks for what changed since the last read and merges it, the latest version of a slot winning', async () => {
+      // What the publisher answers to ?_since=T0: only the changes, its `request` echoing the _since.
+      publisher.putManifest(
+        `/inc/$bulk-publish?_since=${T0}`,
+        [
+          { type: 'Slot', url: '/inc/changes-1.ndjson' },
+          { type: 'Location', url: '/inc/locations-changed.ndjson' },
+        ],
+        { transactionTime: T1, cacheControl: 'max-age=300' },
+      );
+      publisher.put(
+        '/inc/changes-1.ndjson',
+        [
+          versioned('s2', 10, 'busy', '2021-03-01T08:00:10Z'),
+          versioned('s4', 12, 'free', '2021-03-01T08:00:20Z'),
+          // An older version of s3 than the one already read: it loses.
+          versioned('s3', 11, 'busy', '2021-03-01T05:00:00Z'),
+        ].join('\n'),
+      );
+      publisher.put('/inc/locations-changed.ndjson', location('az', 'AZ', { name: 'Clinic az (moved)' }));
+      const feed = adapter({ manifestUrl: `${publisher.origin}/inc/$bulk-publish` });
+
+      const first = await feed.listSlots(DAY);
+      expect(first.items.map((s) => [s.id, s.status])).toEqual([
+        ['s1', 'free'],
+        ['s2', 'free'],
+        ['s3', 'free'],
+      ]);
+      expect(manifestRequests().map((request) => request.query)).toEqual(['']);
+
+      now += 61_000;
+      const before = publisher.requests.length;
+      const second = await feed.listSlots(DAY);
+      expect(second.items.map((s) => [s.id, s.status])).toEqual([
+        ['s1', 'free'],
+        ['s2', 'busy'],
+        ['s3', 'free'],
+        ['s4', 'free'],
+      ]);
+      expect(second.items.every((s) => s.locationId === 'az' && s.visitTypeIds[0] === 'flu-shot')).toBe(true);
+      expect((await feed.listLocations()).items.map((l) => l.name)).toEqual(['Clinic az (moved)']);
+      const asked = requestsSince(before);
+      // Conditional as before (the last manifest's ETag), with _since; only the changed files are fetched.
+      expect(asked[0]).toMatchObject({ path: '/inc/$bulk-publish', ifNoneMatch: expect.any(String) });
+      expect(new URLSearchParams(asked[0]!.query).get('_since')).toBe(T0);
+      expect(
+        asked
+          .slice(1)
+          .map((request) => request.path)
+          .sort(),
+      ).toEqual(['/inc/changes-1.ndjson', '/inc/locations-changed.ndjson']);
+
+      // The changes' Cache-Control (max-age=300) holds the next poll back; then it asks _since=T1.
+      publisher.putManifest(`/inc/$bulk-publish?_since=${T1}`, [], { transactionTime: T1 });
+      now += 200_000;
+      await feed.listSlots(DAY);
+      expect(manifestRequests()).toHaveLength(2);
+      now += 101_000;
+      const third = await feed.listSlots(DAY);
+      expect(third.items).toEqual(second.items);
+      expect(new URLSearchParams(manifestRequests()[2]!.query).get('_since')).toBe(T1);
+
+      // Nothing new: the same answer again is a 304, and no file is asked for.
+      now += 61_000;
+      const afterThird = publisher.requests.length;
+      expect((await feed.listSlots(DAY)).items).toEqual(second.items);
+      expect(requestsSince(afterThird)).toEqual([
+        expect.objectContaining({ path: '/inc/$bulk-publish', ifNoneMatch: expect.any(String) }),
+      ]);
+    });
+
+    it('reads everything again when the publisher ignores _since, so removed slots go away', async () => {
+      const feed = adapter({ manifestUrl: `${publisher.origin}/inc/$bulk-publish` });
+      expect((await feed.listSlots(DAY)).items).toHaveLength(3);
+      publisher.put('/inc/slots.ndjson', versioned('s1', 9, 'busy', '2021-03-01T08:00:00Z'));
+      now += 61_000;
+      const second = await feed.listSlots(DAY);
+      // It was asked with _since, answered in full (its `request` has no _since): s2 and s3 are gone.
+      expect(new URLSearchParams(manifestRequests()[1]!.query).get('_since')).toBe(T0);
+      expect(second.items.map((s) => [s.id, s.status])).toEqual([['s1', 'busy']]);
+    });
+  });
+
   it('falls back to plain requests when conditional ones fail as a network error (no CORS preflight)', async () => {
     publisher.serveExamples();
     const seen: Array<string | null> = [];
@@ -365,5 +496,118 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
     controller.abort();
     expect((await failure(aborted)).kind).toBe('aborted');
     expect((await other).items).toHaveLength(140);
+  });
+});
+
+describe('smart-scheduling-links adapter: real-world shapes', () => {
+  const line = (resource: unknown) => JSON.stringify(resource);
+  const slot = (id: string, extra: Record<string, unknown> = {}) => ({
+    resourceType: 'Slot',
+    id,
+    schedule: { reference: 'Schedule/s1' },
+    status: 'free',
+    start: '2021-03-02T15:00:00Z',
+    end: '2021-03-02T15:15:00Z',
+    ...extra,
+  });
+
+  it('lists locations and their slots with no practitioners at all, by location (the location-first query)', async () => {
+    publisher.put(
+      '/feed/locations.ndjson',
+      [
+        line({
+          resourceType: 'Location',
+          id: 'el-paso',
+          name: 'El Paso clinic',
+          address: { city: 'El Paso', state: 'TX', postalCode: '79901' },
+        }),
+        line({
+          resourceType: 'Location',
+          id: 'houston',
+          name: 'Houston clinic',
+          address: { city: 'Houston', state: 'TX', postalCode: '77002' },
+        }),
+        line({
+          resourceType: 'Location',
+          id: 'fort-hancock',
+          name: 'Fort Hancock',
+          address: { city: 'Fort Hancock', state: 'TX' },
+          position: { latitude: 31.3, longitude: -105.85 },
+        }),
+        line({
+          resourceType: 'Location',
+          id: 'pensacola',
+          name: 'Pensacola',
+          address: { city: 'Pensacola', state: 'FL', postalCode: '32501' },
+        }),
+      ].join('\n'),
+    );
+    publisher.put(
+      '/feed/schedules.ndjson',
+      line({
+        resourceType: 'Schedule',
+        id: 's1',
+        actor: [{ reference: 'Location/el-paso' }],
+        serviceType: [{ coding: [{ code: 'flu', display: 'Flu shot' }] }],
+      }),
+    );
+    publisher.put(
+      '/feed/slots-a.ndjson',
+      [
+        line(slot('dup', { meta: { lastUpdated: '2021-03-01T10:00:00Z' } })),
+        line(slot('full', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 0 }] })),
+        line(slot('open', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 12 }] })),
+      ].join('\n'),
+    );
+    publisher.put(
+      '/feed/slots-b.ndjson',
+      [
+        line(slot('dup', { status: 'busy', meta: { lastUpdated: '2021-03-01T11:00:00Z' } })),
+        line(slot('old', { meta: { lastUpdated: '2021-03-01T09:00:00Z' } })),
+      ].join('\n'),
+    );
+    publisher.put(
+      '/feed/slots-c.ndjson',
+      line(slot('old', { status: 'busy', meta: { lastUpdated: '2021-02-01T09:00:00Z' } })),
+    );
+    publisher.putManifest('/feed/$bulk-publish', [
+      { type: 'Location', url: '/feed/locations.ndjson' },
+      { type: 'Schedule', url: '/feed/schedules.ndjson' },
+      { type: 'Slot', url: '/feed/slots-a.ndjson' },
+      { type: 'Slot', url: '/feed/slots-b.ndjson' },
+      { type: 'Slot', url: '/feed/slots-c.ndjson' },
+    ]);
+    const feed = adapter({ manifestUrl: `${publisher.origin}/feed/$bulk-publish` });
+    expect((await feed.listProviders()).items).toEqual([]);
+    const zones = Object.fromEntries((await feed.listLocations()).items.map((l) => [l.id, l.timeZone]));
+    expect(zones).toEqual({
+      'el-paso': 'America/Denver',
+      houston: 'America/Chicago',
+      'fort-hancock': 'America/Denver',
+      pensacola: 'America/Chicago',
+    });
+    const { items } = await feed.listSlots({ ...WEEKS, locationId: 'el-paso' });
+    const byId = Object.fromEntries(items.map((s) => [s.id, { status: s.status, capacity: s.capacity }]));
+    expect(byId).toEqual({
+      dup: { status: 'busy', capacity: undefined },
+      full: { status: 'busy', capacity: 0 },
+      open: { status: 'free', capacity: 12 },
+      old: { status: 'free', capacity: undefined },
+    });
+    expect(items.every((s) => s.locationId === 'el-paso' && s.providerId === undefined)).toBe(true);
+  });
+
+  it('reports the manifest’s error outputs on every listing, keeping the data', async () => {
+    publisher.serveExamples();
+    const manifest = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'bulk-publish.json'), 'utf8'));
+    manifest.output = manifest.output.map((o: { url: string }) => ({
+      ...o,
+      url: o.url.replace(EXAMPLES_ORIGIN, `${publisher.origin}/examples/`),
+    }));
+    manifest.error = [{ type: 'OperationOutcome', url: `${publisher.origin}/examples/errors.ndjson` }];
+    publisher.put('/examples/$bulk-publish', JSON.stringify(manifest));
+    const listing = await adapter().listLocations();
+    expect(listing.items).toHaveLength(10);
+    expect(listing.issues).toEqual([{ code: 'publisher-error', message: expect.stringContaining('errors.ndjson') }]);
   });
 });
