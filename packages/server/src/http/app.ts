@@ -107,7 +107,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
     }),
   );
-  app.use('*', compress());
+  // Small answers (a booking, an error) are not worth the CPU: only those over 2 KB are compressed.
+  app.use('*', compress({ threshold: 2048 }));
 
   if (api) mountApi(app, api, options);
   if (options.site) app.route('/', siteRoutes(options.site));
