@@ -30,8 +30,17 @@ export interface DatabaseOptions {
   poolSize?: number | undefined;
 }
 
-/** The SQLSTATE of a unique-constraint violation. */
-export const UNIQUE_VIOLATION = '23505';
+/** The database could not be reached (refused, dropped, shutting down): worth retrying, not a fault of the request. */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
+/** SQLSTATEs of a database that is going away or full: connection exceptions, shutdown, too many connections. */
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  const code = sqlState(error) ?? '';
+  return code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code);
+}
 
 export function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;

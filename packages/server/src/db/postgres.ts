@@ -1,5 +1,11 @@
 import pg from 'pg';
-import type { Database, Queryable, QueryResult } from './database.js';
+import { type Database, DatabaseUnavailableError, type Queryable, type QueryResult } from './database.js';
+
+/** An error from the server keeps its SQLSTATE; a connection that failed or dropped becomes "unavailable". */
+function unreachable(error: unknown): unknown {
+  if (error instanceof pg.DatabaseError) return error;
+  return new DatabaseUnavailableError('the database connection failed', { cause: error });
+}
 
 /** A PostgreSQL server through a `pg` pool; each transaction holds one pooled connection. */
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -11,8 +17,12 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   probe.release();
 
   const run = async <Row>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
-    const result = await client.query(text, params as unknown[] | undefined);
-    return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length } as QueryResult<Row>;
+    try {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length } as QueryResult<Row>;
+    } catch (error) {
+      throw unreachable(error);
+    }
   };
 
   return {
@@ -22,7 +32,9 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
       await pool.query(sql);
     },
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw unreachable(error);
+      });
       const tx: Queryable = {
         query: (text, params) => run(client, text, params),
         script: async (sql) => {
@@ -31,9 +43,9 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
       };
       let broken = false;
       try {
-        await client.query('BEGIN');
+        await run(client, 'BEGIN');
         const result = await work(tx);
-        await client.query('COMMIT');
+        await run(client, 'COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {

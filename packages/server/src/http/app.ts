@@ -12,7 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import type { ClinicStore } from '../clinic/store.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
+import { type Database, isUnavailable, sqlState } from '../db/database.js';
 import { type Api, apiRoutes, sendJson } from './api.js';
 import { errorResponse } from './errors.js';
 import type { Logger } from './log.js';
@@ -125,6 +125,22 @@ export function createApp(options: AppOptions): Hono<Env> {
         },
       );
     }
+    if (isUnavailable(error)) {
+      log({
+        level: 'error',
+        msg: 'database unavailable',
+        requestId: c.get('requestId') ?? '',
+        code: sqlState(error) ?? '',
+      });
+      return sendJson(
+        c,
+        503,
+        { error: { kind: 'http', message: 'the database is unavailable: try again shortly' } },
+        {
+          'Retry-After': '5',
+        },
+      );
+    }
     const { status, body } = errorResponse(error);
     if (status >= 500) {
       // The class and code only: a database error's message quotes the row, which is patient data.
@@ -144,6 +160,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   return app;
 }
 
+/** A page served by this very host (the demo site; behind a proxy, the host the proxy was asked for). */
+function sameHost(origin: string, c: Context, trustProxy: boolean | undefined): boolean {
+  const host = (trustProxy && c.req.header('X-Forwarded-Host')) || c.req.header('Host');
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** `/api`: CORS for the clinic's origins, the Origin check, body limit, timeout, then the contract's routes. */
 function mountApi(app: Hono<Env>, api: Api, options: AppOptions): void {
   const allowedOrigins = new Set(options.corsOrigins ?? []);
@@ -161,7 +187,7 @@ function mountApi(app: Hono<Env>, api: Api, options: AppOptions): void {
     // Refuse outright what a page on another origin sends: the browser would hide the answer, but the booking would
     // be made. Same-origin pages (the demo site) and clients that are not browsers send no foreign Origin.
     const origin = c.req.header('Origin');
-    if (c.req.method === 'POST' && origin && origin !== new URL(c.req.url).origin && !allowedOrigins.has(origin)) {
+    if (c.req.method === 'POST' && origin && !allowedOrigins.has(origin) && !sameHost(origin, c, options.trustProxy)) {
       return sendJson(c, 403, { error: { kind: 'unauthorized', message: 'this origin may not call the API' } });
     }
     c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTempPostgres } from '../../test-support/temp-postgres.mjs';
 import { bookingBody, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
 
 /** A request exactly as written, bypassing fetch's own URL and header clean-up. */
@@ -205,11 +206,19 @@ describe('security headers, compression, CORS, rate limits and logs', () => {
       { Origin: 'https://evil.example', 'Idempotency-Key': 'x' },
     );
     expect(foreign.status).toBe(403);
+    // A page this very host serves (the demo site) is no foreign origin, behind a proxy too.
+    const own = await post(
+      `${server.api}/bookings`,
+      {},
+      { Origin: server.origin, 'Idempotency-Key': 'own-origin-key-0001' },
+    );
+    expect(own.status).toBe(400);
     const read = await fetch(`${server.api}/providers`, { headers: { Origin: allowed } });
     expect(read.headers.get('access-control-allow-origin')).toBe(allowed);
   });
 
   it('limits bookings per client with 429 and Retry-After, by the clock', async () => {
+    server.clock.advance(60_000);
     const slotId = await firstSlot(server, 'tomas-rivera');
     const attempt = (n: number) =>
       post(`${server.api}/bookings`, bookingBody(slotId, 'pt-evaluation'), {
@@ -249,4 +258,23 @@ describe('security headers, compression, CORS, rate limits and logs', () => {
     const text = JSON.stringify(server.logs);
     for (const secret of ['rosa-delgado', 'secret', 'query', 'Jane', 'Doe', '1980']) expect(text).not.toContain(secret);
   });
+});
+
+describe('a database that goes away', () => {
+  it('answers 503 with Retry-After, logs no detail, and the server lives on', async () => {
+    const postgres = await startTempPostgres();
+    const server = await startTestServer('postgres', { databaseUrl: postgres.url });
+    try {
+      expect((await fetch(`${server.api}/providers`)).status).toBe(200);
+      postgres.stop();
+      const answer = await fetch(`${server.api}/providers`);
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).toBe('5');
+      expect(server.logs.some((line) => line.msg === 'database unavailable')).toBe(true);
+      expect((await fetch(`${server.api}/organization`)).status).toBe(200);
+    } finally {
+      postgres.stop();
+      await server.close();
+    }
+  }, 60_000);
 });
