@@ -55,8 +55,14 @@ function certificate() {
     try {
       execFileSync(
         'openssl',
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=127.0.0.1']
-          .concat(['-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert]),
+        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=127.0.0.1'].concat([
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+        ]),
         { stdio: 'ignore' },
       );
     } catch (error) {
@@ -151,6 +157,8 @@ function proxy(upstream, req, res, encoding) {
       res.end(body);
     });
   });
-  forward.on('error', (error) => res.writeHead(502, { 'content-type': 'text/plain' }).end(`upstream: ${error.message}`));
+  forward.on('error', (error) =>
+    res.writeHead(502, { 'content-type': 'text/plain' }).end(`upstream: ${error.message}`),
+  );
   req.pipe(forward);
 }

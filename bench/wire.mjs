@@ -75,8 +75,12 @@ ${widgets}
 `;
 }
 
-const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking']
-  .concat(['--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions']);
+const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking'].concat([
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-extensions',
+]);
 
 /** Runs in the page: on every frame, record the time (since navigation start) at which every widget shows content. */
 function watchContent(expect, tests) {
@@ -172,7 +176,8 @@ function summarize(all, content) {
     return [step, ...siblings].map((r) => short(r.url));
   });
   const uncompressed = done.filter((r) => r.bytes > 0 && kindOf(r.url) !== 'other' && r.encoding === 'none');
-  if (uncompressed.length > 0) throw new Error(`sent uncompressed: ${uncompressed.map((r) => short(r.url)).join(', ')}`);
+  if (uncompressed.length > 0)
+    throw new Error(`sent uncompressed: ${uncompressed.map((r) => short(r.url)).join(', ')}`);
   return {
     ms: content,
     requests: done.length,
@@ -190,7 +195,9 @@ function getJson(url) {
     request(url, { rejectUnauthorized: false }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => (res.statusCode === 200 ? done(JSON.parse(text)) : fail(new Error(`${url}: ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? done(JSON.parse(text)) : fail(new Error(`${url}: ${res.statusCode}`)),
+      );
     })
       .on('error', fail)
       .end();
@@ -210,7 +217,8 @@ export async function wireRows() {
       try {
         await loadOnce(browser, site.origin, page, { throttle: false, expect });
         const runs = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(browser, site.origin, page, { throttle: true, expect }));
+        for (let i = 0; i < RUNS; i++)
+          runs.push(await loadOnce(browser, site.origin, page, { throttle: true, expect }));
         const gzip = await loadOnce(browser, site.origin, page, { throttle: true, acceptEncoding: 'gzip', expect });
         const typical = runs.find((run) => run.ms === middle(runs.map((r) => r.ms)));
         const limitMs = LIMIT_ROUND_TRIPS * SLOW_4G.rttMs + (typical.total / SLOW_4G.downBytesPerSecond) * 1000;
