@@ -34,11 +34,14 @@ const STARTUP_PARTS: Record<string, string[]> = {
 const CHUNK_GROUPS = [
   {
     name: 'base',
-    priority: 2,
+    priority: 3,
     // Lit itself (its directives stay with the widgets that use them) and core's element layer.
     test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/]|errors|config|dev|adapter\.|adapters[\\/]registry)/,
   },
-  { name: 'data', priority: 1, test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/](schemas|http)[\\/]/ },
+  // The HTTP client and the compact checks every remote adapter needs.
+  { name: 'data', priority: 2, test: /core[\\/]src[\\/](http[\\/]|schemas[\\/](compact|refinements|validate))/ },
+  // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see data).
+  { name: 'schemas', priority: 1, test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/]schemas[\\/](?!compact|refinements|validate)/ },
 ];
 
 /** The module of each adapter `<fd-clinic adapter="...">` can name (loaded by core's adapter registry). */

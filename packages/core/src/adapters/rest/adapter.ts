@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import type {
   AdapterCapabilities,
   FrontdeskAdapter,
@@ -9,17 +8,26 @@ import type {
 } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createHttpClient, type HttpClientOptions } from '../../http/index.js';
-import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
-import { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+// The domain schemas in compact form (same checks as the zod ones, proven by compact.test.ts): a page using this
+// adapter does not download zod.
 import {
+  Booking,
+  BookingRequest,
+  Id,
+  Instant,
+  Location,
+  Organization,
+  Plan,
+  PriceInfo,
+  Provider,
   Questionnaire,
-  type QuestionnaireResponse,
+  Slot,
   SurveyReceipt,
   SurveySummary,
-} from '../../schemas/questionnaire.js';
-import { Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
-import { type Listing, parseListing, parseOrThrow } from '../../schemas/validate.js';
+  VisitType,
+} from '../../schemas/compact-shapes.js';
+import type { QuestionnaireResponse } from '../../schemas/questionnaire.js';
+import { type Listing, type Parser, parseListing, parseOrThrow } from '../../schemas/validate.js';
 import { pathSegment, surveyIdOf } from './paths.js';
 
 /** Where Frontdesk's JSON contract (docs/openapi.yaml) is served, and how to reach it. */
@@ -28,7 +36,7 @@ export type RestAdapterOptions = HttpClientOptions;
 const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices: true, plans: true, surveys: true });
 
 /** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
-function listing<T>(schema: z.ZodMiniType<T>, body: unknown, root: string): Listing<T> {
+function listing<T>(schema: Parser<T>, body: unknown, root: string): Listing<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
     throw new FrontdeskError('invalid-response', `${root}: expected an object with a data array`, { field: root });
   }
