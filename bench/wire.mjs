@@ -221,12 +221,17 @@ export async function wireRows() {
           runs.push(await loadOnce(browser, site.origin, page, { throttle: true, expect }));
         const gzip = await loadOnce(browser, site.origin, page, { throttle: true, acceptEncoding: 'gzip', expect });
         const typical = runs.find((run) => run.ms === middle(runs.map((r) => r.ms)));
+        // Round trips are the page's structure; a busy CPU can only add to them (a request sent late looks as if it
+        // waited for a response that came in meanwhile), so the fewest seen is the figure, with its chain.
+        const shortest = runs.reduce((best, run) => (run.roundTrips < best.roundTrips ? run : best));
         const limitMs = LIMIT_ROUND_TRIPS * SLOW_4G.rttMs + (typical.total / SLOW_4G.downBytesPerSecond) * 1000;
         rows.push({
           ...page,
           shows: page.tags.map((tag) => WIDGETS[tag].shows).join('; '),
           gzip,
           br: typical,
+          roundTrips: shortest.roundTrips,
+          waves: shortest.waves,
           ms: typical.ms,
           spread: [Math.min(...runs.map((r) => r.ms)), Math.max(...runs.map((r) => r.ms))],
           limitMs,
@@ -249,7 +254,7 @@ export function printWire(rows) {
   console.log(`\nwhat the patient waits for: each page in Chromium, the README snippet with adapter="rest", served`);
   console.log('compressed over HTTPS/2 with the API on the same origin; every response until the widget shows content');
   console.log(
-    `slow 4G: ${SLOW_4G.rttMs} ms round trip, ${(SLOW_4G.downBytesPerSecond * 8) / 1e6} Mbit/s; limit = ${LIMIT_ROUND_TRIPS} round trips + the page's bytes at that bandwidth; median of ${RUNS} runs (range in brackets)`,
+    `slow 4G: ${SLOW_4G.rttMs} ms round trip, ${(SLOW_4G.downBytesPerSecond * 8) / 1e6} Mbit/s; limit = ${LIMIT_ROUND_TRIPS} round trips + the page's bytes at that bandwidth; time: median of ${RUNS} runs (range in brackets); round trips: fewest seen`,
   );
   const head = ['page', 'JS gzip', 'JS br', 'CSS+JSON+HTML br', 'requests', 'round trips', 'to content', 'limit', 'x'];
   console.log(
@@ -279,7 +284,7 @@ export function printWire(rows) {
     const time = `${Math.round(row.ms)} ms [${Math.round(row.spread[0])}-${Math.round(row.spread[1])}]`;
     const verdict = `JS ${jsOk ? 'pass' : 'FAIL'} (<= ${kb(row.budget)} KB), time ${timeOk ? 'pass' : 'FAIL'} (<= ${LIMIT_FACTOR}x)`;
     console.log(
-      `${row.name.padEnd(22)} ${kb(row.gzip.bytes.js).padStart(8)} ${kb(row.br.bytes.js).padStart(7)} ${kb(rest).padStart(17)} ${String(row.br.requests).padStart(8)} ${String(row.br.roundTrips).padStart(11)} ${time.padStart(22)} ${`${Math.round(row.limitMs)}`.padStart(7)} ${ratio.toFixed(2).padStart(5)}  ${verdict}`,
+      `${row.name.padEnd(22)} ${kb(row.gzip.bytes.js).padStart(8)} ${kb(row.br.bytes.js).padStart(7)} ${kb(rest).padStart(17)} ${String(row.br.requests).padStart(8)} ${String(row.roundTrips).padStart(11)} ${time.padStart(22)} ${`${Math.round(row.limitMs)}`.padStart(7)} ${ratio.toFixed(2).padStart(5)}  ${verdict}`,
     );
   }
   console.log('\n"shows content" means:');
@@ -287,7 +292,7 @@ export function printWire(rows) {
   console.log('\ncritical path (round trip by round trip; requests of the same wave in brackets):');
   for (const row of rows) {
     if (row.error) continue;
-    const steps = row.br.waves.map((wave) => (wave.length === 1 ? wave[0] : `[${wave.join(', ')}]`));
+    const steps = row.waves.map((wave) => (wave.length === 1 ? wave[0] : `[${wave.join(', ')}]`));
     console.log(`  ${row.name}: ${steps.join(' -> ')}`);
   }
   for (const miss of missed) console.log(`  BUDGET MISSED: ${miss}`);

@@ -41,7 +41,11 @@ const CHUNK_GROUPS = [
   // The HTTP client and the compact checks every remote adapter needs.
   { name: 'data', priority: 2, test: /core[\\/]src[\\/](http[\\/]|schemas[\\/](compact|refinements|validate))/ },
   // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see data).
-  { name: 'schemas', priority: 1, test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/]schemas[\\/](?!compact|refinements|validate)/ },
+  {
+    name: 'schemas',
+    priority: 1,
+    test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/]schemas[\\/](?!compact|refinements|validate)/,
+  },
 ];
 
 /** The module of each adapter `<fd-clinic adapter="...">` can name (loaded by core's adapter registry). */

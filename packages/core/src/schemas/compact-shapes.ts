@@ -5,6 +5,7 @@ import { compactSchema, type Shape } from './compact.js';
 import type * as schemas from './index.js';
 import {
   endsAfterStart,
+  isPhotoUrl,
   isRealDate,
   isRealInstant,
   isTimeZone,
@@ -138,7 +139,7 @@ const ProviderShape: Shape = {
       },
       c: [['L<=', 10]],
     },
-    photoUrl: { k: 'optional', of: s5 },
+    photoUrl: { k: 'optional', of: { k: 'string', c: [['ok', isPhotoUrl, 'not an http(s) URL']] } },
     specialties: {
       k: 'array',
       of: {

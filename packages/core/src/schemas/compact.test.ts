@@ -276,6 +276,8 @@ const junk = fc.oneof(
     'Mars/Olympus_Mons',
     'America/Chicago',
     '<img src=x onerror=alert(1)>',
+    'data:image/png;base64,iVBORw0KGgo=',
+    'data:image/svg+xml;base64,PHN2Zz4=',
     [],
     {},
     [1, 'a', null],

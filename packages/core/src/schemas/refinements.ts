@@ -34,6 +34,17 @@ export function isWebUrl(text: string): boolean {
   }
 }
 
+/** Largest inline image accepted as a `data:` URL (a FHIR `Attachment.data` photo): about 150 KB of image. */
+const MAX_IMAGE_DATA_URL = 200_000;
+/** `data:image/png;base64,...` (png, jpeg, gif or webp; never SVG, which can carry script). */
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** A provider photo: an http(s) URL (2048 characters at most), or a small inline image. */
+export function isPhotoUrl(text: string): boolean {
+  if (text.length <= 2048 && isWebUrl(text)) return true;
+  return text.length <= MAX_IMAGE_DATA_URL && IMAGE_DATA_URL.test(text);
+}
+
 /** A slot's end is after its start. */
 export function endsAfterStart(slot: { start: string; end: string }): boolean {
   return Date.parse(slot.end) > Date.parse(slot.start);
