@@ -28,24 +28,19 @@ const STARTUP_PARTS: Record<string, string[]> = {
 };
 
 /**
- * Fewer, larger chunks: what every widget needs in one, what every remote adapter needs in another (each file
- * compressed on its own costs more, and each is one more request). Widgets and adapters keep their own chunks.
+ * Fewer, larger chunks: what every widget and the REST adapter need in one (each file compressed on its own costs
+ * more, and each is one more request). Widgets and the other adapters keep their own chunks.
  */
 const CHUNK_GROUPS = [
   {
     name: 'base',
-    priority: 3,
-    // Lit itself (its directives stay with the widgets that use them) and core's element layer.
-    test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/]|errors|config|dev|adapter\.|adapters[\\/]registry)/,
+    priority: 2,
+    // Lit itself (its directives stay with the widgets that use them), core's element layer, and what a remote
+    // adapter needs: the HTTP client and the compact checks.
+    test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/]|errors|config|dev|adapter\.|adapters[\\/]registry|http[\\/]|schemas[\\/](compact|refinements|validate))/,
   },
-  // The HTTP client and the compact checks every remote adapter needs.
-  { name: 'data', priority: 2, test: /core[\\/]src[\\/](http[\\/]|schemas[\\/](compact|refinements|validate))/ },
-  // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see data).
-  {
-    name: 'schemas',
-    priority: 1,
-    test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/]schemas[\\/](?!compact|refinements|validate)/,
-  },
+  // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see base).
+  { name: 'schemas', priority: 1, test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/]schemas[\\/](?!compact|refinements|validate)/ },
 ];
 
 /** The module of each adapter `<fd-clinic adapter="...">` can name (loaded by core's adapter registry). */
@@ -125,7 +120,9 @@ function chunkMap(elements: ReturnType<typeof elementModules>): Plugin {
         return seen;
       };
       const byModule = (path: string) => {
-        const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(path));
+        const at = (id: string | null) => id?.replaceAll('\\', '/').endsWith(path);
+        // Its own chunk, or the chunk it was grouped into.
+        const chunk = chunks.find((c) => at(c.facadeModuleId)) ?? chunks.find((c) => c.moduleIds.some(at));
         if (!chunk) throw new Error(`vite.cdn.config.ts: no chunk is built from ${path}; update the map`);
         return chunk.fileName;
       };
@@ -201,6 +198,8 @@ export default defineConfig(({ mode }): UserConfig => {
       manifest: true,
       lib: { entry: input, formats: ['es'] },
       rolldownOptions: {
+        // Element modules export nothing the loader uses: a module shared by two tags stays in its own tag's chunk.
+        preserveEntrySignatures: false,
         output: {
           ...minified,
           format: 'es',

@@ -1,6 +1,6 @@
 // Registers <fd-provider-list> and the <fd-provider-card> it renders (and <fd-clinic>).
+import './define-provider-card.js';
 import { defineWithClinic } from '@frontdesk/core/element';
-import { FdProviderCard, FdProviderList } from '@frontdesk/provider-card';
+import { FdProviderList } from '@frontdesk/provider-card';
 
-defineWithClinic('fd-provider-card', FdProviderCard);
 defineWithClinic('fd-provider-list', FdProviderList);

@@ -1,6 +1,7 @@
-// The classic script build is a small loader onto the module chunks (a classic script may `import()` modules): pasted
-// into a CMS page on another origin that runs the demo's strict policy plus Trusted Types, it defines the widgets,
-// preloads their chunks and the adapter's in one wave, and nothing is blocked or reported.
+// The script-tag builds besides the module autoloader (cms-snippet.test.ts): the classic script, a small loader onto
+// the module chunks (a classic script may `import()` modules), pasted into a CMS page on another origin that runs the
+// demo's strict policy plus Trusted Types, defines the widgets, preloads their chunks and the adapter's in one wave,
+// and nothing is blocked or reported; `frontdesk.all.js` defines every element at once.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -23,11 +24,15 @@ beforeAll(async () => {
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
   ].join('; ');
-  cms = createServer((_req, res) => {
+  const script = (path: string) =>
+    path === '/all'
+      ? `<script type="module" src="${site.origin}/cdn/frontdesk.all.js"></script>`
+      : `<script src="${site.origin}/cdn/frontdesk.classic.iife.js"></script>`;
+  cms = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CMS</title></head><body><main>
 <h1>Our doctors</h1>
-<script src="${site.origin}/cdn/frontdesk.classic.iife.js"></script>
+${script(req.url ?? '/')}
 <fd-clinic adapter="memory"><fd-provider-list specialty="family-medicine"></fd-provider-list></fd-clinic>
 </main></body></html>`);
   });
@@ -64,6 +69,28 @@ it('defines the widgets from another origin under a strict CSP with Trusted Type
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 60_000);
+
+it('frontdesk.all.js defines every element at once, under the same policy', async () => {
+  const { page, context, errors, violations } = await watchedPage(site);
+  try {
+    await page.goto(`${pageUrl}all`);
+    await widgetsReady(page);
+    const tags = [
+      'fd-clinic',
+      'fd-provider-card',
+      'fd-provider-list',
+      'fd-slot-picker',
+      'fd-cost-estimate',
+      'fd-survey',
+    ];
+    expect(await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags)).toEqual([]);
+    expect(await shadowText(page.locator('fd-provider-list'))).toMatch(/\d+ providers?/);
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
   } finally {
     await context.close();
   }
