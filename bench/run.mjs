@@ -1,6 +1,6 @@
 // `pnpm run bench`: builds, then prints every measured figure against its budget (docs/design.md section 8): what
-// each page puts on the wire and how long the patient waits (wire.mjs), the npm packages and the peers (size.mjs),
-// render speed (speed.mjs). Exits non-zero when any budget is missed, after naming each miss.
+// each page puts on the wire and how long the patient waits (wire.mjs), that the script-tag build is fully minified
+// (minified.mjs), the npm packages and the peers (size.mjs), render speed (speed.mjs). Exits non-zero when any budget is missed, after naming each miss.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -11,17 +11,23 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 // After the build: every module reads built output.
 const { printWire, wireRows } = await import('./wire.mjs');
+const { minificationProblems } = await import('./minified.mjs');
 const { sizeReport } = await import('./size.mjs');
 const { printSpeed, speedRows } = await import('./speed.mjs');
 
 const wire = await wireRows();
 const wireFailed = printWire(wire);
+const unminified = minificationProblems();
+console.log(
+  `\nscript-tag build fully minified (no comment but licences, no removable whitespace): ${unminified.length ? 'FAIL' : 'pass'}`,
+);
+for (const problem of unminified) console.log(`  BUDGET MISSED: ${problem}`);
 sizeReport(wire);
 const speed = await speedRows();
 const speedFailed = printSpeed(speed);
 
-const total = wire.length * 2 + speed.filter((row) => row.budget !== undefined).length;
-const failed = wireFailed + speedFailed;
+const total = wire.length * 2 + 1 + speed.filter((row) => row.budget !== undefined).length;
+const failed = wireFailed + (unminified.length ? 1 : 0) + speedFailed;
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 const line = `budgets: ${total - failed} pass, ${failed} fail`;
 if (failed) {

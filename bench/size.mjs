@@ -71,20 +71,24 @@ export function peerSizes() {
   return rows;
 }
 
-/** Our page on the wire (wire.mjs) beside the peer it replaces: how many times smaller ours is, gzip and brotli. */
+/**
+ * Ours beside the peer it replaces: the survey page on the wire (wire.mjs) beside SurveyJS and LHC-Forms, and our
+ * autoloader beside Cal.com's embed loader (whose booking UI then loads as an app in an iframe, not measured here).
+ * How many times smaller ours is, gzip and brotli.
+ */
 function printComparison(wire, peers) {
-  const page = (name) => wire.find((row) => row.name === name && !row.error);
+  const survey = wire.find((row) => row.name === 'survey (NPS)' && !row.error);
+  const loader = compressedSizes(readFileSync(join(root, 'packages/frontdesk/dist/cdn/frontdesk.js')));
   const pairs = [
-    [page('survey (NPS)'), peers.surveyjs],
-    [page('survey (NPS)'), peers.lforms],
-    [page('slot picker'), peers.cal],
+    ...(survey ? [['survey (NPS) page', survey.gzip.bytes.js, survey.br.bytes.js, peers.surveyjs]] : []),
+    ...(survey ? [['survey (NPS) page', survey.gzip.bytes.js, survey.br.bytes.js, peers.lforms]] : []),
+    ['autoloader frontdesk.js', loader.gzip, loader.brotli, peers.cal],
   ];
-  console.log('\nours on the wire vs the peer it replaces (peer JS size / our JS size; higher means ours is smaller)');
-  console.log(`${'ours'.padEnd(20)} ${'peer'.padEnd(64)} ${'gzip'.padStart(7)} ${'brotli'.padStart(7)}`);
-  for (const [ours, peer] of pairs) {
-    if (!ours) continue;
-    const ratio = (k) => `${(peer[k] / ours[k].bytes.js).toFixed(1)}x`.padStart(7);
-    console.log(`${ours.name.padEnd(20)} ${peer.name.padEnd(64)} ${ratio('gzip')} ${ratio('br')}`);
+  console.log('\nours vs the peer it replaces (peer size / ours; higher means ours is smaller)');
+  console.log(`${'ours'.padEnd(24)} ${'peer'.padEnd(64)} ${'gzip'.padStart(7)} ${'brotli'.padStart(7)}`);
+  for (const [name, gzip, br, peer] of pairs) {
+    const ratio = (theirs, ours) => `${(theirs / ours).toFixed(1)}x`.padStart(7);
+    console.log(`${name.padEnd(24)} ${peer.name.padEnd(64)} ${ratio(peer.gzip, gzip)} ${ratio(peer.brotli, br)}`);
   }
 }
 
@@ -96,7 +100,6 @@ export function sizeReport(wire = []) {
     'peers from npm, same run (each file compressed on its own, summed)',
     Object.values(peers).map((peer) => ({ ...peer, note: 'peer' })),
   );
-  for (const peer of Object.values(peers)) peer.br = peer.brotli;
   printComparison(wire, peers);
   console.log('\npeer files counted:');
   for (const peer of Object.values(peers)) console.log(`  ${peer.name}: ${peer.files.join(', ')}`);

@@ -40,7 +40,11 @@ const CHUNK_GROUPS = [
     test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/]|errors|config|dev|adapter\.|adapters[\\/]registry|http[\\/]|schemas[\\/](compact|refinements|validate))/,
   },
   // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see base).
-  { name: 'schemas', priority: 1, test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/]schemas[\\/](?!compact|refinements|validate)/ },
+  {
+    name: 'schemas',
+    priority: 1,
+    test: /node_modules[\\/]zod[\\/]|core[\\/]src[\\/]schemas[\\/](?!compact|refinements|validate)/,
+  },
 ];
 
 /** The module of each adapter `<fd-clinic adapter="...">` can name (loaded by core's adapter registry). */
@@ -83,14 +87,26 @@ const minified = {
 /**
  * Lit's `html` and `css` templates are strings the JavaScript minifier leaves alone: minify them too (Lightning CSS
  * for styles; for markup only whitespace runs and comments, never a space that separates words or an empty `alt`).
+ * A module that builds styles with `unsafeCSS` may hold partial CSS Lightning CSS cannot parse: its `css` templates
+ * only lose whitespace runs and the spaces around braces and semicolons, which CSS never needs.
  */
 function minifyTemplates(): Plugin {
+  const html = { collapseWhitespace: true, conservativeCollapse: true, removeEmptyAttributes: false };
+  const collapse = (css: string) =>
+    css
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};]) ?/g, '$1')
+      .trim();
   return {
     name: 'frontdesk-minify-templates',
     async transform(code, id) {
       if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/].*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
-      const html = { collapseWhitespace: true, conservativeCollapse: true, removeEmptyAttributes: false };
-      return minifyHTMLLiterals(code, { fileName: id, html });
+      // minify-literals skips every style of a module that mentions unsafeCSS; the name is hidden from it here.
+      const partial = code.includes('unsafeCSS');
+      const hidden = partial ? code.replaceAll('unsafeCSS', 'unsafeCs_') : code;
+      const result = await minifyHTMLLiterals(hidden, { fileName: id, html, ...(partial ? { css: collapse } : {}) });
+      if (!result || !partial) return result;
+      return { code: result.code.replaceAll('unsafeCs_', 'unsafeCSS'), map: result.map };
     },
   };
 }
