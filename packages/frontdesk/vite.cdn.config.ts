@@ -36,8 +36,9 @@ const CHUNK_GROUPS = [
     name: 'base',
     priority: 2,
     // Lit itself (its directives stay with the widgets that use them), core's element layer, and what a remote
-    // adapter needs: the HTTP client and the compact checks.
-    test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/]|errors|config|dev|adapter\.|adapters[\\/]registry|http[\\/]|schemas[\\/](compact|refinements|validate))/,
+    // adapter needs: the HTTP client and the compact checks. `<fd-clinic>`'s own module too (every widget defines it
+    // anyway), so a page with a widget makes no request for it.
+    test: /frontdesk[\\/]src[\\/]define-clinic|node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/]|errors|config|dev|adapter\.|adapters[\\/]registry|http[\\/]|schemas[\\/](compact|refinements|validate))/,
   },
   // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see base).
   {
@@ -73,7 +74,9 @@ function elementModules(): Array<{ tag: string; spec: string; entry: string; pat
   return found.map(([, tag, spec]) => {
     const local = spec!.startsWith('.');
     const path = local ? resolve(here, 'src', spec!.replace(/\.js$/, '.ts')) : exportSource(spec!);
-    const entry = local ? spec!.replace(/^.*\/(define-)?|\.js$/g, '') : spec!.replace(/^@frontdesk\/|\/define$/g, '');
+    const name = local ? spec!.replace(/^.*\/(define-)?|\.js$/g, '') : spec!.replace(/^@frontdesk\/|\/define$/g, '');
+    // <fd-clinic>'s module is grouped into the base chunk (CHUNK_GROUPS), which then carries its name.
+    const entry = tag === 'fd-clinic' ? 'base' : name;
     return { tag: tag!, spec: spec!, entry, path };
   });
 }
