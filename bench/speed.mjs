@@ -186,7 +186,7 @@ export function printSpeed(rows) {
     'ms: from handing over the data or the input to rendered, style and layout included; paint: to the next frame shown',
   );
   console.log(
-    `${'what'.padEnd(60)} ${'ms'.padStart(7)} ${'paint'.padStart(7)}  ${'budget'.padEnd(18)} ${'SurveyJS'.padStart(9)} ${'LHC-Forms'.padStart(9)}  vs JSON.parse`,
+    `${'what'.padEnd(60)} ${'ms'.padStart(7)} ${'paint'.padStart(7)}  ${'budget'.padEnd(18)} ${'SurveyJS (x ours)'.padStart(18)} ${'LHC-Forms (x ours)'.padStart(18)}  vs JSON.parse`,
   );
   let failed = 0;
   const notes = new Set();
@@ -204,7 +204,10 @@ export function printSpeed(rows) {
     const peer = (name) => {
       const figure = row.peers?.[name];
       if (figure?.error) notes.add(`${name}, ${row.name}: not measured (${figure.error})`);
-      return (figure?.error ? 'error' : fmt(figure)).padStart(9);
+      if (!figure || figure.error) return (figure ? 'error' : '').padStart(18);
+      // The peer's time beside ours, and how many times ours is faster (median against median, same run).
+      const times = row.ms ? ` (${(figure.ms / row.ms).toFixed(1)}x)` : '';
+      return `${fmt(figure)}${times}`.padStart(18);
     };
     if (row.note) notes.add(row.note);
     const ratio = row.ratio ? `${row.ratio.toFixed(2)}x` : '';
