@@ -48,4 +48,5 @@ export type {
   SurveyValidation,
 } from './types.js';
 export { surveyErrorMessage } from './validation.js';
+export { expandForSurvey, type SurveyValueSetExpansion, VALUE_SET_LIST_LIMIT } from './value-sets.js';
 export { xhtmlToText } from './xhtml.js';
