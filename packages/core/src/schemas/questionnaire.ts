@@ -3,7 +3,7 @@ import { Id } from './primitives.js';
 import { itemWithinDepth, MAX_ITEM_DEPTH, withinItemDepth } from './refinements.js';
 
 /**
- * The FHIR R4 Questionnaire subset Frontdesk renders (DESIGN.md section 6). The schema checks shape only and keeps
+ * The FHIR R4 Questionnaire subset Frontdesk renders (docs/design.md section 6). The schema checks shape only and keeps
  * unknown elements (`z.looseObject`), so a richer Questionnaire still parses; the survey engine decides what it can
  * render and says clearly what it cannot.
  */
