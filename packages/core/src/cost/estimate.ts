@@ -1,12 +1,7 @@
 import { FrontdeskError } from '../errors.js';
-import {
-  type CostEstimate,
-  Coverage,
-  type NoticeKind,
-  type PlanCoverage,
-  PriceInfo,
-  type Range,
-} from '../schemas/pricing.js';
+// Checked in compact form (the same rules as the zod schemas): the estimate's page does not download zod.
+import { Coverage, PriceInfo } from '../schemas/compact-shapes.js';
+import type { CostEstimate, NoticeKind, PlanCoverage, Range } from '../schemas/pricing.js';
 import { parseOrThrow } from '../schemas/validate.js';
 import { shareCost } from './sharing.js';
 
@@ -19,7 +14,7 @@ export interface NetworkComparison {
 }
 
 /**
- * The patient's likely cost for one service (DESIGN.md section 5), in integer cents.
+ * The patient's likely cost for one service (docs/design.md section 5), in integer cents.
  *
  * Self-pay: the cash price (or the gross charge) with the Good Faith Estimate notice. Insured: cost sharing on the
  * allowed amount, capped at the out-of-pocket maximum, plus anything not covered and, out of network, the balance the
