@@ -83,16 +83,17 @@ export async function recordSignInFailure(
     [keys.account, policy.account],
     [keys.client, policy.client],
   ] as const) {
+    // A count whose last failure is older than `forgetMs` starts again at 1 (every SET reads the row as it was).
+    const count = `case when f.last_failure_at <= $2::timestamptz - $3::int * interval '1 millisecond'
+                   then 1 else f.failures + 1 end`;
     await db.query(
       `insert into staff_sign_in_failures as f (key, failures, last_failure_at, locked_until)
-       values ($1, 1, $2, case when 1 >= $4 then $2 + make_interval(secs => $5::float8 / 1000) end)
+       values ($1, 1, $2::timestamptz,
+               case when 1 >= $4::int then $2::timestamptz + $5::int * interval '1 millisecond' end)
        on conflict (key) do update set
-         failures = case when f.last_failure_at <= $2 - make_interval(secs => $3::float8 / 1000) then 1 else f.failures + 1 end,
-         last_failure_at = $2,
-         locked_until = case
-           when (case when f.last_failure_at <= $2 - make_interval(secs => $3::float8 / 1000) then 1 else f.failures + 1 end) >= $4
-           then $2 + make_interval(secs => $5::float8 / 1000)
-         end`,
+         failures = ${count},
+         last_failure_at = $2::timestamptz,
+         locked_until = case when ${count} >= $4::int then $2::timestamptz + $5::int * interval '1 millisecond' end`,
       [key, now, policy.forgetMs, rule.lockAfter, rule.lockMs],
     );
   }

@@ -88,12 +88,14 @@ export async function bookSome(server: TestServer, providerId: string, count: nu
     await fetch(`${server.api}/slots?${new URLSearchParams({ start, end, providerId })}`)
   ).json()) as { data: { id: string; status: string; visitTypeIds: string[] }[] };
   const free = slots.data.filter((slot) => slot.status === 'free').slice(0, count);
+  const types = (await (await fetch(`${server.api}/visit-types`)).json()) as {
+    data: { id: string; patientType: string }[];
+  };
+  const forNew = new Set(types.data.filter((type) => type.patientType === 'new').map((type) => type.id));
   const ids: string[] = [];
   for (const slot of free) {
-    const body = bookingBody(
-      slot.id,
-      slot.visitTypeIds.includes('new-patient') ? 'new-patient' : slot.visitTypeIds[0]!,
-    );
+    const visitType = slot.visitTypeIds[0]!;
+    const body = bookingBody(slot.id, visitType, forNew.has(visitType) ? 'new' : 'existing');
     body.patient.familyName = `${PATIENT_MARKER}-${randomBytes(3).toString('hex')}`;
     const key = `test-${randomBytes(12).toString('hex')}`;
     const response = await post(`${server.api}/bookings`, { ...body, idempotencyKey: key }, { 'Idempotency-Key': key });
