@@ -15,6 +15,8 @@ export interface StaffOptions {
   signInRateLimit?: RateLimit | undefined;
   /** The console's folder, served at `/staff/`. Default: packages/server/staff-console. */
   consoleDir?: string | undefined;
+  /** How often retention runs; 0 never (then run `frontdesk-server retention run` from cron). Default an hour. */
+  retentionEveryMs?: number | undefined;
 }
 
 export const DEFAULT_SIGN_IN_RATE_LIMIT: RateLimit = { perMinute: 10, burst: 10 };

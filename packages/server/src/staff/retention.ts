@@ -126,8 +126,9 @@ export interface Schedule {
 }
 
 /**
- * Runs retention (and sweeps ended sessions and stale sign-in failures) once a minute after start and then every
- * `everyMs` (an hour by default). Failures are logged by class only and tried again at the next turn.
+ * Runs retention (and sweeps ended sessions and stale sign-in failures) a minute after start (or sooner, when
+ * `everyMs` is shorter) and then every `everyMs` (an hour by default). Failures are logged by class only and tried
+ * again at the next turn.
  */
 export function startRetentionSchedule(options: {
   db: Database;
@@ -161,8 +162,9 @@ export function startRetentionSchedule(options: {
       }
     })();
   };
-  const first = setTimeout(turn, 60_000);
-  const every = setInterval(turn, options.everyMs ?? 3_600_000);
+  const everyMs = options.everyMs ?? 3_600_000;
+  const first = setTimeout(turn, Math.min(60_000, everyMs));
+  const every = setInterval(turn, everyMs);
   first.unref();
   every.unref();
   return {
