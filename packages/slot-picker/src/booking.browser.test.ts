@@ -1,21 +1,11 @@
 import { type BookingRequest, FrontdeskError } from '@frontdesk/core';
 import type { FdErrorDetail } from '@frontdesk/core/element';
 import { expect, html } from '@open-wc/testing';
+import { memory, START, withOverrides } from '../../../test/support/adapters.js';
+import { $, focused, settle, text } from '../../../test/support/dom.js';
 import type { BookingConfirmedDetail } from './events.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
-import {
-  $,
-  chooseDay,
-  dayWithTimes,
-  focused,
-  memory,
-  mount,
-  START,
-  settle,
-  text,
-  timeButtons,
-  withOverrides,
-} from './test-kit.browser.test.js';
 
 const DETAILS = {
   givenName: 'Ana',

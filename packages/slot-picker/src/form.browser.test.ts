@@ -1,16 +1,8 @@
 import { expect, html } from '@open-wc/testing';
+import { memory, START } from '../../../test/support/adapters.js';
+import { $, settle, text } from '../../../test/support/dom.js';
 import type { SlotSelectDetail } from './events.js';
-import {
-  $,
-  chooseDay,
-  dayWithTimes,
-  memory,
-  mount,
-  START,
-  settle,
-  text,
-  timeButtons,
-} from './test-kit.browser.test.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 
 describe('fd-slot-picker in a form', () => {
   it('submits the chosen slot id, validates required, and resets', async () => {

@@ -1,24 +1,11 @@
 import type { Slot } from '@frontdesk/core';
 import type { FdErrorDetail } from '@frontdesk/core/element';
 import { expect, fixture, html } from '@open-wc/testing';
+import { memory, START, withOverrides } from '../../../test/support/adapters.js';
+import { $, $$, focused, heard, settle, text, until } from '../../../test/support/dom.js';
+import { press } from '../../../test/support/keys.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
-import {
-  $,
-  $$,
-  chooseDay,
-  dayWithTimes,
-  focused,
-  heard,
-  memory,
-  mount,
-  press,
-  START,
-  settle,
-  text,
-  timeButtons,
-  until,
-  withOverrides,
-} from './test-kit.browser.test.js';
 
 const errorsOf = (list: FdErrorDetail[]) => (e: CustomEvent<FdErrorDetail>) => list.push(e.detail);
 

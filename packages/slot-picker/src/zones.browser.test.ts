@@ -1,23 +1,11 @@
 import type { Slot } from '@frontdesk/core';
 import { expect, html } from '@open-wc/testing';
+import { memory, withOverrides } from '../../../test/support/adapters.js';
+import { $, $$, focused, heard, settle, text, until } from '../../../test/support/dom.js';
+import { press } from '../../../test/support/keys.js';
 import type { SlotSelectDetail } from './events.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
-import {
-  $,
-  $$,
-  chooseDay,
-  dayWithTimes,
-  focused,
-  heard,
-  memory,
-  mount,
-  press,
-  settle,
-  text,
-  timeButtons,
-  until,
-  withOverrides,
-} from './test-kit.browser.test.js';
 
 /** "8:30 AM" from the wall time written in an ISO instant: an oracle independent of Intl and of the picker. */
 function wallLabel(iso: string): string {

@@ -1,5 +1,6 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
 import { html } from 'lit';
+import { frame, settle, text } from '../../../../test/support/dom.js';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import { configure } from '../config.js';
@@ -20,14 +21,6 @@ class TestWidget extends FrontdeskElement {
   }
 }
 defineWithClinic('fd-test-widget', TestWidget);
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-async function settled(el: TestWidget): Promise<void> {
-  for (let i = 0; i < 50 && el.org.status === 'loading'; i++) await new Promise((r) => setTimeout(r, 10));
-  await el.updateComplete;
-  await nextFrame();
-}
-const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('FrontdeskElement', () => {
   afterEach(() => configure(undefined));
@@ -66,7 +59,7 @@ describe('FrontdeskElement', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     const el = document.createElement('fd-test-widget') as TestWidget;
     shadow.append(el);
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.not.contain('Something went wrong');
     expect(el.org.status).to.equal('ready');
   });
@@ -75,7 +68,7 @@ describe('FrontdeskElement', () => {
     const errors: FdErrorDetail[] = [];
     document.addEventListener('fd-error', (e) => errors.push(e.detail), { once: true });
     const el = await fixture<TestWidget>(testHtml`<fd-test-widget></fd-test-widget>`);
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('This widget is not set up correctly');
     expect(text(el)).to.contain('fd-clinic');
     expect(errors[0]?.kind).to.equal('invalid-input');
@@ -86,16 +79,16 @@ describe('FrontdeskElement', () => {
   it('explains an unknown adapter name and a broken options attribute', async () => {
     const wrapper = await fixture(testHtml`<fd-clinic adapter="nope"><fd-test-widget></fd-test-widget></fd-clinic>`);
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('unknown adapter "nope"');
     wrapper.setAttribute('adapter', 'memory');
     wrapper.setAttribute('options', '{not json');
     await new Promise((r) => setTimeout(r, 20));
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('options> must be a JSON object');
     wrapper.setAttribute('options', '{"seed": 4}');
     await new Promise((r) => setTimeout(r, 20));
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('ready');
   });
 
@@ -108,7 +101,7 @@ describe('FrontdeskElement', () => {
     expect(skeleton?.getAttribute('role')).to.equal('status');
     expect(skeleton?.textContent).to.contain('Loading');
     await expect(el).shadowDom.to.be.accessible();
-    await settled(el);
+    await settle(el);
     expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
     expect(text(el)).to.equal((await adapter.getOrganization()).name);
   });
@@ -119,7 +112,7 @@ describe('FrontdeskElement', () => {
     const el = await fixture<TestWidget>(
       testHtml`<fd-test-widget .adapter=${adapter} @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}></fd-test-widget>`,
     );
-    await settled(el);
+    await settle(el);
     const alert = el.shadowRoot!.querySelector('[role="alert"]');
     expect(alert?.textContent).to.contain('could not reach');
     expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
@@ -127,7 +120,7 @@ describe('FrontdeskElement', () => {
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
     retry.focus();
     retry.click();
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('ready');
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
@@ -136,10 +129,10 @@ describe('FrontdeskElement', () => {
     const adapter = createMemoryAdapter({ fail: true });
     const wrapper = await fixture(testHtml`<div lang="es"><fd-test-widget .adapter=${adapter}></fd-test-widget></div>`);
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('Intentar de nuevo');
     wrapper.setAttribute('lang', 'en-US');
-    await nextFrame();
+    await frame();
     await el.updateComplete;
     expect(text(el)).to.contain('Try again');
   });
@@ -154,11 +147,11 @@ describe('FrontdeskElement', () => {
   it('reloads when its adapter property changes', async () => {
     const a = createMemoryAdapter({ seed: 1 });
     const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${a}></fd-test-widget>`);
-    await settled(el);
+    await settle(el);
     const failing = createMemoryAdapter({ fail: true });
     el.adapter = failing;
     await el.updateComplete;
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('error');
   });
 });
@@ -171,7 +164,7 @@ describe('fd-clinic', () => {
     expect(clinic.adapter).to.equal(undefined);
     const el = clinic.querySelector('fd-test-widget') as TestWidget;
     await new Promise((r) => setTimeout(r, 20));
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('ready');
   });
 });
