@@ -1,5 +1,10 @@
-import { type FrontdeskAdapter, formatMoney, type PriceInfo } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
+import {
+  type FdErrorDetail,
+  type FdEstimateDetail,
+  type FrontdeskAdapter,
+  formatMoney,
+  type PriceInfo,
+} from '@frontdesk/core';
 import type { MemoryAdapterOptions } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
@@ -7,7 +12,6 @@ import { frame, liveText, part, settle, shadow, text, until } from '../../../tes
 import { press, typeText } from '../../../test/support/keys.js';
 import type { FdCostEstimate } from './cost-estimate.js';
 import './define.js';
-import type { FdEstimateDetail } from './events.js';
 
 const NOW = '2026-03-02T14:00:00Z';
 const clinic = (options: MemoryAdapterOptions = {}) => memory({ now: NOW, ...options });

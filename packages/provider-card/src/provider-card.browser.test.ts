@@ -1,3 +1,4 @@
+import type { FdErrorDetail, FdProviderSelectDetail } from '@frontdesk/core';
 import {
   type FrontdeskAdapter,
   FrontdeskError,
@@ -6,7 +7,6 @@ import {
   type Provider,
   parseListing,
 } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
 import type { MemoryAdapterOptions } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
@@ -15,7 +15,6 @@ import { $, $$, cleanup, collect, onCleanup, shadow, shownText, until } from '..
 import { press, sendKeys } from '../../../test/support/keys.js';
 import './define.js';
 import { WHEN } from './display.js';
-import type { ProviderSelectDetail } from './events.js';
 import type { FdProviderCard } from './provider-card.js';
 
 const NOW = '2026-03-02T14:00:00Z';
@@ -224,8 +223,8 @@ describe('fd-provider-card', () => {
 
   describe('events and booking', () => {
     it('fires fd-provider-select with the provider and location, bubbling and composed', async () => {
-      const events: CustomEvent<ProviderSelectDetail>[] = [];
-      const listener = (e: Event) => events.push(e as CustomEvent<ProviderSelectDetail>);
+      const events: CustomEvent<FdProviderSelectDetail>[] = [];
+      const listener = (e: Event) => events.push(e as CustomEvent<FdProviderSelectDetail>);
       document.addEventListener('fd-provider-select', listener);
       try {
         const el = await card(
@@ -245,7 +244,7 @@ describe('fd-provider-card', () => {
 
     it('sends no location for a video-only provider', async () => {
       const el = await card(html`<fd-provider-card .provider=${bare}></fd-provider-card>`);
-      let detail: ProviderSelectDetail | undefined;
+      let detail: FdProviderSelectDetail | undefined;
       el.addEventListener('fd-provider-select', (e) => {
         detail = e.detail;
       });

@@ -1,12 +1,11 @@
+import type { FdErrorDetail, FdProviderSelectDetail } from '@frontdesk/core';
 import { FrontdeskError, type Provider, Provider as ProviderSchema, parseListing } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
 import type { MemoryAdapterOptions } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
 import { $, cleanup, collect, liveText, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
 import './define.js';
-import type { ProviderSelectDetail } from './events.js';
 import type { FdProviderCard } from './provider-card.js';
 import type { FdProviderList } from './provider-list.js';
 
@@ -203,7 +202,7 @@ describe('fd-provider-list', () => {
   });
 
   it('lets a card’s Book event through to the page', async () => {
-    const selections = collect<ProviderSelectDetail>('fd-provider-select');
+    const selections = collect<FdProviderSelectDetail>('fd-provider-select');
     const el = await list(html`<fd-provider-list location="franklin" .adapter=${shared}></fd-provider-list>`);
     const first = cards(el)[0]!;
     await first.updateComplete;

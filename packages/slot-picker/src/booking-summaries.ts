@@ -1,7 +1,6 @@
-import type { Booking, Location, VisitType } from '@frontdesk/core';
+import { type Booking, formatDayKey, type Location, type VisitType } from '@frontdesk/core';
 import type { BookingStrings } from './booking-strings.js';
 import { buildIcs } from './ics.js';
-import { formatDayKey } from './intl.js';
 import { whenLabel } from './labels.js';
 import type { Setup } from './loaders.js';
 import type { PatientDraft } from './patient-form.js';

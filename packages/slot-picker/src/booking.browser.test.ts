@@ -1,9 +1,8 @@
+import type { FdBookingConfirmedDetail, FdErrorDetail } from '@frontdesk/core';
 import { type BookingRequest, FrontdeskError } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
 import { expect, html } from '@open-wc/testing';
 import { memory, START, withOverrides } from '../../../test/support/adapters.js';
 import { $, focused, settle, text } from '../../../test/support/dom.js';
-import type { BookingConfirmedDetail } from './events.js';
 import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
 
@@ -103,12 +102,12 @@ describe('fd-slot-picker booking', () => {
         return booking;
       },
     });
-    const confirmed: BookingConfirmedDetail[] = [];
+    const confirmed: FdBookingConfirmedDetail[] = [];
     const el = await mount(html`<fd-slot-picker
       provider="maria-hernandez"
       start=${START}
       .adapter=${adapter}
-      @fd-booking-confirmed=${(e: CustomEvent<BookingConfirmedDetail>) => confirmed.push(e.detail)}
+      @fd-booking-confirmed=${(e: CustomEvent<FdBookingConfirmedDetail>) => confirmed.push(e.detail)}
     ></fd-slot-picker>`);
     const slotId = await pickFirstTime(el);
     await fillDetailsAndContinue(el);
@@ -118,7 +117,7 @@ describe('fd-slot-picker booking', () => {
     await confirm(el);
 
     expect(keys).to.have.length(2);
-    expect(keys[0]).to.match(/^[0-9a-f]{32}$/);
+    expect(keys[0]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(keys[1]).to.equal(keys[0]);
     expect(base.bookings()).to.have.length(1);
     expect(confirmed).to.have.length(1);

@@ -1,5 +1,4 @@
-import type { DayKey, Weekday } from '@frontdesk/core';
-import { addDays, weekdayOf } from './intl.js';
+import { addDaysToKey, type DayKey, type Weekday, weekdayOfKey } from '@frontdesk/core';
 
 export type GridMove =
   | 'previousDay'
@@ -63,14 +62,14 @@ export function addMonthsToKey(key: DayKey, months: number): DayKey {
 
 /** Where focus goes from `key`, kept within [`min`, `max`] so it never lands outside the bookable range. */
 export function applyMove(key: DayKey, move: GridMove, weekStartsOn: Weekday, min: DayKey, max: DayKey): DayKey {
-  const column = (weekdayOf(key) - weekStartsOn + 7) % 7;
+  const column = (weekdayOfKey(key) - weekStartsOn + 7) % 7;
   const target = {
-    previousDay: () => addDays(key, -1),
-    nextDay: () => addDays(key, 1),
-    previousWeek: () => addDays(key, -7),
-    nextWeek: () => addDays(key, 7),
-    weekStart: () => addDays(key, -column),
-    weekEnd: () => addDays(key, 6 - column),
+    previousDay: () => addDaysToKey(key, -1),
+    nextDay: () => addDaysToKey(key, 1),
+    previousWeek: () => addDaysToKey(key, -7),
+    nextWeek: () => addDaysToKey(key, 7),
+    weekStart: () => addDaysToKey(key, -column),
+    weekEnd: () => addDaysToKey(key, 6 - column),
     previousMonth: () => addMonthsToKey(key, -1),
     nextMonth: () => addMonthsToKey(key, 1),
     previousYear: () => addMonthsToKey(key, -12),

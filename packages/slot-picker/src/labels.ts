@@ -1,5 +1,4 @@
-import type { DayKey } from '@frontdesk/core';
-import { browserTimeZone, dateFormat, formatDayKey, formatTime } from './intl.js';
+import { browserTimeZone, type DayKey, dateTimeFormat, formatDayKey, formatTime } from '@frontdesk/core';
 import type { SlotPickerStrings } from './strings.js';
 import { ZoneClock } from './zone-clock.js';
 
@@ -15,11 +14,11 @@ export const monthTitle = (month: string, lang: string): string =>
 export function whenLabel(ms: number, timeZone: string, lang: string): string {
   const day = new ZoneClock(timeZone).wallTime(ms).day;
   const date = formatDayKey(day, lang, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-  return `${date}, ${formatTime(ms, timeZone, lang, 'short')}`;
+  return `${date}, ${formatTime(ms, timeZone, lang, { timeZoneName: 'short' })}`;
 }
 
 function zoneNameIn(timeZone: string, lang: string, at: number, style: 'longGeneric' | 'long'): string {
-  const parts = dateFormat(lang, { timeZone, timeZoneName: style }).formatToParts(at);
+  const parts = dateTimeFormat(lang, { timeZone, timeZoneName: style }).formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 

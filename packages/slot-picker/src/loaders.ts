@@ -1,5 +1,6 @@
 import {
   type AdapterCapabilities,
+  browserTimeZone,
   type DroppedRecord,
   type FrontdeskAdapter,
   FrontdeskError,
@@ -10,7 +11,6 @@ import {
   type VisitType,
 } from '@frontdesk/core';
 import { configProblem, DEFAULT_DAYS } from './config.js';
-import { browserTimeZone } from './intl.js';
 import { type CleanSlot, cleanSlots } from './slot-cleaning.js';
 
 /** The picker's attributes that decide what it loads. */

@@ -1,10 +1,12 @@
+import { LazyModule } from '@frontdesk/core/element';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 const ITEM = '[role^="menuitem"]';
 
-let floatingUi: Promise<typeof import('@floating-ui/dom')> | undefined;
+// floating-ui is a third of the picker's first download; only patients who open the menu need it.
+const floatingUi = new LazyModule(() => import('@floating-ui/dom'));
 
 /**
  * The WAI-ARIA APG menu button: the button opens the menu (Enter, Space, Arrow Down to the first or checked item,
@@ -35,9 +37,7 @@ export class MenuController implements ReactiveController {
 
   /** Fetch the positioning code ahead of need (on hover or focus of the button), so opening never waits. */
   prefetch(): Promise<typeof import('@floating-ui/dom')> {
-    // floating-ui is a third of the picker's first download; only patients who open the menu need it.
-    floatingUi ??= import('@floating-ui/dom');
-    return floatingUi;
+    return floatingUi.load();
   }
 
   async show(focus: 'checked' | 'first' | 'last' = 'checked'): Promise<void> {

@@ -23,6 +23,8 @@ export const slotPickerStyles = css`
     --_sp-day-size: var(--fd-slot-picker-day-size, 2.75rem);
     --_sp-gap: var(--fd-slot-picker-gap, var(--_fd-space));
     --_sp-radius: var(--fd-slot-picker-radius, var(--_fd-radius));
+    --_fd-field-accent: var(--_sp-accent);
+    --_fd-field-radius: var(--_sp-radius);
   }
   .fd-root {
     display: grid;
@@ -82,21 +84,7 @@ export const slotPickerStyles = css`
     margin-inline-end: 1em;
     font-weight: 400;
   }
-  input[type='radio'],
-  input[type='checkbox'] {
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin: 0;
-    accent-color: var(--_sp-accent);
-  }
   select {
-    font: inherit;
-    color: var(--_fd-color-text);
-    background: var(--_fd-color-surface);
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_sp-radius);
-    padding: 0.5em 0.6em;
-    min-block-size: 2.75rem;
     inline-size: 100%;
   }
   .calendar {

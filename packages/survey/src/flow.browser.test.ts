@@ -1,12 +1,11 @@
+import type { FdErrorDetail, FdSurveyPageDetail } from '@frontdesk/core';
 import { checkQuestionnaireResponse, type QuestionnaireResponse, SURVEY_EXTENSION_URLS } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
 import { CSAT, type MemoryAdapterOptions, PHQ_9 } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
 import { frame, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
 import { press, typeText } from '../../../test/support/keys.js';
 import './define.js';
-import type { FdSurveyPageDetail } from './events.js';
 import type { FdSurvey } from './survey.js';
 
 // The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the

@@ -1,4 +1,5 @@
 import {
+  type FdSurveyPageDetail,
   type SurveyAnswer,
   type SurveyChange,
   type SurveyFieldError,
@@ -12,7 +13,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { FdSurveyPageDetail } from './events.js';
 import {
   answerText,
   isShown,
@@ -46,7 +46,8 @@ export interface SurveyFormHost {
   /** Focus the element matching `selector` after the next render. */
   focus(selector: string): void;
   announce(text: string): void;
-  emit<T>(type: string, detail: T): void;
+  /** Another page is shown (the element fires `fd-survey-page`). */
+  pageShown(detail: FdSurveyPageDetail): void;
   /** Request a render. */
   update(): void;
   updateComplete(): Promise<unknown>;
@@ -225,7 +226,7 @@ export class SurveyForm {
     this.#host.focus('.page-title');
     const enabled = this.#screens().filter(screenEnabled);
     const position = enabled.indexOf(this.#screens()[index]!);
-    this.#host.emit<FdSurveyPageDetail>('fd-survey-page', { index: position, count: enabled.length });
+    this.#host.pageShown({ index: position, count: enabled.length });
   }
 
   #next(): void {

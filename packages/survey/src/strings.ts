@@ -1,4 +1,4 @@
-import type { SurveyErrorCode } from '@frontdesk/core';
+import { Strings, type SurveyErrorCode } from '@frontdesk/core';
 
 type Params = Record<string, string | number>;
 
@@ -80,3 +80,14 @@ export const stringsEn = {
 };
 
 export type SurveyStrings = typeof stringsEn;
+
+/** The form's own words (namespace `fd-survey`); Spanish loads on first use. */
+export const surveyStrings = new Strings('fd-survey', stringsEn, {
+  es: () => import('./strings.es.js').then((module) => module.stringsEs),
+});
+
+declare global {
+  interface FrontdeskStrings {
+    'fd-survey': SurveyStrings;
+  }
+}

@@ -104,7 +104,7 @@ function clinicAdapter(clinic: HTMLElement): Promise<FrontdeskAdapter> {
 }
 
 /**
- * The adapter for a widget, in the order of DESIGN.md section 4: the element's own `adapter` property, the nearest
+ * The adapter for a widget, in the order of docs/design.md section 4: the element's own `adapter` property, the nearest
  * `<fd-clinic>`, then the page-wide default from `configure()`.
  */
 export function lookupAdapter(element: Element, own: FrontdeskAdapter | undefined): Promise<FrontdeskAdapter> {

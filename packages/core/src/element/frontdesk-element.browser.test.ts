@@ -4,9 +4,9 @@ import { frame, settle, text } from '../../../../test/support/dom.js';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import { configure } from '../config.js';
-import type { FdClinic } from './clinic.js';
+import type { FdErrorDetail } from '../events/index.js';
+import { type FdClinic, lookupAdapter } from './clinic.js';
 import { defineElement, defineWithClinic } from './define.js';
-import type { FdErrorDetail } from './events.js';
 import { FrontdeskElement } from './frontdesk-element.js';
 import { Resource } from './resource.js';
 import { baseStyles } from './tokens.js';
@@ -14,7 +14,7 @@ import { baseStyles } from './tokens.js';
 /** A minimal widget on the base: shows the organization's name. */
 class TestWidget extends FrontdeskElement {
   static override styles = baseStyles;
-  readonly org = this.track(new Resource(this, (adapter, signal) => adapter.getOrganization({ signal })));
+  readonly org = new Resource(this, (adapter, signal) => adapter.getOrganization({ signal }));
   override render() {
     return html`<div class="fd-root">${this.renderResource(this.org, (org) => html`<p>${org.name}</p>`)}
       ${this.renderAnnouncer()}</div>`;
@@ -33,9 +33,9 @@ describe('FrontdeskElement', () => {
       testHtml`<fd-clinic adapter="memory" options='{"seed":3}'><fd-test-widget></fd-test-widget></fd-clinic>`,
     );
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
-    expect(await el.resolveAdapter()).to.not.equal(global);
+    expect(await lookupAdapter(el, el.adapter)).to.not.equal(global);
     el.adapter = own;
-    expect(await el.resolveAdapter()).to.equal(own);
+    expect(await lookupAdapter(el, el.adapter)).to.equal(own);
   });
 
   it('uses the enclosing fd-clinic, then the configure() default', async () => {
@@ -45,12 +45,12 @@ describe('FrontdeskElement', () => {
       testHtml`<fd-clinic adapter="memory"><div><fd-test-widget></fd-test-widget></div></fd-clinic>`,
     );
     const inside = wrapper.querySelector('fd-test-widget') as TestWidget;
-    const fromClinic = await inside.resolveAdapter();
+    const fromClinic = await lookupAdapter(inside, inside.adapter);
     expect(fromClinic.name).to.equal('memory');
     expect(fromClinic).to.not.equal(global);
-    expect(await inside.resolveAdapter()).to.equal(fromClinic); // one adapter per clinic, shared
+    expect(await lookupAdapter(inside, inside.adapter)).to.equal(fromClinic); // one adapter per clinic, shared
     const outside = await fixture<TestWidget>(testHtml`<fd-test-widget></fd-test-widget>`);
-    expect(await outside.resolveAdapter()).to.equal(global);
+    expect(await lookupAdapter(outside, outside.adapter)).to.equal(global);
   });
 
   it('finds an fd-clinic across a shadow root', async () => {

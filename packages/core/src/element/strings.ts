@@ -1,4 +1,5 @@
 import type { FrontdeskErrorKind } from '../errors.js';
+import { Strings } from '../i18n/registry.js';
 
 /** Words shared by every widget's loading, empty and error states. */
 export const baseStringsEn = {
@@ -42,3 +43,12 @@ export const baseStringsEs: BaseStrings = {
     })[kind],
   technicalDetails: 'Detalles para el desarrollador del sitio',
 };
+
+/** The words of every widget's loading, empty and error states (namespace `base`). */
+export const baseStrings = new Strings('base', baseStringsEn, { es: baseStringsEs });
+
+declare global {
+  interface FrontdeskStrings {
+    base: BaseStrings;
+  }
+}

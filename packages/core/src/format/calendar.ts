@@ -1,5 +1,8 @@
 import { type DayKey, dayKeyToUtcMidnight, utcMidnight, utcMillisToDayKey } from './day-key.js';
 import { invalidInput } from './errors.js';
+import { dateTimeFormat } from './intl-cache.js';
+
+// Calendar days, zone-free, on Intl alone (no date-fns): the slot picker's month grid downloads with the page.
 
 /** 0 is Sunday, 1 Monday, ... 6 Saturday (the date-fns convention). */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -74,4 +77,17 @@ export function weekStartForLocale(locale: string): Weekday {
   if (Number.isInteger(firstDay) && firstDay !== undefined && firstDay >= 1 && firstDay <= 7)
     return (firstDay % 7) as Weekday;
   return weekStartFromRegion(locale);
+}
+
+/**
+ * A calendar day key for display: a weekday heading, a month title (`{ month: 'long', year: 'numeric' }`) or a grid
+ * cell label. Day keys have no zone, so they are formatted at UTC noon, where no machine zone can shift them.
+ */
+export function formatDayKey(
+  key: DayKey,
+  locale: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'> = { dateStyle: 'full' },
+): string {
+  const noonUtc = dayKeyToUtcMidnight(key) + 12 * 3_600_000;
+  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(noonUtc);
 }

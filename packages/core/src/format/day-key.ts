@@ -10,7 +10,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * The rule of the `CalendarDate` schema (a real day, `YYYY-MM-DD`), written out so date helpers never load zod into a
  * widget page (schema-parity.test.ts checks that both agree).
  */
-function isDayKey(key: unknown): key is DayKey {
+export function isDayKey(key: unknown): key is DayKey {
   if (typeof key !== 'string' || !DAY_KEY.test(key)) return false;
   const date = new Date(`${key}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(key);

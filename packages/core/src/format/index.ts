@@ -1,20 +1,18 @@
-export { monthGrid, type Weekday, weekdayOfKey, weekStartForLocale } from './calendar.js';
-export { addDaysToKey, type DayKey } from './day-key.js';
-export { currencyFractionDigits, formatMoney } from './money.js';
-export { parseMoneyInput, parsePercentInput } from './money-input.js';
-export type { NumberInputError, NumberInputResult } from './number-input.js';
+export { formatDayKey, monthGrid, type Weekday, weekdayOfKey, weekStartForLocale } from './calendar.js';
+export { addDaysToKey, type DayKey, isDayKey } from './day-key.js';
 export {
   browserTimeZone,
-  dayKey,
   formatDate,
   formatDateTime,
-  formatDayKey,
   formatTime,
   formatTimeZoneName,
   type InstantInput,
-  type PartOfDay,
-  partOfDay,
-  startOfDayInZone,
   type TimeZoneNameStyle,
-  toIsoWithOffset,
-} from './zoned.js';
+} from './instant.js';
+export { dateTimeFormat, isTimeZone } from './intl-cache.js';
+export { currencyFractionDigits, formatMoney } from './money.js';
+export { parseMoneyInput, parsePercentInput } from './money-input.js';
+export type { NumberInputError, NumberInputResult } from './number-input.js';
+export { zoneOffsetMinutes } from './offset.js';
+export { telHref } from './phone.js';
+export { dayKey, type PartOfDay, partOfDay, startOfDayInZone, toIsoWithOffset } from './zoned.js';

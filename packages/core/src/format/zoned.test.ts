@@ -3,19 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../../../test/support/errors.js';
 import { plain } from '../../../../test/support/intl.js';
 import { Instant, TimeZone } from '../schemas/primitives.js';
+import { formatDayKey } from './calendar.js';
 import { addDaysToKey } from './day-key.js';
-import {
-  browserTimeZone,
-  dayKey,
-  formatDate,
-  formatDateTime,
-  formatDayKey,
-  formatTime,
-  formatTimeZoneName,
-  partOfDay,
-  startOfDayInZone,
-  toIsoWithOffset,
-} from './zoned.js';
+import { browserTimeZone, formatDate, formatDateTime, formatTime, formatTimeZoneName } from './instant.js';
+import { dayKey, partOfDay, startOfDayInZone, toIsoWithOffset } from './zoned.js';
 
 const NEW_YORK = 'America/New_York';
 const LOS_ANGELES = 'America/Los_Angeles';

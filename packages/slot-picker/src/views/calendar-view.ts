@@ -1,6 +1,5 @@
-import type { DayKey, Weekday } from '@frontdesk/core';
+import { type DayKey, formatDayKey, monthGrid, type Weekday } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDayKey, monthGrid } from '../intl.js';
 import { dayName, monthTitle } from '../labels.js';
 import type { SlotPickerStrings } from '../strings.js';
 
@@ -48,7 +47,7 @@ function dayCell(props: CalendarProps, day: DayKey, month: string): TemplateResu
 export function renderCalendar(props: CalendarProps): TemplateResult {
   const { t, lang } = props;
   const month = props.focused.slice(0, 7);
-  const weeks = monthGrid(month, props.weekStart);
+  const weeks = monthGrid(Number(month.slice(0, 4)), Number(month.slice(5, 7)), props.weekStart);
   const canGoBack = month > props.firstDay.slice(0, 7);
   const canGoOn = month < props.lastDay.slice(0, 7);
   const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => formatDayKey(day, lang, { weekday: style });

@@ -1,7 +1,6 @@
-import type { DayKey, PartOfDay } from '@frontdesk/core';
+import { type DayKey, formatTime, type PartOfDay } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type DaySlot, groupByPartOfDay } from '../day-index.js';
-import { formatTime } from '../intl.js';
 import { dayName } from '../labels.js';
 import type { SlotPickerStrings } from '../strings.js';
 

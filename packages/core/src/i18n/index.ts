@@ -1,0 +1,8 @@
+export {
+  onStringsChange,
+  registeredLanguages,
+  registerStrings,
+  type StringSource,
+  Strings,
+  type StringTable,
+} from './registry.js';
