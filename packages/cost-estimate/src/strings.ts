@@ -101,12 +101,4 @@ export const stringsEn = {
 export type CostEstimateStrings = typeof stringsEn;
 
 /** The estimate's words (namespace `fd-cost-estimate`); Spanish loads on first use. */
-export const costEstimateStrings = new Strings('fd-cost-estimate', stringsEn, {
-  es: () => import('./strings.es.js').then((module) => module.stringsEs),
-});
-
-declare global {
-  interface FrontdeskStrings {
-    'fd-cost-estimate': CostEstimateStrings;
-  }
-}
+export const costEstimateStrings = new Strings('fd-cost-estimate', stringsEn, { es: () => import('./strings.es.js') });

@@ -45,12 +45,4 @@ export const stringsEn = {
 export type ProviderStrings = typeof stringsEn;
 
 /** The words of both elements (namespace `fd-provider-card`); Spanish loads on first use. */
-export const providerStrings = new Strings('fd-provider-card', stringsEn, {
-  es: () => import('./strings.es.js').then((m) => m.stringsEs),
-});
-
-declare global {
-  interface FrontdeskStrings {
-    'fd-provider-card': ProviderStrings;
-  }
-}
+export const providerStrings = new Strings('fd-provider-card', stringsEn, { es: () => import('./strings.es.js') });

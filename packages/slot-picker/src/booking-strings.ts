@@ -100,11 +100,5 @@ export type BookingStrings = typeof bookingStringsEn;
 
 /** The booking steps' words (namespace `fd-slot-picker/booking`), registered when the steps load. */
 export const bookingStrings = new Strings('fd-slot-picker/booking', bookingStringsEn, {
-  es: () => import('./booking-strings.es.js').then((module) => module.bookingStringsEs),
+  es: () => import('./booking-strings.es.js'),
 });
-
-declare global {
-  interface FrontdeskStrings {
-    'fd-slot-picker/booking': BookingStrings;
-  }
-}

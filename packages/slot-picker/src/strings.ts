@@ -58,12 +58,4 @@ export const stringsEn = {
 export type SlotPickerStrings = typeof stringsEn;
 
 /** The calendar's and the times' words (namespace `fd-slot-picker`); Spanish loads on first use. */
-export const pickerStrings = new Strings('fd-slot-picker', stringsEn, {
-  es: () => import('./strings.es.js').then((module) => module.stringsEs),
-});
-
-declare global {
-  interface FrontdeskStrings {
-    'fd-slot-picker': SlotPickerStrings;
-  }
-}
+export const pickerStrings = new Strings('fd-slot-picker', stringsEn, { es: () => import('./strings.es.js') });

@@ -179,7 +179,7 @@ export class SurveyForm {
     const errors = model.validateItem(key);
     const node = model.getItem(key);
     if (this.#badInput.has(key) && node?.enabled && !errors.some((e) => e.code === 'invalid-format')) {
-      errors.unshift({ code: 'invalid-format', params: { expected: node.type }, message: 'not a number' });
+      errors.unshift({ code: 'invalid-format', params: { expected: node.type } });
     }
     return errors;
   }

@@ -11,7 +11,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Spanish words of fd-survey, loaded only when a page in Spanish shows the form. */
-export const stringsEs: SurveyStrings = {
+export default {
   loading: 'Cargando las preguntas…',
   setupTitle: 'No se puede mostrar este formulario',
   setupHint: 'El formulario de la clínica tiene un problema. Inténtelo más tarde o comuníquese con la clínica.',
@@ -76,4 +76,4 @@ export const stringsEs: SurveyStrings = {
         return 'Elija una de las unidades de la lista.';
     }
   },
-};
+} satisfies SurveyStrings;

@@ -82,12 +82,4 @@ export const stringsEn = {
 export type SurveyStrings = typeof stringsEn;
 
 /** The form's own words (namespace `fd-survey`); Spanish loads on first use. */
-export const surveyStrings = new Strings('fd-survey', stringsEn, {
-  es: () => import('./strings.es.js').then((module) => module.stringsEs),
-});
-
-declare global {
-  interface FrontdeskStrings {
-    'fd-survey': SurveyStrings;
-  }
-}
+export const surveyStrings = new Strings('fd-survey', stringsEn, { es: () => import('./strings.es.js') });

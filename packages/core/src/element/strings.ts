@@ -46,9 +46,3 @@ export const baseStringsEs: BaseStrings = {
 
 /** The words of every widget's loading, empty and error states (namespace `base`). */
 export const baseStrings = new Strings('base', baseStringsEn, { es: baseStringsEs });
-
-declare global {
-  interface FrontdeskStrings {
-    base: BaseStrings;
-  }
-}

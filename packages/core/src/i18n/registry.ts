@@ -10,8 +10,11 @@
 /** A string table: plain strings, or functions where a value (a count, a name) shapes the sentence. */
 export type StringTable = Record<string, string | ((...args: never[]) => string)>;
 
-/** A table, or a function that loads one (`() => import('./strings.fr.js').then((m) => m.strings)`). */
-export type StringSource<T extends StringTable> = Partial<T> | (() => Promise<Partial<T>>);
+/**
+ * A table, or a function that loads one: a module whose default export is the table (`() => import('./strings.fr.js')`)
+ * or the table itself.
+ */
+export type StringSource<T extends StringTable> = Partial<T> | (() => Promise<Partial<T> | { default: Partial<T> }>);
 
 interface Entry {
   source: StringSource<StringTable>;
@@ -53,27 +56,18 @@ function put(namespace: string, lang: string, source: StringSource<StringTable>,
   for (const listener of registry.listeners) listener();
 }
 
-declare global {
-  /**
-   * Each widget's string table by namespace, for type-checked translations: `registerStrings('fd-slot-picker', 'fr',
-   * {...})` checks the French table against the English one. Each widget package adds its own entry.
-   */
-  interface FrontdeskStrings {}
-}
-
 /**
  * Add or replace a language for one widget's namespace (`fd-slot-picker`, `fd-survey`, `base`, ...). The table may be
  * partial: missing keys fall back to English. Regional tags (`fr-CA`) are used for pages in that region, the base
- * language (`fr`) for every region without its own table.
+ * language (`fr`) for every region without its own table. TypeScript pages check a table against the widget's
+ * English one: `registerStrings<SlotPickerStrings>('fd-slot-picker', 'fr', {...})`.
  */
-export function registerStrings<N extends keyof FrontdeskStrings>(
-  namespace: N,
+export function registerStrings<T extends StringTable = StringTable>(
+  namespace: string,
   lang: string,
-  source: StringSource<FrontdeskStrings[N] & StringTable>,
-): void;
-export function registerStrings(namespace: string, lang: string, source: StringSource<StringTable>): void;
-export function registerStrings(namespace: string, lang: string, source: StringSource<StringTable>): void {
-  put(namespace, lang, source, false);
+  source: StringSource<T>,
+): void {
+  put(namespace, lang, source as StringSource<StringTable>, false);
 }
 
 /** Run `listener` whenever a table is registered; returns the unsubscribe function. */
@@ -126,9 +120,10 @@ export class Strings<T extends StringTable> {
     const ready = this.table(lang);
     if (ready) return ready;
     const entry = namespaceOf(this.namespace).get(this.languageFor(lang))!;
-    const source = entry.source as () => Promise<Partial<StringTable>>;
+    const source = entry.source as () => Promise<Partial<StringTable> | { default: Partial<StringTable> }>;
     entry.loading ??= source().then(
-      (table) => {
+      (loaded) => {
+        const table = 'default' in loaded ? (loaded.default as Partial<StringTable>) : loaded;
         entry.table = table;
         return table;
       },

@@ -47,5 +47,4 @@ export type {
   SurveyUnsupportedCode,
   SurveyValidation,
 } from './types.js';
-export { surveyErrorMessage } from './validation.js';
 export { xhtmlToText } from './xhtml.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Publisher, startPublisher } from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
+import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
-import { FrontdeskError } from '../../errors.js';
 import { createAdapter } from '../registry.js';
 import { createSmartSchedulingLinksAdapter } from './index.js';
 
@@ -30,15 +30,6 @@ function adapter(options: Record<string, unknown> = {}): FrontdeskAdapter {
     retries: 0,
     ...options,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FrontdeskError);
-  return error as FrontdeskError;
 }
 
 const requestsSince = (start: number) => publisher.requests.slice(start);
