@@ -12,6 +12,7 @@ import { frame, liveText, part, settle, shadow, text, until } from '../../../tes
 import { press, typeText } from '../../../test/support/keys.js';
 import type { FdCostEstimate } from './cost-estimate.js';
 import './define.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 
 const NOW = '2026-03-02T14:00:00Z';
 const clinic = (options: MemoryAdapterOptions = {}) => memory({ now: NOW, ...options });
@@ -569,4 +570,10 @@ describe('fd-cost-estimate: following a slot picker', () => {
     await settle(el);
     expect(text(part(el, 'total'))).to.equal('$105.00');
   });
+});
+
+runWidgetConformance('fd-cost-estimate', {
+  attributes: { service: '99213', coverage: 'self-pay' },
+  content: '[part~="total"]',
+  spanish: /Costo estimado/,
 });

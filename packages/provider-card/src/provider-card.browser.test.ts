@@ -14,6 +14,7 @@ import { memory, withOverrides } from '../../../test/support/adapters.js';
 import { $, $$, cleanup, collect, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
 import { press, sendKeys } from '../../../test/support/keys.js';
 import './define.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import { WHEN } from './display.js';
 import type { FdProviderCard } from './provider-card.js';
 
@@ -486,4 +487,10 @@ describe('fd-provider-card', () => {
       expect(errors[0]!.message).to.contain('1 locations left out as invalid');
     });
   });
+});
+
+runWidgetConformance('fd-provider-card', {
+  attributes: { provider: 'maria-hernandez' },
+  content: '[part~="card"]',
+  spanish: /Acepta/,
 });

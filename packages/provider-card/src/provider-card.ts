@@ -113,6 +113,7 @@ export class FdProviderCard extends FrontdeskElement {
   private readonly i18n = new LocalizeController(this, providerStrings);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed); // a new adapter reloads
     if (changed.has('provider') || !this.hasUpdated) {
       this.photoFailed = false;
       this.bioOpen = false;

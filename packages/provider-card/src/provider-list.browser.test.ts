@@ -6,6 +6,7 @@ import type { TemplateResult } from 'lit';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
 import { $, cleanup, collect, liveText, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
 import './define.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdProviderCard } from './provider-card.js';
 import type { FdProviderList } from './provider-list.js';
 
@@ -328,3 +329,5 @@ describe('fd-provider-list', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 });
+
+runWidgetConformance('fd-provider-list', { content: '[part~="grid"]', spanish: /profesionales/ });

@@ -130,6 +130,7 @@ export class FdProviderList extends FrontdeskElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed); // a new adapter reloads
     const presets: Partial<ProviderFilters> = {};
     for (const key of PRESETS) {
       if (!changed.has(key)) continue;

@@ -11,6 +11,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
 import { frame, settle, shadow, text } from '../../../test/support/dom.js';
 import './define.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdSurvey } from './survey.js';
 
 // The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
@@ -403,3 +404,5 @@ describe('fd-survey: Spanish', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 });
+
+runWidgetConformance('fd-survey', { attributes: { survey: 'csat' }, content: 'form', spanish: /Enviar/ });

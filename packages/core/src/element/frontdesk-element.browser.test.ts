@@ -1,5 +1,5 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
-import { html } from 'lit';
+import { type CSSResult, css, html } from 'lit';
 import { frame, settle, text } from '../../../../test/support/dom.js';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
@@ -8,6 +8,7 @@ import type { FdErrorDetail } from '../events/index.js';
 import { type FdClinic, lookupAdapter } from './clinic.js';
 import { defineElement, defineWithClinic } from './define.js';
 import { FrontdeskElement } from './frontdesk-element.js';
+import { LazyModule, LazyPart } from './lazy-part.js';
 import { Resource } from './resource.js';
 import { baseStyles } from './tokens.js';
 
@@ -166,5 +167,63 @@ describe('fd-clinic', () => {
     await new Promise((r) => setTimeout(r, 20));
     await settle(el);
     expect(el.org.status).to.equal('ready');
+  });
+});
+
+describe('loadComplete', () => {
+  it('resolves once the data has loaded and rendered, with no polling', async () => {
+    const adapter = createMemoryAdapter({ latencyMs: 80 });
+    const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${adapter}></fd-test-widget>`);
+    expect(el.org.status).to.equal('loading');
+    await el.loadComplete;
+    expect(el.org.status).to.equal('ready');
+    expect(text(el)).to.contain((await adapter.getOrganization()).name);
+  });
+});
+
+/** A part of a widget that arrives later: a module with its own styles and words. */
+interface Part {
+  styles: CSSResult;
+  label: string;
+}
+let downloads = 0;
+const lazyModule = new LazyModule<Part>(async () => {
+  downloads++;
+  if (downloads === 1) {
+    const missing = '/no-such-chunk.js'; // a chunk a deploy removed, or a dropped connection: a real failed import
+    return import(/* @vite-ignore */ missing);
+  }
+  return { styles: css`.lazy { color: rgb(1, 2, 3); }`, label: 'arrived' };
+});
+
+class LazyWidget extends FrontdeskElement {
+  static override styles = baseStyles;
+  readonly extra = new LazyPart(this, lazyModule, { styles: (module) => module.styles });
+  override render() {
+    return html`<p class="lazy">${this.extra.value?.label ?? 'waiting'}</p>`;
+  }
+}
+defineElement('fd-lazy-widget', LazyWidget);
+
+describe('LazyPart', () => {
+  it('reports a failed download, retries it, adopts its styles, and updateComplete waits for it', async () => {
+    const el = await fixture<LazyWidget>(testHtml`<fd-lazy-widget></fd-lazy-widget>`);
+    const failed = await el.extra.settle();
+    expect('error' in failed && failed.error.kind).to.equal('network');
+    expect(text(el)).to.equal('waiting');
+
+    void el.extra.load();
+    await el.updateComplete; // includes the download
+    expect(text(el)).to.equal('arrived');
+    const shown = el.shadowRoot!.querySelector('.lazy')!;
+    expect(getComputedStyle(shown).color).to.equal('rgb(1, 2, 3)');
+    expect(downloads).to.equal(2);
+
+    // Once per page: a second widget adopts the styles without downloading again.
+    const other = await fixture<LazyWidget>(testHtml`<fd-lazy-widget></fd-lazy-widget>`);
+    await other.extra.load();
+    await other.updateComplete;
+    expect(getComputedStyle(other.shadowRoot!.querySelector('.lazy')!).color).to.equal('rgb(1, 2, 3)');
+    expect(downloads).to.equal(2);
   });
 });

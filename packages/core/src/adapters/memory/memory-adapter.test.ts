@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runAdapterContract } from '../../../../../test/support/adapter-contract.js';
 import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
@@ -145,4 +146,8 @@ describe('memory adapter', () => {
     expect((await adapter.getSurvey('phq-9')).item).toHaveLength(2);
     expect((await adapter.listVisitTypes()).items[0]?.serviceCodes).toEqual(['99203']);
   });
+});
+
+runAdapterContract('memory', () => createMemoryAdapter({ now: NOW, days: 14 }), {
+  window: { start: NOW, end: '2026-03-15T00:00:00Z' },
 });
