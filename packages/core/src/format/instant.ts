@@ -23,6 +23,12 @@ export function toDate(value: InstantInput): Date {
   return date;
 }
 
+/** An instant in `timeZone` through a cached Intl formatter. */
+function formatIn(value: InstantInput, timeZone: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const date = toDate(value);
+  return dateTimeFormat(locale, { timeZone, ...options }).format(date);
+}
+
 /** "9:30 AM" in en-US, "9:30" in es-ES: the wall time in `timeZone`, optionally with the zone ("9:30 AM EDT"). */
 export function formatTime(
   value: InstantInput,
@@ -30,8 +36,7 @@ export function formatTime(
   locale: string,
   options: { timeZoneName?: TimeZoneNameStyle } = {},
 ): string {
-  const date = toDate(value);
-  return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', ...options }).format(date);
+  return formatIn(value, timeZone, locale, { hour: 'numeric', minute: '2-digit', ...options });
 }
 
 /** The date of an instant in `timeZone`, in one of Intl's date styles ("Mar 8, 2026" is `medium`). */
@@ -41,9 +46,17 @@ export function formatDate(
   locale: string,
   style: 'full' | 'long' | 'medium' | 'short' = 'medium',
 ): string {
-  const date = toDate(value);
-  return dateTimeFormat(locale, { timeZone, dateStyle: style }).format(date);
+  return formatIn(value, timeZone, locale, { dateStyle: style });
 }
+
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+};
 
 /** Date and time in `timeZone`, for a confirmation: "Sun, Mar 8, 2026, 9:30 AM EDT" with `timeZoneName: 'short'`. */
 export function formatDateTime(
@@ -52,17 +65,7 @@ export function formatDateTime(
   locale: string,
   options: { timeZoneName?: TimeZoneNameStyle } = {},
 ): string {
-  const date = toDate(value);
-  return dateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    ...options,
-  }).format(date);
+  return formatIn(value, timeZone, locale, { ...DATE_TIME, ...options });
 }
 
 /** The zone's name at an instant, in `locale`: "Eastern Time" (`longGeneric`, the default) or "GMT-5" (`shortOffset`). */

@@ -33,25 +33,27 @@ function rethrowNamed(
   throw invalidInput('locale', 'not a valid locale');
 }
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cached(dateFormats, `${locale}|${JSON.stringify(options)}`, () => {
+/** One formatter per locale and options, built once; Intl's bare RangeError becomes a named `invalid-input`. */
+function formatter<T, O extends Intl.DateTimeFormatOptions | Intl.NumberFormatOptions>(
+  cache: Map<string, T>,
+  create: (locale: string, options: O) => T,
+  locale: string,
+  options: O,
+): T {
+  return cached(cache, `${locale}|${JSON.stringify(options)}`, () => {
     try {
-      return new Intl.DateTimeFormat(locale, options);
+      return create(locale, options);
     } catch (error) {
       rethrowNamed(error, options);
     }
   });
 }
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return cached(numberFormats, `${locale}|${JSON.stringify(options)}`, () => {
-    try {
-      return new Intl.NumberFormat(locale, options);
-    } catch (error) {
-      rethrowNamed(error, options);
-    }
-  });
-}
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  formatter(dateFormats, (l, o) => new Intl.DateTimeFormat(l, o), locale, options);
+
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  formatter(numberFormats, (l, o) => new Intl.NumberFormat(l, o), locale, options);
 
 const knownZones = new Set<string>();
 

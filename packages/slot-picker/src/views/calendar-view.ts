@@ -43,6 +43,18 @@ function dayCell(props: CalendarProps, day: DayKey, month: string): TemplateResu
   ><span aria-hidden="true">${Number(day.slice(8))}</span><span class="fd-visually-hidden">${label}</span></td>`;
 }
 
+/** Previous or next month: stays focusable at the end of the range (aria-disabled), so focus never drops. */
+function monthButton(label: string, arrow: string, enabled: boolean, go: () => void): TemplateResult {
+  return html`<button
+    type="button"
+    class="icon-button"
+    part="month-button"
+    aria-label=${label}
+    aria-disabled=${enabled ? 'false' : 'true'}
+    @click=${() => enabled && go()}
+  ><span class="arrow" aria-hidden="true">${arrow}</span></button>`;
+}
+
 /** The WAI-ARIA APG date-picker grid for one month, with month navigation and the "next available" jump. */
 export function renderCalendar(props: CalendarProps): TemplateResult {
   const { t, lang } = props;
@@ -53,23 +65,9 @@ export function renderCalendar(props: CalendarProps): TemplateResult {
   const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => formatDayKey(day, lang, { weekday: style });
   return html`<section class="calendar" part="calendar" aria-labelledby="month-heading">
     <div class="month-bar">
-      <button
-        type="button"
-        class="icon-button"
-        part="month-button"
-        aria-label=${t.previousMonth}
-        aria-disabled=${canGoBack ? 'false' : 'true'}
-        @click=${() => canGoBack && props.onMonth(-1)}
-      ><span class="arrow" aria-hidden="true">‹</span></button>
+      ${monthButton(t.previousMonth, '‹', canGoBack, () => props.onMonth(-1))}
       <h3 id="month-heading" part="month-heading" aria-live="polite">${monthTitle(month, lang)}</h3>
-      <button
-        type="button"
-        class="icon-button"
-        part="month-button"
-        aria-label=${t.nextMonth}
-        aria-disabled=${canGoOn ? 'false' : 'true'}
-        @click=${() => canGoOn && props.onMonth(1)}
-      ><span class="arrow" aria-hidden="true">›</span></button>
+      ${monthButton(t.nextMonth, '›', canGoOn, () => props.onMonth(1))}
     </div>
     <table role="grid" aria-labelledby="month-heading" aria-describedby="grid-help" @keydown=${props.onKeydown}>
       <thead>
