@@ -39,6 +39,7 @@ export function mixinFormAssociated<T extends Constructor<ReactiveElement>>(
     static formAssociated = true;
     static properties: PropertyDeclarations = { name: { reflect: true } };
 
+    /** The form field name the widget's value is submitted under. */
     name: string | undefined;
     /** @internal */
     readonly [internals] = this.attachInternals();
