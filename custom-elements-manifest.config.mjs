@@ -192,10 +192,14 @@ const cell = (text) =>
     .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 
+/** A Markdown table with its columns padded, as the formatter (Biome) writes them. */
 function table(title, headers, rows) {
   if (rows.length === 0) return '';
-  const line = (cells) => `| ${cells.join(' | ')} |`;
-  return [`**${title}**`, '', line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+  const widths = headers.map((header, i) => Math.max(3, header.length, ...rows.map((row) => [...row[i]].length)));
+  const line = (cells) => `| ${cells.map((text, i) => text + ' '.repeat(widths[i] - [...text].length)).join(' | ')} |`;
+  return [`**${title}**`, '', line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+    '\n',
+  );
 }
 
 /** The API of each element in `manifest` as Markdown: attributes, properties, events, slots, parts, custom properties. */
