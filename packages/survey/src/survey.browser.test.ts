@@ -26,7 +26,7 @@ const control = (code: string) => ({
 });
 const UCUM = 'http://unitsofmeasure.org';
 
-/** One item of every type and control of the DESIGN.md subset. */
+/** One item of every type and control of the subset in docs/design.md section 6. */
 const ALL: Questionnaire = {
   resourceType: 'Questionnaire',
   id: 'all-controls',

@@ -19,7 +19,7 @@ export interface NetworkComparison {
 }
 
 /**
- * The patient's likely cost for one service (DESIGN.md section 5), in integer cents.
+ * The patient's likely cost for one service (docs/design.md section 5), in integer cents.
  *
  * Self-pay: the cash price (or the gross charge) with the Good Faith Estimate notice. Insured: cost sharing on the
  * allowed amount, capped at the out-of-pocket maximum, plus anything not covered and, out of network, the balance the
