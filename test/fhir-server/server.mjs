@@ -87,6 +87,9 @@ function integer(value, fallback) {
  */
 export async function createFhirHandler({ resources = [], basePath = '/fhir', bearerToken } = {}) {
   loadDefinitions();
+  /** One-shot answer shapes for the next matching requests (see `answerNext`), and every request's method and headers. */
+  const rules = [];
+  const requests = [];
   const repo = new MemoryRepository();
   const router = new FhirRouter();
   for (const resource of resources) await repo.createResource(resource);
@@ -180,10 +183,19 @@ export async function createFhirHandler({ resources = [], basePath = '/fhir', be
           return send(res, 400, outcome('structure', 'the request body is not JSON'));
         }
       }
+      requests.push({ method, path, headers: { ...req.headers } });
+      if (requests.length > 1000) requests.shift();
+      const ruleIndex = rules.findIndex((rule) => rule.method === method && rule.path === path);
+      const rule = ruleIndex === -1 ? undefined : rules.splice(ruleIndex, 1)[0];
+      if (rule && BEFORE_WRITE[rule.shape]) return BEFORE_WRITE[rule.shape](res, req);
       const answer =
         method === 'GET' && /^\/[A-Z][A-Za-z]+$/.test(path)
           ? await search(path, url.searchParams, req.headers, origin)
           : await route(method, path, url.searchParams, req.headers, body);
+      if (rule) {
+        if (method !== 'GET' && method !== 'HEAD') searches.clear();
+        return AFTER_WRITE[rule.shape](res, answer, `${origin}${base}`);
+      }
       // A write makes every kept search result stale.
       if (method !== 'GET' && method !== 'HEAD') searches.clear();
       if (answer.resource === undefined) return send(res, answer.status, answer.outcome);
@@ -199,8 +211,42 @@ export async function createFhirHandler({ resources = [], basePath = '/fhir', be
     }
   }
 
-  return { handle, repo };
+  /**
+   * Make the next `method` request to `path` (`/Appointment`) answer in one of the shapes a conformant (or merely
+   * real) server may give: see BEFORE_WRITE and AFTER_WRITE. Each rule applies once.
+   */
+  function answerNext(method, path, shape) {
+    if (!BEFORE_WRITE[shape] && !AFTER_WRITE[shape]) throw new Error(`unknown answer shape ${shape}`);
+    rules.push({ method, path, shape });
+  }
+
+  return { handle, repo, answerNext, requests };
 }
+
+/** Shapes answered without doing the request: the server refused it, or failed before storing anything. */
+const BEFORE_WRITE = {
+  'conflict-409': (res) => send(res, 409, outcome('conflict', 'the slot is already booked')),
+  'precondition-412': (res) => send(res, 412, outcome('conflict', 'the resource changed; precondition failed')),
+  'error-500-before': (res) => send(res, 500, outcome('exception', 'the database is unavailable')),
+  'redirect-307': (res) => send(res, 307, undefined, { Location: 'http://127.0.0.2:9/fhir/Appointment' }),
+};
+
+/** Shapes answered after the request was carried out (the resource is stored): every one of them is a success. */
+const AFTER_WRITE = {
+  /** 201 and nothing else: no body, no Location (`Prefer: return=minimal` taken further than the spec says). */
+  'empty-201': (res) => send(res, 201),
+  /** 201 with only `Location` (as `Prefer: return=minimal` asks). */
+  'location-201': (res, answer, base) =>
+    send(res, 201, undefined, { Location: `${base}/${answer.resource.resourceType}/${answer.resource.id}` }),
+  /** 201 with an informational OperationOutcome instead of the resource (`Prefer: return=OperationOutcome`). */
+  'outcome-201': (res) => send(res, 201, outcome('informational', 'created', 'information')),
+  /** Stored, then the connection drops before any answer. */
+  'reset-after-write': (res) => res.socket?.destroy(),
+  /** Stored, then a 500 (a proxy or a failing audit hook after the commit). */
+  'error-500-after-write': (res) => send(res, 500, outcome('exception', 'timeout talking to the audit service')),
+  /** Stored, then no answer at all until the client gives up. */
+  'hang-after-write': () => {},
+};
 
 /**
  * Start the server on 127.0.0.1 (an ephemeral port unless `port` is given). `seed`: FHIR resources to load, or
@@ -216,7 +262,7 @@ export async function startFhirServer({
   bearerToken,
 } = {}) {
   const resources = seed === 'demo' ? await demoClinic(demo) : seed;
-  const { handle, repo } = await createFhirHandler({ resources, basePath, bearerToken });
+  const { handle, repo, answerNext, requests } = await createFhirHandler({ resources, basePath, bearerToken });
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -231,6 +277,8 @@ export async function startFhirServer({
   return {
     url: `http://${host}:${address.port}${basePath.replace(/\/+$/, '')}`,
     repo,
+    answerNext,
+    requests,
     close: () =>
       new Promise((resolveClose) => {
         server.closeAllConnections();

@@ -67,6 +67,7 @@ export function answerText(answer: SurveyAnswer): string {
   if ('valueDateTime' in answer) return answer.valueDateTime.includes('T') ? answer.valueDateTime.slice(0, 16) : '';
   if ('valueTime' in answer) return answer.valueTime.endsWith(':00') ? answer.valueTime.slice(0, 5) : answer.valueTime;
   if ('valueBoolean' in answer) return String(answer.valueBoolean);
+  if ('valueAttachment' in answer) return answer.valueAttachment.title ?? '';
   return answer.valueCoding.display ?? answer.valueCoding.code ?? '';
 }
 

@@ -74,6 +74,12 @@ export default {
         return params.format ? `Use el formato ${params.format}.` : 'Esta respuesta no tiene el formato esperado.';
       case 'unit-not-allowed':
         return 'Elija una de las unidades de la lista.';
+      case 'cannot-answer':
+        return 'Esta pregunta obligatoria no se puede responder aquí, así que el formulario no se puede completar aquí.';
+      case 'attachment-type':
+        return 'Este tipo de archivo no se acepta aquí.';
+      case 'attachment-size':
+        return `El archivo es demasiado grande (máximo ${params.max} bytes).`;
     }
   },
 } satisfies SurveyStrings;

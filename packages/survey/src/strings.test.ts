@@ -16,6 +16,9 @@ const CODES: readonly SurveyErrorCode[] = [
   'max-decimal-places',
   'regex',
   'unit-not-allowed',
+  'cannot-answer',
+  'attachment-type',
+  'attachment-size',
 ];
 
 describe('survey field errors', () => {

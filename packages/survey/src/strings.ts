@@ -75,6 +75,12 @@ export const stringsEn = {
         return params.format ? `Use the format ${params.format}.` : 'This answer is not in the expected format.';
       case 'unit-not-allowed':
         return 'Choose one of the listed units.';
+      case 'cannot-answer':
+        return 'This required question cannot be answered here, so the form cannot be completed here.';
+      case 'attachment-type':
+        return 'This kind of file is not accepted here.';
+      case 'attachment-size':
+        return `The file is too large (at most ${params.max} bytes).`;
     }
   },
 };

@@ -313,3 +313,70 @@ describe('createHttpClient: URLs', () => {
     expect(server.hits).toHaveLength(0);
   });
 });
+
+describe('createHttpClient: redirects and bodies', () => {
+  it('never re-sends a POST to where a redirect points, and says why', async () => {
+    const elsewhere = await serve((_req, res) => json(res, 201, { id: 'forged' }));
+    const server = await serve((_req, res) => {
+      res.writeHead(307, { Location: `${elsewhere.url}/bookings` });
+      res.end();
+    });
+    const error = await failure(
+      client(server.url).request('POST', '/bookings', { body: { a: 1 }, idempotencyKey: 'k1' }),
+    );
+    expect(error).toMatchObject({ kind: 'http', status: 307 });
+    expect(error.message).toContain('a POST is never redirected');
+    expect(server.hits).toHaveLength(1);
+    expect(elsewhere.hits).toEqual([]);
+  });
+
+  it('follows a GET redirect on the same origin and refuses one to another origin', async () => {
+    const elsewhere = await serve((_req, res) => json(res, 200, { forged: true }));
+    const server = await serve((req, res) => {
+      if (req.url === '/old') {
+        res.writeHead(301, { Location: '/new' });
+        res.end();
+      } else if (req.url === '/away') {
+        res.writeHead(302, { Location: `${elsewhere.url}/data` });
+        res.end();
+      } else json(res, 200, { moved: true });
+    });
+    const http = client(server.url);
+    expect(await http.request('GET', '/old')).toEqual({ moved: true });
+    const error = await failure(http.request('GET', '/away'));
+    expect(error).toMatchObject({ kind: 'http', status: 302 });
+    expect(error.message).toContain('another origin');
+    expect(elsewhere.hits).toEqual([]);
+  });
+
+  it('reads a 201 without a body as success, with its status and headers through send()', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(201, { Location: '/bookings/b7' });
+      res.end();
+    });
+    const http = client(server.url);
+    expect(await http.request('POST', '/bookings', { body: {}, idempotencyKey: 'k2' })).toBeUndefined();
+    const sent = await http.send({ method: 'POST', url: new URL('/bookings', server.url), body: {}, retry: 'never' });
+    expect(sent.status).toBe(201);
+    expect(sent.headers.get('location')).toBe('/bookings/b7');
+    expect(sent.body).toBeUndefined();
+  });
+
+  it('retries a POST only when its policy says the server deduplicates it', async () => {
+    const server = await serve((_req, res, _hit, index) => (index === 0 ? json(res, 503, {}) : json(res, 200, {})));
+    const http = client(server.url);
+    const url = new URL('/bookings', server.url);
+    expect((await failure(http.send({ method: 'POST', url, body: {} }))).status).toBe(503);
+    await http.send({ method: 'POST', url, body: {}, idempotencyKey: 'k3', retry: 'idempotent' });
+    expect(server.hits.map((hit) => hit.headers['idempotency-key'])).toEqual([undefined, 'k3']);
+  });
+
+  it('refuses a body that cannot be serialized (cyclic or nested past the stack) as invalid input', async () => {
+    const server = await serve((_req, res) => json(res, 200, {}));
+    let deep: unknown = {};
+    for (let i = 0; i < 200_000; i++) deep = { item: [deep] };
+    const error = await failure(client(server.url).request('POST', '/x', { body: deep, idempotencyKey: 'k4' }));
+    expect(error).toMatchObject({ kind: 'invalid-input', field: 'body' });
+    expect(server.hits).toHaveLength(0);
+  });
+});

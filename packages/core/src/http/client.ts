@@ -1,20 +1,23 @@
 import { FrontdeskError, isFrontdeskError } from '../errors.js';
 import { abortedError, type BackoffSettings, backoffDelay, sleep } from './backoff.js';
 import { parseJsonText, readBoundedText } from './body.js';
-import { errorForStatus, parseRetryAfter } from './status.js';
-import { buildUrl, type QueryParams, requireSecureBaseUrl } from './url.js';
+import { errorForStatus, parseRetryAfter, serverError } from './status.js';
+import { buildUrl, type QueryParams, requireSecureBaseUrl, requireSecureUrl } from './url.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Extra request headers, such as `Authorization: Bearer ...`, asked for before every attempt so tokens can refresh. */
 export type HeaderSource = () => Record<string, string> | Promise<Record<string, string>>;
 
+/** The message (and field) an error response's body carries; the REST contract's `{ "error": { ... } }` by default. */
+export type ErrorBodyReader = (text: string) => { message?: string | undefined; field?: string | undefined };
+
 export interface HttpClientOptions {
   /** `https://...`; plain `http://` only for localhost, 127.0.0.0/8 and [::1]. */
   baseUrl: string;
   /** Per attempt, including reading the body. Default 10 000. */
   timeoutMs?: number | undefined;
-  /** Extra attempts for GET and HEAD after a network error, timeout, 5xx or 429. Default 2. */
+  /** Extra attempts for requests the retry policy allows, after a network error, timeout, 5xx or 429. Default 2. */
   retries?: number | undefined;
   getHeaders?: HeaderSource | undefined;
   /** Larger bodies are cut off and reported as `invalid-response`. Default 10 MB. */
@@ -27,6 +30,8 @@ export interface HttpClientOptions {
   backoffMaxMs?: number | undefined;
   /** Longest `Retry-After` honoured, in ms. Default 10 000. */
   maxRetryAfterMs?: number | undefined;
+  /** Reads an error body's message; a FHIR server's OperationOutcome, for example. */
+  errorBody?: ErrorBodyReader | undefined;
 }
 
 export interface HttpRequestOptions {
@@ -39,11 +44,57 @@ export interface HttpRequestOptions {
   idempotencyKey?: string | undefined;
 }
 
+/**
+ * When a failed attempt is tried again: `safe` retries GET and HEAD only (the default); `idempotent` retries any
+ * method, for a request the server deduplicates (an `Idempotency-Key` it stores, a conditional create); `never`.
+ */
+export type RetryPolicy = 'safe' | 'idempotent' | 'never';
+
+/** One request at the level of HTTP: any absolute URL (https, or http to this machine), any headers. */
+export interface HttpSendRequest {
+  method: HttpMethod;
+  url: URL;
+  /** Conditional and other extra headers: `If-Match`, `If-None-Exist`, `Prefer`. */
+  headers?: Record<string, string> | undefined;
+  /** Default `application/json`. */
+  accept?: string | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Of the JSON body. Default `application/json`. */
+  contentType?: string | undefined;
+  /** Sent as the `Idempotency-Key` header when given. */
+  idempotencyKey?: string | undefined;
+  retry?: RetryPolicy | undefined;
+  signal?: AbortSignal | undefined;
+  /** Names the request in error messages; the URL's path by default (never its query, which may hold search terms). */
+  label?: string | undefined;
+  /** A smaller body limit for this request. */
+  maxResponseBytes?: number | undefined;
+  /** Another per-attempt timeout for this request (a large file streams for longer than an API call takes). */
+  timeoutMs?: number | undefined;
+  /**
+   * Reads a successful body itself (a stream too big to hold as one string) instead of parsing it as JSON. Called
+   * once per attempt, inside the attempt's timeout; a retried attempt calls it again from the start.
+   */
+  consume?: ((response: Response) => Promise<void>) | undefined;
+}
+
+export interface HttpSendResult {
+  /** 2xx, or 304 when a conditional GET found nothing new. */
+  status: number;
+  /** The answering response's headers (`ETag`, `Location`, `Cache-Control`, ...). */
+  headers: Headers;
+  /** Parsed JSON; undefined for an empty body, 204, 205, 304, HEAD and consumed bodies. */
+  body: unknown;
+}
+
 export interface HttpClient {
   /** The normalized base URL, ending with `/`. */
   readonly baseUrl: string;
-  /** Parsed JSON of a 2xx response, or undefined for 204/205 and HEAD. Throws a `FrontdeskError` otherwise. */
+  /** Parsed JSON of a 2xx response, or undefined for an empty body and HEAD. Throws a `FrontdeskError` otherwise. */
   request<T = unknown>(method: HttpMethod, path: string, options?: HttpRequestOptions): Promise<T>;
+  /** The lower level: status, headers and body of a 2xx (or 304) answer; any other answer is a `FrontdeskError`. */
+  send(request: HttpSendRequest): Promise<HttpSendResult>;
 }
 
 export const HTTP_DEFAULTS = {
@@ -57,11 +108,15 @@ export const HTTP_DEFAULTS = {
 
 /** Error bodies only matter for their message; no need to read megabytes of them. */
 const MAX_ERROR_BODY = 64 * 1024;
+/** Same-origin redirects a GET follows before giving up. */
+const MAX_REDIRECTS = 5;
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD']);
 /** Visible ASCII only: a header value that cannot smuggle a line break. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-type Attempt = { ok: true; value: unknown } | { ok: false; error: FrontdeskError; retryAfterMs?: number | undefined };
+type Attempt =
+  | { ok: true; result: HttpSendResult }
+  | { ok: false; error: FrontdeskError; retryAfterMs?: number | undefined };
 
 function setting(value: number | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined) return fallback;
@@ -81,19 +136,31 @@ function serializeBody(body: unknown): string | undefined {
   try {
     return JSON.stringify(body);
   } catch {
+    // Cyclic or too deeply nested (a RangeError): the caller's data, never sent half-written.
     throw new FrontdeskError('invalid-input', 'the request body cannot be serialized as JSON', { field: 'body' });
   }
 }
 
+function redirectRefused(label: string, status: number, why: string): FrontdeskError {
+  return new FrontdeskError('http', `${label}: the server answered with a redirect (HTTP ${status}); ${why}`, {
+    status,
+  });
+}
+
+function mayRetry(policy: RetryPolicy, method: HttpMethod): boolean {
+  return policy === 'idempotent' || (policy === 'safe' && SAFE_METHODS.has(method));
+}
+
 /**
- * A small `fetch` wrapper with the rules every adapter needs (DESIGN.md section 4): per-attempt timeout, jittered
- * retries for safe methods only, an `Idempotency-Key` on every POST, abort at any point, HTTPS outside localhost,
- * bounded bodies, and typed errors. It never logs.
+ * The one HTTP client every adapter uses (docs/design.md section 4): per-attempt timeout, retries with jittered
+ * backoff as the request's policy allows, an `Idempotency-Key` where asked for, abort at any point, HTTPS outside
+ * localhost, bounded bodies, no redirect ever followed to another origin or for a write, and typed errors. It never
+ * logs.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = requireSecureBaseUrl(options.baseUrl);
   // Options may arrive from untyped configuration; a wrong type must fail here, not at the first request.
-  for (const name of ['getHeaders', 'fetch'] as const) {
+  for (const name of ['getHeaders', 'fetch', 'errorBody'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'function') {
       throw new FrontdeskError('invalid-input', `${name} must be a function`, { field: name });
     }
@@ -106,10 +173,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     maxMs: setting(options.backoffMaxMs, HTTP_DEFAULTS.backoffMaxMs, 'backoffMaxMs', 0),
     maxRetryAfterMs: setting(options.maxRetryAfterMs, HTTP_DEFAULTS.maxRetryAfterMs, 'maxRetryAfterMs', 0),
   };
+  const errorBody = options.errorBody ?? serverError;
   // Called through a wrapper so the browser's fetch is never invoked with a foreign `this`.
   const fetchImpl: typeof globalThis.fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
-  async function headersFor(hasBody: boolean, idempotencyKey: string | undefined): Promise<Headers> {
+  async function headersFor(request: HttpSendRequest, hasBody: boolean): Promise<Headers> {
     let extra: unknown = {};
     if (options.getHeaders) {
       try {
@@ -118,8 +186,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw new FrontdeskError('unauthorized', 'getHeaders() failed', { cause: error });
       }
     }
-    const headers = new Headers({ Accept: 'application/json' });
-    for (const [name, value] of Object.entries(extra ?? {})) {
+    const headers = new Headers({ Accept: request.accept ?? 'application/json' });
+    for (const [name, value] of Object.entries({ ...(extra ?? {}), ...request.headers })) {
       try {
         if (typeof value !== 'string') throw new TypeError('not a string');
         headers.set(name, value);
@@ -130,58 +198,122 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         });
       }
     }
-    if (hasBody) headers.set('Content-Type', 'application/json');
-    if (idempotencyKey !== undefined) headers.set('Idempotency-Key', idempotencyKey);
+    if (hasBody) headers.set('Content-Type', request.contentType ?? 'application/json');
+    if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
     return headers;
   }
 
-  async function attempt(
-    method: HttpMethod,
-    url: URL,
-    label: string,
-    body: string | undefined,
-    request: HttpRequestOptions,
-  ): Promise<Attempt> {
+  async function readAnswer(response: Response, request: HttpSendRequest, label: string): Promise<HttpSendResult> {
+    const { status, headers } = response;
+    const limit = Math.min(request.maxResponseBytes ?? maxResponseBytes, maxResponseBytes);
+    if (status === 204 || status === 205 || status === 304 || request.method === 'HEAD') {
+      await response.body?.cancel().catch(() => {});
+      return { status, headers, body: undefined };
+    }
+    if (request.consume) {
+      await request.consume(response);
+      return { status, headers, body: undefined };
+    }
+    const text = await readBoundedText(response, limit, label);
+    // A 201 with no body is a success like any other: the caller reads `Location` instead.
+    return { status, headers, body: text.trim() === '' ? undefined : parseJsonText(text, label) };
+  }
+
+  async function attempt(request: HttpSendRequest, label: string, body: string | undefined): Promise<Attempt> {
     const caller = request.signal;
     const controller = new AbortController();
     const forwardAbort = () => controller.abort();
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const headers = await headersFor(body !== undefined, request.idempotencyKey);
+      const headers = await headersFor(request, body !== undefined);
       if (caller?.aborted) throw abortedError();
       caller?.addEventListener('abort', forwardAbort, { once: true });
       timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
-      }, timeoutMs);
-      const response = await fetchImpl(url, { method, headers, body, signal: controller.signal });
-      if (response.status >= 200 && response.status < 300) {
-        if (response.status === 204 || response.status === 205 || method === 'HEAD') {
-          await response.body?.cancel().catch(() => {});
-          return { ok: true, value: undefined };
+      }, request.timeoutMs ?? timeoutMs);
+      let url = request.url;
+      for (let hops = 0; ; hops++) {
+        const response = await fetchImpl(url, {
+          method: request.method,
+          headers,
+          body,
+          signal: controller.signal,
+          redirect: 'manual',
+        });
+        const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+        if (!redirected || response.status === 304) {
+          if (response.status === 304 || (response.status >= 200 && response.status < 300)) {
+            return { ok: true, result: await readAnswer(response, request, label) };
+          }
+          let text = '';
+          try {
+            text = await readBoundedText(response, Math.min(maxResponseBytes, MAX_ERROR_BODY), label);
+          } catch (error) {
+            // An oversized error body only loses its message; an abort or timeout still counts as one.
+            if (!isFrontdeskError(error)) throw error;
+          }
+          const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+          const said = errorBody(text);
+          return { ok: false, error: errorForStatus(response.status, label, said), retryAfterMs };
         }
-        return { ok: true, value: parseJsonText(await readBoundedText(response, maxResponseBytes, label), label) };
+        await response.body?.cancel().catch(() => {});
+        // A browser hides where an opaque redirect leads, so it cannot be checked; a write is never re-sent.
+        const status = response.status || 302;
+        if (!SAFE_METHODS.has(request.method)) {
+          return { ok: false, error: redirectRefused(label, status, `a ${request.method} is never redirected`) };
+        }
+        const location = response.headers.get('location');
+        const next = location === null ? undefined : safeUrl(location, url);
+        if (!next) return { ok: false, error: redirectRefused(label, status, 'its target cannot be checked; refused') };
+        if (next.origin !== url.origin) {
+          return { ok: false, error: redirectRefused(label, status, 'it leads to another origin; refused') };
+        }
+        if (hops >= MAX_REDIRECTS) return { ok: false, error: redirectRefused(label, status, 'too many redirects') };
+        url = next;
       }
-      let text = '';
-      try {
-        text = await readBoundedText(response, Math.min(maxResponseBytes, MAX_ERROR_BODY), label);
-      } catch (error) {
-        // An oversized error body only loses its message; an abort or timeout still counts as one.
-        if (!isFrontdeskError(error)) throw error;
-      }
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      return { ok: false, error: errorForStatus(response.status, label, text), retryAfterMs };
     } catch (error) {
       if (caller?.aborted) return { ok: false, error: abortedError() };
       if (isFrontdeskError(error)) return { ok: false, error };
       if (timedOut) {
-        return { ok: false, error: new FrontdeskError('timeout', `${label}: no response within ${timeoutMs} ms`) };
+        return {
+          ok: false,
+          error: new FrontdeskError('timeout', `${label}: no response within ${request.timeoutMs ?? timeoutMs} ms`),
+        };
       }
       return { ok: false, error: new FrontdeskError('network', `${label}: network error`, { cause: error }) };
     } finally {
       clearTimeout(timer);
       caller?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  async function send(request: HttpSendRequest): Promise<HttpSendResult> {
+    const label = request.label ?? `${request.method} ${request.url.pathname}`;
+    if (request.signal?.aborted) throw abortedError();
+    requireSecureUrl(request.url, 'url');
+    if (request.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(request.idempotencyKey)) {
+      throw new FrontdeskError(
+        'invalid-input',
+        `${label}: the idempotency key must be 1-255 visible ASCII characters`,
+        {
+          field: 'idempotencyKey',
+        },
+      );
+    }
+    const body = serializeBody(request.body);
+    if (SAFE_METHODS.has(request.method) && body !== undefined) {
+      throw new FrontdeskError('invalid-input', `${label}: ${request.method} requests carry no body`, {
+        field: 'body',
+      });
+    }
+    const retryable = mayRetry(request.retry ?? 'safe', request.method);
+    for (let attemptIndex = 0; ; attemptIndex++) {
+      const outcome = await attempt(request, label, body);
+      if (outcome.ok) return outcome.result;
+      if (!retryable || attemptIndex >= retries || !isRetryable(outcome.error)) throw outcome.error;
+      await sleep(backoffDelay(attemptIndex, backoff, outcome.retryAfterMs), request.signal);
     }
   }
 
@@ -195,27 +327,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         field: 'idempotencyKey',
       });
     }
-    if (request.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(request.idempotencyKey)) {
-      throw new FrontdeskError(
-        'invalid-input',
-        `${label}: the idempotency key must be 1-255 visible ASCII characters`,
-        {
-          field: 'idempotencyKey',
-        },
-      );
-    }
-    const safe = SAFE_METHODS.has(method);
-    const body = serializeBody(request.body);
-    if (safe && body !== undefined) {
-      throw new FrontdeskError('invalid-input', `${label}: ${method} requests carry no body`, { field: 'body' });
-    }
-    for (let attemptIndex = 0; ; attemptIndex++) {
-      const outcome = await attempt(method, url, label, body, request);
-      if (outcome.ok) return outcome.value as T;
-      if (!safe || attemptIndex >= retries || !isRetryable(outcome.error)) throw outcome.error;
-      await sleep(backoffDelay(attemptIndex, backoff, outcome.retryAfterMs), request.signal);
-    }
+    const result = await send({
+      method,
+      url,
+      label,
+      body: request.body,
+      idempotencyKey: request.idempotencyKey,
+      signal: request.signal,
+    });
+    return result.body as T;
   }
 
-  return { baseUrl: base.href, request };
+  return { baseUrl: base.href, request, send };
+}
+
+function safeUrl(value: string, base: URL): URL | undefined {
+  try {
+    return new URL(value, base);
+  } catch {
+    return undefined;
+  }
 }

@@ -37,11 +37,17 @@ export function serverError(text: string): { message?: string; field?: string } 
   };
 }
 
-export function errorForStatus(status: number, label: string, bodyText: string): FrontdeskError {
-  const { message, field } = serverError(bodyText);
+/** The error for a failed status, with what the server said (cleaned and bounded: it is shown to developers). */
+export function errorForStatus(
+  status: number,
+  label: string,
+  said: { message?: string | undefined; field?: string | undefined },
+): FrontdeskError {
+  const message = said.message?.replace(CONTROL, ' ').trim().slice(0, MAX_SERVER_MESSAGE);
+  const field = said.field?.replace(CONTROL, '');
   return new FrontdeskError(kindForStatus(status), `${label}: HTTP ${status}${message ? `: ${message}` : ''}`, {
     status,
-    field,
+    field: field && field.length <= MAX_FIELD ? field : undefined,
   });
 }
 

@@ -16,20 +16,22 @@ export function requireSecureBaseUrl(value: string): URL {
   } catch {
     throw new FrontdeskError('invalid-input', 'the api URL is not a valid URL', { field: 'baseUrl' });
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new FrontdeskError('invalid-input', 'the api URL must use https (plain http only for localhost)', {
-      field: 'baseUrl',
-    });
-  }
-  if (url.username || url.password) {
-    throw new FrontdeskError('invalid-input', 'the api URL must not contain credentials; use getHeaders', {
-      field: 'baseUrl',
-    });
-  }
+  requireSecureUrl(url, 'baseUrl');
   if (url.search || url.hash) {
     throw new FrontdeskError('invalid-input', 'the api URL must not have a query or fragment', { field: 'baseUrl' });
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+/** Refuse a URL a patient's data should not travel to: plain HTTP to another machine, or embedded credentials. */
+export function requireSecureUrl(url: URL, field: string): URL {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new FrontdeskError('invalid-input', 'the api URL must use https (plain http only for localhost)', { field });
+  }
+  if (url.username || url.password) {
+    throw new FrontdeskError('invalid-input', 'the api URL must not contain credentials; use getHeaders', { field });
+  }
   return url;
 }
 

@@ -47,10 +47,31 @@ export interface DroppedRecord {
   id?: string;
 }
 
+/**
+ * What a source said about a listing besides its records: a widget reports each as an `fd-error` (recoverable) and
+ * keeps showing the records. Codes are stable; messages are for developers and never carry patient data.
+ */
+export type ListingIssueCode =
+  /** A SMART Scheduling Links manifest listed `error` outputs (OperationOutcomes): the publisher's own problems. */
+  | 'publisher-error'
+  /** Paging stopped early (a `next` link leaving the server, or the page limit): the records read are kept. */
+  | 'paging-stopped'
+  /** Photos were left out because the server's pages were larger than the response limit. */
+  | 'photos-left-out'
+  /** The last refresh failed; the listing is the previous data. */
+  | 'stale';
+
+export interface ListingIssue {
+  code: ListingIssueCode;
+  message: string;
+}
+
 /** Validated records plus those that were dropped, so one bad record never hides the rest. */
 export interface Listing<T> {
   items: T[];
   dropped: DroppedRecord[];
+  /** What the source reported about the listing as a whole; absent when nothing. */
+  issues?: ListingIssue[] | undefined;
 }
 
 /** Validate each record on its own; a top-level value that is not an array is an `invalid-response` error. */

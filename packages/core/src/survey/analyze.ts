@@ -13,7 +13,7 @@ import {
   surveyAnswerKind,
 } from './answers.js';
 import {
-  EXPRESSION_EXTENSIONS,
+  expressionOf,
   extensionBoolean,
   extensionNumber,
   extensionString,
@@ -22,11 +22,13 @@ import {
   findExtensions,
   itemControlCode,
   renderingXhtmlOf,
+  type SurveyExpression,
   SURVEY_EXTENSION_URLS as URLS,
 } from './extensions.js';
+import { markdownTokens } from './markdown.js';
 import { readAnswerOptions, resolveAnswerValueSet, type SurveyOption } from './options.js';
 import { type SurveyProblem, surveyProblem } from './problems.js';
-import type { SurveyControl, SurveyItemView, SurveyUnsupported } from './types.js';
+import type { SurveyControl, SurveyFeature, SurveyItemView, SurveyUnsupported } from './types.js';
 import { xhtmlToText } from './xhtml.js';
 
 export type EnableOperator = 'exists' | '=' | '!=' | '>' | '<' | '>=' | '<=';
@@ -72,6 +74,11 @@ export interface ItemDef {
   pattern: RegExp | undefined;
   /** Items whose enabled state may change when this one's answers change; computed on first use. */
   affected: ItemDef[] | undefined;
+  /** FHIRPath: `variable`s defined on the item (in order), and its calculated, enable and answer expressions. */
+  variables: SurveyExpression[];
+  calculated: SurveyExpression | undefined;
+  enableExpression: SurveyExpression | undefined;
+  answerExpression: SurveyExpression | undefined;
 }
 
 export interface QuestionnaireAnalysis {
@@ -81,11 +88,17 @@ export interface QuestionnaireAnalysis {
   ordered: ItemDef[];
   byLinkId: Map<string, ItemDef>;
   problems: SurveyProblem[];
+  /** `variable`s on the Questionnaire itself. */
+  rootVariables: SurveyExpression[];
+  /** Every FHIRPath expression of the form: empty for a form that needs no evaluator. */
+  expressions: string[];
 }
+
+const FHIRPATH = 'text/fhirpath';
 
 const LABEL_CONTROLS = new Set(['lower', 'upper', 'help', 'flyover']);
 const CHOICE_CONTROLS = new Set(['radio-button', 'check-box', 'drop-down', 'slider']);
-const UNSUPPORTED_TYPES = new Set<QuestionnaireItemType>(['attachment', 'reference', 'question']);
+const UNSUPPORTED_TYPES = new Set<QuestionnaireItemType>(['reference', 'question']);
 const ORDERED_OPERATORS = new Set<EnableOperator>(['>', '<', '>=', '<=']);
 /** Options beyond this count read better as a drop-down than as a wall of radio buttons. */
 const DROP_DOWN_THRESHOLD = 12;
@@ -115,6 +128,7 @@ interface Context {
 
 const EMPTY_VIEW: SurveyItemView = {
   text: '',
+  textTokens: undefined,
   prefix: undefined,
   control: 'input',
   orientation: undefined,
@@ -137,6 +151,9 @@ const EMPTY_VIEW: SurveyItemView = {
   upperLabel: undefined,
   help: undefined,
   unsupported: undefined,
+  calculated: false,
+  valueSet: undefined,
+  attachment: undefined,
 };
 
 function createDefs(items: readonly QuestionnaireItem[] | undefined, parent: ItemDef | undefined, ctx: Context) {
@@ -167,6 +184,10 @@ function createDefs(items: readonly QuestionnaireItem[] | undefined, parent: Ite
       answerable: false,
       pattern: undefined,
       affected: undefined,
+      variables: findExtensions(item, URLS.variable).flatMap((e) => expressionOf(e) ?? []),
+      calculated: expressionOf(findExtension(item, URLS.calculatedExpression)),
+      enableExpression: expressionOf(findExtension(item, URLS.enableWhenExpression)),
+      answerExpression: expressionOf(findExtension(item, URLS.answerExpression)),
     };
     ctx.byLinkId.set(def.linkId, def);
     ctx.ordered.push(def);
@@ -176,8 +197,8 @@ function createDefs(items: readonly QuestionnaireItem[] | undefined, parent: Ite
   return defs;
 }
 
-function unsupported(code: SurveyUnsupported['code'], message: string): SurveyUnsupported {
-  return { code, message };
+function unsupported(code: SurveyUnsupported['code'], feature: SurveyFeature, message: string): SurveyUnsupported {
+  return { code, feature, message };
 }
 
 /** minValue / maxValue as a number or a FHIR date/time string matching the item type; undefined when unusable. */
@@ -264,6 +285,7 @@ function analyzeOptions(def: ItemDef, ctx: Context) {
   const isChoice = def.type === 'choice' || def.type === 'open-choice';
   let options: SurveyOption[] = [];
   let problem: SurveyUnsupported | undefined;
+  let valueSet: string | undefined;
   const hasOptions = (item.answerOption?.length ?? 0) > 0;
   if (hasOptions) {
     const read = readAnswerOptions(item, optionKinds);
@@ -280,7 +302,11 @@ function analyzeOptions(def: ItemDef, ctx: Context) {
       );
     }
     if (read.bad.length > 0) {
-      problem = unsupported('answer-type-mismatch', `Some answer options do not fit a ${def.type} item`);
+      problem = unsupported(
+        'answer-type-mismatch',
+        'answerOption',
+        `Some answer options do not fit a ${def.type} item`,
+      );
     }
     if (item.answerValueSet !== undefined) {
       ctx.problems.push(
@@ -291,7 +317,7 @@ function analyzeOptions(def: ItemDef, ctx: Context) {
     }
   } else if (item.answerValueSet !== undefined) {
     if (!isChoice) {
-      problem = unsupported('answer-type-mismatch', `A ${def.type} item cannot take answerValueSet`);
+      problem = unsupported('answer-type-mismatch', 'answerValueSet', `A ${def.type} item cannot take answerValueSet`);
       ctx.problems.push(surveyProblem('answer-option-type', problem.message, { linkId: def.linkId }));
     } else {
       const resolved = resolveAnswerValueSet(ctx.questionnaire, item.answerValueSet);
@@ -303,31 +329,46 @@ function analyzeOptions(def: ItemDef, ctx: Context) {
           'not-expanded': 'has no expansion and no enumerated concepts',
           empty: 'has no selectable concepts',
         }[resolved.reason];
-        problem = unsupported('value-set-unresolved', `The answer list (answerValueSet) ${why}`);
+        problem = unsupported('value-set-unresolved', 'answerValueSet', `The answer list (answerValueSet) ${why}`);
+        if (resolved.reason === 'external') valueSet = item.answerValueSet;
         ctx.problems.push(surveyProblem('value-set-unresolved', problem.message, { linkId: def.linkId }));
       }
     }
-  } else if (def.type === 'choice') {
-    problem = unsupported('no-options', 'A choice item without answerOption or answerValueSet cannot be answered');
+  } else if (def.type === 'choice' && !def.answerExpression) {
+    problem = unsupported(
+      'no-options',
+      'answerOption',
+      'A choice item without answerOption or answerValueSet cannot be answered',
+    );
     ctx.problems.push(surveyProblem('unsupported-item', problem.message, { linkId: def.linkId }));
   }
   const hasOptionList = isChoice || hasOptions;
   if (hasOptions && optionKinds.length === 0) {
-    problem = unsupported('answer-type-mismatch', `A ${def.type} item cannot list answer options`);
+    problem = unsupported('answer-type-mismatch', 'answerOption', `A ${def.type} item cannot list answer options`);
   }
-  return { options, problem, hasOptionList };
+  return { options, problem, hasOptionList, valueSet };
 }
 
 function analyzeItem(def: ItemDef, ctx: Context): void {
   const { item, type } = def;
   let reason: SurveyUnsupported | undefined;
   if (UNSUPPORTED_TYPES.has(type)) {
-    reason = unsupported('unsupported-type', `Item type "${type}" is not supported`);
+    reason = unsupported('unsupported-type', 'item-type', `Item type "${type}" is not supported`);
     ctx.problems.push(surveyProblem('unsupported-item', reason.message, { linkId: def.linkId }));
   }
-  const expression = EXPRESSION_EXTENSIONS.find((url) => findExtension(item, url));
-  if (expression && !reason) {
-    reason = unsupported('unsupported-expression', `${expression.split('-').pop()} (FHIRPath) is not supported`);
+  const expressions: Array<[SurveyFeature, SurveyExpression | undefined]> = [
+    ['calculatedExpression', def.calculated],
+    ['enableWhenExpression', def.enableExpression],
+    ['answerExpression', def.answerExpression],
+    ...def.variables.map((v): [SurveyFeature, SurveyExpression] => ['variable', v]),
+  ];
+  const foreign = expressions.find(([, e]) => e && e.language !== FHIRPATH);
+  if (foreign && !reason) {
+    reason = unsupported(
+      'expression-language',
+      foreign[0],
+      `${foreign[0]} in ${foreign[1]!.language} is not evaluated here`,
+    );
     ctx.problems.push(surveyProblem('unsupported-item', reason.message, { linkId: def.linkId }));
   }
   if (findExtension(item, URLS.initialExpression)) {
@@ -338,9 +379,9 @@ function analyzeItem(def: ItemDef, ctx: Context): void {
     );
   }
   const isQuestion = type !== 'group' && type !== 'display';
-  const { options, problem, hasOptionList } = isQuestion
+  const { options, problem, hasOptionList, valueSet } = isQuestion
     ? analyzeOptions(def, ctx)
-    : { options: [], problem: undefined, hasOptionList: false };
+    : { options: [], problem: undefined, hasOptionList: false, valueSet: undefined };
   reason ??= problem;
 
   const kind = ANSWER_KIND_BY_TYPE[type];
@@ -368,15 +409,17 @@ function analyzeItem(def: ItemDef, ctx: Context): void {
   const minLength = extensionNumber(item, URLS.minLength);
   const maxDecimalPlaces = extensionNumber(item, URLS.maxDecimalPlaces);
   // Every field spelled out (no spread): one fixed object shape, cheap to build and to copy per instance.
+  const markdown = extensionString(item._text, URLS.renderingMarkdown);
   const view: { -readonly [K in keyof SurveyItemView]: SurveyItemView[K] } = {
     text: plainText(item, 'text') ?? '',
+    textTokens: markdown === undefined ? undefined : markdownTokens(markdown),
     prefix: plainText(item, 'prefix'),
     control,
     orientation: orientation === 'horizontal' || orientation === 'vertical' ? orientation : undefined,
     options,
     allowsFreeText: type === 'open-choice',
     required: type !== 'display' && item.required === true,
-    readOnly: item.readOnly === true,
+    readOnly: item.readOnly === true || def.calculated !== undefined,
     repeats,
     hidden: extensionBoolean(item, URLS.hidden) === true,
     step: step !== undefined && step > 0 ? step : undefined,
@@ -395,6 +438,9 @@ function analyzeItem(def: ItemDef, ctx: Context): void {
     upperLabel: undefined,
     help: undefined,
     unsupported: reason,
+    calculated: def.calculated !== undefined,
+    valueSet,
+    attachment: type === 'attachment' ? attachmentRules(item) : undefined,
   };
   def.view = view;
   if (isQuestion) {
@@ -414,6 +460,14 @@ function analyzeItem(def: ItemDef, ctx: Context): void {
     else view.help = view.help === undefined ? text : `${view.help}\n${text ?? ''}`;
   }
   if (def.answerable) def.initial = initialAnswers(def, ctx);
+}
+
+function attachmentRules(item: QuestionnaireItem) {
+  const mimeTypes = findExtensions(item, URLS.mimeType).flatMap((e) =>
+    typeof e.valueCode === 'string' && /^[\w.+-]+\/[\w.+*-]+$/.test(e.valueCode) ? [e.valueCode.toLowerCase()] : [],
+  );
+  const size = extensionNumber(item, URLS.maxSize);
+  return { mimeTypes, maxSize: size !== undefined && size > 0 ? Math.floor(size) : undefined };
 }
 
 function initialAnswers(def: ItemDef, ctx: Context): SurveyAnswer[] {
@@ -496,6 +550,8 @@ function analyzeConditions(def: ItemDef, ctx: Context): void {
         ctx.problems.push(
           surveyProblem('enable-when-invalid', `enableWhen answer type does not match item "${raw.question}"`, where),
         );
+        // A malformed condition is never met: not even `!=`, which would otherwise hold for every answer.
+        expected = undefined;
       }
     }
     def.conditions.push({ question: raw.question, operator, expected, target });
@@ -578,12 +634,22 @@ export function analyzeQuestionnaire(questionnaire: Questionnaire): Questionnair
   for (const def of ctx.ordered) analyzeItem(def, ctx);
   for (const def of ctx.ordered) analyzeConditions(def, ctx);
   rankAndFindCycles(ctx);
+  const rootVariables = findExtensions(questionnaire, URLS.variable).flatMap((e) => expressionOf(e) ?? []);
+  const expressions: string[] = [];
+  for (const e of rootVariables) if (e.language === FHIRPATH) expressions.push(e.expression);
+  for (const def of ctx.ordered) {
+    for (const e of [def.calculated, def.enableExpression, def.answerExpression, ...def.variables]) {
+      if (e?.language === FHIRPATH) expressions.push(e.expression);
+    }
+  }
   return {
     title: plainText(questionnaire, 'title') ?? '',
     roots,
     ordered: ctx.ordered,
     byLinkId: ctx.byLinkId,
     problems: ctx.problems,
+    rootVariables,
+    expressions,
   };
 }
 

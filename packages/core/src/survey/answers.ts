@@ -8,6 +8,19 @@ export interface SurveyQuantity {
   code?: string;
 }
 
+/** A file the patient attached, kept inline (base64 `data`): nothing is uploaded anywhere else. */
+export interface SurveyAttachment {
+  contentType: string;
+  /** Base64 of the file's bytes. */
+  data: string;
+  /** Bytes of the file (before base64). */
+  size: number;
+  title?: string;
+}
+
+/** Largest attachment the engine keeps when the item sets no `maxSize`: an answer travels in one request body. */
+export const SURVEY_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
 /**
  * One answer value, shaped exactly like the `value[x]` of a FHIR R4 `QuestionnaireResponse.item.answer`, so it goes
  * into the response unchanged and keeps its type.
@@ -22,7 +35,8 @@ export type SurveyAnswer =
   | { valueString: string }
   | { valueUri: string }
   | { valueCoding: FhirCoding }
-  | { valueQuantity: SurveyQuantity };
+  | { valueQuantity: SurveyQuantity }
+  | { valueAttachment: SurveyAttachment };
 
 export const SURVEY_ANSWER_KINDS = [
   'valueBoolean',
@@ -35,11 +49,12 @@ export const SURVEY_ANSWER_KINDS = [
   'valueUri',
   'valueCoding',
   'valueQuantity',
+  'valueAttachment',
 ] as const;
 export type SurveyAnswerKind = (typeof SURVEY_ANSWER_KINDS)[number];
 
 /** FHIR value kinds that exist but that this engine does not render. */
-const UNSUPPORTED_KINDS = ['valueAttachment', 'valueReference'] as const;
+const UNSUPPORTED_KINDS = ['valueReference'] as const;
 /** enableWhen spells the same types `answer[x]`. */
 const ANSWER_NAMES = SURVEY_ANSWER_KINDS.map((kind) => `answer${kind.slice(5)}`);
 const UNSUPPORTED_ANSWER_NAMES = UNSUPPORTED_KINDS.map((kind) => `answer${kind.slice(5)}`);
@@ -107,6 +122,36 @@ function readQuantity(value: unknown): SurveyQuantity | undefined {
   return quantity;
 }
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function readAttachment(value: unknown): SurveyAttachment | undefined {
+  if (!isRecord(value)) return undefined;
+  const { contentType, data, size, title } = value;
+  if (typeof contentType !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(contentType)) return undefined;
+  if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data)) return undefined;
+  const bytes = (data.length / 4) * 3 - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+  if (size !== undefined && size !== bytes) return undefined;
+  if (!optionalString(title)) return undefined;
+  return { contentType: contentType.toLowerCase(), data, size: bytes, ...(title ? { title } : {}) };
+}
+
+/** An attachment answer from a file's bytes (what a file input gives), or undefined for an invalid content type. */
+export function surveyAttachmentAnswer(file: {
+  bytes: Uint8Array;
+  contentType: string;
+  title?: string | undefined;
+}): SurveyAnswer | undefined {
+  let binary = '';
+  for (let i = 0; i < file.bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...file.bytes.subarray(i, i + 0x8000));
+  }
+  return makeSurveyAnswer('valueAttachment', {
+    contentType: file.contentType || 'application/octet-stream',
+    data: btoa(binary),
+    ...(file.title ? { title: file.title } : {}),
+  });
+}
+
 /** A fresh, well-formed answer of `kind` from a raw value, or undefined when the value is not a valid one. */
 export function makeSurveyAnswer(kind: SurveyAnswerKind, value: unknown): SurveyAnswer | undefined {
   switch (kind) {
@@ -135,6 +180,10 @@ export function makeSurveyAnswer(kind: SurveyAnswerKind, value: unknown): Survey
     case 'valueQuantity': {
       const quantity = readQuantity(value);
       return quantity ? { valueQuantity: quantity } : undefined;
+    }
+    case 'valueAttachment': {
+      const attachment = readAttachment(value);
+      return attachment ? { valueAttachment: attachment } : undefined;
     }
   }
 }
@@ -211,6 +260,7 @@ export function surveyAnswersEqual(a: SurveyAnswer, b: SurveyAnswer): boolean {
   const va = surveyAnswerValue(a);
   const vb = surveyAnswerValue(b);
   if (kind === 'valueCoding') return codingsEqual(va as FhirCoding, vb as FhirCoding);
+  if (kind === 'valueAttachment') return (va as SurveyAttachment).data === (vb as SurveyAttachment).data;
   if (kind === 'valueQuantity') {
     const qa = va as SurveyQuantity;
     const qb = vb as SurveyQuantity;
@@ -293,6 +343,7 @@ export const ANSWER_KIND_BY_TYPE: Partial<Record<QuestionnaireItemType, SurveyAn
   text: 'valueString',
   url: 'valueUri',
   quantity: 'valueQuantity',
+  attachment: 'valueAttachment',
   choice: 'valueCoding',
   'open-choice': 'valueCoding',
 };

@@ -18,12 +18,18 @@ function issue(code: SurveyResponseIssueCode, message: string, path: string, lin
 /** R4: a required item must be present when its parent is present (or required too); the top level always is. */
 function requiredMissing(state: NodeState): boolean {
   const { view, def } = state;
-  if (!view.required || !view.enabled || view.unsupported || def.type === 'display') return false;
+  // A required item that cannot be answered here still makes a `completed` response incomplete.
+  if (!view.required || !view.enabled || def.type === 'display') return false;
   if (hasAnswerInSubtree(state)) return false;
   for (let p = state.parent; p; p = p.parent) {
     if (!p.view.required && !hasAnswerInSubtree(p)) return false;
   }
   return true;
+}
+
+function gatedByExpression(state: NodeState): boolean {
+  for (let s: NodeState | undefined = state; s; s = s.parent) if (s.def.enableExpression) return true;
+  return false;
 }
 
 function pointsAt(reference: string, questionnaire: Questionnaire): boolean {
@@ -40,11 +46,15 @@ function pointsAt(reference: string, questionnaire: Questionnaire): boolean {
  * no answers on groups or display items, no items that their enableWhen disables, and required items present when
  * the status is `completed`. Never throws.
  */
-export function checkQuestionnaireResponse(response: unknown, questionnaire: Questionnaire): SurveyResponseCheck {
+export function checkQuestionnaireResponse(
+  response: unknown,
+  questionnaire: Questionnaire,
+  options: { questionnaire?: string | undefined } = {},
+): SurveyResponseCheck {
   const issues: SurveyResponseIssue[] = [];
   const done = () => ({ valid: issues.length === 0, issues });
   try {
-    const model = createSurveyModelImpl(questionnaire);
+    const model = createSurveyModelImpl(questionnaire, options);
     if (!model.renderable) {
       const fatal = model.problems.find((p) => p.fatal);
       issues.push(
@@ -74,7 +84,8 @@ export function checkQuestionnaireResponse(response: unknown, questionnaire: Que
     if (response.questionnaire !== undefined) {
       const reference = response.questionnaire;
       const known = model.questionnaire?.url !== undefined || model.questionnaire?.id !== undefined;
-      if (typeof reference !== 'string' || (known && !pointsAt(reference, model.questionnaire!))) {
+      const alias = options.questionnaire !== undefined && reference === options.questionnaire;
+      if (typeof reference !== 'string' || (known && !alias && !pointsAt(reference, model.questionnaire!))) {
         issues.push(
           issue('questionnaire-mismatch', 'questionnaire does not refer to this Questionnaire', 'questionnaire'),
         );
@@ -82,7 +93,8 @@ export function checkQuestionnaireResponse(response: unknown, questionnaire: Que
     }
     const placed = model.applyResponse(response, (found) => issues.push(found));
     for (const { state, path } of placed) {
-      if (!state.view.enabled) {
+      // Whether an enableWhenExpression holds needs the evaluator, which this synchronous check does not load.
+      if (!state.view.enabled && !gatedByExpression(state)) {
         issues.push(
           issue(
             'disabled-item',

@@ -22,16 +22,32 @@ export const SURVEY_EXTENSION_URLS = {
   enableWhenExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression',
   answerExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression',
   initialExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression',
+  variable: 'http://hl7.org/fhir/StructureDefinition/variable',
+  optionPrefix: 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionPrefix',
+  renderingMarkdown: 'http://hl7.org/fhir/StructureDefinition/rendering-markdown',
+  mimeType: 'http://hl7.org/fhir/StructureDefinition/mimeType',
+  maxSize: 'http://hl7.org/fhir/StructureDefinition/maxSize',
 } as const;
 
 export const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
 
-/** FHIRPath-driven behaviour the engine does not evaluate: an item using it cannot be rendered faithfully. */
-export const EXPRESSION_EXTENSIONS: readonly string[] = [
-  SURVEY_EXTENSION_URLS.calculatedExpression,
-  SURVEY_EXTENSION_URLS.enableWhenExpression,
-  SURVEY_EXTENSION_URLS.answerExpression,
-];
+/** An SDC `Expression`: FHIRPath (`text/fhirpath`) is the language the engine evaluates. */
+export interface SurveyExpression {
+  expression: string;
+  language: string;
+  name: string | undefined;
+}
+
+/** The `valueExpression` of an extension, when it has a usable one. */
+export function expressionOf(extension: unknown): SurveyExpression | undefined {
+  const value = isRecord(extension) ? extension.valueExpression : undefined;
+  if (!isRecord(value) || typeof value.expression !== 'string' || value.expression.length > 10_000) return undefined;
+  return {
+    expression: value.expression,
+    language: typeof value.language === 'string' ? value.language : 'text/fhirpath',
+    name: typeof value.name === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(value.name) ? value.name : undefined,
+  };
+}
 
 type Extension = Record<string, unknown> & { url: string };
 

@@ -236,7 +236,8 @@ describe('loadQuestionnaire: bad input gives problems, never a throw', () => {
           }
           model.validate();
           model.score();
-          model.toResponse();
+          // A required item that cannot be answered blocks `completed` (a clear FrontdeskError), never `in-progress`.
+          model.toResponse({ status: model.completionBlockers().length > 0 ? 'in-progress' : 'completed' });
         },
       ),
       { numRuns: 200, seed: 20240501 },

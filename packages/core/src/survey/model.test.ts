@@ -195,32 +195,39 @@ describe('unsupported items', () => {
     { linkId: 'fine', type: 'string', required: true },
   ]);
 
-  it('are marked with a reason while the rest of the form works', () => {
+  it('are marked with a reason (which feature, and why) while the rest of the form works', async () => {
     const model = createSurveyModel(q);
-    const reasons = Object.fromEntries(model.items.map((n) => [n.linkId, n.unsupported?.code]));
+    await model.ready;
+    const reasons = Object.fromEntries(
+      model.items.map((n) => [n.linkId, n.unsupported && `${n.unsupported.feature}: ${n.unsupported.code}`]),
+    );
     expect(reasons).toEqual({
-      photo: 'unsupported-type',
-      ref: 'unsupported-type',
-      bmi: 'unsupported-expression',
-      shown: 'unsupported-expression',
-      'bad-options': 'answer-type-mismatch',
-      'integer-options': 'answer-type-mismatch',
+      photo: undefined,
+      ref: 'item-type: unsupported-type',
+      bmi: undefined,
+      shown: undefined,
+      'bad-options': 'answerOption: answer-type-mismatch',
+      'integer-options': 'answerOption: answer-type-mismatch',
       fine: undefined,
     });
     expect(model.problems.map((p) => [p.code, p.linkId])).toEqual([
-      ['unsupported-item', 'photo'],
       ['unsupported-item', 'ref'],
-      ['unsupported-item', 'bmi'],
-      ['unsupported-item', 'shown'],
       ['answer-option-type', 'bad-options'],
       ['answer-option-type', 'integer-options'],
     ]);
     expect(model.problems.every((p) => !p.fatal)).toBe(true);
-    expect(model.setAnswer('photo', [{ valueString: 'x' }])).toBe(false);
+    expect(model.setAnswer('ref', [{ valueString: 'x' }])).toBe(false);
+    expect(model.setAnswer('bmi', [{ valueDecimal: 2 }])).toBe(false);
+    expect(model.getItem('bmi')).toMatchObject({ calculated: true, readOnly: true, answers: [{ valueDecimal: 1 }] });
+    expect(model.getItem('shown')?.enabled).toBe(true);
+    model.clearAnswer('bmi');
     expect(model.validate().errors).toEqual({ fine: [expect.objectContaining({ code: 'required' })] });
     model.setAnswer('fine', [{ valueString: 'ok' }]);
     const response = model.toResponse({ authored: AUTHORED });
-    expect(response.item).toEqual([{ linkId: 'fine', answer: [{ valueString: 'ok' }] }]);
+    expect(response.item).toEqual([
+      { linkId: 'bmi', answer: [{ valueDecimal: 1 }] },
+      { linkId: 'fine', answer: [{ valueString: 'ok' }] },
+    ]);
     expect(checkQuestionnaireResponse(response, q).valid).toBe(true);
   });
 });
@@ -403,6 +410,7 @@ describe('answerValueSet', () => {
     expect(model.getItem('by-url')?.options).toHaveLength(2);
     expect(model.getItem('external')?.unsupported).toEqual({
       code: 'value-set-unresolved',
+      feature: 'answerValueSet',
       message: expect.stringContaining('cannot be resolved'),
     });
     expect(model.getItem('missing')?.unsupported?.code).toBe('value-set-unresolved');

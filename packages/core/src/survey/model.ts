@@ -1,4 +1,5 @@
-import type { Questionnaire, QuestionnaireResponse } from '../schemas/questionnaire.js';
+import { FrontdeskError } from '../errors.js';
+import type { FhirCoding, Questionnaire, QuestionnaireResponse } from '../schemas/questionnaire.js';
 import {
   affectedBy,
   analyzeQuestionnaire,
@@ -15,15 +16,19 @@ import {
 } from './answers.js';
 import { isSurveyDraft, readSurveyDraft } from './draft.js';
 import { enableWhenMet } from './enable-when.js';
+import { type ExpressionRuntime, loadExpressions, runExpressionPass } from './expressions.js';
 import { loadQuestionnaire, problemsOfLoadedQuestionnaire } from './load.js';
 import { CLEAN, COMPUTING, createNodeView, DIRTY, escapeKeySegment, type NodeState, walkStates } from './node-state.js';
+import { makeOption } from './options.js';
 import { type SurveyProblem, surveyProblem } from './problems.js';
 import { buildResponse, questionnaireCanonical } from './response.js';
 import { applyResponseItems, type IssueSink, type ResponseTarget } from './restore.js';
 import { scoreStates } from './score.js';
 import type {
+  SurveyBlocker,
   SurveyChange,
   SurveyDraft,
+  SurveyFeature,
   SurveyFieldError,
   SurveyModel,
   SurveyModelOptions,
@@ -35,7 +40,18 @@ import type {
 } from './types.js';
 import { validateState } from './validation.js';
 
-const EMPTY_ANALYSIS: QuestionnaireAnalysis = { title: '', roots: [], ordered: [], byLinkId: new Map(), problems: [] };
+const EMPTY_ANALYSIS: QuestionnaireAnalysis = {
+  title: '',
+  roots: [],
+  ordered: [],
+  byLinkId: new Map(),
+  problems: [],
+  rootVariables: [],
+  expressions: [],
+};
+
+/** Passes of expression evaluation before giving up on a form whose expressions never settle. */
+const MAX_EXPRESSION_PASSES = 8;
 
 /** Incoming-response issues that mean an answer was not kept. */
 const DROPPING_ISSUES = new Set([
@@ -64,16 +80,100 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
   #nextInstance = new Map<string, number>();
   #listeners = new Set<(change: SurveyChange) => void>();
   #problems: SurveyProblem[];
+  #expressions: ExpressionRuntime | undefined;
+  #reportedExpressionErrors = new Set<string>();
+  /** Value sets given by the renderer (`resolveValueSet`), by URL, so new repeat instances get them too. */
+  #valueSets = new Map<string, readonly FhirCoding[] | 'search' | 'unreachable'>();
+  #canonical: string | undefined;
+  readonly ready: Promise<void>;
 
-  constructor(questionnaire: Questionnaire | undefined, problems: readonly SurveyProblem[]) {
+  constructor(
+    questionnaire: Questionnaire | undefined,
+    problems: readonly SurveyProblem[],
+    options: { questionnaire?: string | undefined } = {},
+  ) {
     this.questionnaire = questionnaire;
     this.analysis = questionnaire ? analyzeQuestionnaire(questionnaire) : EMPTY_ANALYSIS;
     this.#problems = [...problems];
     this.renderable = questionnaire !== undefined && !problems.some((p) => p.fatal);
+    this.#canonical = questionnaire?.url
+      ? questionnaireCanonical(questionnaire)
+      : (options.questionnaire ?? questionnaireCanonical(questionnaire));
     this.title = this.analysis.title;
     this.roots = this.#createRoots();
     this.#rebuild();
     this.#recomputeAll();
+    this.ready = this.renderable && this.analysis.expressions.length > 0 ? this.#loadExpressions() : Promise.resolve();
+  }
+
+  // ---- expressions -----------------------------------------------------------------------------------------------
+
+  async #loadExpressions(): Promise<void> {
+    let runtime: ExpressionRuntime;
+    try {
+      runtime = await loadExpressions(this.analysis);
+    } catch {
+      runtime = { compiled: new Map(), failed: new Map(this.analysis.expressions.map((e) => [e, 'not loaded'])) };
+    }
+    this.#expressions = runtime;
+    for (const def of this.analysis.ordered) {
+      const uses: Array<[SurveyFeature, string | undefined]> = [
+        ['calculatedExpression', def.calculated?.expression],
+        ['enableWhenExpression', def.enableExpression?.expression],
+        ['answerExpression', def.answerExpression?.expression],
+      ];
+      const broken = uses.find(([, expression]) => expression !== undefined && runtime.failed.has(expression));
+      if (!broken || def.view.unsupported) continue;
+      const reason = runtime.failed.get(broken[1]!) ?? 'failed';
+      const unsupported = {
+        code: 'expression-failed' as const,
+        feature: broken[0],
+        message: `${broken[0]}: ${reason}`,
+      };
+      (def.view as { unsupported: unknown }).unsupported = unsupported;
+      def.answerable = false;
+      for (const state of this.#byDef.get(def) ?? []) state.view.unsupported = unsupported;
+      this.#problems.push(surveyProblem('unsupported-item', unsupported.message, { linkId: def.linkId }));
+    }
+    const { enabledChanged, calculated } = this.#applyExpressions(this.#evaluationOrder.map((s) => s.view.enabled));
+    this.#emit({ kind: 'structure', enabledChanged, calculated });
+  }
+
+  /** Evaluate the expressions until they settle; returns what changed against `before` (enabled per evaluation order). */
+  #applyExpressions(before: boolean[]): { enabledChanged: string[]; calculated: string[] } {
+    const runtime = this.#expressions;
+    const calculated = new Set<string>();
+    if (runtime) {
+      for (let pass = 0; pass < MAX_EXPRESSION_PASSES; pass++) {
+        const result = runExpressionPass(runtime, this.analysis, this.questionnaire, this.roots, this.#canonical);
+        for (const key of result.calculated) calculated.add(key);
+        for (const [expression, reason] of result.errors) {
+          if (this.#reportedExpressionErrors.has(expression) || this.#reportedExpressionErrors.size > 50) continue;
+          this.#reportedExpressionErrors.add(expression);
+          this.#problems.push(surveyProblem('expression-error', `a FHIRPath expression failed: ${reason}`));
+        }
+        if (result.calculated.size === 0 && !result.enableChanged) break;
+        this.#recomputeAll();
+      }
+    }
+    const enabledChanged = this.#evaluationOrder
+      .filter((state, i) => before[i] !== undefined && state.view.enabled !== before[i])
+      .map((state) => state.view.key);
+    return { enabledChanged, calculated: [...calculated] };
+  }
+
+  /** After a change: re-run the expressions (when the form has any) and merge what they changed. */
+  #afterChange(enabledChanged: string[], before: boolean[]): { enabledChanged: string[]; calculated?: string[] } {
+    if (!this.#expressions) return { enabledChanged };
+    const result = this.#applyExpressions(before);
+    return {
+      enabledChanged: [...new Set([...enabledChanged, ...result.enabledChanged])],
+      ...(result.calculated.length > 0 ? { calculated: result.calculated } : {}),
+    };
+  }
+
+  #enabledSnapshot(): boolean[] {
+    return this.#evaluationOrder.map((s) => s.view.enabled);
   }
 
   get problems(): readonly SurveyProblem[] {
@@ -113,7 +213,9 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
       instanceId: id,
       phase: DIRTY,
       targets: undefined,
+      expressionEnabled: undefined,
     };
+    this.#applyValueSet(state);
     state.children = def.children.map((child) => this.#createState(child, state));
     return state;
   }
@@ -237,6 +339,8 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     let enabled = !state.def.inCycle;
     if (enabled && state.parent) enabled = this.#evaluate(state.parent) && !state.parent.view.unsupported;
     const { conditions, behavior } = state.def;
+    // Until its expression is evaluated (the evaluator loads), an item shown by enableWhenExpression stays hidden.
+    if (enabled && state.def.enableExpression && !state.view.unsupported) enabled = state.expressionEnabled === true;
     if (enabled && conditions.length > 0) {
       const met = (c: ItemCondition) => this.#conditionMet(state, c);
       enabled = behavior === 'any' ? conditions.some(met) : conditions.every(met);
@@ -281,15 +385,18 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 
   #answerable(key: string): NodeState | undefined {
     const state = this.#byKey.get(key);
-    return state?.def.answerable ? state : undefined;
+    // Calculated items are read-only: their answers come from their expression only.
+    return state?.def.answerable && !state.def.calculated && !state.view.unsupported ? state : undefined;
   }
 
   #commit(state: NodeState, answers: SurveyAnswer[], invalidText: string[]): void {
     const repeats = state.def.view.repeats;
+    const before = this.#expressions ? this.#enabledSnapshot() : [];
     state.view.answers = repeats ? answers : answers.slice(0, 1);
     state.view.invalidText = repeats || answers.length === 0 ? invalidText : [];
     if (!repeats && state.view.invalidText.length > 1) state.view.invalidText = state.view.invalidText.slice(0, 1);
-    this.#emit({ kind: 'answer', key: state.view.key, enabledChanged: this.#recomputeAfterAnswer(state.def) });
+    const changed = this.#afterChange(this.#recomputeAfterAnswer(state.def), before);
+    this.#emit({ kind: 'answer', key: state.view.key, ...changed });
   }
 
   getItem(key: string): SurveyNode | undefined {
@@ -396,8 +503,9 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     while (last >= 0 && siblings[last]!.def !== slot.def) last--;
     const state = this.#createState(slot.def, slot.parent);
     siblings.splice(last + 1, 0, state);
+    const before = this.#enabledSnapshot();
     this.#rebuild();
-    this.#emit({ kind: 'structure', enabledChanged: this.#recomputeAll() });
+    this.#emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
     return state.view.key;
   }
 
@@ -412,8 +520,9 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
         s.view.invalidText = [];
       }
     }
+    const before = this.#enabledSnapshot();
     this.#rebuild();
-    this.#emit({ kind: 'structure', enabledChanged: this.#recomputeAll() });
+    this.#emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
     return true;
   }
 
@@ -443,7 +552,86 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
   }
 
   toResponse(options: SurveyResponseOptions = {}): QuestionnaireResponse {
-    return buildResponse(this.questionnaire, this.roots, options);
+    if (options.status !== 'in-progress') {
+      const [blocker] = this.completionBlockers();
+      if (blocker) {
+        throw new FrontdeskError(
+          'invalid-input',
+          `required item "${blocker.linkId}" cannot be answered here (${blocker.reason}); save the response as in-progress`,
+          { field: blocker.linkId },
+        );
+      }
+    }
+    return buildResponse(this.questionnaire, this.roots, {
+      ...options,
+      questionnaire: options.questionnaire ?? this.#canonical,
+    });
+  }
+
+  completionBlockers(): SurveyBlocker[] {
+    const blockers: SurveyBlocker[] = [];
+    for (const state of walkStates(this.roots)) {
+      const { view } = state;
+      if (view.required && view.enabled && view.unsupported && !view.hidden) {
+        blockers.push({
+          key: view.key,
+          linkId: state.def.linkId,
+          code: 'cannot-answer',
+          reason: view.unsupported.code,
+        });
+      }
+    }
+    return blockers;
+  }
+
+  // ---- value sets the renderer expands ---------------------------------------------------------------------------
+
+  #applyValueSet(state: NodeState): void {
+    const url = state.def.view.valueSet;
+    const given = url === undefined ? undefined : this.#valueSets.get(url);
+    if (given === undefined) return;
+    if (given === 'unreachable') {
+      state.view.unsupported = {
+        code: 'value-set-unreachable',
+        feature: 'answerValueSet',
+        message: 'The terminology server that expands this answer list could not be reached',
+      };
+      return;
+    }
+    state.view.unsupported = undefined;
+    state.view.options =
+      given === 'search'
+        ? []
+        : given.flatMap((coding, i) => {
+            const answer = normalizeSurveyAnswer({ valueCoding: coding });
+            return answer ? [makeOption(i, answer, undefined)] : [];
+          });
+  }
+
+  resolveValueSet(url: string, options: readonly FhirCoding[] | 'search'): boolean {
+    const defs = this.analysis.ordered.filter((def) => def.view.valueSet === url);
+    if (defs.length === 0 || (options !== 'search' && !Array.isArray(options))) return false;
+    this.#valueSets.set(url, options === 'search' ? 'search' : [...options]);
+    for (const def of defs) {
+      def.answerable = true;
+      def.restrictToOptions = options !== 'search';
+      def.allowedKinds = def.type === 'open-choice' ? ['valueCoding', 'valueString'] : ['valueCoding'];
+      (def.view as { unsupported: unknown }).unsupported = undefined;
+      const first = this.#byDef.get(def)?.[0];
+      for (const state of this.#byDef.get(def) ?? []) this.#applyValueSet(state);
+      if (first) (def.view as { options: unknown }).options = first.view.options;
+    }
+    const before = this.#enabledSnapshot();
+    this.#emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
+    return true;
+  }
+
+  valueSetUnreachable(url: string): void {
+    const defs = this.analysis.ordered.filter((def) => def.view.valueSet === url);
+    if (defs.length === 0) return;
+    this.#valueSets.set(url, 'unreachable');
+    for (const def of defs) for (const state of this.#byDef.get(def) ?? []) this.#applyValueSet(state);
+    this.#emit({ kind: 'structure', enabledChanged: [] });
   }
 
   // ---- drafts and earlier responses ------------------------------------------------------------------------------
@@ -452,7 +640,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     const draft: SurveyDraft = {
       format: 'frontdesk-survey-draft',
       version: 1,
-      questionnaire: questionnaireCanonical(this.questionnaire),
+      questionnaire: this.#canonical,
       instances: {},
       answers: {},
       invalidText: {},
@@ -473,8 +661,9 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 
   restoreAnswers(draft: unknown): { restored: number; dropped: number } {
     try {
+      const before = this.#enabledSnapshot();
       const result = this.#restoreDraft(draft);
-      this.#emit({ kind: 'restore', enabledChanged: this.#recomputeAll() });
+      this.#emit({ kind: 'restore', ...this.#afterChange(this.#recomputeAll(), before) });
       return result;
     } catch {
       return { restored: 0, dropped: 0 };
@@ -486,7 +675,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     if (!read) return { restored: 0, dropped: 0 };
     const { draft } = read;
     let { dropped } = read;
-    const canonical = questionnaireCanonical(this.questionnaire);
+    const canonical = this.#canonical;
     if (draft.questionnaire !== undefined && canonical !== undefined && draft.questionnaire !== canonical) {
       return { restored: 0, dropped: dropped + Object.keys(draft.answers).length };
     }
@@ -595,11 +784,14 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 }
 
 /** The model behind `createSurveyModel`, exposed to the response checker. */
-export function createSurveyModelImpl(questionnaire: unknown): SurveyModelImpl {
+export function createSurveyModelImpl(
+  questionnaire: unknown,
+  options: { questionnaire?: string | undefined } = {},
+): SurveyModelImpl {
   const known = isRecord(questionnaire) ? problemsOfLoadedQuestionnaire(questionnaire) : undefined;
-  if (known) return new SurveyModelImpl(questionnaire as Questionnaire, known);
+  if (known) return new SurveyModelImpl(questionnaire as Questionnaire, known, options);
   const { questionnaire: loaded, problems } = loadQuestionnaire(questionnaire);
-  return new SurveyModelImpl(loaded, problems);
+  return new SurveyModelImpl(loaded, problems, options);
 }
 
 /**
@@ -612,7 +804,7 @@ export function createSurveyModel(
   options: SurveyModelOptions = {},
 ): SurveyModel {
   try {
-    const model = createSurveyModelImpl(questionnaire);
+    const model = createSurveyModelImpl(questionnaire, { questionnaire: options.questionnaire });
     if (options.initialAnswers !== undefined && model.renderable) model.restoreInitialAnswers(options.initialAnswers);
     return model;
   } catch (error) {

@@ -19,6 +19,8 @@ export interface NodeState {
   phase: typeof CLEAN | typeof DIRTY | typeof COMPUTING;
   /** enableWhen targets resolved for this instance; cleared when repeats change. */
   targets: Map<ItemDef, NodeState[]> | undefined;
+  /** What the item's `enableWhenExpression` last said; undefined until the expressions are loaded (disabled). */
+  expressionEnabled: boolean | undefined;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createNodeView(def: ItemDef, key: string, parentKey: string | un
     answers: def.initial.slice(),
     invalidText: [],
     text: v.text,
+    textTokens: v.textTokens,
     prefix: v.prefix,
     control: v.control,
     orientation: v.orientation,
@@ -60,6 +63,9 @@ export function createNodeView(def: ItemDef, key: string, parentKey: string | un
     upperLabel: v.upperLabel,
     help: v.help,
     unsupported: v.unsupported,
+    calculated: v.calculated,
+    valueSet: v.valueSet,
+    attachment: v.attachment,
   };
 }
 

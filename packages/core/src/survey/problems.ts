@@ -22,7 +22,9 @@ export type SurveyProblemCode =
   | 'enable-when-operator'
   | 'enable-when-cycle'
   | 'invalid-extension'
-  | 'initial-answer-dropped';
+  | 'initial-answer-dropped'
+  /** A FHIRPath expression failed on the answers given (its item shows no computed value meanwhile). */
+  | 'expression-error';
 
 export interface SurveyProblem {
   code: SurveyProblemCode;

@@ -12,7 +12,7 @@ export function questionnaireCanonical(questionnaire: Questionnaire | undefined)
   return id ? `Questionnaire/${id}` : undefined;
 }
 
-function copyAnswer(answer: SurveyAnswer): Record<string, unknown> {
+export function copyAnswer(answer: SurveyAnswer): Record<string, unknown> {
   const kind = surveyAnswerKind(answer);
   const value = surveyAnswerValue(answer);
   return { [kind]: typeof value === 'object' && value !== null ? { ...value } : value };

@@ -19,23 +19,66 @@ export type SurveyControl =
   | 'input'
   | 'text-area';
 
+/** Why an item cannot be answered here. */
 export type SurveyUnsupportedCode =
+  /** The item type (`reference`, `question`) is not rendered. */
   | 'unsupported-type'
-  | 'unsupported-expression'
+  /** An expression is not FHIRPath (`application/x-fhir-query`, CQL). */
+  | 'expression-language'
+  /** A FHIRPath expression could not be compiled or evaluated (its reason is in `problems`). */
+  | 'expression-failed'
+  /** Answer options of a kind the item type cannot take. */
   | 'answer-type-mismatch'
+  /** `answerValueSet` names a ValueSet the form cannot expand (not contained; no terminology given). */
   | 'value-set-unresolved'
+  /** The terminology server that should expand the ValueSet could not be reached. */
+  | 'value-set-unreachable'
+  /** A choice item with no options at all. */
   | 'no-options';
 
-/** Why an item cannot be answered here; the renderer shows a notice in its place and the rest of the form works. */
+/** The Questionnaire feature an unsupported item uses. */
+export type SurveyFeature =
+  | 'item-type'
+  | 'calculatedExpression'
+  | 'enableWhenExpression'
+  | 'answerExpression'
+  | 'variable'
+  | 'answerOption'
+  | 'answerValueSet';
+
+/**
+ * Why an item cannot be answered here, as codes: which feature, and why. The renderer chooses its own words from
+ * them and shows a notice in the item's place; the rest of the form works. `message` is an English developer note.
+ */
 export interface SurveyUnsupported {
   code: SurveyUnsupportedCode;
+  feature: SurveyFeature;
   message: string;
+}
+
+/** A token of `rendering-markdown` text: plain text, emphasis, or a link (http, https and mailto only). Never HTML. */
+export type SurveyTextToken =
+  | { kind: 'text'; text: string }
+  | { kind: 'strong'; text: string }
+  | { kind: 'em'; text: string }
+  | { kind: 'code'; text: string }
+  | { kind: 'link'; text: string; href: string }
+  | { kind: 'break' };
+
+/** What an `attachment` item accepts (the `mimeType` and `maxSize` extensions). */
+export interface SurveyAttachmentRules {
+  /** Allowed MIME types (`image/png`, `image/*`); empty means any. */
+  mimeTypes: readonly string[];
+  /** Largest file in bytes; undefined means the engine's limit (`SURVEY_ATTACHMENT_MAX_BYTES`). */
+  maxSize: number | undefined;
 }
 
 /** What an item looks like, the same for every instance of it. */
 export interface SurveyItemView {
   /** Plain text (from `rendering-xhtml` through the sanitizer when present). Never HTML. */
   readonly text: string;
+  /** The text as safe tokens when it carries `rendering-markdown`; render these instead of `text` when present. */
+  readonly textTokens: readonly SurveyTextToken[] | undefined;
   readonly prefix: string | undefined;
   readonly control: SurveyControl;
   readonly orientation: 'horizontal' | 'vertical' | undefined;
@@ -66,6 +109,12 @@ export interface SurveyItemView {
   /** From a display child with itemControl `help` or `flyover`. */
   readonly help: string | undefined;
   readonly unsupported: SurveyUnsupported | undefined;
+  /** Computed by a `calculatedExpression`: shown read-only, never set by the patient. */
+  readonly calculated: boolean;
+  /** `answerValueSet` by canonical URL: what the renderer expands (through the adapter) and gives back. */
+  readonly valueSet: string | undefined;
+  /** For `attachment` items. */
+  readonly attachment: SurveyAttachmentRules | undefined;
 }
 
 /** One rendered item instance, in document order, in `model.items`. Its live fields change in place. */
@@ -106,7 +155,11 @@ export type SurveyErrorCode =
   | 'max-value'
   | 'max-decimal-places'
   | 'regex'
-  | 'unit-not-allowed';
+  | 'unit-not-allowed'
+  /** A required item that cannot be answered here: the response can be saved as `in-progress`, never `completed`. */
+  | 'cannot-answer'
+  | 'attachment-type'
+  | 'attachment-size';
 
 /** A field error as a code and the values its message needs; the widget owns the words, in every language. */
 export interface SurveyFieldError {
@@ -134,10 +187,11 @@ export interface SurveyScore {
   answeredItems: number;
 }
 
+/** `calculated`: keys of items whose computed answers changed (re-render them). */
 export type SurveyChange =
-  | { kind: 'answer'; key: string; enabledChanged: string[] }
-  | { kind: 'structure'; enabledChanged: string[] }
-  | { kind: 'restore'; enabledChanged: string[] };
+  | { kind: 'answer'; key: string; enabledChanged: string[]; calculated?: string[] | undefined }
+  | { kind: 'structure'; enabledChanged: string[]; calculated?: string[] | undefined }
+  | { kind: 'restore'; enabledChanged: string[]; calculated?: string[] | undefined };
 
 /** Everything a patient entered, for a draft in localStorage. Keys are node keys. */
 export interface SurveyDraft {
@@ -153,6 +207,17 @@ export interface SurveyDraft {
 export interface SurveyModelOptions {
   /** Start from an earlier response (from a server) or a draft from `serializeAnswers()`. */
   initialAnswers?: QuestionnaireResponse | SurveyDraft | undefined;
+  /** The canonical URL responses point at when the Questionnaire has no `url` (a form served from a file). */
+  questionnaire?: string | undefined;
+}
+
+/** Something that stops a response from being `completed` (it can still be saved as `in-progress`). */
+export interface SurveyBlocker {
+  key: string;
+  linkId: string;
+  code: 'cannot-answer';
+  /** Why the item cannot be answered. */
+  reason: SurveyUnsupportedCode;
 }
 
 export interface SurveyResponseOptions {
@@ -161,7 +226,7 @@ export interface SurveyResponseOptions {
   /** Default now. */
   authored?: string | Date;
   id?: string;
-  /** Default the Questionnaire's `url|version`, else `Questionnaire/<id>`. */
+  /** Default the Questionnaire's `url|version`, else the model's `questionnaire` option, else `Questionnaire/<id>`. */
   questionnaire?: string;
 }
 
@@ -191,7 +256,26 @@ export interface SurveyModel {
   validate(page?: number): SurveyValidation;
   validateItem(key: string): SurveyFieldError[];
   score(): SurveyScore;
+  /**
+   * The QuestionnaireResponse. Throws a `FrontdeskError` (`invalid-input`, field = the linkId) when asked for a
+   * `completed` one while `completionBlockers()` is not empty.
+   */
   toResponse(options?: SurveyResponseOptions): QuestionnaireResponse;
+  /** Required items that cannot be answered here: while any remain, the response can only be `in-progress`. */
+  completionBlockers(): SurveyBlocker[];
+  /**
+   * Resolves once every expression of the form can be evaluated (at once for a form without any): the small
+   * FHIRPath evaluator, and the reference engine for expressions outside its subset, are loaded only then.
+   */
+  readonly ready: Promise<void>;
+  /**
+   * Give the options of an `answerValueSet` the form could not expand itself (the renderer expanded it through the
+   * adapter's `expandValueSet`): every item naming `url` becomes answerable with them. `'search'` makes the items
+   * take any Coding (type-ahead over a large set, each pick from an expansion with a filter).
+   */
+  resolveValueSet(url: string, options: readonly FhirCoding[] | 'search'): boolean;
+  /** Mark the items naming `url` as unreachable (the terminology server could not be reached). */
+  valueSetUnreachable(url: string): void;
   serializeAnswers(): SurveyDraft;
   /** Never throws: a draft for another questionnaire or a mangled one restores what fits. */
   restoreAnswers(draft: unknown): { restored: number; dropped: number };

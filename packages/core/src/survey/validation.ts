@@ -1,6 +1,7 @@
 import type { ItemDef } from './analyze.js';
 import {
   compareSurveyAnswers,
+  SURVEY_ATTACHMENT_MAX_BYTES,
   type SurveyAnswer,
   type SurveyAnswerKind,
   surveyAnswerKind,
@@ -85,6 +86,17 @@ function answerErrors(def: ItemDef, answer: SurveyAnswer, add: (e: SurveyFieldEr
     add(fieldError('max-decimal-places', { max: view.maxDecimalPlaces }));
   }
   if (!unitAllowed(def, answer)) add(fieldError('unit-not-allowed'));
+  if ('valueAttachment' in answer) {
+    const rules = view.attachment;
+    const type = answer.valueAttachment.contentType;
+    const accepted = rules?.mimeTypes ?? [];
+    const typeOk =
+      accepted.length === 0 ||
+      accepted.some((m) => m === type || (m.endsWith('/*') && type.startsWith(m.slice(0, -1))));
+    if (!typeOk) add(fieldError('attachment-type', { accepted: accepted.join(', ') }));
+    const max = rules?.maxSize ?? SURVEY_ATTACHMENT_MAX_BYTES;
+    if (answer.valueAttachment.size > max) add(fieldError('attachment-size', { max }));
+  }
 }
 
 /**
@@ -93,6 +105,9 @@ function answerErrors(def: ItemDef, answer: SurveyAnswer, add: (e: SurveyFieldEr
  */
 export function validateState(state: NodeState): SurveyFieldError[] {
   const { def, view } = state;
+  if (view.enabled && view.unsupported && view.required && !view.hidden) {
+    return [fieldError('cannot-answer', { reason: view.unsupported.code })];
+  }
   if (!view.enabled || view.unsupported || view.hidden) return [];
   const errors: SurveyFieldError[] = [];
   const add = (error: SurveyFieldError) => {
@@ -115,6 +130,11 @@ export function validateState(state: NodeState): SurveyFieldError[] {
 export function answerFitsItem(def: ItemDef, answer: SurveyAnswer): boolean {
   const kind = surveyAnswerKind(answer);
   if (!def.allowedKinds.includes(kind)) return false;
+  if (kind === 'valueAttachment') {
+    const errors: SurveyFieldError[] = [];
+    answerErrors(def, answer, (e) => errors.push(e));
+    return errors.length === 0;
+  }
   if (!def.restrictToOptions || (def.type === 'open-choice' && kind === 'valueString')) return true;
   return def.view.options.some((o) => surveyAnswersEqual(o.value, answer));
 }

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type {
   AdapterCapabilities,
   FrontdeskAdapter,
@@ -9,7 +8,7 @@ import type {
 import { FrontdeskError, isFrontdeskError } from '../../errors.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+import { SlotQuerySchema } from '../../schemas/queries.js';
 import type {
   Questionnaire,
   QuestionnaireResponse,
@@ -40,14 +39,6 @@ const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices
 /** References per search parameter value: keeps URLs well under the 8 KB many servers accept. */
 const REFERENCES_PER_SEARCH = 40;
 
-const SlotQuerySchema = z.object({
-  start: Instant,
-  end: Instant,
-  providerId: z.optional(Id),
-  locationId: z.optional(Id),
-  visitTypeId: z.optional(Id),
-});
-
 interface SlotSearch {
   start: string;
   end: string;
@@ -73,10 +64,11 @@ function merge(into: SearchResult, from: SearchResult): SearchResult {
   into.included.push(...from.included);
   into.dropped.push(...from.dropped);
   into.truncated ||= from.truncated;
+  into.issues.push(...from.issues);
   return into;
 }
 
-const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false });
+const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false, issues: [] });
 
 function unsupported(what: string): FrontdeskError {
   return new FrontdeskError('unsupported', `the fhir adapter does not provide ${what}`);
@@ -134,6 +126,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       listing.add(locationFromFhir(location, this.settings.timeZone), location, index);
     });
     if (found.truncated) listing.drop(this.#truncated('locations'));
+    listing.issue(...found.issues);
     return listing.build();
   }
 
@@ -160,6 +153,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       listing.add(this.#provider(practitioner, rolesByPractitioner.get(id) ?? [], services, next), practitioner, index);
     });
     if (practitioners.truncated || roles.truncated) listing.drop(this.#truncated('providers'));
+    listing.issue(...practitioners.issues, ...roles.issues);
     return listing.build();
   }
 
@@ -207,7 +201,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
     const items = found.items.filter(
       (slot) => valid.visitTypeId === undefined || slot.visitTypeIds.includes(valid.visitTypeId),
     );
-    return { items, dropped: found.dropped };
+    return { items, dropped: found.dropped, ...(found.issues ? { issues: found.issues } : {}) };
   }
 
   book(request: BookingRequest, options?: RequestOptions): Promise<Booking> {
@@ -393,7 +387,7 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const dropped = [...found.dropped, ...mapped.dropped];
     if (found.truncated) dropped.push(this.#truncated('slots'));
-    return { items, dropped };
+    return { items, dropped, ...(found.issues.length > 0 ? { issues: found.issues } : {}) };
   }
 
   /**

@@ -1,8 +1,8 @@
-import { FrontdeskError, isFrontdeskError } from '../../errors.js';
+import { FrontdeskError, isFrontdeskError, toFrontdeskError } from '../../errors.js';
 import { type Location, VisitType } from '../../schemas/clinic.js';
 import { Booking, type Booking as BookingRecord, BookingRequest, Slot } from '../../schemas/scheduling.js';
 import { parseOrThrow } from '../../schemas/validate.js';
-import type { FhirClient, WriteResult } from './client.js';
+import { type FhirClient, UnreadableWrite, type WriteResult } from './client.js';
 import { FHIR_SYSTEMS } from './conventions.js';
 import { isFhirId, isObject, type Json, objects, referencesTo, referenceTo, text } from './elements.js';
 import { visitTypeFromFhir } from './map-clinic.js';
@@ -79,7 +79,7 @@ function appointmentFor(
   return {
     resourceType: 'Appointment',
     ...(patient === undefined ? { contained: [containedPatient(valid.patient)] } : {}),
-    identifier: [{ system: FHIR_SYSTEMS.idempotencyKey, value: valid.idempotencyKey }],
+    identifier: [keyIdentifier(valid.idempotencyKey)],
     status,
     ...(Array.isArray(service.type) ? { serviceType: service.type } : {}),
     ...(valid.patient.reason ? { reasonCode: [{ text: valid.patient.reason }] } : {}),
@@ -170,27 +170,45 @@ async function bookingFrom(
   );
 }
 
+/** The identifier an idempotency key becomes, on the Appointment and on the Slot a booking holds. */
+function keyIdentifier(key: string): Json {
+  return { system: FHIR_SYSTEMS.idempotencyKey, value: key };
+}
+
+/** An earlier attempt of this very booking (same key) marked the slot busy and then lost its answer. */
+function heldBy(slotResource: Json, key: string): boolean {
+  return objects(slotResource.identifier).some(
+    (identifier) => identifier.system === FHIR_SYSTEMS.idempotencyKey && identifier.value === key,
+  );
+}
+
+function withoutHold(slotResource: Json, key: string): Json[] {
+  return objects(slotResource.identifier).filter(
+    (identifier) => !(identifier.system === FHIR_SYSTEMS.idempotencyKey && identifier.value === key),
+  );
+}
+
 /**
- * Mark the slot busy with `If-Match` on the version we read: of two patients racing for one slot, exactly one
- * succeeds and the other gets a 412, i.e. `conflict`. Servers that refuse Slot updates (403, 405, 501) own slot state
- * themselves; the adapter then stops claiming and relies on them.
+ * Mark the slot busy with `If-Match` on the version we read, naming the booking's key in its identifiers: of two
+ * patients racing for one slot, exactly one succeeds and the other gets a 412, i.e. `conflict`; and a retry of the
+ * same booking recognises its own hold. Servers that refuse Slot updates (403, 405, 501) own slot state themselves;
+ * the adapter then stops claiming and relies on them.
  */
 async function claimSlot(
   host: BookingHost,
   slotResource: Json,
   etag: string | undefined,
+  key: string,
   signal: AbortSignal | undefined,
 ): Promise<WriteResult | undefined> {
   if (!host.settings.claimSlot || !host.claimSupported || etag === undefined) return undefined;
+  const identifier = [...withoutHold(slotResource, key), keyIdentifier(key)];
   try {
     return await host.client.update(
       'Slot',
       String(slotResource.id),
-      { ...slotResource, status: 'busy' },
-      {
-        ifMatch: etag,
-        signal,
-      },
+      { ...slotResource, identifier, status: 'busy' },
+      { ifMatch: etag, signal },
     );
   } catch (error) {
     if (!isFrontdeskError(error)) throw error;
@@ -203,17 +221,40 @@ async function claimSlot(
   }
 }
 
-/** Give a claimed slot back after the Appointment could not be created; best effort. */
-async function releaseSlot(host: BookingHost, slotResource: Json, claim: WriteResult): Promise<void> {
+/** Give a held slot back after the server said the Appointment was not created; best effort. */
+async function releaseSlot(host: BookingHost, claim: WriteResult, key: string): Promise<void> {
+  const { identifier: _identifier, ...rest } = claim.resource;
+  const identifier = withoutHold(claim.resource, key);
   await host.client
-    .update('Slot', String(slotResource.id), { ...claim.resource, status: 'free' }, { ifMatch: claim.etag })
+    .update(
+      'Slot',
+      String(claim.resource.id),
+      { ...rest, ...(identifier.length > 0 ? { identifier } : {}), status: 'free' },
+      { ifMatch: claim.etag },
+    )
     .catch(() => {});
+}
+
+/**
+ * The server answered the create and said no (a 4xx: invalid, refused, conflict): the Appointment does not exist.
+ * Anything else (no answer, a timeout, a 5xx, an answer we could not read) may hide an Appointment that was made.
+ */
+function refusedByServer(error: unknown): boolean {
+  return (
+    isFrontdeskError(error) &&
+    !(error instanceof UnreadableWrite) &&
+    error.status !== undefined &&
+    error.status >= 400 &&
+    error.status < 500
+  );
 }
 
 /**
  * Book by creating an Appointment that references the Slot. The idempotency key becomes the Appointment's identifier:
  * looked up first (a retry of a booking that was made returns it) and sent as `If-None-Exist` (a server with
- * conditional create stores one Appointment however often it is sent).
+ * conditional create stores one Appointment however often it is sent). The slot is given back only when the server
+ * said the Appointment was not created; when the outcome is unknown the hold stays, so nobody else can book the time,
+ * and a retry with the same key finishes the booking.
  */
 export async function bookAppointment(
   host: BookingHost,
@@ -227,7 +268,9 @@ export async function bookAppointment(
     });
   }
   const { client } = host;
-  const token = `${FHIR_SYSTEMS.idempotencyKey}|${valid.idempotencyKey}`;
+  const key = valid.idempotencyKey;
+  const token = `${FHIR_SYSTEMS.idempotencyKey}|${key}`;
+  const findMade = () => findByIdentifier(client, 'Appointment', token, undefined);
   const existing = await findByIdentifier(client, 'Appointment', token, signal);
   if (existing) return bookingFrom(host, existing, valid, signal);
 
@@ -244,11 +287,17 @@ export async function bookAppointment(
     visitTypeFromFhir(service, [], host.settings.defaultVisitMinutes),
     'visitType',
   );
-  const candidate = slotFromFhir(slotResource, await host.slotDirectory(slotResource, signal));
+  const directory = await host.slotDirectory(slotResource, signal);
+  const candidate = slotFromFhir(slotResource, directory);
   if (candidate === undefined)
     throw new FrontdeskError('not-found', 'no Slot with this id', { field: 'request.slotId' });
   const slot = parseOrThrow(Slot, candidate, 'slot');
-  if (slot.status !== 'free') throw conflict('the slot is no longer available');
+  const scheduleId = referenceTo(slotResource.schedule, 'Schedule');
+  if (scheduleId !== undefined && directory.schedules.get(scheduleId)?.active === false) {
+    throw conflict('the slot belongs to a schedule that is no longer active');
+  }
+  const ours = heldBy(slotResource, key);
+  if (slot.status !== 'free' && !ours) throw conflict('the slot is no longer available');
   if (slot.visitTypeIds.length > 0 && !slot.visitTypeIds.includes(visitType.id)) {
     throw conflict('this visit type is not offered in the slot', 'request.visitTypeId');
   }
@@ -260,35 +309,42 @@ export async function bookAppointment(
   const patient = await patientReference(host, valid);
 
   let claim: WriteResult | undefined;
-  try {
-    claim = await claimSlot(host, slotResource, slotRead.etag, signal);
-  } catch (error) {
-    // The same key racing itself (a double submit) lost to its twin: that twin's booking is this one.
-    const twin = await findByIdentifier(client, 'Appointment', token, signal).catch(() => undefined);
-    if (twin) return bookingFrom(host, twin, valid, signal);
-    throw error;
+  if (ours) claim = slotRead;
+  else {
+    try {
+      claim = await claimSlot(host, slotResource, slotRead.etag, key, signal);
+    } catch (error) {
+      // The same key racing itself (a double submit) lost to its twin: that twin's booking is this one.
+      const twin = await findMade().catch(() => undefined);
+      if (twin) return bookingFrom(host, twin, valid, signal);
+      throw error;
+    }
   }
 
   let created: WriteResult;
   try {
     created = await client.create('Appointment', appointmentFor(host, valid, slotResource, slot, service, patient), {
       ifNoneExist: `identifier=${token}`,
-      idempotencyKey: valid.idempotencyKey,
       signal,
+      find: findMade,
     });
   } catch (error) {
-    if (claim) {
-      // An answer lost on the way back may hide an Appointment that was made: look before giving the slot back.
-      const lost = isFrontdeskError(error) && (error.kind === 'network' || error.kind === 'timeout');
-      const made = lost
-        ? await findByIdentifier(client, 'Appointment', token, undefined).catch(() => undefined)
-        : undefined;
-      if (made) return bookingFrom(host, made, valid, signal, { slot, visitType });
-      if (!(isFrontdeskError(error) && error.kind === 'aborted')) await releaseSlot(host, slotResource, claim);
+    if (refusedByServer(error)) {
+      if (claim) await releaseSlot(host, claim, key);
+      if (isFrontdeskError(error) && error.kind === 'conflict')
+        throw conflict(`the slot is no longer available (${error.message})`);
+      throw error;
     }
-    if (isFrontdeskError(error) && error.kind === 'conflict')
-      throw conflict(`the slot is no longer available (${error.message})`);
-    throw error;
+    if (isFrontdeskError(error) && error.kind === 'aborted') throw error;
+    // No answer, or one we could not read: look before saying anything, and never give the slot back.
+    const made = await findMade().catch(() => undefined);
+    if (made) return bookingFrom(host, made, valid, signal, { slot, visitType });
+    const failure = toFrontdeskError(error);
+    throw new FrontdeskError(
+      failure.kind,
+      `${failure.message}; the booking may have been made: the time is held, and retrying with the same request finishes it`,
+      { status: failure.status, field: failure.field, cause: error },
+    );
   }
   return bookingFrom(host, created.resource, valid, signal, { slot, visitType });
 }

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { type DroppedRecord, describeIssues, type Listing } from '../../schemas/validate.js';
+import { type DroppedRecord, describeIssues, type Listing, type ListingIssue } from '../../schemas/validate.js';
 import { type Json, text } from './elements.js';
 
 /** Most dropped records reported per listing; the rest are counted in one last record. */
@@ -12,6 +12,7 @@ const MAX_DROPPED = 200;
 export class ListingBuilder<T> {
   readonly items: T[] = [];
   readonly #dropped: DroppedRecord[] = [];
+  readonly #issues: ListingIssue[] = [];
   #more = 0;
   readonly #schema: z.ZodMiniType<T>;
   readonly #root: string;
@@ -45,6 +46,11 @@ export class ListingBuilder<T> {
     }
   }
 
+  /** What the source said about the listing as a whole. */
+  issue(...issues: ListingIssue[]): void {
+    this.#issues.push(...issues);
+  }
+
   build(): Listing<T> {
     const dropped = [...this.#dropped];
     if (this.#more > 0) {
@@ -53,7 +59,7 @@ export class ListingBuilder<T> {
         reason: `${this.#more} more records dropped (only the first ${MAX_DROPPED} are listed)`,
       });
     }
-    return { items: this.items, dropped };
+    return { items: this.items, dropped, ...(this.#issues.length > 0 ? { issues: [...this.#issues] } : {}) };
   }
 }
 

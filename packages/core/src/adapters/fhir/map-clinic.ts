@@ -147,7 +147,12 @@ function credentialsOf(practitioner: Json, name: Json | undefined): string[] {
 }
 
 function preferredName(resource: Json): Json | undefined {
-  const names = objects(resource.name);
+  // A name marked `old` (or whose period has ended) is no longer the practitioner's name.
+  const now = Date.now();
+  const names = objects(resource.name).filter((n) => {
+    const end = isObject(n.period) && typeof n.period.end === 'string' ? Date.parse(n.period.end) : Number.NaN;
+    return n.use !== 'old' && !(end < now);
+  });
   return names.find((n) => n.use === 'official') ?? names.find((n) => n.use === 'usual') ?? names[0];
 }
 
@@ -159,10 +164,22 @@ function languagesOf(practitioner: Json): string[] {
   return [...new Set(tags)].slice(0, 30);
 }
 
+/** The domain's `photoUrl` rule for inline images: png, jpeg, gif or webp (never SVG), at most 200 000 characters. */
+const INLINE_PHOTO = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+const MAX_INLINE_PHOTO = 200_000;
+
+/** A photo's URL, or its inline `data` as a `data:` URL when small enough (a large one is left out: initials show). */
 function photoOf(practitioner: Json): string | undefined {
-  return objects(practitioner.photo)
-    .flatMap((photo) => texts([photo.url]))
-    .find((url) => WebUrl.safeParse(url).success);
+  for (const photo of objects(practitioner.photo)) {
+    const url = text(photo.url);
+    if (url !== undefined && WebUrl.safeParse(url).success) return url;
+    const type = text(photo.contentType)?.toLowerCase();
+    if (typeof photo.data === 'string' && type !== undefined) {
+      const inline = `data:${type};base64,${photo.data.replace(/\s+/g, '')}`;
+      if (inline.length <= MAX_INLINE_PHOTO && INLINE_PHOTO.test(inline)) return inline;
+    }
+  }
+  return undefined;
 }
 
 export interface ProviderContext {

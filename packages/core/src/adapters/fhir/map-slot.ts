@@ -19,6 +19,8 @@ import { isPlainValidSlot } from './slot-check.js';
 
 /** Who and where a Schedule's slots are for, and the visit types it offers when a slot does not say. */
 export interface ScheduleFacts {
+  /** `Schedule.active: false`: its slots are not offered. */
+  active: boolean;
   providerId?: string | undefined;
   locationId?: string | undefined;
   visitTypeIds: string[];
@@ -73,6 +75,7 @@ export function scheduleFacts(
   const roleLocations = role ? referencesTo(role.location, 'Location') : [];
   const fromConcepts = visitTypesFor(schedule.serviceType, servicesByCoding);
   return {
+    active: schedule.active !== false,
     providerId:
       referencesTo(actors, 'Practitioner')[0] ?? (role ? referenceTo(role.practitioner, 'Practitioner') : undefined),
     locationId: referencesTo(actors, 'Location')[0] ?? (roleLocations.length === 1 ? roleLocations[0] : undefined),
@@ -129,6 +132,9 @@ export function directoryFrom(
 export function mapSlots(slots: readonly Json[], directory: SlotDirectory, root = 'slots'): Listing<Slot> {
   const listing = new ListingBuilder(Slot, root);
   slots.forEach((resource, index) => {
+    // An inactive Schedule's slots are not offered, whatever their status says.
+    const scheduleId = referenceTo(resource.schedule, 'Schedule');
+    if (scheduleId !== undefined && directory.schedules.get(scheduleId)?.active === false) return;
     const candidate = slotFromFhir(resource, directory);
     if (isPlainValidSlot(candidate)) listing.accept(candidate);
     else if (candidate !== undefined) listing.add(candidate, resource, index);

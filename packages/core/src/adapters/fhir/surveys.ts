@@ -125,7 +125,11 @@ export async function submitSurvey(
   const created = await client.create(
     'QuestionnaireResponse',
     { ...body, identifier: { system: FHIR_SYSTEMS.idempotencyKey, value: key } },
-    { ifNoneExist: `identifier=${token}`, idempotencyKey: key, signal },
+    {
+      ifNoneExist: `identifier=${token}`,
+      signal,
+      find: () => findByIdentifier(client, 'QuestionnaireResponse', token, undefined),
+    },
   );
   return parseOrThrow(
     SurveyReceipt,

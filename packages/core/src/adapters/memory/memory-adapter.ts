@@ -10,7 +10,8 @@ import type {
 import { FrontdeskError } from '../../errors.js';
 import type { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+import { Id } from '../../schemas/primitives.js';
+import { SlotQuerySchema } from '../../schemas/queries.js';
 import type {
   Questionnaire,
   QuestionnaireResponse,
@@ -59,14 +60,6 @@ export interface MemoryAdapter extends FrontdeskAdapter {
 export function createMemoryAdapter(options: MemoryAdapterOptions | Record<string, unknown> = {}): MemoryAdapter {
   return new MemoryClinic(resolveOptions(options));
 }
-
-const SlotQuerySchema = z.object({
-  start: Instant,
-  end: Instant,
-  providerId: z.optional(Id),
-  locationId: z.optional(Id),
-  visitTypeId: z.optional(Id),
-});
 
 const PriceQuerySchema = z.object({
   service: z.string().check(z.minLength(1), z.maxLength(200)),

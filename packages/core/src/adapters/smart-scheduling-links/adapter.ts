@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { AdapterCapabilities, FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import {
@@ -9,10 +8,10 @@ import {
   VisitType,
 } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+import { SlotQuerySchema } from '../../schemas/queries.js';
 import type { Questionnaire, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
 import type { Booking, Slot } from '../../schemas/scheduling.js';
-import { type Listing, parseOrThrow } from '../../schemas/validate.js';
+import { type Listing, type ListingIssue, parseOrThrow } from '../../schemas/validate.js';
 import { Feed } from './feed.js';
 import { toDomainSlot } from './map.js';
 import { type ResolvedSmartOptions, resolveSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
@@ -24,19 +23,15 @@ const CAPABILITIES: AdapterCapabilities = Object.freeze({
   surveys: false,
 });
 
-const SlotQuerySchema = z.object({
-  start: Instant,
-  end: Instant,
-  providerId: z.optional(Id),
-  locationId: z.optional(Id),
-  visitTypeId: z.optional(Id),
-});
-
 function unsupported(what: string): FrontdeskError {
   return new FrontdeskError(
     'unsupported',
     `a SMART Scheduling Links feed is read-only and has no ${what}; slots carry a booking link or phone number`,
   );
+}
+
+function issuesOf(snapshot: { issues: ListingIssue[] }): { issues?: ListingIssue[] } {
+  return snapshot.issues.length > 0 ? { issues: [...snapshot.issues] } : {};
 }
 
 /** Index of the first slot starting at or after `startMs`. */
@@ -87,6 +82,7 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
     return {
       items: [...snapshot.locations.values()],
       dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Location],
+      ...issuesOf(snapshot),
     };
   }
 
@@ -120,7 +116,7 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
         if (result.success) byId.set(visitType.id, result.data);
       }
     }
-    return { items: [...byId.values()], dropped: [...snapshot.dropped.Schedule] };
+    return { items: [...byId.values()], dropped: [...snapshot.dropped.Schedule], ...issuesOf(snapshot) };
   }
 
   async listSlots(query: SlotQuery, options?: RequestOptions): Promise<Listing<Slot>> {
@@ -140,7 +136,11 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
         continue;
       items.push(toDomainSlot(stored, schedule, this.#options.source, this.#options.bookingReferral));
     }
-    return { items, dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot] };
+    return {
+      items,
+      dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot],
+      ...issuesOf(snapshot),
+    };
   }
 
   async book(): Promise<Booking> {

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { FrontdeskError, isFrontdeskError, toFrontdeskError } from '../../errors.js';
+import type { HttpClient } from '../../http/index.js';
 import { isLoopbackHost } from '../../http/url.js';
 import { Location } from '../../schemas/clinic.js';
-import type { DroppedRecord } from '../../schemas/validate.js';
+import type { DroppedRecord, ListingIssue } from '../../schemas/validate.js';
 import { isObject, type Json, messageText } from '../fhir/elements.js';
-import { exchange } from '../fhir/exchange.js';
+import { fhirHttpClient } from '../fhir/exchange.js';
 import { conditionalHeaders, type Freshness, freshnessOf } from './http-cache.js';
 import { type SmartSchedule, type StoredSlot, smartLocation, smartSchedule, smartSlot } from './map.js';
 import { readNdjson } from './ndjson.js';
@@ -24,6 +25,10 @@ const Manifest = z.looseObject({
       }),
     )
     .check(z.maxLength(10_000)),
+  /** The publisher's own problems, as OperationOutcome NDJSON files. */
+  error: z.optional(
+    z.array(z.looseObject({ url: z.optional(z.string().check(z.maxLength(4096))) })).check(z.maxLength(1_000)),
+  ),
 });
 
 const NDJSON_ACCEPT = 'application/fhir+ndjson, application/x-ndjson, application/ndjson, */*;q=0.5';
@@ -54,6 +59,8 @@ interface ManifestState {
   freshness: Freshness;
   outputs: Output[];
   dropped: DroppedRecord[];
+  /** What the manifest's `error` outputs say: the publisher reports problems of its own. */
+  issues: ListingIssue[];
 }
 
 interface CachedFile {
@@ -68,6 +75,8 @@ export interface Snapshot {
   /** All slots of all files, by start. */
   slots: StoredSlot[];
   dropped: Record<ResourceType | 'manifest', DroppedRecord[]>;
+  /** The publisher's reported errors, for every listing. */
+  issues: ListingIssue[];
   freshUntil: number;
 }
 
@@ -112,10 +121,12 @@ export class Feed {
   #refreshing: Promise<Snapshot> | undefined;
   /** Origins that failed a conditional request as a network error (a CORS preflight they do not answer). */
   readonly #unconditional = new Set<string>();
+  readonly #http: HttpClient;
 
   constructor(options: ResolvedSmartOptions) {
     this.#options = options;
     this.#manifestUrl = safeUrl(options.manifestUrl, undefined, 'manifestUrl');
+    this.#http = fhirHttpClient(options.http, new URL('/', this.#manifestUrl).href);
   }
 
   get manifestUrl(): URL {
@@ -195,7 +206,23 @@ export class Feed {
         dropped.push({ field: `manifest.output[${index}]`, reason: toFrontdeskError(error).message });
       }
     });
-    this.#manifest = { freshness, outputs, dropped };
+    const errors = (parsed.data.error ?? []).flatMap((entry) => {
+      try {
+        return [fileName(new URL(entry.url ?? '', this.#manifestUrl))];
+      } catch {
+        return [];
+      }
+    });
+    const issues: ListingIssue[] =
+      errors.length === 0
+        ? []
+        : [
+            {
+              code: 'publisher-error',
+              message: `the publisher reports errors in its feed (${errors.length} error file${errors.length === 1 ? '' : 's'}: ${errors.slice(0, 5).join(', ')})`,
+            },
+          ];
+    this.#manifest = { freshness, outputs, dropped, issues };
     return this.#manifest;
   }
 
@@ -271,15 +298,21 @@ export class Feed {
       schedules: new Map(),
       slots: [],
       dropped: { manifest: [...manifest.dropped], ...fileProblems },
+      issues: manifest.issues,
       freshUntil: manifest.freshness.freshUntil,
     };
+    const slots = new Map<string, StoredSlot>();
     for (const output of manifest.outputs) {
       const file = this.#files.get(output.url.href);
       if (!file) continue;
       snapshot.freshUntil = Math.min(snapshot.freshUntil, file.freshness.freshUntil);
       for (const location of file.data.locations) snapshot.locations.set(location.id, location);
       for (const schedule of file.data.schedules) snapshot.schedules.set(schedule.id, schedule);
-      for (const slot of file.data.slots) snapshot.slots.push(slot);
+      // The same slot in two files (or twice in one): the most recently updated wins, then the later one.
+      for (const slot of file.data.slots) {
+        const known = slots.get(slot.id);
+        if (!known || !(known.updatedMs > slot.updatedMs)) slots.set(slot.id, slot);
+      }
       snapshot.dropped[output.type].push(...file.data.dropped);
       if (file.data.unlisted > 0) {
         snapshot.dropped[output.type].push({
@@ -288,7 +321,7 @@ export class Feed {
         });
       }
     }
-    snapshot.slots.sort((a, b) => a.startMs - b.startMs);
+    snapshot.slots = [...slots.values()].sort((a, b) => a.startMs - b.startMs);
     snapshot.freshUntil = Math.max(snapshot.freshUntil, this.#options.now() + this.#options.minPollMs);
     return snapshot;
   }
@@ -300,16 +333,18 @@ export class Feed {
     accept: string,
     consume?: (response: Response) => Promise<void>,
   ) {
-    const settings = consume ? this.#options.http : this.#options.manifestHttp;
+    const limits = consume ? {} : this.#options.manifestLimits;
     const conditional = this.#unconditional.has(url.origin) ? {} : conditionalHeaders(previous);
+    const get = (headers: Record<string, string>) =>
+      this.#http.send({ method: 'GET', url, accept, headers, consume, label: `GET ${fileName(url)}`, ...limits });
     try {
-      return await exchange(settings, 'GET', url, { accept, headers: conditional, consume });
+      return await get(conditional);
     } catch (error) {
       // Conditional headers make a cross-origin request need a CORS preflight; a publisher that does not answer one
       // fails as a network error. Ask again plainly, and stop asking that origin conditionally.
       if (Object.keys(conditional).length === 0 || !isFrontdeskError(error) || error.kind !== 'network') throw error;
       this.#unconditional.add(url.origin);
-      return exchange(settings, 'GET', url, { accept, consume });
+      return get({});
     }
   }
 }

@@ -18,8 +18,17 @@ const SMART_SERVICE_TYPES = 'http://fhir-registry.smarthealthit.org/CodeSystem/s
  * browser's. Slots carry offsets either way; the zone only decides how times are shown.
  */
 export function smartLocation(resource: Json, timeZone: string | undefined, fallbackZone: string): unknown {
-  const state = isObject(resource.address) ? text(resource.address.state) : undefined;
-  const zone = locationTimeZone(resource) ?? timeZone ?? stateTimeZone(state) ?? fallbackZone;
+  const address = isObject(resource.address) ? resource.address : undefined;
+  const position = isObject(resource.position) ? resource.position : undefined;
+  const zone =
+    locationTimeZone(resource) ??
+    timeZone ??
+    stateTimeZone(text(address?.state), {
+      postalCode: text(address?.postalCode),
+      latitude: typeof position?.latitude === 'number' ? position.latitude : undefined,
+      longitude: typeof position?.longitude === 'number' ? position.longitude : undefined,
+    }) ??
+    fallbackZone;
   return locationFromFhir(resource, zone);
 }
 
@@ -36,15 +45,45 @@ export interface SmartSchedule {
   visitTypes: SmartVisitType[];
 }
 
-/** One visit type per `serviceType` concept, named by its most specific coding (the registry's own codes first). */
+const VACCINE_PRODUCT = 'http://fhir-registry.smarthealthit.org/StructureDefinition/vaccine-product';
+const VACCINE_DOSE = 'http://fhir-registry.smarthealthit.org/StructureDefinition/vaccine-dose';
+
+/**
+ * One visit type per `serviceType` concept, named by its most specific coding (the registry's own codes first); a
+ * Schedule naming vaccine products (`vaccine-product`, CVX) and doses (`vaccine-dose`) offers one visit type per
+ * product and dose, so a patient picks "COVID-19 Immunization: Moderna, dose 2".
+ */
 function visitTypesOf(schedule: Json): SmartVisitType[] {
-  const out: SmartVisitType[] = [];
+  const services: SmartVisitType[] = [];
   for (const concept of objects(schedule.serviceType)) {
     const codings = codingsOf(concept);
     const coding = codings.find((c) => c.system === SMART_SERVICE_TYPES) ?? codings[0];
     const id = text(coding?.code);
-    if (id === undefined || !Id.safeParse(id).success || out.some((known) => known.id === id)) continue;
-    out.push({ id, name: text(coding?.display) ?? text(concept.text) ?? id });
+    if (id === undefined || !Id.safeParse(id).success || services.some((known) => known.id === id)) continue;
+    services.push({ id, name: text(coding?.display) ?? text(concept.text) ?? id });
+  }
+  const extensions = objects(schedule.extension);
+  const products = extensions
+    .filter((e) => e.url === VACCINE_PRODUCT && isObject(e.valueCoding) && text(e.valueCoding.code) !== undefined)
+    .map((e) => {
+      const coding = e.valueCoding as Json;
+      return { code: String(text(coding.code)), name: text(coding.display) ?? String(text(coding.code)) };
+    });
+  const doses = extensions
+    .filter((e) => e.url === VACCINE_DOSE && Number.isInteger(e.valueInteger) && (e.valueInteger as number) > 0)
+    .map((e) => e.valueInteger as number);
+  if (products.length === 0 && doses.length === 0) return services;
+  const out: SmartVisitType[] = [];
+  for (const service of services) {
+    for (const product of products.length > 0 ? products : [undefined]) {
+      for (const dose of doses.length > 0 ? doses : [undefined]) {
+        const id = [service.id, product && `cvx-${product.code}`, dose && `dose-${dose}`].filter(Boolean).join(':');
+        const detail = [product?.name, dose && `dose ${dose}`].filter(Boolean).join(', ');
+        if (Id.safeParse(id).success && !out.some((known) => known.id === id)) {
+          out.push({ id, name: `${service.name}: ${detail}` });
+        }
+      }
+    }
   }
   return out;
 }
@@ -67,6 +106,8 @@ export interface StoredSlot {
   start: string;
   end: string;
   startMs: number;
+  /** `meta.lastUpdated` in epoch ms (NaN when absent): the latest of duplicate slots wins. */
+  updatedMs: number;
   status: 'free' | 'busy';
   scheduleId: string | undefined;
   capacity?: number | undefined;
@@ -128,12 +169,16 @@ export function smartSlot(resource: Json): StoredSlot | { problem: string } {
       if (value !== undefined && isPhone(value)) phone = value;
     }
   }
+  const meta = isObject(resource.meta) ? resource.meta : undefined;
+  const updatedMs = typeof meta?.lastUpdated === 'string' ? Date.parse(meta.lastUpdated) : Number.NaN;
   return {
     id,
     start,
     end,
     startMs,
-    status,
+    updatedMs,
+    // A free slot with no capacity left cannot be booked.
+    status: status === 'free' && capacity === 0 ? 'busy' : status,
     scheduleId: referencesTo([resource.schedule], 'Schedule')[0],
     ...(capacity === undefined ? {} : { capacity }),
     ...(link === undefined ? {} : { link }),

@@ -48,7 +48,8 @@ export interface ResolvedSmartOptions {
   minPollMs: number;
   maxFileBytes: number;
   http: ExchangeSettings;
-  manifestHttp: ExchangeSettings;
+  /** The manifest is small and quick: a shorter timeout and a smaller body limit than the files. */
+  manifestLimits: { timeoutMs: number; maxResponseBytes: number };
   now: () => number;
 }
 
@@ -111,8 +112,7 @@ export function resolveSmartOptions(options: unknown): ResolvedSmartOptions {
     minPollMs: Math.max(MIN_POLL_MS, (valid.minPollSeconds ?? 60) * 1000),
     maxFileBytes: valid.maxFileBytes ?? NDJSON_DEFAULTS.maxBytes,
     http,
-    manifestHttp: {
-      ...http,
+    manifestLimits: {
       timeoutMs: valid.timeoutMs ?? 15_000,
       maxResponseBytes: valid.maxManifestBytes ?? 2_000_000,
     },

@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Publisher, startPublisher } from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
+import {
+  EXAMPLES_DIR,
+  EXAMPLES_ORIGIN,
+  type Publisher,
+  startPublisher,
+} from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
 import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import { createAdapter } from '../registry.js';
@@ -50,11 +57,15 @@ describe('smart-scheduling-links adapter: the public example files', () => {
     });
   });
 
-  it('offers the schedules’ service as a visit type, and no providers', async () => {
+  it('offers each service, vaccine product and dose the schedules name as a visit type, and no providers', async () => {
     const feed = adapter();
     const visitTypes = await feed.listVisitTypes();
     expect(visitTypes.items.map(({ id, name, patientType }) => ({ id, name, patientType }))).toEqual([
-      { id: 'covid19-immunization', name: 'COVID-19 Immunization Appointment', patientType: 'any' },
+      {
+        id: 'covid19-immunization:cvx-207:dose-1',
+        name: 'COVID-19 Immunization Appointment: Moderna COVID-19 Vaccine, dose 1',
+        patientType: 'any',
+      },
     ]);
     expect((await feed.listProviders()).items).toEqual([]);
     expect((await failure(feed.getProvider('0'))).kind).toBe('not-found');
@@ -69,7 +80,7 @@ describe('smart-scheduling-links adapter: the public example files', () => {
       start: '2021-03-01T14:00:00.000Z',
       end: '2021-03-01T23:00:00.000Z',
       locationId: '0',
-      visitTypeIds: ['covid19-immunization'],
+      visitTypeIds: ['covid19-immunization:cvx-207:dose-1'],
       status: 'free',
       capacity: 100,
       bookingLink:
@@ -356,5 +367,118 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
     controller.abort();
     expect((await failure(aborted)).kind).toBe('aborted');
     expect((await other).items).toHaveLength(140);
+  });
+});
+
+describe('smart-scheduling-links adapter: real-world shapes', () => {
+  const line = (resource: unknown) => JSON.stringify(resource);
+  const slot = (id: string, extra: Record<string, unknown> = {}) => ({
+    resourceType: 'Slot',
+    id,
+    schedule: { reference: 'Schedule/s1' },
+    status: 'free',
+    start: '2021-03-02T15:00:00Z',
+    end: '2021-03-02T15:15:00Z',
+    ...extra,
+  });
+
+  it('lists locations and their slots with no practitioners at all, by location (the location-first query)', async () => {
+    publisher.put(
+      '/feed/locations.ndjson',
+      [
+        line({
+          resourceType: 'Location',
+          id: 'el-paso',
+          name: 'El Paso clinic',
+          address: { city: 'El Paso', state: 'TX', postalCode: '79901' },
+        }),
+        line({
+          resourceType: 'Location',
+          id: 'houston',
+          name: 'Houston clinic',
+          address: { city: 'Houston', state: 'TX', postalCode: '77002' },
+        }),
+        line({
+          resourceType: 'Location',
+          id: 'fort-hancock',
+          name: 'Fort Hancock',
+          address: { city: 'Fort Hancock', state: 'TX' },
+          position: { latitude: 31.3, longitude: -105.85 },
+        }),
+        line({
+          resourceType: 'Location',
+          id: 'pensacola',
+          name: 'Pensacola',
+          address: { city: 'Pensacola', state: 'FL', postalCode: '32501' },
+        }),
+      ].join('\n'),
+    );
+    publisher.put(
+      '/feed/schedules.ndjson',
+      line({
+        resourceType: 'Schedule',
+        id: 's1',
+        actor: [{ reference: 'Location/el-paso' }],
+        serviceType: [{ coding: [{ code: 'flu', display: 'Flu shot' }] }],
+      }),
+    );
+    publisher.put(
+      '/feed/slots-a.ndjson',
+      [
+        line(slot('dup', { meta: { lastUpdated: '2021-03-01T10:00:00Z' } })),
+        line(slot('full', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 0 }] })),
+        line(slot('open', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 12 }] })),
+      ].join('\n'),
+    );
+    publisher.put(
+      '/feed/slots-b.ndjson',
+      [
+        line(slot('dup', { status: 'busy', meta: { lastUpdated: '2021-03-01T11:00:00Z' } })),
+        line(slot('old', { meta: { lastUpdated: '2021-03-01T09:00:00Z' } })),
+      ].join('\n'),
+    );
+    publisher.put(
+      '/feed/slots-c.ndjson',
+      line(slot('old', { status: 'busy', meta: { lastUpdated: '2021-02-01T09:00:00Z' } })),
+    );
+    publisher.putManifest('/feed/$bulk-publish', [
+      { type: 'Location', url: '/feed/locations.ndjson' },
+      { type: 'Schedule', url: '/feed/schedules.ndjson' },
+      { type: 'Slot', url: '/feed/slots-a.ndjson' },
+      { type: 'Slot', url: '/feed/slots-b.ndjson' },
+      { type: 'Slot', url: '/feed/slots-c.ndjson' },
+    ]);
+    const feed = adapter({ manifestUrl: `${publisher.origin}/feed/$bulk-publish` });
+    expect((await feed.listProviders()).items).toEqual([]);
+    const zones = Object.fromEntries((await feed.listLocations()).items.map((l) => [l.id, l.timeZone]));
+    expect(zones).toEqual({
+      'el-paso': 'America/Denver',
+      houston: 'America/Chicago',
+      'fort-hancock': 'America/Denver',
+      pensacola: 'America/Chicago',
+    });
+    const { items } = await feed.listSlots({ ...WEEKS, locationId: 'el-paso' });
+    const byId = Object.fromEntries(items.map((s) => [s.id, { status: s.status, capacity: s.capacity }]));
+    expect(byId).toEqual({
+      dup: { status: 'busy', capacity: undefined },
+      full: { status: 'busy', capacity: 0 },
+      open: { status: 'free', capacity: 12 },
+      old: { status: 'free', capacity: undefined },
+    });
+    expect(items.every((s) => s.locationId === 'el-paso' && s.providerId === undefined)).toBe(true);
+  });
+
+  it('reports the manifest’s error outputs on every listing, keeping the data', async () => {
+    publisher.serveExamples();
+    const manifest = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'bulk-publish.json'), 'utf8'));
+    manifest.output = manifest.output.map((o: { url: string }) => ({
+      ...o,
+      url: o.url.replace(EXAMPLES_ORIGIN, `${publisher.origin}/examples/`),
+    }));
+    manifest.error = [{ type: 'OperationOutcome', url: `${publisher.origin}/examples/errors.ndjson` }];
+    publisher.put('/examples/$bulk-publish', JSON.stringify(manifest));
+    const listing = await adapter().listLocations();
+    expect(listing.items).toHaveLength(10);
+    expect(listing.issues).toEqual([{ code: 'publisher-error', message: expect.stringContaining('errors.ndjson') }]);
   });
 });

@@ -1,0 +1,2 @@
+export const RESOURCE_TYPES: string[];
+export function loadDefinitions(): void;
