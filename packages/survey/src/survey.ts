@@ -1,8 +1,6 @@
 import {
-  backoffDelay,
   FrontdeskError,
   type FrontdeskErrorKind,
-  newIdempotencyKey,
   type QuestionnaireResponse,
   type SurveyModel,
   toFrontdeskError,
@@ -20,12 +18,10 @@ import {
 } from '@frontdesk/core/element';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { SurveyForm, SurveyFormHost, SurveyPhase } from './form-view.js';
-import { loadDraft, loadQueued, type QueuedSubmission, saveDraft, saveQueued } from './storage.js';
+import { Outbox } from './outbox.js';
+import { loadDraft, saveDraft } from './storage.js';
 import { surveyStrings } from './strings.js';
 import { surveyStyles } from './survey.styles.js';
-
-/** How long a queued submission waits before the next try: 2 s, doubling up to a minute, jittered. */
-const RETRY = { baseMs: 2_000, maxMs: 60_000, maxRetryAfterMs: 60_000 };
 
 type Engine = typeof import('./engine.js');
 
@@ -137,10 +133,29 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
   #started = false;
   #focusNext: string | undefined;
 
-  #queued: QueuedSubmission | undefined;
-  #sendingNow: Promise<void> | undefined;
-  #attempt = 0;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #outbox = new Outbox({
+    key: () => this.#surveyKey(),
+    connected: () => this.isConnected,
+    deliver: async ({ response, key }) => (await this.resolveAdapter()).submitSurvey(response, { idempotencyKey: key }),
+    sending: () => {
+      this.phase = 'sending';
+    },
+    queued: (error, first) => {
+      this.phase = 'queued';
+      if (first) {
+        this.#focusNext = '.state-title';
+        this.announce(`${this.i18n.t.queuedTitle}. ${this.i18n.t.queuedText}`);
+      }
+      this.reportError(error, true);
+    },
+    acknowledged: () => this.#acknowledged(),
+    refused: (error) => {
+      // Retrying the same response cannot help; the answers stay in the form (and the draft) to try again.
+      this.phase = 'failed';
+      this.#focusNext = '.failed';
+      this.reportError(error, true);
+    },
+  });
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #formSyncQueued = false;
 
@@ -162,22 +177,21 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   /** Send a queued submission now instead of waiting for the next retry. Resolves when this attempt settled. */
   retrySubmission(): Promise<void> {
-    return this.#send();
+    return this.#outbox.send();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('online', this.#outbox.onOnline);
     window.addEventListener('pagehide', this.#flushDraft);
-    if (this.#queued && this.phase === 'queued') this.#scheduleRetry(0);
+    this.#outbox.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('online', this.#outbox.onOnline);
     window.removeEventListener('pagehide', this.#flushDraft);
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#outbox.pause();
     this.#flushDraft();
   }
 
@@ -298,11 +312,8 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       );
     }
     const key = this.#surveyKey();
-    const queued = loadQueued(key);
-    this.#queued = queued;
-    if (queued) {
+    if (this.#outbox.restore()) {
       this.phase = 'queued';
-      this.#scheduleRetry(0);
     } else {
       this.phase = 'form';
       if (this.saveDraft && !initial) {
@@ -341,7 +352,7 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       this.requestUpdate();
     },
     submit: () => this.#submit(),
-    retry: () => void this.#send(),
+    retry: () => void this.#outbox.send(),
   };
 
   // ---- answers ---------------------------------------------------------------------------------------------------
@@ -409,72 +420,13 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     if (!model) return;
     const response = model.toResponse({ status: 'completed' });
     // Cancelable: a host that prevents it delivers the response itself.
-    if (!this.emit('fd-survey-submit', response)) {
-      this.#acknowledged();
-      return;
-    }
-    this.#queued = { format: 'frontdesk-survey-outbox', key: newIdempotencyKey(), response };
-    // Stored before the first attempt: a tab closed mid-request still has it for the next visit.
-    saveQueued(this.#surveyKey(), this.#queued);
-    this.#attempt = 0;
-    void this.#send();
+    if (this.emit('fd-survey-submit', response)) this.#outbox.submit(response);
+    else this.#acknowledged();
   }
-
-  #send(): Promise<void> {
-    this.#sendingNow ??= this.#attemptSend().finally(() => {
-      this.#sendingNow = undefined;
-    });
-    return this.#sendingNow;
-  }
-
-  async #attemptSend(): Promise<void> {
-    const queued = this.#queued;
-    if (!queued) return;
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
-    const firstTry = this.phase !== 'queued';
-    if (firstTry) this.phase = 'sending';
-    try {
-      const adapter = await this.resolveAdapter();
-      await adapter.submitSurvey(queued.response, { idempotencyKey: queued.key });
-      if (this.#queued === queued) this.#acknowledged();
-    } catch (thrown) {
-      const error = toFrontdeskError(thrown);
-      if (error.retryable) {
-        this.phase = 'queued';
-        this.#scheduleRetry(++this.#attempt);
-        if (firstTry) {
-          this.#focusNext = '.state-title';
-          this.announce(`${this.i18n.t.queuedTitle}. ${this.i18n.t.queuedText}`);
-        }
-        this.reportError(error, true);
-      } else {
-        // The server refused this response: retrying the same one cannot help, so it leaves the outbox; the answers
-        // stay in the form (and the draft) for the patient to try again.
-        this.#queued = undefined;
-        saveQueued(this.#surveyKey(), undefined);
-        this.phase = 'failed';
-        this.#focusNext = '.failed';
-        this.reportError(error, true);
-      }
-    }
-  }
-
-  #scheduleRetry(attempt: number): void {
-    clearTimeout(this.#retryTimer);
-    if (!this.isConnected) return;
-    const delay = attempt === 0 ? 0 : backoffDelay(attempt, RETRY);
-    this.#retryTimer = setTimeout(() => void this.#send(), delay);
-  }
-
-  #onOnline = (): void => {
-    if (this.#queued) void this.#send();
-  };
 
   #acknowledged(): void {
     const key = this.#surveyKey();
-    this.#queued = undefined;
-    saveQueued(key, undefined);
+    this.#outbox.clear();
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
     saveDraft(key, undefined);
