@@ -1,5 +1,10 @@
-import type { FdBookingConfirmedDetail, FdErrorDetail } from '@frontdesk/core';
-import { type BookingRequest, FrontdeskError } from '@frontdesk/core';
+import {
+  type BookingRequest,
+  type FdBookingConfirmedDetail,
+  type FdErrorDetail,
+  FrontdeskError,
+  type Slot,
+} from '@frontdesk/core';
 import { expect, html } from '@open-wc/testing';
 import { memory, START, withOverrides } from '../../../test/support/adapters.js';
 import { $, focused, settle, text } from '../../../test/support/dom.js';
@@ -45,6 +50,18 @@ async function pickFirstTime(el: FdSlotPicker, min = 3): Promise<string> {
   button.click();
   await settle(el);
   return button.dataset.slot!;
+}
+
+/** The demo clinic as a read-only source (as SMART Scheduling Links are): no booking API, each slot passed through `patch`. */
+function readOnlySource(patch: (slot: Slot) => Slot) {
+  const base = memory();
+  return withOverrides(base, {
+    capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
+    listSlots: async (query, options) => {
+      const listing = await base.listSlots(query, options);
+      return { ...listing, items: listing.items.map(patch) };
+    },
+  });
 }
 
 describe('fd-slot-picker booking', () => {
@@ -170,17 +187,7 @@ describe('fd-slot-picker booking', () => {
   });
 
   it('shows the booking link of a read-only source instead of the form', async () => {
-    const base = memory();
-    const adapter = withOverrides(base, {
-      capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
-      listSlots: async (query, options) => {
-        const listing = await base.listSlots(query, options);
-        return {
-          ...listing,
-          items: listing.items.map((slot) => ({ ...slot, bookingLink: `https://book.example/slots/${slot.id}` })),
-        };
-      },
-    });
+    const adapter = readOnlySource((slot) => ({ ...slot, bookingLink: `https://book.example/slots/${slot.id}` }));
     const el = await mount(
       html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
@@ -198,21 +205,11 @@ describe('fd-slot-picker booking', () => {
   });
 
   it('offers the phone number when a read-only slot has no link, and never a javascript: link', async () => {
-    const base = memory();
-    const adapter = withOverrides(base, {
-      capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
-      listSlots: async (query, options) => {
-        const listing = await base.listSlots(query, options);
-        return {
-          ...listing,
-          items: listing.items.map((slot) => ({
-            ...slot,
-            bookingLink: 'javascript:alert(1)',
-            bookingPhone: '(615) 555-0142 x12',
-          })),
-        };
-      },
-    });
+    const adapter = readOnlySource((slot) => ({
+      ...slot,
+      bookingLink: 'javascript:alert(1)',
+      bookingPhone: '(615) 555-0142 x12',
+    }));
     const el = await mount(
       html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
