@@ -1,6 +1,7 @@
 // What the test server supports, said the standard way. It describes Medplum's in-memory router (4.5) as measured:
 // reads, versioned updates with If-Match, conditional create with If-None-Exist, searches with _count paging, and no
-// _include, _revinclude or chained parameters (Medplum ignores those rather than refusing them).
+// _include, _revinclude or chained parameters (Medplum ignores those rather than refusing them); and ValueSet/$expand,
+// added in terminology.mjs.
 const TYPES = [
   'Organization',
   'Location',
@@ -13,6 +14,7 @@ const TYPES = [
   'Patient',
   'Questionnaire',
   'QuestionnaireResponse',
+  'ValueSet',
 ];
 
 export function capabilityStatement(baseUrl) {
@@ -40,6 +42,9 @@ export function capabilityStatement(baseUrl) {
           conditionalUpdate: true,
           searchInclude: [],
           searchRevInclude: [],
+          ...(type === 'ValueSet'
+            ? { operation: [{ name: 'expand', definition: 'http://hl7.org/fhir/OperationDefinition/ValueSet-expand' }] }
+            : {}),
         })),
       },
     ],

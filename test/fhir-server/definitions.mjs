@@ -28,6 +28,7 @@ export const RESOURCE_TYPES = [
   'Patient',
   'Questionnaire',
   'QuestionnaireResponse',
+  'ValueSet',
 ];
 
 const cacheFile = join(

@@ -18,6 +18,12 @@ const CORS = {
   'Access-Control-Expose-Headers': 'ETag, Last-Modified, Cache-Control, Age',
 };
 
+/** A route's key: the path, and the query in one canonical encoding (`?_since=...` variants of the manifest). */
+function routeKey(path, search = '') {
+  const query = new URLSearchParams(search).toString();
+  return query ? `${path}?${query}` : path;
+}
+
 const etagOf = (text) => `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
 
 /** Lines batched into chunks of about 64 KB, written as fast as the client reads them and no faster. */
@@ -46,10 +52,12 @@ export async function startPublisher({ cacheControl = 'max-age=0' } = {}) {
   const routes = new Map();
   const requests = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = decodeURIComponent(url.pathname);
     const record = {
       method: req.method,
       path,
+      query: url.search,
       ifNoneMatch: req.headers['if-none-match'],
       ifModifiedSince: req.headers['if-modified-since'],
     };
@@ -58,7 +66,7 @@ export async function startPublisher({ cacheControl = 'max-age=0' } = {}) {
       res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'GET' });
       return res.end();
     }
-    const route = routes.get(path);
+    const route = routes.get(routeKey(path, url.search)) ?? routes.get(path);
     if (!route) {
       res.writeHead(404, { ...CORS, 'Content-Type': 'text/plain' });
       return res.end('not found');
@@ -87,8 +95,9 @@ export async function startPublisher({ cacheControl = 'max-age=0' } = {}) {
     requests,
     manifestUrl: `${origin}/examples/$bulk-publish`,
     put(path, body, options = {}) {
-      const json = path.endsWith('publish') || path.endsWith('.json');
-      routes.set(path, {
+      const [pathname, search] = path.split('?', 2);
+      const json = pathname.endsWith('publish') || pathname.endsWith('.json');
+      routes.set(routeKey(pathname, search), {
         body,
         contentType: json ? 'application/json' : 'application/fhir+ndjson',
         etag: options.etag ?? (typeof body === 'string' ? etagOf(body) : undefined),
@@ -97,10 +106,14 @@ export async function startPublisher({ cacheControl = 'max-age=0' } = {}) {
         status: options.status,
       });
     },
-    /** A manifest at `path` listing `outputs` ({ type, url, extension }), URLs relative to this server. */
-    putManifest(path, outputs, options) {
+    /**
+     * A manifest at `path` listing `outputs` ({ type, url, extension }), URLs relative to this server. A `path` with a
+     * query (`/feed/$bulk-publish?_since=...`) is the answer to that query only, and `request` echoes it, as a
+     * publisher honouring `_since` does; `options.transactionTime` sets the manifest's.
+     */
+    putManifest(path, outputs, options = {}) {
       const manifest = {
-        transactionTime: new Date().toISOString(),
+        transactionTime: options.transactionTime ?? new Date().toISOString(),
         request: `${origin}${path}`,
         output: outputs.map((output) => ({ ...output, url: new URL(output.url, origin).href })),
         error: [],

@@ -41,6 +41,8 @@ export interface RecordedRequest {
   method: string;
   /** Under the base: `/Appointment`. */
   path: string;
+  /** `?url=...&count=50`, or empty. */
+  query: string;
   headers: Record<string, string | string[] | undefined>;
 }
 

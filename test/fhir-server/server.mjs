@@ -9,6 +9,7 @@ import { getStatus, isOk, normalizeOperationOutcome, OperationOutcomeError } fro
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import { capabilityStatement } from './capability.mjs';
 import { loadDefinitions } from './definitions.mjs';
+import { expandValueSet } from './terminology.mjs';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const MAX_BODY = 8 * 1024 * 1024;
@@ -92,6 +93,8 @@ export async function createFhirHandler({ resources = [], basePath = '/fhir', be
   const requests = [];
   const repo = new MemoryRepository();
   const router = new FhirRouter();
+  router.add('GET', 'ValueSet/$expand', expandValueSet);
+  router.add('POST', 'ValueSet/$expand', expandValueSet);
   for (const resource of resources) await repo.createResource(resource);
   const searches = new Map();
   const base = basePath.replace(/\/+$/, '');
@@ -183,7 +186,7 @@ export async function createFhirHandler({ resources = [], basePath = '/fhir', be
           return send(res, 400, outcome('structure', 'the request body is not JSON'));
         }
       }
-      requests.push({ method, path, headers: { ...req.headers } });
+      requests.push({ method, path, query: url.search, headers: { ...req.headers } });
       if (requests.length > 1000) requests.shift();
       const ruleIndex = rules.findIndex((rule) => rule.method === method && rule.path === path);
       const rule = ruleIndex === -1 ? undefined : rules.splice(ruleIndex, 1)[0];

@@ -17,6 +17,7 @@ import {
   VisitType,
 } from '@frontdesk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PATIENT } from './adapters.js';
 import { failure } from './errors.js';
 
 export interface AdapterContractOptions {
@@ -29,16 +30,6 @@ export interface AdapterContractOptions {
   /** Stop the backend after the suite. */
   close?: () => Promise<void> | void;
 }
-
-const PATIENT = {
-  givenName: 'Ana',
-  familyName: 'Reyes',
-  birthDate: '1988-04-12',
-  phone: '(615) 555-0199',
-  email: 'ana.reyes@example.com',
-  reason: 'Persistent cough',
-  patientType: 'new' as const,
-};
 
 let keys = 0;
 const newKey = () => `contract-key-${Date.now().toString(36)}-${String(++keys).padStart(6, '0')}`;

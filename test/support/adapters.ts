@@ -8,6 +8,17 @@ export const NOW = '2026-03-02T12:00:00Z';
 /** The first day of the demo clinic's calendar at `NOW`. */
 export const START = '2026-03-02';
 
+/** A patient as a booking form sends them: made up, and valid for every adapter. */
+export const PATIENT = {
+  givenName: 'Ana',
+  familyName: 'Reyes',
+  birthDate: '1988-04-12',
+  phone: '(615) 555-0199',
+  email: 'ana.reyes@example.com',
+  reason: 'Persistent cough',
+  patientType: 'new' as const,
+};
+
 /** The memory adapter at `NOW` (or at `options.now`). */
 export const memory = (options: MemoryAdapterOptions = {}): MemoryAdapter =>
   createMemoryAdapter({ now: NOW, ...options });
@@ -26,7 +37,7 @@ export function withOverrides<A extends FrontdeskAdapter>(base: A, overrides: Pa
 type Method = Exclude<keyof FrontdeskAdapter, 'name' | 'capabilities'>;
 
 /** Every call a widget made, by method, with its arguments (the options object last). */
-export type Calls = { [M in Method]?: Parameters<FrontdeskAdapter[M]>[] };
+export type Calls = { [M in Method]?: Parameters<NonNullable<FrontdeskAdapter[M]>>[] };
 
 /** `base`, recording every call made through it. */
 export function recording<A extends FrontdeskAdapter>(base: A): { adapter: A; calls: Calls } {

@@ -1,6 +1,12 @@
 import type { Location, Organization, Provider, VisitType } from './schemas/clinic.js';
 import type { Plan, PriceInfo } from './schemas/pricing.js';
-import type { Questionnaire, QuestionnaireResponse, SurveyReceipt, SurveySummary } from './schemas/questionnaire.js';
+import type {
+  FhirCoding,
+  Questionnaire,
+  QuestionnaireResponse,
+  SurveyReceipt,
+  SurveySummary,
+} from './schemas/questionnaire.js';
 import type { Booking, BookingRequest, Slot } from './schemas/scheduling.js';
 import type { Listing } from './schemas/validate.js';
 
@@ -14,6 +20,8 @@ export interface AdapterCapabilities {
   prices: boolean;
   plans: boolean;
   surveys: boolean;
+  /** `expandValueSet()` works: a survey's `answerValueSet` by canonical URL can be offered. Absent means false. */
+  terminology?: boolean | undefined;
 }
 
 export interface RequestOptions {
@@ -43,6 +51,20 @@ export interface SubmitSurveyOptions extends RequestOptions {
   idempotencyKey: string;
 }
 
+export interface ExpandValueSetOptions extends RequestOptions {
+  /** What the patient typed: the terminology server matches it against displays (type-ahead over a large set). */
+  filter?: string | undefined;
+  /** Most codes returned. Default 50. */
+  count?: number | undefined;
+}
+
+/** The selectable codes of a ValueSet expansion (abstract grouping codes left out), in the server's order. */
+export interface ValueSetExpansion {
+  codings: FhirCoding[];
+  /** How many codes match in all, when the server says; above `codings.length` when the list was cut at `count`. */
+  total?: number | undefined;
+}
+
 /**
  * One interface over every backend. Each method returns validated domain objects or throws a `FrontdeskError`.
  * Listings return the records that failed validation beside the good ones, so one bad record never blanks a widget.
@@ -66,6 +88,12 @@ export interface FrontdeskAdapter {
   listSurveys(options?: RequestOptions): Promise<Listing<SurveySummary>>;
   getSurvey(id: string, options?: RequestOptions): Promise<Questionnaire>;
   submitSurvey(response: QuestionnaireResponse, options: SubmitSurveyOptions): Promise<SurveyReceipt>;
+  /**
+   * Present when `capabilities.terminology` is true: expands a ValueSet by its canonical URL (a definition, never
+   * patient data). Throws `not-found` for a ValueSet the terminology server does not know, `network`/`http` when it
+   * cannot be reached.
+   */
+  expandValueSet?(url: string, options?: ExpandValueSetOptions): Promise<ValueSetExpansion>;
 }
 
 /** Settings an adapter is built from: what `<fd-clinic adapter="..." api="...">` and `configure()` carry. */

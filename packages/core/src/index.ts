@@ -1,5 +1,6 @@
 export type * from './adapter.js';
 export { adapterNames, createAdapter, registerAdapter } from './adapters/registry.js';
+export { adapterFailure, completeAdapter, type PartialAdapter } from './complete-adapter.js';
 export { configure, defaultAdapter } from './config.js';
 export * from './cost/index.js';
 export { DEV, devWarn, VERSION } from './dev.js';

@@ -47,4 +47,5 @@ export type {
   SurveyUnsupportedCode,
   SurveyValidation,
 } from './types.js';
+export { expandForSurvey, type SurveyValueSetExpansion, VALUE_SET_LIST_LIMIT } from './value-sets.js';
 export { xhtmlToText } from './xhtml.js';

@@ -1,13 +1,14 @@
 import type {
-  AdapterCapabilities,
+  ExpandValueSetOptions,
   FrontdeskAdapter,
   RequestOptions,
   SlotQuery,
   SubmitSurveyOptions,
+  ValueSetExpansion,
 } from '../../adapter.js';
+import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js';
 import { FrontdeskError, isFrontdeskError } from '../../errors.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
-import type { Plan, PriceInfo } from '../../schemas/pricing.js';
 import { SlotQuerySchema } from '../../schemas/queries.js';
 import type {
   Questionnaire,
@@ -33,8 +34,7 @@ import {
 import { directoryFrom, indexServicesByCoding, mapSlots, type SlotDirectory, scheduleIdsOf } from './map-slot.js';
 import { type FhirAdapterOptions, type ResolvedFhirOptions, resolveFhirOptions } from './options.js';
 import { getSurvey, listSurveys, submitSurvey } from './surveys.js';
-
-const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices: false, plans: false, surveys: true });
+import { expandValueSet, terminologyClient } from './terminology.js';
 
 /** References per search parameter value: keeps URLs well under the 8 KB many servers accept. */
 const REFERENCES_PER_SEARCH = 40;
@@ -70,10 +70,6 @@ function merge(into: SearchResult, from: SearchResult): SearchResult {
 
 const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false, issues: [] });
 
-function unsupported(what: string): FrontdeskError {
-  return new FrontdeskError('unsupported', `the fhir adapter does not provide ${what}`);
-}
-
 /**
  * The `fhir` adapter: any FHIR R4 server as the clinic's backend (DESIGN.md section 4). Reads map Practitioner,
  * PractitionerRole, Location, HealthcareService, Schedule and Slot to the domain; booking creates an Appointment;
@@ -81,14 +77,15 @@ function unsupported(what: string): FrontdeskError {
  * `dropped`, and searches degrade to plain ones where a server lacks `_include`.
  */
 export function createFhirAdapter(options: FhirAdapterOptions | Record<string, unknown>): FrontdeskAdapter {
-  return new FhirAdapter(resolveFhirOptions(options));
+  return completeAdapter(new FhirAdapter(resolveFhirOptions(options)));
 }
 
-class FhirAdapter implements FrontdeskAdapter, BookingHost {
+/** No prices or plans: FHIR R4 has no price list a clinic's server would offer patients. */
+class FhirAdapter implements PartialAdapter, BookingHost {
   readonly name = 'fhir';
-  readonly capabilities = CAPABILITIES;
   readonly settings: ResolvedFhirOptions;
   readonly client: FhirClient;
+  readonly #terminology: FhirClient;
   claimSupported = true;
   /** Whether the server honours `_include`; unknown until a search shows it. */
   #includeSupported: boolean | undefined;
@@ -98,6 +95,8 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
   constructor(settings: ResolvedFhirOptions) {
     this.settings = settings;
     this.client = new FhirClient({ ...settings, maxPages: settings.maxPages });
+    this.#terminology =
+      settings.terminologyUrl === undefined ? this.client : terminologyClient(settings, settings.terminologyUrl);
     this.#resources = new TtlCache(settings.cacheMs);
   }
 
@@ -208,14 +207,6 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
     return bookAppointment(this, request, options?.signal);
   }
 
-  async getPrice(): Promise<PriceInfo> {
-    throw unsupported('prices');
-  }
-
-  async listPlans(): Promise<Listing<Plan>> {
-    throw unsupported('insurance plans');
-  }
-
   listSurveys(options?: RequestOptions): Promise<Listing<SurveySummary>> {
     return listSurveys(this.client, this.settings.pageSize, options?.signal);
   }
@@ -226,6 +217,11 @@ class FhirAdapter implements FrontdeskAdapter, BookingHost {
 
   submitSurvey(response: QuestionnaireResponse, options: SubmitSurveyOptions): Promise<SurveyReceipt> {
     return submitSurvey(this.client, response, options);
+  }
+
+  /** `ValueSet/$expand` on the clinic's server, or on `terminologyUrl` when given. */
+  expandValueSet(url: string, options?: ExpandValueSetOptions): Promise<ValueSetExpansion> {
+    return expandValueSet(this.#terminology, url, options);
   }
 
   // BookingHost

@@ -1,5 +1,5 @@
 import { FrontdeskError } from '../../errors.js';
-import type { HttpClient, HttpMethod, HttpSendResult } from '../../http/index.js';
+import type { HttpClient, HttpMethod, HttpSendResult, RetryPolicy } from '../../http/index.js';
 import { requireSecureBaseUrl } from '../../http/url.js';
 import type { DroppedRecord, ListingIssue } from '../../schemas/validate.js';
 import { readSearchPage, requireResource } from './bundle.js';
@@ -77,7 +77,12 @@ export class FhirClient {
   #send(
     method: HttpMethod,
     url: URL,
-    options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal | undefined } = {},
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      signal?: AbortSignal | undefined;
+      retry?: RetryPolicy | undefined;
+    } = {},
   ): Promise<HttpSendResult> {
     return this.#http.send({
       method,
@@ -87,6 +92,7 @@ export class FhirClient {
       body: options.body,
       headers: options.headers,
       signal: options.signal,
+      retry: options.retry,
     });
   }
 
@@ -125,6 +131,19 @@ export class FhirClient {
       if (url && visited.has(url.href)) url = undefined; // a server linking a page to itself would loop forever
     }
     return result;
+  }
+
+  /**
+   * A side-effect-free operation such as `ValueSet/$expand`: GET with `query` when its parameters are definitions
+   * (canonical URLs, counts); POST with a `Parameters` body when one is what a patient typed, which must stay out of
+   * URLs and server logs. Either is retried like a read.
+   */
+  async operation(path: string, query: SearchParams, parameters: Json | undefined, signal: AbortSignal | undefined) {
+    const result =
+      parameters === undefined
+        ? await this.#send('GET', this.url(path, query), { signal })
+        : await this.#send('POST', this.url(path), { body: parameters, signal, retry: 'idempotent' });
+    return result.body;
   }
 
   /** Only the first page: for "is there one?" questions. */

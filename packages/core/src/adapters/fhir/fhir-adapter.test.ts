@@ -415,7 +415,13 @@ describe('fhir adapter: settings and access', () => {
       options: { pageSize: 50, currency: 'USD', timeZone: 'America/Chicago', someOtherAdaptersKey: true },
     });
     expect(built.name).toBe('fhir');
-    expect(built.capabilities).toEqual({ booking: 'api', prices: false, plans: false, surveys: true });
+    expect(built.capabilities).toEqual({
+      booking: 'api',
+      prices: false,
+      plans: false,
+      surveys: true,
+      terminology: true,
+    });
     expect((await built.listLocations()).items).toHaveLength(4);
     expect((await failure(built.getPrice({ service: '99213' }))).kind).toBe('unsupported');
     expect((await failure(built.listPlans())).kind).toBe('unsupported');

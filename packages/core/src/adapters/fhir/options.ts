@@ -54,12 +54,18 @@ export interface FhirAdapterOptions {
   nextAvailableDays?: number | undefined;
   /** How long Schedules, roles and services are reused between calls, in seconds. Default 300. */
   cacheSeconds?: number | undefined;
+  /**
+   * A FHIR terminology server for `expandValueSet` when the clinic's server has no `ValueSet/$expand`
+   * (`https://tx.example.org/r4`). It gets none of the clinic's headers. Default: the clinic's FHIR server.
+   */
+  terminologyUrl?: string | undefined;
   /** The current time (tests). */
   now?: (() => number) | undefined;
 }
 
 export interface ResolvedFhirOptions {
   baseUrl: string;
+  terminologyUrl: string | undefined;
   getHeaders: HeaderSource | undefined;
   getPatientReference: FhirAdapterOptions['getPatientReference'];
   fetch: typeof globalThis.fetch | undefined;
@@ -88,6 +94,7 @@ const Fn = z.custom<AnyFunction>((value) => typeof value === 'function', 'expect
 
 const Options = z.object({
   baseUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
+  terminologyUrl: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
   getAccessToken: z.optional(Fn),
   getHeaders: z.optional(Fn),
   getPatientReference: z.optional(Fn),
@@ -145,6 +152,7 @@ export function resolveFhirOptions(options: unknown): ResolvedFhirOptions {
   const getAccessToken = valid.getAccessToken as FhirAdapterOptions['getAccessToken'];
   return {
     baseUrl: valid.baseUrl,
+    terminologyUrl: valid.terminologyUrl,
     getHeaders: getAccessToken ? bearer(getAccessToken, getHeaders) : getHeaders,
     getPatientReference: valid.getPatientReference as FhirAdapterOptions['getPatientReference'],
     fetch: valid.fetch as typeof globalThis.fetch | undefined,

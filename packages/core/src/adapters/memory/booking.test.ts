@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PATIENT } from '../../../../../test/support/adapters.js';
 import { failure } from '../../../../../test/support/errors.js';
 import { FrontdeskError } from '../../errors.js';
 import { Booking, type BookingRequest, type Slot } from '../../schemas/index.js';
@@ -7,15 +8,7 @@ import { createMemoryAdapter, type MemoryAdapter } from './index.js';
 const NOW = '2026-03-01T12:00:00Z';
 const WINDOW = { start: NOW, end: '2026-03-20T00:00:00Z' };
 
-const patient = {
-  givenName: 'Ana',
-  familyName: 'Reyes',
-  birthDate: '1988-04-12',
-  phone: '(615) 555-0199',
-  email: 'ana.reyes@example.com',
-  reason: 'Persistent cough',
-  patientType: 'new' as const,
-};
+const patient = PATIENT;
 
 let keys = 0;
 function request(slot: Slot, visitTypeId: string, overrides: Partial<BookingRequest> = {}): BookingRequest {

@@ -26,7 +26,13 @@ describe('memory adapter', () => {
   it('declares its name and capabilities', () => {
     const adapter = createMemoryAdapter({ now: NOW });
     expect(adapter.name).toBe('memory');
-    expect(adapter.capabilities).toEqual({ booking: 'api', prices: true, plans: true, surveys: true });
+    expect(adapter.capabilities).toEqual({
+      booking: 'api',
+      prices: true,
+      plans: true,
+      surveys: true,
+      terminology: false,
+    });
   });
 
   it('is what the registry builds for adapter="memory", options and all', async () => {

@@ -1,12 +1,6 @@
 import * as z from 'zod/mini';
-import type {
-  AdapterCapabilities,
-  FrontdeskAdapter,
-  PriceQuery,
-  RequestOptions,
-  SlotQuery,
-  SubmitSurveyOptions,
-} from '../../adapter.js';
+import type { FrontdeskAdapter, PriceQuery, RequestOptions, SlotQuery, SubmitSurveyOptions } from '../../adapter.js';
+import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import type { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
@@ -58,7 +52,14 @@ export interface MemoryAdapter extends FrontdeskAdapter {
 
 /** Build the demo clinic; the options are validated (unknown keys ignored), the calendar is generated on first use. */
 export function createMemoryAdapter(options: MemoryAdapterOptions | Record<string, unknown> = {}): MemoryAdapter {
-  return new MemoryClinic(resolveOptions(options));
+  const clinic = new MemoryClinic(resolveOptions(options));
+  return Object.assign(completeAdapter(clinic), {
+    setLatency: (ms: number) => clinic.setLatency(ms),
+    setFail: (mode: FailMode) => clinic.setFail(mode),
+    takeSlot: (slotId: string) => clinic.takeSlot(slotId),
+    bookings: () => clinic.bookings(),
+    responses: () => clinic.responses(),
+  });
 }
 
 const PriceQuerySchema = z.object({
@@ -129,14 +130,8 @@ function bookingInstructions(visitType: VisitType, location: Location | undefine
   return parts.filter(Boolean).join(' ');
 }
 
-class MemoryClinic implements MemoryAdapter {
+class MemoryClinic implements PartialAdapter {
   readonly name = 'memory' as const;
-  readonly capabilities: AdapterCapabilities = Object.freeze({
-    booking: 'api' as const,
-    prices: true,
-    plans: true,
-    surveys: true,
-  });
 
   readonly #options: ResolvedOptions;
   #latencyMs: number;

@@ -65,7 +65,13 @@ describe('createRestAdapter: reading', () => {
   it('declares its capabilities', () => {
     const adapter = createRestAdapter({ baseUrl: 'https://clinic.example/api' });
     expect(adapter.name).toBe('rest');
-    expect(adapter.capabilities).toEqual({ booking: 'api', prices: true, plans: true, surveys: true });
+    expect(adapter.capabilities).toEqual({
+      booking: 'api',
+      prices: true,
+      plans: true,
+      surveys: true,
+      terminology: false,
+    });
   });
 
   it('keeps good records and drops bad ones, naming the offending field', async () => {

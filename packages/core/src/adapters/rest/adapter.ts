@@ -1,14 +1,16 @@
 import type * as z from 'zod/mini';
 import type {
-  AdapterCapabilities,
+  ExpandValueSetOptions,
   FrontdeskAdapter,
   PriceQuery,
   RequestOptions,
   SlotQuery,
   SubmitSurveyOptions,
 } from '../../adapter.js';
+import { completeAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createHttpClient, type HttpClientOptions } from '../../http/index.js';
+import { requireSecureBaseUrl } from '../../http/url.js';
 import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import { Plan, PriceInfo } from '../../schemas/pricing.js';
 import { Id, Instant } from '../../schemas/primitives.js';
@@ -20,12 +22,28 @@ import {
 } from '../../schemas/questionnaire.js';
 import { Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
 import { type Listing, parseListing, parseOrThrow } from '../../schemas/validate.js';
+import type { FhirClient } from '../fhir/client.js';
 import { pathSegment, surveyIdOf } from './paths.js';
 
 /** Where Frontdesk's JSON contract (docs/openapi.yaml) is served, and how to reach it. */
-export type RestAdapterOptions = HttpClientOptions;
+export interface RestAdapterOptions extends HttpClientOptions {
+  /**
+   * A FHIR terminology server (`https://tx.example.org/r4`) whose `ValueSet/$expand` offers the answers of survey
+   * questions that name a ValueSet by canonical URL. It gets none of `getHeaders`. Without it there is no terminology.
+   */
+  terminologyUrl?: string | undefined;
+}
 
-const CAPABILITIES: AdapterCapabilities = Object.freeze({ booking: 'api', prices: true, plans: true, surveys: true });
+/** `expandValueSet` through a terminology server, its FHIR code loaded only when first used. */
+function terminologyAt(options: RestAdapterOptions, terminologyUrl: string) {
+  const baseUrl = requireSecureBaseUrl(terminologyUrl).href;
+  let client: FhirClient | undefined;
+  return async (url: string, opts?: ExpandValueSetOptions) => {
+    const { expandValueSet, terminologyClient } = await import('../fhir/terminology.js');
+    client ??= terminologyClient(options, baseUrl);
+    return expandValueSet(client, url, opts);
+  };
+}
 
 /** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
 function listing<T>(schema: z.ZodMiniType<T>, body: unknown, root: string): Listing<T> {
@@ -54,9 +72,12 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
   const get = (path: string, signal: AbortSignal | undefined, query?: Record<string, string | undefined>) =>
     http.request<unknown>('GET', path, { signal, query });
 
-  return {
+  if (options.terminologyUrl !== undefined && typeof options.terminologyUrl !== 'string') {
+    throw new FrontdeskError('invalid-input', 'terminologyUrl must be a URL', { field: 'terminologyUrl' });
+  }
+  return completeAdapter({
     name: 'rest',
-    capabilities: CAPABILITIES,
+    ...(options.terminologyUrl ? { expandValueSet: terminologyAt(options, options.terminologyUrl) } : {}),
 
     async getOrganization(opts?: RequestOptions) {
       return parseOrThrow(Organization, await get('/organization', opts?.signal), 'organization');
@@ -151,5 +172,5 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
       );
       return parseOrThrow(SurveyReceipt, body, 'receipt');
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
-import type { AdapterCapabilities, FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
+import type { FrontdeskAdapter, RequestOptions, SlotQuery } from '../../adapter.js';
+import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import {
   type Location,
@@ -7,28 +8,12 @@ import {
   type Provider,
   VisitType,
 } from '../../schemas/clinic.js';
-import type { Plan, PriceInfo } from '../../schemas/pricing.js';
 import { SlotQuerySchema } from '../../schemas/queries.js';
-import type { Questionnaire, SurveyReceipt, SurveySummary } from '../../schemas/questionnaire.js';
-import type { Booking, Slot } from '../../schemas/scheduling.js';
+import type { Slot } from '../../schemas/scheduling.js';
 import { type Listing, type ListingIssue, parseOrThrow } from '../../schemas/validate.js';
 import { Feed } from './feed.js';
 import { toDomainSlot } from './map.js';
 import { type ResolvedSmartOptions, resolveSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
-
-const CAPABILITIES: AdapterCapabilities = Object.freeze({
-  booking: 'link',
-  prices: false,
-  plans: false,
-  surveys: false,
-});
-
-function unsupported(what: string): FrontdeskError {
-  return new FrontdeskError(
-    'unsupported',
-    `a SMART Scheduling Links feed is read-only and has no ${what}; slots carry a booking link or phone number`,
-  );
-}
 
 function issuesOf(snapshot: { issues: ListingIssue[] }): { issues?: ListingIssue[] } {
   return snapshot.issues.length > 0 ? { issues: [...snapshot.issues] } : {};
@@ -48,18 +33,20 @@ function firstAtOrAfter(slots: readonly { startMs: number }[], startMs: number):
 
 /**
  * The `smart-scheduling-links` adapter: a publisher's `$bulk-publish` manifest and its Location, Schedule and Slot
- * NDJSON files, streamed line by line and kept between calls (polled at most once a minute, conditionally). It is
- * read-only: each slot offers its booking deep link (with `source` and `booking-referral`) or phone number.
+ * NDJSON files, streamed line by line and kept between calls (polled at most once a minute, conditionally, and after
+ * the first read with `_since` for only what changed, where the publisher supports it). It is
+ * read-only (no booking API, prices, plans or surveys): each slot offers its booking deep link (with `source` and
+ * `booking-referral`) or phone number.
  */
 export function createSmartSchedulingLinksAdapter(
   options: SmartSchedulingLinksOptions | Record<string, unknown>,
 ): FrontdeskAdapter {
-  return new SmartSchedulingLinksAdapter(resolveSmartOptions(options));
+  return completeAdapter(new SmartSchedulingLinksAdapter(resolveSmartOptions(options)));
 }
 
-class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
+class SmartSchedulingLinksAdapter implements PartialAdapter {
   readonly name = 'smart-scheduling-links';
-  readonly capabilities = CAPABILITIES;
+  readonly bookingWithoutApi = 'link';
   readonly #options: ResolvedSmartOptions;
   readonly #feed: Feed;
 
@@ -141,29 +128,5 @@ class SmartSchedulingLinksAdapter implements FrontdeskAdapter {
       dropped: [...snapshot.dropped.manifest, ...snapshot.dropped.Schedule, ...snapshot.dropped.Slot],
       ...issuesOf(snapshot),
     };
-  }
-
-  async book(): Promise<Booking> {
-    throw unsupported('booking API');
-  }
-
-  async getPrice(): Promise<PriceInfo> {
-    throw unsupported('prices');
-  }
-
-  async listPlans(): Promise<Listing<Plan>> {
-    throw unsupported('insurance plans');
-  }
-
-  async listSurveys(): Promise<Listing<SurveySummary>> {
-    throw unsupported('surveys');
-  }
-
-  async getSurvey(): Promise<Questionnaire> {
-    throw unsupported('surveys');
-  }
-
-  async submitSurvey(): Promise<SurveyReceipt> {
-    throw unsupported('surveys');
   }
 }

@@ -16,6 +16,8 @@ type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 const Manifest = z.looseObject({
   transactionTime: z.optional(z.string().check(z.maxLength(100))),
+  /** The request this manifest answers: with `_since` when the publisher honoured it. */
+  request: z.optional(z.string().check(z.maxLength(4096))),
   output: z
     .array(
       z.looseObject({
@@ -37,6 +39,10 @@ const MANIFEST_ACCEPT = 'application/json, application/fhir+json;q=0.9';
 const PARALLEL_FILES = 4;
 /** Problems reported per file at most; a broken file would otherwise report every line. */
 const MAX_FILE_PROBLEMS = 50;
+/** Problems kept per resource type across incremental reads. */
+const MAX_KEPT_PROBLEMS = 200;
+/** Slots that ended this long ago are forgotten when changes are merged, so a long-open page does not grow. */
+const KEEP_PAST_SLOTS_MS = 86_400_000;
 
 interface Output {
   type: ResourceType;
@@ -57,6 +63,10 @@ interface FileData {
 
 interface ManifestState {
   freshness: Freshness;
+  /** When the publisher produced this data set: the `_since` of the next poll. */
+  transactionTime: string | undefined;
+  /** It answers a `_since` request with only what changed, to merge into what is known. */
+  incremental: boolean;
   outputs: Output[];
   dropped: DroppedRecord[];
   /** What the manifest's `error` outputs say: the publisher reports problems of its own. */
@@ -116,6 +126,8 @@ export class Feed {
   readonly #options: ResolvedSmartOptions;
   readonly #manifestUrl: URL;
   #manifest: ManifestState | undefined;
+  /** `transactionTime` of the last manifest whose data was read in full or merged. */
+  #since: string | undefined;
   readonly #files = new Map<string, CachedFile>();
   #snapshot: Snapshot | undefined;
   #refreshing: Promise<Snapshot> | undefined;
@@ -160,23 +172,38 @@ export class Feed {
       return this.#snapshot;
     }
     const fileProblems: Record<ResourceType, DroppedRecord[]> = { Location: [], Schedule: [], Slot: [] };
+    const changed: Array<{ output: Output; data: FileData }> = [];
     const queue = [...manifest.outputs];
     const work = async () => {
       for (let output = queue.shift(); output; output = queue.shift()) {
-        const problem = await this.#loadFile(output);
-        if (problem) fileProblems[output.type].push(problem);
+        const loaded = await this.#loadFile(output);
+        if (loaded.problem) fileProblems[output.type].push(loaded.problem);
+        if (loaded.data) changed.push({ output, data: loaded.data });
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_FILES }, work));
-    const listed = new Set(manifest.outputs.map((output) => output.url.href));
-    for (const url of this.#files.keys()) if (!listed.has(url)) this.#files.delete(url);
-    this.#snapshot = this.#build(manifest, fileProblems);
+    if (manifest.incremental && this.#snapshot) {
+      this.#snapshot = this.#merge(this.#snapshot, manifest, changed, fileProblems);
+    } else {
+      const listed = new Set(manifest.outputs.map((output) => output.url.href));
+      for (const url of this.#files.keys()) if (!listed.has(url)) this.#files.delete(url);
+      this.#snapshot = this.#build(manifest, fileProblems);
+    }
+    this.#since = manifest.transactionTime;
     return this.#snapshot;
   }
 
+  /**
+   * The manifest; after the first read, with `_since=<transactionTime>` so a publisher that supports it lists only
+   * what changed. Publishers may ignore `_since`: the answer counts as changes only when its `request` echoes it.
+   * The validators of the last manifest go along either way: an unchanged answer is the same bytes, whatever its URL.
+   */
   async #loadManifest(): Promise<ManifestState> {
     const previous = this.#manifest;
-    const result = await this.#get(this.#manifestUrl, previous?.freshness, MANIFEST_ACCEPT);
+    const since = this.#since;
+    const url = new URL(this.#manifestUrl);
+    if (since !== undefined) url.searchParams.set('_since', since);
+    const result = await this.#get(url, previous?.freshness, MANIFEST_ACCEPT);
     const freshness = freshnessOf(result.headers, this.#options.now(), this.#options.minPollMs);
     if (result.status === 304 && previous) {
       this.#manifest = { ...previous, freshness: { ...previous.freshness, freshUntil: freshness.freshUntil } };
@@ -222,14 +249,25 @@ export class Feed {
               message: `the publisher reports errors in its feed (${errors.length} error file${errors.length === 1 ? '' : 's'}: ${errors.slice(0, 5).join(', ')})`,
             },
           ];
-    this.#manifest = { freshness, outputs, dropped, issues };
+    const transactionTime = parsed.data.transactionTime;
+    this.#manifest = {
+      freshness,
+      transactionTime: transactionTime && !Number.isNaN(Date.parse(transactionTime)) ? transactionTime : undefined,
+      incremental: since !== undefined && answersSince(parsed.data.request, this.#manifestUrl),
+      outputs,
+      dropped,
+      issues,
+    };
     return this.#manifest;
   }
 
-  /** Fetch one file if it is stale; a failure keeps the file's last data and is reported. */
-  async #loadFile(output: Output): Promise<DroppedRecord | undefined> {
+  /**
+   * Fetch one file if it is stale: `data` when it was read anew (not fresh, not a 304). A failure keeps the file's
+   * last data and is reported as `problem`.
+   */
+  async #loadFile(output: Output): Promise<{ data?: FileData; problem?: DroppedRecord }> {
     const cached = this.#files.get(output.url.href);
-    if (cached && this.#options.now() < cached.freshness.freshUntil) return undefined;
+    if (cached && this.#options.now() < cached.freshness.freshUntil) return {};
     let data: FileData | undefined;
     try {
       const result = await this.#get(output.url, cached?.freshness, NDJSON_ACCEPT, async (response) => {
@@ -249,10 +287,11 @@ export class Feed {
           data: cached.data,
           freshness: { ...cached.freshness, freshUntil: freshness.freshUntil },
         });
-      } else {
-        this.#files.set(output.url.href, { data: data ?? emptyData(), freshness });
+        return {};
       }
-      return undefined;
+      const read = data ?? emptyData();
+      this.#files.set(output.url.href, { data: read, freshness });
+      return { data: read };
     } catch (error) {
       const failure = toFrontdeskError(error);
       if (failure.kind === 'aborted') throw failure;
@@ -262,7 +301,7 @@ export class Feed {
           ...cached,
           freshness: { freshUntil: this.#options.now() + this.#options.minPollMs },
         });
-      return { field: output.name, reason: `${output.name}: ${messageText(failure.message)}${kept}` };
+      return { problem: { field: output.name, reason: `${output.name}: ${messageText(failure.message)}${kept}` } };
     }
   }
 
@@ -308,22 +347,47 @@ export class Feed {
       snapshot.freshUntil = Math.min(snapshot.freshUntil, file.freshness.freshUntil);
       for (const location of file.data.locations) snapshot.locations.set(location.id, location);
       for (const schedule of file.data.schedules) snapshot.schedules.set(schedule.id, schedule);
-      // The same slot in two files (or twice in one): the most recently updated wins, then the later one.
-      for (const slot of file.data.slots) {
-        const known = slots.get(slot.id);
-        if (!known || !(known.updatedMs > slot.updatedMs)) slots.set(slot.id, slot);
-      }
-      snapshot.dropped[output.type].push(...file.data.dropped);
-      if (file.data.unlisted > 0) {
-        snapshot.dropped[output.type].push({
-          field: output.name,
-          reason: `${output.name}: ${file.data.unlisted} more problems`,
-        });
-      }
+      for (const slot of file.data.slots) keepLatest(slots, slot);
+      snapshot.dropped[output.type].push(...problemsOf(output, file.data));
     }
     snapshot.slots = [...slots.values()].sort((a, b) => a.startMs - b.startMs);
     snapshot.freshUntil = Math.max(snapshot.freshUntil, this.#options.now() + this.#options.minPollMs);
     return snapshot;
+  }
+
+  /**
+   * What an incremental manifest's files changed, applied to what is known: records by id, the latest of a slot's
+   * versions winning as in a full read. Problems found before are kept beside the new ones (bounded).
+   */
+  #merge(
+    base: Snapshot,
+    manifest: ManifestState,
+    changed: ReadonlyArray<{ output: Output; data: FileData }>,
+    fileProblems: Record<ResourceType, DroppedRecord[]>,
+  ): Snapshot {
+    const now = this.#options.now();
+    const locations = new Map(base.locations);
+    const schedules = new Map(base.schedules);
+    const slots = new Map(base.slots.map((slot) => [slot.id, slot]));
+    const dropped = { ...base.dropped, manifest: [...manifest.dropped] };
+    for (const type of RESOURCE_TYPES) dropped[type] = [...base.dropped[type], ...fileProblems[type]];
+    for (const { output, data } of changed) {
+      for (const location of data.locations) locations.set(location.id, location);
+      for (const schedule of data.schedules) schedules.set(schedule.id, schedule);
+      for (const slot of data.slots) keepLatest(slots, slot);
+      dropped[output.type].push(...problemsOf(output, data));
+    }
+    for (const type of RESOURCE_TYPES) dropped[type] = dropped[type].slice(-MAX_KEPT_PROBLEMS);
+    return {
+      locations,
+      schedules,
+      slots: [...slots.values()]
+        .filter((slot) => !(Date.parse(slot.end) < now - KEEP_PAST_SLOTS_MS))
+        .sort((a, b) => a.startMs - b.startMs),
+      dropped,
+      issues: manifest.issues,
+      freshUntil: Math.max(manifest.freshness.freshUntil, now + this.#options.minPollMs),
+    };
   }
 
   /** A GET, conditional when validators are known and the origin takes them. */
@@ -346,6 +410,29 @@ export class Feed {
       this.#unconditional.add(url.origin);
       return get({});
     }
+  }
+}
+
+/** The same slot in two files (or twice in one, or again in a later change): the most recently updated wins, then
+ * the later one. */
+function keepLatest(slots: Map<string, StoredSlot>, slot: StoredSlot): void {
+  const known = slots.get(slot.id);
+  if (!known || !(known.updatedMs > slot.updatedMs)) slots.set(slot.id, slot);
+}
+
+/** A file's listed problems, and a count of the rest. */
+function problemsOf(output: Output, data: FileData): DroppedRecord[] {
+  if (data.unlisted === 0) return data.dropped;
+  return [...data.dropped, { field: output.name, reason: `${output.name}: ${data.unlisted} more problems` }];
+}
+
+/** Whether a manifest's `request` shows it answers a `_since` request (with only the changes). */
+function answersSince(request: string | undefined, manifestUrl: URL): boolean {
+  if (request === undefined) return false;
+  try {
+    return new URL(request, manifestUrl).searchParams.has('_since');
+  } catch {
+    return false;
   }
 }
 

@@ -158,7 +158,13 @@ describe('smart-scheduling-links adapter: the public example files', () => {
 
   it('is read-only: booking, prices, plans and surveys are unsupported', async () => {
     const feed = adapter();
-    expect(feed.capabilities).toEqual({ booking: 'link', prices: false, plans: false, surveys: false });
+    expect(feed.capabilities).toEqual({
+      booking: 'link',
+      prices: false,
+      plans: false,
+      surveys: false,
+      terminology: false,
+    });
     for (const call of [
       () => feed.book({} as never),
       () => feed.getPrice({ service: '99213' }),
@@ -312,6 +318,120 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
     const { items } = await feed.listSlots({ start: '2024-10-07T00:00:00Z', end: '2024-10-08T00:00:00Z' });
     expect(items.map((s) => s.id).sort()).toEqual(['all', 'ct']);
     expect(publisher.requests.map((request) => request.path)).not.toContain('/feed/ma.ndjson');
+  });
+
+  describe('_since incremental polling', () => {
+    const T0 = '2021-03-01T07:00:00.000Z';
+    const T1 = '2021-03-01T08:00:30.000Z';
+    const DAY = { start: '2021-03-02T00:00:00Z', end: '2021-03-03T00:00:00Z' };
+    const at = (hour: number) => `2021-03-02T${String(hour).padStart(2, '0')}:00:00Z`;
+    const versioned = (id: string, hour: number, status: string, lastUpdated: string) =>
+      JSON.stringify({ ...JSON.parse(slot(id, 'flu', at(hour), at(hour + 1), status)), meta: { lastUpdated } });
+    const manifestRequests = () => publisher.requests.filter((request) => request.path === '/inc/$bulk-publish');
+
+    beforeEach(() => {
+      publisher.putManifest(
+        '/inc/$bulk-publish',
+        [
+          { type: 'Location', url: '/inc/locations.ndjson' },
+          { type: 'Schedule', url: '/inc/schedules.ndjson' },
+          { type: 'Slot', url: '/inc/slots.ndjson' },
+        ],
+        { transactionTime: T0 },
+      );
+      publisher.put('/inc/locations.ndjson', location('az', 'AZ'));
+      publisher.put('/inc/schedules.ndjson', schedule('flu', 'az', 'flu-shot'));
+      publisher.put(
+        '/inc/slots.ndjson',
+        [
+          versioned('s1', 9, 'free', '2021-03-01T06:00:00Z'),
+          versioned('s2', 10, 'free', '2021-03-01T06:00:00Z'),
+          versioned('s3', 11, 'free', '2021-03-01T06:30:00Z'),
+        ].join('\n'),
+      );
+    });
+
+    it('asks for what changed since the last read and merges it, the latest version of a slot winning', async () => {
+      // What the publisher answers to ?_since=T0: only the changes, its `request` echoing the _since.
+      publisher.putManifest(
+        `/inc/$bulk-publish?_since=${T0}`,
+        [
+          { type: 'Slot', url: '/inc/changes-1.ndjson' },
+          { type: 'Location', url: '/inc/locations-changed.ndjson' },
+        ],
+        { transactionTime: T1, cacheControl: 'max-age=300' },
+      );
+      publisher.put(
+        '/inc/changes-1.ndjson',
+        [
+          versioned('s2', 10, 'busy', '2021-03-01T08:00:10Z'),
+          versioned('s4', 12, 'free', '2021-03-01T08:00:20Z'),
+          // An older version of s3 than the one already read: it loses.
+          versioned('s3', 11, 'busy', '2021-03-01T05:00:00Z'),
+        ].join('\n'),
+      );
+      publisher.put('/inc/locations-changed.ndjson', location('az', 'AZ', { name: 'Clinic az (moved)' }));
+      const feed = adapter({ manifestUrl: `${publisher.origin}/inc/$bulk-publish` });
+
+      const first = await feed.listSlots(DAY);
+      expect(first.items.map((s) => [s.id, s.status])).toEqual([
+        ['s1', 'free'],
+        ['s2', 'free'],
+        ['s3', 'free'],
+      ]);
+      expect(manifestRequests().map((request) => request.query)).toEqual(['']);
+
+      now += 61_000;
+      const before = publisher.requests.length;
+      const second = await feed.listSlots(DAY);
+      expect(second.items.map((s) => [s.id, s.status])).toEqual([
+        ['s1', 'free'],
+        ['s2', 'busy'],
+        ['s3', 'free'],
+        ['s4', 'free'],
+      ]);
+      expect(second.items.every((s) => s.locationId === 'az' && s.visitTypeIds[0] === 'flu-shot')).toBe(true);
+      expect((await feed.listLocations()).items.map((l) => l.name)).toEqual(['Clinic az (moved)']);
+      const asked = requestsSince(before);
+      // Conditional as before (the last manifest's ETag), with _since; only the changed files are fetched.
+      expect(asked[0]).toMatchObject({ path: '/inc/$bulk-publish', ifNoneMatch: expect.any(String) });
+      expect(new URLSearchParams(asked[0]!.query).get('_since')).toBe(T0);
+      expect(
+        asked
+          .slice(1)
+          .map((request) => request.path)
+          .sort(),
+      ).toEqual(['/inc/changes-1.ndjson', '/inc/locations-changed.ndjson']);
+
+      // The changes' Cache-Control (max-age=300) holds the next poll back; then it asks _since=T1.
+      publisher.putManifest(`/inc/$bulk-publish?_since=${T1}`, [], { transactionTime: T1 });
+      now += 200_000;
+      await feed.listSlots(DAY);
+      expect(manifestRequests()).toHaveLength(2);
+      now += 101_000;
+      const third = await feed.listSlots(DAY);
+      expect(third.items).toEqual(second.items);
+      expect(new URLSearchParams(manifestRequests()[2]!.query).get('_since')).toBe(T1);
+
+      // Nothing new: the same answer again is a 304, and no file is asked for.
+      now += 61_000;
+      const afterThird = publisher.requests.length;
+      expect((await feed.listSlots(DAY)).items).toEqual(second.items);
+      expect(requestsSince(afterThird)).toEqual([
+        expect.objectContaining({ path: '/inc/$bulk-publish', ifNoneMatch: expect.any(String) }),
+      ]);
+    });
+
+    it('reads everything again when the publisher ignores _since, so removed slots go away', async () => {
+      const feed = adapter({ manifestUrl: `${publisher.origin}/inc/$bulk-publish` });
+      expect((await feed.listSlots(DAY)).items).toHaveLength(3);
+      publisher.put('/inc/slots.ndjson', versioned('s1', 9, 'busy', '2021-03-01T08:00:00Z'));
+      now += 61_000;
+      const second = await feed.listSlots(DAY);
+      // It was asked with _since, answered in full (its `request` has no _since): s2 and s3 are gone.
+      expect(new URLSearchParams(manifestRequests()[1]!.query).get('_since')).toBe(T0);
+      expect(second.items.map((s) => [s.id, s.status])).toEqual([['s1', 'busy']]);
+    });
   });
 
   it('falls back to plain requests when conditional ones fail as a network error (no CORS preflight)', async () => {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { completeAdapter, type PartialAdapter } from './complete-adapter.js';
+import { FrontdeskError } from './errors.js';
+
+/** A backend that knows only its directory, with state in private fields (methods must run on the instance). */
+class DirectoryOnly implements PartialAdapter {
+  readonly name = 'directory-only';
+  #organization = { id: 'o', name: 'Clinic', currency: 'USD' };
+  async getOrganization() {
+    return this.#organization;
+  }
+  async listLocations() {
+    return { items: [], dropped: [] };
+  }
+  async listProviders() {
+    return { items: [], dropped: [] };
+  }
+  async getProvider(): Promise<never> {
+    throw new FrontdeskError('not-found', 'no provider with this id');
+  }
+  async listVisitTypes() {
+    return { items: [], dropped: [] };
+  }
+  async listSlots() {
+    return { items: [], dropped: [] };
+  }
+}
+
+describe('completeAdapter', () => {
+  it('fills in what the backend lacks with unsupported, and derives capabilities from the methods present', async () => {
+    const adapter = completeAdapter(new DirectoryOnly());
+    expect(adapter.name).toBe('directory-only');
+    expect(adapter.capabilities).toEqual({
+      booking: 'none',
+      prices: false,
+      plans: false,
+      surveys: false,
+      terminology: false,
+    });
+    expect(await adapter.getOrganization()).toEqual({ id: 'o', name: 'Clinic', currency: 'USD' });
+    await expect(adapter.getProvider('x')).rejects.toMatchObject({ kind: 'not-found' });
+    for (const call of [
+      () => adapter.book({} as never),
+      () => adapter.getPrice({ service: '99213' }),
+      () => adapter.listPlans(),
+      () => adapter.listSurveys(),
+      () => adapter.getSurvey('x'),
+      () => adapter.submitSurvey({} as never, { idempotencyKey: 'k' }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ name: 'FrontdeskError', kind: 'unsupported' });
+    }
+    expect('expandValueSet' in adapter).toBe(false);
+  });
+
+  it('says link booking when slots carry links, and surveys only with all three survey methods', () => {
+    const base = new DirectoryOnly();
+    const linked = completeAdapter(Object.assign(base, { bookingWithoutApi: 'link' as const }));
+    expect(linked.capabilities.booking).toBe('link');
+    const full = completeAdapter({
+      ...bind(new DirectoryOnly()),
+      name: 'full',
+      book: async () => ({}) as never,
+      getPrice: async () => ({}) as never,
+      listPlans: async () => ({ items: [], dropped: [] }),
+      listSurveys: async () => ({ items: [], dropped: [] }),
+      getSurvey: async () => ({}) as never,
+      submitSurvey: async () => ({ id: 'r', status: 'received' as const }),
+      expandValueSet: async () => ({ codings: [] }),
+    });
+    expect(full.capabilities).toEqual({ booking: 'api', prices: true, plans: true, surveys: true, terminology: true });
+    const halfSurveys = completeAdapter({ ...bind(new DirectoryOnly()), getSurvey: async () => ({}) as never });
+    expect(halfSurveys.capabilities.surveys).toBe(false);
+  });
+
+  it('refuses an adapter without its directory, and leaves a complete adapter as it is', () => {
+    const { listSlots: _, ...noSlots } = bind(new DirectoryOnly());
+    expect(() => completeAdapter(noSlots as never)).toThrowError(
+      expect.objectContaining({ kind: 'invalid-input', field: 'listSlots' }),
+    );
+    const adapter = completeAdapter(new DirectoryOnly());
+    expect(completeAdapter(adapter)).toBe(adapter);
+  });
+
+  it('can be extended the way tests and stories do (a prototype copy, a proxy)', async () => {
+    const adapter = completeAdapter(new DirectoryOnly());
+    const spy = Object.create(adapter) as typeof adapter;
+    spy.listLocations = async () => ({ items: [], dropped: [{ field: 'x', reason: 'replaced' }] });
+    expect((await spy.listLocations()).dropped).toHaveLength(1);
+    expect((await spy.getOrganization()).id).toBe('o');
+  });
+});
+
+/** The directory of a class instance as plain bound functions, to spread into object literals. */
+function bind(adapter: DirectoryOnly) {
+  return {
+    name: adapter.name,
+    getOrganization: () => adapter.getOrganization(),
+    listLocations: () => adapter.listLocations(),
+    listProviders: () => adapter.listProviders(),
+    getProvider: () => adapter.getProvider(),
+    listVisitTypes: () => adapter.listVisitTypes(),
+    listSlots: () => adapter.listSlots(),
+  };
+}
