@@ -12,16 +12,10 @@ import {
 } from '@frontdesk/core';
 import { configProblem, DEFAULT_DAYS } from './config.js';
 import { type CleanSlot, cleanSlots } from './slot-cleaning.js';
+import type { FdSlotPicker } from './slot-picker.js';
 
 /** The picker's attributes that decide what it loads. */
-export interface LoadInput {
-  provider: string | undefined;
-  location: string | undefined;
-  visitType: string | undefined;
-  timezone: string | undefined;
-  start: string | undefined;
-  days: number | undefined;
-}
+export type LoadInput = Pick<FdSlotPicker, 'provider' | 'location' | 'visitType' | 'timezone' | 'start' | 'days'>;
 
 /** What the picker needs before it can show a calendar. */
 export interface Setup {
