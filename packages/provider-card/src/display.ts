@@ -1,4 +1,4 @@
-import { type Address, dateTimeFormat, type Location, type Provider } from '@frontdesk/core';
+import { type Address, knownDateFormat, type Location, type Provider } from '@frontdesk/core';
 
 /** Only http(s) photos are ever loaded: a `javascript:` or `data:` URL from an API never reaches `src`. */
 export function safePhotoUrl(url: unknown): string | undefined {
@@ -86,7 +86,7 @@ export const validated = new WeakSet<object>();
 export function formatInstant(instant: string, timeZone: string, locale: string): string | undefined {
   try {
     const date = new Date(instant);
-    return Number.isNaN(date.getTime()) ? undefined : dateTimeFormat(locale, { ...WHEN, timeZone }).format(date);
+    return Number.isNaN(date.getTime()) ? undefined : knownDateFormat(locale, { ...WHEN, timeZone }).format(date);
   } catch {
     return undefined; // an unknown zone or language tag: better no time than a wrong one
   }

@@ -78,4 +78,16 @@ export const bookingStyles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  .notice {
+    padding: 0.75em var(--_fd-space);
+    border: 1px solid var(--_fd-color-warning);
+    border-inline-start-width: 6px;
+    border-radius: var(--_sp-radius);
+  }
+  .notice p {
+    margin: 0.25em 0 0;
+  }
+  .notice-title {
+    font-weight: 600;
+  }
 `;

@@ -1,4 +1,4 @@
-import { addDaysToKey, type DayKey, type Weekday, weekdayOfKey } from '@frontdesk/core';
+import { type DayKey, shiftDayKey, type Weekday, weekdayOf } from '@frontdesk/core';
 
 export type GridMove =
   | 'previousDay'
@@ -62,14 +62,14 @@ export function addMonthsToKey(key: DayKey, months: number): DayKey {
 
 /** Where focus goes from `key`, kept within [`min`, `max`] so it never lands outside the bookable range. */
 export function applyMove(key: DayKey, move: GridMove, weekStartsOn: Weekday, min: DayKey, max: DayKey): DayKey {
-  const column = (weekdayOfKey(key) - weekStartsOn + 7) % 7;
+  const column = (weekdayOf(key) - weekStartsOn + 7) % 7;
   const target = {
-    previousDay: () => addDaysToKey(key, -1),
-    nextDay: () => addDaysToKey(key, 1),
-    previousWeek: () => addDaysToKey(key, -7),
-    nextWeek: () => addDaysToKey(key, 7),
-    weekStart: () => addDaysToKey(key, -column),
-    weekEnd: () => addDaysToKey(key, 6 - column),
+    previousDay: () => shiftDayKey(key, -1),
+    nextDay: () => shiftDayKey(key, 1),
+    previousWeek: () => shiftDayKey(key, -7),
+    nextWeek: () => shiftDayKey(key, 7),
+    weekStart: () => shiftDayKey(key, -column),
+    weekEnd: () => shiftDayKey(key, 6 - column),
     previousMonth: () => addMonthsToKey(key, -1),
     nextMonth: () => addMonthsToKey(key, 1),
     previousYear: () => addMonthsToKey(key, -12),

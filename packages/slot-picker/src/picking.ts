@@ -1,12 +1,13 @@
 import type { DayKey, FdSlotSelectDetail, FrontdeskError, PartOfDay } from '@frontdesk/core';
-import { weekStartForLocale } from '@frontdesk/core';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { weekStartOf } from '@frontdesk/core';
+import type { Resource } from '@frontdesk/core/element';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { applyMove, moveForKey, timeKeyTarget } from './calendar-keys.js';
 import { DEFAULT_DAYS } from './config.js';
 import { type DaySlot, nextAvailableDay } from './day-index.js';
 import { dayName, whenLabel, zoneName, zoneOptions } from './labels.js';
 import type { Setup, SlotData } from './loaders.js';
-import { MenuController } from './menu-controller.js';
+import { MenuButton } from './menu-button.js';
 import { type Model, ModelBuilder } from './model.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import type { Focus } from './steps.js';
@@ -25,15 +26,9 @@ export interface PickingAttributes {
   visitType: string | undefined;
 }
 
-/** The slots as the picking part sees them: still loading, failed (with a retry), or there. */
-export type SlotsState =
-  | { status: 'loading' }
-  | { status: 'error'; error: FrontdeskError; retry: () => void }
-  | { status: 'ready'; slots: SlotData };
-
 /** What the picking part needs from its element. */
 export interface PickingHost {
-  readonly element: ReactiveControllerHost & HTMLElement;
+  readonly element: ReactiveElement;
   strings(): SlotPickerStrings;
   lang(): string;
   dir(): 'ltr' | 'rtl';
@@ -68,12 +63,12 @@ export class Picking {
 
   private readonly host: PickingHost;
   private readonly models = new ModelBuilder();
-  readonly zoneMenu: MenuController;
+  readonly zoneMenu: MenuButton;
 
   constructor(host: PickingHost) {
     this.host = host;
     const root = () => host.element.shadowRoot;
-    this.zoneMenu = new MenuController(host.element, () => ({
+    this.zoneMenu = new MenuButton(host.element, () => ({
       button: root()?.querySelector<HTMLElement>('#zone-button') ?? null,
       menu: root()?.querySelector<HTMLElement>('#zone-menu') ?? null,
     }));
@@ -158,7 +153,7 @@ export class Picking {
     const move = moveForKey(event, this.host.dir());
     if (!move) return;
     event.preventDefault();
-    const weekStart = weekStartForLocale(this.host.lang());
+    const weekStart = weekStartOf(this.host.lang());
     this.set({ focusedDay: applyMove(focused, move, weekStart, model.firstDay, model.lastDay) });
     this.host.focus('grid');
   }
@@ -215,10 +210,10 @@ export class Picking {
     }
   }
 
-  render(model: Model, state: SlotsState): TemplateResult {
+  render(model: Model, state: Resource<SlotData>): TemplateResult {
     const { t } = this;
     const lang = this.host.lang();
-    const slots = state.status === 'ready' ? state.slots : undefined;
+    const slots = state.status === 'ready' ? state.value : undefined;
     const filters = renderFilters({
       t,
       visitTypes: model.visitTypes,
@@ -241,17 +236,17 @@ export class Picking {
     return html`${conflict}${filters}${this.renderAvailability(model, state)}${selection}`;
   }
 
-  private renderAvailability(model: Model, state: SlotsState): unknown {
+  private renderAvailability(model: Model, state: Resource<SlotData>): unknown {
     const { t } = this;
     if (state.status === 'loading') return this.host.renderLoading(5);
-    if (state.status === 'error') return this.host.renderError(state.error, state.retry);
+    if (state.status === 'error' && state.error) return this.host.renderError(state.error, () => void state.reload());
     const index = model.index;
     if (!index || !model.visitType) return nothing;
     if (index.days.length === 0) {
       return this.host.renderEmpty(t.noAvailability(this.host.attributes().days ?? DEFAULT_DAYS), t.noAvailabilityHint);
     }
     const lang = this.host.lang();
-    const weekStart = weekStartForLocale(lang);
+    const weekStart = weekStartOf(lang);
     const focused = this.focusedOf(model);
     const chosen = this.chosenDay;
     const next = nextAvailableDay(index, chosen ?? model.firstDay, chosen !== undefined);
@@ -289,7 +284,7 @@ export class Picking {
           current: model.zone,
           options: zoneOptions(t, lang, model.setup.clinicZone, this.host.attributes().timezone),
           menu: this.zoneMenu,
-          onPick: (zone) => this.pickZone(zone, state.status === 'ready' ? state.slots : undefined),
+          onPick: (zone) => this.pickZone(zone, state.value),
         }),
         onChoose: (slot) => this.chooseSlot(model, slot),
         onKeydown: (event, part, slots) => this.onTimesKeydown(event, part, slots),

@@ -18,7 +18,7 @@ import type { DaySlot } from './day-index.js';
 import { whenLabel } from './labels.js';
 import { type LoadInput, loadSetup, loadSlots, type Setup } from './loaders.js';
 import type { Model } from './model.js';
-import { Picking, type SlotsState } from './picking.js';
+import { Picking } from './picking.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
 import type { Focus, Step } from './steps.js';
@@ -360,18 +360,9 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     const model = this.model(setup.value!);
     const entry = this.chosenEntry();
     const steps = this.step !== 'pick' && (entry || this.step === 'done');
-    if (!steps) return this.picking.render(model, this.slotsState());
+    if (!steps) return this.picking.render(model, this.slots);
     if (!this.flow) return this.renderLoading(undefined, 4);
     return this.flow.render(this.step, model, entry);
-  }
-
-  private slotsState(): SlotsState {
-    const { slots } = this;
-    if (slots.status === 'loading') return { status: 'loading' };
-    if (slots.status === 'error' && slots.error) {
-      return { status: 'error', error: slots.error, retry: () => void slots.reload() };
-    }
-    return { status: 'ready', slots: slots.value! };
   }
 }
 

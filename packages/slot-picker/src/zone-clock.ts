@@ -1,4 +1,4 @@
-import { type DayKey, zoneOffsetMinutes } from '@frontdesk/core';
+import { type DayKey, exactOffset } from '@frontdesk/core';
 
 /** Wall-clock reading of an instant in one zone: the day it falls on and the minutes since that day's midnight. */
 export interface WallTime {
@@ -38,8 +38,8 @@ export class ZoneClock {
     let span = this.spans.get(index);
     if (!span) {
       const start = index * SPAN;
-      const before = zoneOffsetMinutes(this.timeZone, start);
-      const after = zoneOffsetMinutes(this.timeZone, start + SPAN);
+      const before = exactOffset(this.timeZone, start);
+      const after = exactOffset(this.timeZone, start + SPAN);
       let change = start + SPAN;
       if (after !== before) {
         // Offsets change on whole minutes: bisect (start, start + SPAN] down to the first minute with `after`.
@@ -47,7 +47,7 @@ export class ZoneClock {
         let high = start + SPAN;
         while (high - low > MINUTE) {
           const mid = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
-          if (zoneOffsetMinutes(this.timeZone, mid) === before) low = mid;
+          if (exactOffset(this.timeZone, mid) === before) low = mid;
           else high = mid;
         }
         change = high;

@@ -14,6 +14,6 @@ export { FrontdeskElement } from './frontdesk-element.js';
 export { LazyModule, LazyPart, type LazyPartOptions } from './lazy-part.js';
 export { intlLang, LocalizeController, langOf } from './localize.js';
 export { Resource, type ResourceHost, type ResourceStatus, type ResourceTask } from './resource.js';
-export { type BaseStrings, baseStrings, baseStringsEn, baseStringsEs } from './strings.js';
+export { type BaseStrings, baseStrings, baseStringsEn } from './strings.js';
 export { TOKEN_DESCRIPTIONS } from './token-docs.js';
 export { baseStyles, TOKENS, type TokenName } from './tokens.js';

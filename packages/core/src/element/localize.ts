@@ -52,8 +52,6 @@ export class LocalizeController<T extends StringTable> implements ReactiveContro
   private current: T;
   /** The full tag (`es-MX`) for Intl formatting, always one Intl accepts. */
   lang = 'en';
-  /** The registered language whose words are shown (`es` for a page in `es-MX` without its own table). */
-  language = 'en';
   /** Writing direction of the nearest `dir`, for layout decisions that CSS cannot make. */
   dir: 'ltr' | 'rtl' = 'ltr';
 
@@ -87,7 +85,6 @@ export class LocalizeController<T extends StringTable> implements ReactiveContro
   refresh(): void {
     const lang = intlLang(langOf(this.host));
     const dir = directionOf(this.host);
-    const language = this.strings.languageFor(lang);
     // English while another language loads, so nothing is ever blank.
     const table = this.strings.table(lang);
     if (!table) void this.strings.load(lang).then(() => this.refresh());
@@ -95,7 +92,6 @@ export class LocalizeController<T extends StringTable> implements ReactiveContro
     const changed = lang !== this.lang || dir !== this.dir || next !== this.current;
     this.lang = lang;
     this.dir = dir;
-    this.language = language;
     this.current = next;
     if (changed) this.host.requestUpdate();
   }

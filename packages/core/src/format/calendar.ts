@@ -1,6 +1,6 @@
-import { type DayKey, dayKeyToUtcMidnight, utcMidnight, utcMillisToDayKey } from './day-key.js';
+import { type DayKey, dayKeyToUtcMidnight, keyMidnight, utcMidnight, utcMillisToDayKey } from './day-key.js';
 import { invalidInput } from './errors.js';
-import { dateTimeFormat } from './intl-cache.js';
+import { dateTimeFormat, knownDateFormat } from './intl-cache.js';
 
 // Calendar days, zone-free, on Intl alone (no date-fns): the slot picker's month grid downloads with the page.
 
@@ -8,6 +8,7 @@ import { dateTimeFormat } from './intl-cache.js';
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const DAY_MS = 86_400_000;
+const NOON_MS = 12 * 3_600_000;
 
 /** The weekday of a day key. */
 export function weekdayOfKey(key: DayKey): Weekday {
@@ -24,6 +25,11 @@ export function monthGrid(year: number, month: number, weekStartsOn: Weekday = 0
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
     throw invalidInput('weekStartsOn', 'expected 0 (Sunday) to 6 (Saturday)');
   }
+  return monthWeeks(year, month, weekStartsOn);
+}
+
+/** `monthGrid` for a year, month and weekday already checked (a widget's own): no checks. */
+export function monthWeeks(year: number, month: number, weekStartsOn: Weekday): DayKey[][] {
   const first = utcMidnight(year, month, 1);
   const daysInMonth = new Date(utcMidnight(year, month + 1, 0)).getUTCDate();
   const lead = (new Date(first).getUTCDay() - weekStartsOn + 7) % 7;
@@ -58,7 +64,10 @@ function parseLocale(locale: string): LocaleWithWeekInfo {
 
 /** From the locale's region, or its most likely region (`es` is Spain, `en` the United States). */
 export function weekStartFromRegion(locale: string): Weekday {
-  const parsed = parseLocale(locale);
+  return regionWeekStart(parseLocale(locale));
+}
+
+function regionWeekStart(parsed: Intl.Locale): Weekday {
   const region = parsed.region ?? parsed.maximize().region;
   if (region !== undefined && SUNDAY_REGIONS.has(region)) return 0;
   if (region !== undefined && SATURDAY_REGIONS.has(region)) return 6;
@@ -70,13 +79,18 @@ export function weekStartFromRegion(locale: string): Weekday {
  * the engine has it, else from the region (Firefox has neither).
  */
 export function weekStartForLocale(locale: string): Weekday {
-  const parsed = parseLocale(locale);
+  return weekStartOf(parseLocale(locale));
+}
+
+/** `weekStartForLocale` for a locale Intl has already accepted (a widget's `lang`). */
+export function weekStartOf(locale: string | Intl.Locale): Weekday {
+  const parsed = (typeof locale === 'string' ? new Intl.Locale(locale) : locale) as LocaleWithWeekInfo;
   const info = typeof parsed.getWeekInfo === 'function' ? parsed.getWeekInfo() : parsed.weekInfo;
   const firstDay = info?.firstDay;
   // Intl numbers days 1 (Monday) to 7 (Sunday).
   if (Number.isInteger(firstDay) && firstDay !== undefined && firstDay >= 1 && firstDay <= 7)
     return (firstDay % 7) as Weekday;
-  return weekStartFromRegion(locale);
+  return regionWeekStart(parsed);
 }
 
 /**
@@ -88,6 +102,16 @@ export function formatDayKey(
   locale: string,
   options: Omit<Intl.DateTimeFormatOptions, 'timeZone'> = { dateStyle: 'full' },
 ): string {
-  const noonUtc = dayKeyToUtcMidnight(key) + 12 * 3_600_000;
+  const noonUtc = dayKeyToUtcMidnight(key) + NOON_MS;
   return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(noonUtc);
 }
+
+/** `formatDayKey` for a key and a locale already checked (a widget's own): no checks, no named errors. */
+export const dayKeyText = (
+  key: DayKey,
+  locale: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): string => knownDateFormat(locale, { ...options, timeZone: 'UTC' }).format(keyMidnight(key) + NOON_MS);
+
+/** The weekday of a day key already checked. */
+export const weekdayOf = (key: DayKey): Weekday => new Date(keyMidnight(key)).getUTCDay() as Weekday;

@@ -38,8 +38,16 @@ export const dayKeyToUtcMidnight = (key: DayKey): number => utcMidnight(...parse
 
 export const utcMillisToDayKey = (utcMillis: number): DayKey => new Date(utcMillis).toISOString().slice(0, 10);
 
+/** UTC midnight of a day key already checked (the unchecked functions below start here). */
+export const keyMidnight = (key: DayKey): number =>
+  utcMidnight(Number(key.slice(0, 4)), Number(key.slice(5, 7)), Number(key.slice(8, 10)));
+
+/** The day `days` after (or before) a day key, both already checked: what widgets use on their own keys. */
+export const shiftDayKey = (key: DayKey, days: number): DayKey => utcMillisToDayKey(keyMidnight(key) + days * DAY_MS);
+
 /** The day `days` after (or before, when negative) a day key. */
 export function addDaysToKey(key: DayKey, days: number): DayKey {
   if (!Number.isSafeInteger(days)) throw invalidInput('days', 'expected a whole number of days');
-  return utcMillisToDayKey(dayKeyToUtcMidnight(key) + days * DAY_MS);
+  parseDayKey(key);
+  return shiftDayKey(key, days);
 }

@@ -1,6 +1,6 @@
 // Instants for display, on Intl alone (no date-fns): what a widget's first download formats with.
 import { invalidInput } from './errors.js';
-import { dateTimeFormat, isTimeZone } from './intl-cache.js';
+import { dateTimeFormat, isTimeZone, knownDateFormat } from './intl-cache.js';
 
 /**
  * An absolute point in time: an ISO string with an offset, epoch milliseconds or a Date. A string without an offset
@@ -36,8 +36,14 @@ export function formatTime(
   locale: string,
   options: { timeZoneName?: TimeZoneNameStyle } = {},
 ): string {
-  return formatIn(value, timeZone, locale, { hour: 'numeric', minute: '2-digit', ...options });
+  return formatIn(value, timeZone, locale, { ...TIME, ...options });
 }
+
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/** `formatTime` for epoch milliseconds, a zone and a locale already checked: no checks, no named errors. */
+export const timeText = (ms: number, timeZone: string, locale: string, timeZoneName?: TimeZoneNameStyle): string =>
+  knownDateFormat(locale, { timeZone, ...TIME, ...(timeZoneName ? { timeZoneName } : {}) }).format(ms);
 
 /** The date of an instant in `timeZone`, in one of Intl's date styles ("Mar 8, 2026" is `medium`). */
 export function formatDate(

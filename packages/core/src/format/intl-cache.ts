@@ -40,17 +40,25 @@ function formatter<T, O extends Intl.DateTimeFormatOptions | Intl.NumberFormatOp
   locale: string,
   options: O,
 ): T {
-  return cached(cache, `${locale}|${JSON.stringify(options)}`, () => {
-    try {
-      return create(locale, options);
-    } catch (error) {
-      rethrowNamed(error, options);
-    }
-  });
+  try {
+    return cached(cache, `${locale}|${JSON.stringify(options)}`, () => create(locale, options));
+  } catch (error) {
+    rethrowNamed(error, options);
+  }
 }
 
+const createDateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, options);
+
 export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
-  formatter(dateFormats, (l, o) => new Intl.DateTimeFormat(l, o), locale, options);
+  formatter(dateFormats, createDateFormat, locale, options);
+
+/**
+ * `dateTimeFormat` for a locale and options already known to be good (a widget's own `lang` and zones): the same
+ * cache, without the naming of a bad argument (Intl's own error, should one come).
+ */
+export const knownDateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  cached(dateFormats, `${locale}|${JSON.stringify(options)}`, () => createDateFormat(locale, options));
 
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
   formatter(numberFormats, (l, o) => new Intl.NumberFormat(l, o), locale, options);

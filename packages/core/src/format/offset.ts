@@ -1,4 +1,4 @@
-import { assertTimeZone, dateTimeFormat } from './intl-cache.js';
+import { assertTimeZone, knownDateFormat } from './intl-cache.js';
 
 /**
  * A zone's UTC offset at an instant, in whole minutes, remembered per 6-hour window.
@@ -14,9 +14,12 @@ const WINDOW_MS = 6 * 3_600_000;
 const MAX_WINDOWS = 4096;
 const windows = new Map<string, number>();
 
-/** The offset Intl names at `millis` ("GMT-05:00", "GMT+05:45", "GMT-04:56:02" for a local mean time, "GMT"). */
-function exactOffset(timeZone: string, millis: number): number {
-  const name = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+/**
+ * The offset Intl names at `millis` ("GMT-05:00", "GMT+05:45", "GMT-04:56:02" for a local mean time, "GMT"), in
+ * minutes, for a zone already checked and without the window cache: for callers that keep their own (`ZoneClock`).
+ */
+export function exactOffset(timeZone: string, millis: number): number {
+  const name = knownDateFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(millis)
     .find((part) => part.type === 'timeZoneName')?.value;
   const match = /([+-])(\d{2}):?(\d{2})?:?(\d{2})?/.exec(name ?? '');

@@ -1,6 +1,5 @@
 export {
   onStringsChange,
-  registeredLanguages,
   registerStrings,
   type StringSource,
   Strings,

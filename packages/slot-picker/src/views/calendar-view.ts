@@ -1,4 +1,4 @@
-import { type DayKey, formatDayKey, monthGrid, type Weekday } from '@frontdesk/core';
+import { type DayKey, dayKeyText, monthWeeks, type Weekday } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { dayName, monthTitle } from '../labels.js';
 import type { SlotPickerStrings } from '../strings.js';
@@ -59,10 +59,10 @@ function monthButton(label: string, arrow: string, enabled: boolean, go: () => v
 export function renderCalendar(props: CalendarProps): TemplateResult {
   const { t, lang } = props;
   const month = props.focused.slice(0, 7);
-  const weeks = monthGrid(Number(month.slice(0, 4)), Number(month.slice(5, 7)), props.weekStart);
+  const weeks = monthWeeks(Number(month.slice(0, 4)), Number(month.slice(5, 7)), props.weekStart);
   const canGoBack = month > props.firstDay.slice(0, 7);
   const canGoOn = month < props.lastDay.slice(0, 7);
-  const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => formatDayKey(day, lang, { weekday: style });
+  const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => dayKeyText(day, lang, { weekday: style });
   return html`<section class="calendar" part="calendar" aria-labelledby="month-heading">
     <div class="month-bar">
       ${monthButton(t.previousMonth, '‹', canGoBack, () => props.onMonth(-1))}

@@ -1,4 +1,4 @@
-import { type DayKey, formatTime, type PartOfDay } from '@frontdesk/core';
+import { type DayKey, type PartOfDay, timeText } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type DaySlot, groupByPartOfDay } from '../day-index.js';
 import { dayName } from '../labels.js';
@@ -37,7 +37,7 @@ function renderGroup(props: TimesProps, part: PartOfDay, slots: readonly DaySlot
           tabindex=${entry.slot.id === tabStop ? 0 : -1}
           aria-pressed=${props.mode === 'select' ? String(entry.slot.id === props.selectedId) : nothing}
           @click=${() => props.onChoose(entry)}
-        >${formatTime(entry.startMs, timeZone, lang)}</button>`,
+        >${timeText(entry.startMs, timeZone, lang)}</button>`,
       )}
     </div>
   </div>`;
