@@ -1,9 +1,9 @@
-// Speed figures against DESIGN.md section 8, printed as a table with pass or fail: in Chromium, the example site's
-// time from script start to first widget; in Node, the FHIR and SMART Scheduling Links mapping costs beside a bare
-// JSON.parse of the same data. Reads built output: run `pnpm run build` first (`pnpm run bench` does).
+// Speed figures against docs/design.md section 8, printed as a table with pass or fail: in Chromium, the slot picker
+// and the survey rendering large inputs, with SurveyJS and LHC-Forms rendering the same Questionnaires in the same run;
+// in Node, the FHIR and SMART Scheduling Links mapping costs beside a bare JSON.parse of the same data. (How long a
+// page takes to show content on a slow network is wire.mjs's.) Reads built output: run `pnpm run build` first (`pnpm run bench` does).
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { startDemoServer } from '../examples/serve.mjs';
 import { slotsFromBundle } from '../packages/core/dist/adapters/fhir/index.js';
 import { readNdjson } from '../packages/core/dist/adapters/smart-scheduling-links/index.js';
 import { demoClinic } from '../test/fhir-server/server.mjs';
@@ -30,39 +30,6 @@ async function median(fn, runs = 5) {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
-}
-
-/** Script start (the autoloader's response fully arrived) to the first widget showing content, on a page. */
-async function firstWidget(browser, origin, path) {
-  const samples = [];
-  for (let run = 0; run < 5; run++) {
-    const page = await browser.newPage();
-    await page.addInitScript(() => {
-      // Sample every frame: the first frame in which some widget shows content (not undefined, not a skeleton).
-      const tick = () => {
-        const ready = [...document.querySelectorAll('*')].some(
-          (e) =>
-            e.localName.startsWith('fd-') &&
-            e.localName !== 'fd-clinic' &&
-            e.shadowRoot?.firstElementChild &&
-            !e.shadowRoot.querySelector('[part~="loading"]'),
-        );
-        if (ready) globalThis.__fdFirstWidget = performance.now();
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await page.goto(`${origin}${path}`);
-    await page.waitForFunction(() => globalThis.__fdFirstWidget !== undefined, null, { timeout: 20_000 });
-    const ms = await page.evaluate(() => {
-      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cdn/frontdesk.js'));
-      return globalThis.__fdFirstWidget - (script?.responseEnd ?? 0);
-    });
-    if (run > 0) samples.push(ms); // the first run warms the server and the browser's caches of compiled code
-    await page.close();
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
 }
 
 /** 10,000 FHIR Slots over 90 days on the demo clinic's real Schedules, as a `Slot?_include=Slot:schedule` Bundle. */
@@ -188,22 +155,6 @@ async function widgetRows() {
 
 export async function speedRows() {
   const rows = await widgetRows();
-  const { server, origin } = await startDemoServer({ port: 0, quiet: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
-  try {
-    rows.push({
-      name: 'example site: script start to first widget (provider list)',
-      ms: await firstWidget(browser, origin, '/'),
-    });
-    rows.push({
-      name: 'example site: script start to first widget (survey page)',
-      ms: await firstWidget(browser, origin, '/feedback.html'),
-    });
-  } finally {
-    await browser.close();
-    server.closeAllConnections();
-    server.close();
-  }
 
   const bundle = await slotBundle();
   const bundleText = JSON.stringify(bundle);
@@ -235,7 +186,7 @@ export function printSpeed(rows) {
     'ms: from handing over the data or the input to rendered, style and layout included; paint: to the next frame shown',
   );
   console.log(
-    `${'what'.padEnd(60)} ${'ms'.padStart(7)} ${'paint'.padStart(7)}  ${'budget'.padEnd(18)} ${'SurveyJS'.padStart(9)} ${'LHC-Forms'.padStart(9)}  vs JSON.parse`,
+    `${'what'.padEnd(60)} ${'ms'.padStart(7)} ${'paint'.padStart(7)}  ${'budget'.padEnd(18)} ${'SurveyJS (x ours)'.padStart(18)} ${'LHC-Forms (x ours)'.padStart(18)}  vs JSON.parse`,
   );
   let failed = 0;
   const notes = new Set();
@@ -253,7 +204,10 @@ export function printSpeed(rows) {
     const peer = (name) => {
       const figure = row.peers?.[name];
       if (figure?.error) notes.add(`${name}, ${row.name}: not measured (${figure.error})`);
-      return (figure?.error ? 'error' : fmt(figure)).padStart(9);
+      if (!figure || figure.error) return (figure ? 'error' : '').padStart(18);
+      // The peer's time beside ours, and how many times ours is faster (median against median, same run).
+      const times = row.ms ? ` (${(figure.ms / row.ms).toFixed(1)}x)` : '';
+      return `${fmt(figure)}${times}`.padStart(18);
     };
     if (row.note) notes.add(row.note);
     const ratio = row.ratio ? `${row.ratio.toFixed(2)}x` : '';

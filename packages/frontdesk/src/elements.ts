@@ -4,8 +4,8 @@
  */
 export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'fd-clinic': () => import('./define-clinic.js'),
-  'fd-provider-card': () => import('@frontdesk/provider-card/define'),
-  'fd-provider-list': () => import('@frontdesk/provider-card/define'),
+  'fd-provider-card': () => import('./define-provider-card.js'),
+  'fd-provider-list': () => import('./define-provider-list.js'),
   'fd-slot-picker': () => import('@frontdesk/slot-picker/define'),
   'fd-cost-estimate': () => import('@frontdesk/cost-estimate/define'),
   'fd-survey': () => import('@frontdesk/survey/define'),

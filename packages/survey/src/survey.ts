@@ -244,8 +244,9 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     const controller = new AbortController();
     this.#abort = controller;
     try {
-      const [adapter, loaded] = await Promise.all([this.resolveAdapter(), this.#engine.load()]);
-      const questionnaire = await adapter.getSurvey(id, { signal: controller.signal });
+      // The Questionnaire is asked for while the engine loads, not after: the request does not wait for the chunk.
+      const asking = this.resolveAdapter().then((adapter) => adapter.getSurvey(id, { signal: controller.signal }));
+      const [loaded, questionnaire] = await Promise.all([this.#engine.load(), asking]);
       if (generation === this.#generation) this.#useQuestionnaire(loaded, questionnaire, 'invalid-response');
     } catch (thrown) {
       const error = toFrontdeskError(thrown);

@@ -1,12 +1,7 @@
 import { FrontdeskError } from '../errors.js';
-import {
-  type CostEstimate,
-  Coverage,
-  type NoticeKind,
-  type PlanCoverage,
-  PriceInfo,
-  type Range,
-} from '../schemas/pricing.js';
+// Checked in compact form (the same rules as the zod schemas): the estimate's page does not download zod.
+import { Coverage, PriceInfo } from '../schemas/compact-shapes.js';
+import type { CostEstimate, NoticeKind, PlanCoverage, Range } from '../schemas/pricing.js';
 import { parseOrThrow } from '../schemas/validate.js';
 import { shareCost } from './sharing.js';
 

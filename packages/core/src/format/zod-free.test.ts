@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Widget pages format money and dates as soon as they render, while zod (about 9.5 KB gzip) is loaded only with the
-// data, by the adapters and by the checks that widgets import on first use. So the format helpers, and reading an
-// estimate that is already computed, must not reach zod or a schema through a static runtime import.
+// Widget pages format money and dates as soon as they render, while zod (about 9.5 KB gzip) is loaded only by the
+// adapters that validate with it and by the checks widgets import on first use. So the format helpers, estimating a
+// cost, loading a survey and the REST adapter (which check with the compact shapes, schemas/compact.ts) must not reach
+// zod or a zod schema through a static runtime import.
 
 /** `import ... from`, `export ... from` and bare `import '...'`, with the clause when there is one. */
 const IMPORT = /(?:^|[\n;])\s*(?:import|export)\s+(?:([^'";]*?)\s+from\s+)?['"]([^'"]+)['"]/g;
@@ -39,13 +40,15 @@ function staticGraph(entry: string): Set<string> {
 }
 
 const here = import.meta.dirname;
-const forbidden = (graph: Set<string>) => [...graph].filter((id) => /^zod(\/|$)/.test(id) || id.includes('/schemas/'));
+/** zod, and the schema modules built with it (the compact checks and the shared rules are free of it). */
+const forbidden = (graph: Set<string>) =>
+  [...graph].filter((id) => /^zod(\/|$)/.test(id) || /\/schemas\/(?!compact|refinements|validate)/.test(id));
 
 describe('modules a widget page loads up front stay free of zod', () => {
   it('the graph walker sees what it should', () => {
-    const estimate = staticGraph(resolve(here, '../cost/estimate.ts'));
-    expect(forbidden(estimate)).toContain(resolve(here, '../schemas/pricing.ts'));
-    expect(estimate.has('zod/mini')).toBe(true);
+    const memory = staticGraph(resolve(here, '../adapters/memory/index.ts'));
+    expect(forbidden(memory)).toContain(resolve(here, '../schemas/scheduling.ts'));
+    expect(memory.has('zod/mini')).toBe(true);
     expect(isRuntime('type { A }')).toBe(false);
     expect(isRuntime('{ type A, type B }')).toBe(false);
     expect(isRuntime('{ type A, b }')).toBe(true);
@@ -59,5 +62,13 @@ describe('modules a widget page loads up front stay free of zod', () => {
 
   it('reading a computed estimate', () => {
     expect(forbidden(staticGraph(resolve(here, '../cost/balance.ts')))).toEqual([]);
+  });
+
+  it('estimating a cost, loading a survey, and the REST adapter', () => {
+    for (const entry of ['../cost/estimate.ts', '../survey/load.ts', '../adapters/rest/index.ts']) {
+      const graph = staticGraph(resolve(here, entry));
+      expect(graph.has(resolve(here, '../schemas/compact-shapes.ts'))).toBe(true);
+      expect(forbidden(graph)).toEqual([]);
+    }
   });
 });

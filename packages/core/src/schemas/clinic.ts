@@ -1,18 +1,9 @@
 import * as z from 'zod/mini';
 import { Coding, Id, Instant, LanguageTag, LongText, Phone, ShortText, TimeZone, WebUrl } from './primitives.js';
+import { isPhotoUrl } from './refinements.js';
 
-/** Largest inline image accepted as a `data:` URL (a FHIR `Attachment.data` photo): about 150 KB of image. */
-const MAX_IMAGE_DATA_URL = 200_000;
-
-/** A small inline image: `data:image/png;base64,...` (png, jpeg, gif or webp; never SVG, which can carry script). */
-const ImageDataUrl = z
-  .string()
-  .check(z.maxLength(MAX_IMAGE_DATA_URL), z.regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/));
-
-/** A provider photo: an http(s) URL, or a small inline image from a FHIR `Attachment.data`. */
-const PhotoUrl = z
-  .string()
-  .check(z.refine((s) => WebUrl.safeParse(s).success || ImageDataUrl.safeParse(s).success, 'not an http(s) URL'));
+/** A provider photo: an http(s) URL, or a small inline image from a FHIR `Attachment.data` (see isPhotoUrl). */
+const PhotoUrl = z.string().check(z.refine(isPhotoUrl, 'not an http(s) URL'));
 
 export const Address = z.object({
   lines: z.array(ShortText).check(z.maxLength(5)),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isRealDate, isRealInstant, isTimeZone, isWebUrl } from './refinements.js';
 
 /** Longest free text accepted from any source; longer strings are hostile or broken. */
 export const MAX_TEXT = 10_000;
@@ -13,44 +14,21 @@ export const Cents = z.int().check(z.gte(0), z.lte(1_000_000_000_00));
 export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/));
 
 /** An instant with an explicit offset: `2026-03-08T09:30:00-05:00` or `...Z`. A bare local time is ambiguous. */
-export const Instant = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date and time'),
-);
+export const Instant = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
+    z.refine(isRealInstant, 'not a real date and time'),
+  );
 
 /** A calendar date `YYYY-MM-DD`. */
-export const CalendarDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/),
-  z.refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'not a real date'),
-);
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const CalendarDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.refine(isRealDate, 'not a real date'));
 
 /** An IANA time zone the running browser knows. */
 export const TimeZone = z.string().check(z.maxLength(64), z.refine(isTimeZone, 'not a known IANA time zone'));
 
 /** Only http(s) URLs: `javascript:` and `data:` links from an API must never reach an `href` or `src`. */
-export const WebUrl = z.string().check(
-  z.maxLength(2048),
-  z.refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'not an http(s) URL'),
-);
+export const WebUrl = z.string().check(z.maxLength(2048), z.refine(isWebUrl, 'not an http(s) URL'));
 
 export const Phone = z.string().check(z.maxLength(40), z.regex(/^\+?[0-9 ().-]{3,}( ?(x|ext\.?) ?[0-9]+)?$/));
 export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/));

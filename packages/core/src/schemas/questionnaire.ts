@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { Id } from './primitives.js';
+import { itemWithinDepth, MAX_ITEM_DEPTH, withinItemDepth } from './refinements.js';
 
 /**
- * The FHIR R4 Questionnaire subset Frontdesk renders (DESIGN.md section 6). The schema checks shape only and keeps
+ * The FHIR R4 Questionnaire subset Frontdesk renders (docs/design.md section 6). The schema checks shape only and keeps
  * unknown elements (`z.looseObject`), so a richer Questionnaire still parses; the survey engine decides what it can
  * render and says clearly what it cannot.
  */
@@ -67,23 +68,8 @@ export interface QuestionnaireItem {
   [key: string]: unknown;
 }
 
-/** Deepest item nesting accepted: real forms nest a few levels; a deeper tree would exhaust the stack while parsing. */
-export const MAX_ITEM_DEPTH = 50;
-
-/** Checked iteratively before the recursive schema runs, so hostile nesting fails cleanly instead of overflowing. */
-function withinItemDepth(items: unknown): boolean {
-  const pending: Array<[unknown, number]> = [[items, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [list, depth] = next;
-    if (!Array.isArray(list)) continue;
-    if (depth > MAX_ITEM_DEPTH) return false;
-    for (const entry of list) {
-      const child = typeof entry === 'object' && entry !== null ? (entry as { item?: unknown }).item : undefined;
-      if (child !== undefined) pending.push([child, depth + 1]);
-    }
-  }
-  return true;
-}
+/** Deepest item nesting accepted (kept beside the check, which runs before the recursive schema). */
+export { MAX_ITEM_DEPTH } from './refinements.js';
 
 const DepthGuard = z.unknown().check(z.refine(withinItemDepth, `items nested more than ${MAX_ITEM_DEPTH} deep`));
 
@@ -108,7 +94,7 @@ const QuestionnaireItemShape: z.ZodMiniType<QuestionnaireItem> = z.looseObject({
 }) as unknown as z.ZodMiniType<QuestionnaireItem>;
 
 export const QuestionnaireItem: z.ZodMiniType<QuestionnaireItem> = z.pipe(
-  z.unknown().check(z.refine((item) => withinItemDepth([item]), `items nested more than ${MAX_ITEM_DEPTH} deep`)),
+  z.unknown().check(z.refine(itemWithinDepth, `items nested more than ${MAX_ITEM_DEPTH} deep`)),
   QuestionnaireItemShape,
 );
 

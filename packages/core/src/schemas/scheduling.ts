@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Location } from './clinic.js';
 import { CalendarDate, Email, Id, Instant, LongText, Phone, ShortText, WebUrl } from './primitives.js';
+import { endsAfterStart } from './refinements.js';
 
 export const SlotStatus = z.enum(['free', 'busy']);
 
@@ -18,9 +19,7 @@ export const Slot = z
     bookingLink: z.optional(WebUrl),
     bookingPhone: z.optional(Phone),
   })
-  .check(
-    z.refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'end is not after start', path: ['end'] }),
-  );
+  .check(z.refine(endsAfterStart, { message: 'end is not after start', path: ['end'] }));
 export type Slot = z.infer<typeof Slot>;
 
 export const PatientDetails = z.object({

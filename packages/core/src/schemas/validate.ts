@@ -1,7 +1,11 @@
-import type * as z from 'zod/mini';
 import { FrontdeskError, type FrontdeskErrorKind } from '../errors.js';
 
 type Issue = { path: readonly PropertyKey[]; code?: string; message: string };
+
+/** What validation needs of a schema: zod's `safeParse` (a zod schema, or a compact one from compact.ts). */
+export interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+}
 
 /** `providers[3].photoUrl`: the path of a failed check, as a developer would write it. */
 export function formatPath(path: readonly PropertyKey[], root = ''): string {
@@ -26,7 +30,7 @@ export function describeIssues(issues: readonly Issue[], root = ''): { field: st
 
 /** Parse or throw a FrontdeskError that names the first offending field. */
 export function parseOrThrow<T>(
-  schema: z.ZodMiniType<T>,
+  schema: Parser<T>,
   value: unknown,
   root: string,
   kind: FrontdeskErrorKind = 'invalid-response',
@@ -75,7 +79,7 @@ export interface Listing<T> {
 }
 
 /** Validate each record on its own; a top-level value that is not an array is an `invalid-response` error. */
-export function parseListing<T>(schema: z.ZodMiniType<T>, value: unknown, root: string): Listing<T> {
+export function parseListing<T>(schema: Parser<T>, value: unknown, root: string): Listing<T> {
   if (!Array.isArray(value))
     throw new FrontdeskError('invalid-response', `${root}: expected an array`, { field: root });
   const items: T[] = [];

@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import type {
   ExpandValueSetOptions,
   FrontdeskAdapter,
@@ -11,17 +10,26 @@ import { completeAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createHttpClient, type HttpClientOptions } from '../../http/index.js';
 import { requireSecureBaseUrl } from '../../http/url.js';
-import { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
-import { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id, Instant } from '../../schemas/primitives.js';
+// The domain schemas in compact form (same checks as the zod ones, proven by compact.test.ts): a page using this
+// adapter does not download zod.
 import {
+  Booking,
+  BookingRequest,
+  Id,
+  Instant,
+  Location,
+  Organization,
+  Plan,
+  PriceInfo,
+  Provider,
   Questionnaire,
-  type QuestionnaireResponse,
+  Slot,
   SurveyReceipt,
   SurveySummary,
-} from '../../schemas/questionnaire.js';
-import { Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
-import { type Listing, parseListing, parseOrThrow } from '../../schemas/validate.js';
+  VisitType,
+} from '../../schemas/compact-shapes.js';
+import type { QuestionnaireResponse } from '../../schemas/questionnaire.js';
+import { type Listing, type Parser, parseListing, parseOrThrow } from '../../schemas/validate.js';
 import type { FhirClient } from '../fhir/client.js';
 import { pathSegment, surveyIdOf } from './paths.js';
 
@@ -46,7 +54,7 @@ function terminologyAt(options: RestAdapterOptions, terminologyUrl: string) {
 }
 
 /** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
-function listing<T>(schema: z.ZodMiniType<T>, body: unknown, root: string): Listing<T> {
+function listing<T>(schema: Parser<T>, body: unknown, root: string): Listing<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
     throw new FrontdeskError('invalid-response', `${root}: expected an object with a data array`, { field: root });
   }

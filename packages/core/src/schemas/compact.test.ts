@@ -1,0 +1,351 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMemoryAdapter } from '../adapters/memory/index.js';
+import * as shapes from './compact-shapes.js';
+import * as schemas from './index.js';
+import * as refinements from './refinements.js';
+import type { Parser } from './validate.js';
+
+/**
+ * `compact-shapes.ts` is generated here from the zod schemas: the schemas the REST adapter reads, by export name.
+ * After changing a schema, regenerate it:
+ *
+ *   pnpm exec vitest run packages/core/src/schemas/compact.test.ts -u
+ *
+ * and the property tests below prove the compact checker and zod still agree on every mutated record.
+ */
+const COMPACT = [
+  'Id',
+  'Instant',
+  'Organization',
+  'Location',
+  'Provider',
+  'VisitType',
+  'Slot',
+  'BookingRequest',
+  'Booking',
+  'PriceInfo',
+  'Coverage',
+  'Plan',
+  'SurveySummary',
+  'Questionnaire',
+  'QuestionnaireItem',
+  'SurveyReceipt',
+] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are walked structurally
+type Zod = { _zod: { def: any } };
+
+/** Each schema by name, zod's and the compact one. */
+const zodByName = new Map(Object.entries(schemas)) as Map<string, unknown>;
+const compactByName = new Map(Object.entries(shapes)) as Map<string, unknown>;
+const zodSchema = (name: string) => zodByName.get(name) as Parser<unknown> & Zod;
+const compactSchema = (name: string) => compactByName.get(name) as Parser<unknown>;
+
+const refinementNames = new Map<unknown, string>(
+  Object.entries(refinements)
+    .filter(([, value]) => typeof value === 'function')
+    .map(([name, value]) => [value, name]),
+);
+
+/** JavaScript source for the compact shape of every schema in COMPACT, shared parts named once. */
+function generate(): string {
+  const uses = new Map<Zod, number>();
+  const count = (schema: Zod, stack: Set<Zod>) => {
+    uses.set(schema, (uses.get(schema) ?? 0) + 1);
+    if (stack.has(schema) || (uses.get(schema) ?? 0) > 1) return;
+    stack.add(schema);
+    for (const child of children(schema)) count(child, stack);
+    stack.delete(schema);
+  };
+  const exported = new Map<Zod, string>(COMPACT.map((name) => [zodSchema(name) as Zod, name]));
+  for (const schema of exported.keys()) count(schema, new Set());
+
+  const names = new Map<Zod, string>();
+  const lines: string[] = [];
+  const inProgress = new Set<Zod>();
+  const nameOf = (schema: Zod) => {
+    const known = names.get(schema);
+    if (known) return known;
+    const name = exported.has(schema) ? `${exported.get(schema)}Shape` : `s${names.size}`;
+    names.set(schema, name);
+    return name;
+  };
+  const ref = (schema: Zod, where: string): string => {
+    if (inProgress.has(schema)) return `{ k: 'lazy', get: () => ${nameOf(schema)} }`;
+    if ((uses.get(schema) ?? 0) < 2 && !exported.has(schema)) return node(schema, where);
+    if (!names.has(schema) || !lines.some((line) => line.startsWith(`const ${names.get(schema)}:`))) {
+      const name = nameOf(schema);
+      inProgress.add(schema);
+      const body = node(schema, where);
+      inProgress.delete(schema);
+      lines.push(`const ${name}: Shape = ${body};`);
+    }
+    return nameOf(schema);
+  };
+
+  const node = (schema: Zod, where: string): string => {
+    const def = schema._zod.def;
+    const checks = (def.checks ?? []).map((c: Zod) => check(c, where));
+    const c = checks.length > 0 ? `, c: [${checks.join(', ')}]` : '';
+    switch (def.type) {
+      case 'string':
+      case 'boolean':
+      case 'unknown':
+        return `{ k: '${def.type}'${c} }`;
+      case 'number':
+        if (def.check === 'number_format' && def.format !== 'safeint') throw new Error(`${where}: ${def.format}`);
+        return `{ k: 'number'${def.format === 'safeint' ? ', int: true' : ''}${c} }`;
+      case 'enum':
+        return `{ k: 'enum', of: ${JSON.stringify(Object.values(def.entries))} }`;
+      case 'literal':
+        return `{ k: 'enum', of: ${JSON.stringify(def.values)} }`;
+      case 'array':
+        return `{ k: 'array', of: ${ref(def.element, `${where}[]`)}${c} }`;
+      case 'optional':
+        return `{ k: 'optional', of: ${ref(def.innerType, where)} }`;
+      case 'pipe':
+        return `{ k: 'pipe', in: ${ref(def.in, where)}, out: ${ref(def.out, where)} }`;
+      case 'union': {
+        if (!def.discriminator) throw new Error(`${where}: only discriminated unions have a compact form`);
+        const options = (def.options as Zod[]).map((option) => {
+          const tag = option._zod.def.shape[def.discriminator]._zod.def.values;
+          if (tag?.length !== 1 || typeof tag[0] !== 'string') {
+            throw new Error(`${where}: each option needs one string literal ${def.discriminator}`);
+          }
+          return `${JSON.stringify(tag[0])}: ${ref(option, `${where}(${tag[0]})`)}`;
+        });
+        return `{ k: 'union', key: ${JSON.stringify(def.discriminator)}, of: { ${options.join(', ')} } }`;
+      }
+      case 'object': {
+        const loose = def.catchall?._zod.def.type === 'unknown';
+        if (def.catchall && !loose) throw new Error(`${where}: only closed and loose objects are supported`);
+        const fields = Object.entries(def.shape as Record<string, Zod>).map(
+          ([key, value]) =>
+            `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${ref(value, `${where}.${key}`)}`,
+        );
+        return `{ k: 'object', of: { ${fields.join(', ')} }${loose ? ', loose: true' : ''}${c} }`;
+      }
+      default:
+        throw new Error(`${where}: zod type "${def.type}" has no compact form yet; add it to compact.ts`);
+    }
+  };
+
+  const check = (c: Zod, where: string): string => {
+    const def = c._zod.def;
+    switch (def.check) {
+      case 'min_length':
+        return `['L>=', ${def.minimum}]`;
+      case 'max_length':
+        return `['L<=', ${def.maximum}]`;
+      case 'greater_than':
+        return `['${def.inclusive ? '>=' : '>'}', ${def.value}]`;
+      case 'less_than':
+        return `['${def.inclusive ? '<=' : '<'}', ${def.value}]`;
+      case 'string_format':
+        if (def.format !== 'regex') throw new Error(`${where}: string format "${def.format}" has no compact form`);
+        return `['re', ${String(def.pattern)}]`;
+      case 'custom': {
+        const name = refinementNames.get(def.fn);
+        if (!name) throw new Error(`${where}: a refinement that is not in refinements.ts; move it there`);
+        const message = JSON.stringify(def.error?.() ?? 'Invalid input');
+        return `['ok', ${name}, ${message}${def.path ? `, ${JSON.stringify(def.path)}` : ''}]`;
+      }
+      default:
+        throw new Error(`${where}: check "${def.check}" has no compact form yet; add it to compact.ts`);
+    }
+  };
+
+  for (const [schema, name] of exported) ref(schema, name);
+  const used = [...refinementNames.values()].sort().filter((name) => lines.some((line) => line.includes(` ${name},`)));
+  const source = `// Generated from the zod schemas by compact.test.ts: do not edit. After changing a schema, regenerate with
+//   pnpm exec vitest run packages/core/src/schemas/compact.test.ts -u
+import type * as z from 'zod/mini';
+import { compactSchema, type Shape } from './compact.js';
+import type * as schemas from './index.js';
+import { ${used.join(', ')} } from './refinements.js';
+
+${lines.join('\n')}
+
+${COMPACT.map((name) => `export const ${name} = compactSchema<${name}>(${name}Shape);\nexport type ${name} = z.infer<typeof schemas.${name}>;`).join('\n')}
+`;
+  const file = resolve(import.meta.dirname, 'compact-shapes.ts');
+  const biome = resolve(import.meta.dirname, '../../../../node_modules/.bin/biome');
+  return execFileSync(biome, ['format', `--stdin-file-path=${file}`], { input: source, encoding: 'utf8' });
+}
+
+function children(schema: Zod): Zod[] {
+  const def = schema._zod.def;
+  if (def.type === 'array') return [def.element];
+  if (def.type === 'optional') return [def.innerType];
+  if (def.type === 'pipe') return [def.in, def.out];
+  if (def.type === 'union') return def.options;
+  if (def.type === 'object') return Object.values(def.shape as Record<string, Zod>);
+  return [];
+}
+
+it('compact-shapes.ts is what the zod schemas generate (regenerate with -u after changing a schema)', async () => {
+  await expect(generate()).toMatchFileSnapshot('./compact-shapes.ts');
+});
+
+/** Real records from the demo clinic, one or more per schema, each with its optional fields. */
+async function samples(): Promise<Record<(typeof COMPACT)[number], unknown[]>> {
+  const now = new Date('2030-01-07T14:00:00Z');
+  const adapter = createMemoryAdapter({ now, days: 14 });
+  const providers = (await adapter.listProviders()).items;
+  const visitTypes = (await adapter.listVisitTypes()).items;
+  const end = new Date(now.getTime() + 14 * 86_400_000);
+  const window = { start: now.toISOString(), end: end.toISOString(), providerId: providers[0]!.id };
+  const listed = (await adapter.listSlots(window)).items;
+  const slots = listed.slice(0, 5);
+  const bookable = listed.find((slot) => slot.status === 'free' && slot.capacity !== 0)!;
+  const newPatients = visitTypes.filter((type) => type.patientType !== 'existing').map((type) => type.id);
+  const surveys = (await adapter.listSurveys()).items;
+  const request = {
+    slotId: bookable.id,
+    visitTypeId: bookable.visitTypeIds.find((id) => newPatients.includes(id))!,
+    patient: {
+      givenName: 'Ana',
+      familyName: 'Ruiz',
+      birthDate: '1950-02-28',
+      phone: '+1 555 010 2000',
+      email: 'ana@example.org',
+      reason: 'check-up',
+      patientType: 'new',
+    },
+    consent: { terms: true, contact: false },
+    idempotencyKey: 'bench-0123456789abcdef',
+  };
+  const booking = await adapter.book(request as schemas.BookingRequest);
+  const questionnaires = await Promise.all(surveys.map((s) => adapter.getSurvey(s.id)));
+  return {
+    Id: providers.map((p) => p.id),
+    Instant: slots.map((s) => s.start),
+    Organization: [await adapter.getOrganization()],
+    Location: (await adapter.listLocations()).items,
+    Provider: providers,
+    VisitType: visitTypes,
+    Slot: slots,
+    BookingRequest: [request],
+    Booking: [booking],
+    PriceInfo: [await adapter.getPrice({ service: '99213' })],
+    Plan: (await adapter.listPlans()).items,
+    SurveySummary: surveys,
+    Questionnaire: questionnaires,
+    QuestionnaireItem: questionnaires.flatMap((q) => q.item ?? []),
+    SurveyReceipt: [{ id: 'r-1', status: 'received' }],
+    Coverage: [
+      { kind: 'self-pay' },
+      {
+        kind: 'plan',
+        planId: 'plan-1',
+        network: 'in',
+        deductibleRemaining: 50_000,
+        coinsuranceBps: 2000,
+        copay: 2500,
+        copayOnly: false,
+        outOfPocketRemaining: 300_000,
+      },
+    ],
+  };
+}
+
+/** Parsed fine by JSON.parse, fatal to a validator that recurses without a bound. */
+const DEEP_ARRAYS: unknown = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+
+/** Values that break records: wrong types, hostile strings, impossible dates and zones, bad links, huge numbers. */
+const junk = fc.oneof(
+  fc.constantFrom<unknown>(
+    undefined,
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    1e300,
+    Number.NaN,
+    '',
+    'x'.repeat(3000),
+    'javascript:alert(1)',
+    'https://ok.example/photo.jpg',
+    '2026-02-30T10:00:00Z',
+    '2026-03-08T09:30:00-05:00',
+    '1999-02-29',
+    'Mars/Olympus_Mons',
+    'America/Chicago',
+    '<img src=x onerror=alert(1)>',
+    'data:image/png;base64,iVBORw0KGgo=',
+    'data:image/svg+xml;base64,PHN2Zz4=',
+    [],
+    {},
+    [1, 'a', null],
+    Array.from({ length: 60 }, (_, i) => `x${i}`),
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+);
+
+/** Every place in a value a mutation can hit: the root, each key of each object and each item of each array. */
+function places(value: unknown, path: Array<string | number> = [], out: Array<Array<string | number>> = []) {
+  out.push(path);
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value))
+      places(item, [...path, Array.isArray(value) ? Number(key) : key], out);
+  }
+  return out;
+}
+
+/** `value` with `replacement` at `path` (or the key removed, or an unknown key added beside it). */
+function mutate(value: unknown, path: Array<string | number>, how: 'set' | 'delete' | 'add', replacement: unknown) {
+  if (path.length === 0) return how === 'set' ? replacement : value;
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path.at(-1)!;
+  if (how === 'delete' && !Array.isArray(parent)) delete parent[last];
+  else if (how === 'add' && !Array.isArray(parent)) parent[`unknown-${String(last)}`] = replacement;
+  else parent[last] = replacement;
+  return copy;
+}
+
+const outcome = (parser: Parser<unknown>, value: unknown) => {
+  const result = parser.safeParse(value);
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, issues: result.error.issues.map((i) => [i.path.join('.'), i.code, i.message]) };
+};
+
+describe('the compact checker and zod agree', async () => {
+  const all = await samples();
+  for (const name of COMPACT) {
+    it(`${name}: the demo clinic's records, and each with up to three mutations`, () => {
+      const zod = zodSchema(name);
+      const compact = compactSchema(name);
+      for (const record of all[name]) expect(outcome(compact, record)).toEqual(outcome(zod, record));
+      const mutation = fc.tuple(fc.nat(), fc.constantFrom('set', 'delete', 'add'), junk);
+      fc.assert(
+        fc.property(fc.nat(all[name].length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (at, steps) => {
+          let value = all[name][at];
+          for (const [pick, how, replacement] of steps) {
+            const where = places(value);
+            value = mutate(value, where[pick % where.length]!, how as 'set' | 'delete' | 'add', replacement);
+          }
+          expect(outcome(compact, value)).toEqual(outcome(zod, value));
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it(`${name}: 100,000 nested arrays in each field are refused without a stack overflow`, () => {
+      const zod = zodSchema(name);
+      const compact = compactSchema(name);
+      const record = all[name][0];
+      const fields = record && typeof record === 'object' ? Object.keys(record) : [];
+      for (const value of [DEEP_ARRAYS, ...fields.map((key) => ({ ...(record as object), [key]: DEEP_ARRAYS }))]) {
+        expect(outcome(compact, value)).toEqual(outcome(zod, value));
+      }
+    });
+  }
+});
