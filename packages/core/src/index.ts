@@ -11,5 +11,6 @@ export { backoffDelay } from './http/backoff.js';
 export * from './http/index.js';
 export * from './i18n/index.js';
 export { newIdempotencyKey } from './ids.js';
+export { LazyModule } from './lazy-module.js';
 export * from './schemas/index.js';
 export * from './survey/index.js';

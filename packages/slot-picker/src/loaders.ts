@@ -4,13 +4,14 @@ import {
   type DroppedRecord,
   type FrontdeskAdapter,
   FrontdeskError,
+  LazyModule,
   type Location,
   type Organization,
   type Provider,
   toFrontdeskError,
   type VisitType,
 } from '@frontdesk/core';
-import { LazyModule } from '@frontdesk/core/element';
+
 import { configProblem, DEFAULT_DAYS } from './config.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import type { FdSlotPicker } from './slot-picker.js';

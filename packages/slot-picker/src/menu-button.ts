@@ -1,4 +1,5 @@
-import { LazyModule, LazyPart } from '@frontdesk/core/element';
+import { LazyModule } from '@frontdesk/core';
+import { LazyPart } from '@frontdesk/core/element';
 import type { ReactiveElement } from 'lit';
 import type { MenuController } from './menu-controller.js';
 

@@ -5,10 +5,11 @@ import type { FrontdeskAdapter } from '../adapter.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import { configure } from '../config.js';
 import type { FdErrorDetail } from '../events/index.js';
+import { LazyModule } from '../lazy-module.js';
 import { type FdClinic, lookupAdapter } from './clinic.js';
 import { defineElement, defineWithClinic } from './define.js';
 import { FrontdeskElement } from './frontdesk-element.js';
-import { LazyModule, LazyPart } from './lazy-part.js';
+import { LazyPart } from './lazy-part.js';
 import { Resource } from './resource.js';
 import { baseStyles } from './tokens.js';
 
