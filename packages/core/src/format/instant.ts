@@ -29,17 +29,19 @@ function formatIn(value: InstantInput, timeZone: string, locale: string, options
   return dateTimeFormat(locale, { timeZone, ...options }).format(date);
 }
 
-/** "9:30 AM" in en-US, "9:30" in es-ES: the wall time in `timeZone`, optionally with the zone ("9:30 AM EDT"). */
-export function formatTime(
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/** Formats an instant in `timeZone` for `locale`, optionally naming the zone. */
+export type InstantFormatter = (
   value: InstantInput,
   timeZone: string,
   locale: string,
-  options: { timeZoneName?: TimeZoneNameStyle } = {},
-): string {
-  return formatIn(value, timeZone, locale, { ...TIME, ...options });
-}
+  options?: { timeZoneName?: TimeZoneNameStyle },
+) => string;
 
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+/** "9:30 AM" in en-US, "9:30" in es-ES: the wall time in `timeZone`, optionally with the zone ("9:30 AM EDT"). */
+export const formatTime: InstantFormatter = (value, timeZone, locale, options = {}) =>
+  formatIn(value, timeZone, locale, { ...TIME, ...options });
 
 /** `formatTime` for epoch milliseconds, a zone and a locale already checked: no checks, no named errors. */
 export const timeText = (ms: number, timeZone: string, locale: string, timeZoneName?: TimeZoneNameStyle): string =>
@@ -60,19 +62,12 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: 'short',
   day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
+  ...TIME,
 };
 
 /** Date and time in `timeZone`, for a confirmation: "Sun, Mar 8, 2026, 9:30 AM EDT" with `timeZoneName: 'short'`. */
-export function formatDateTime(
-  value: InstantInput,
-  timeZone: string,
-  locale: string,
-  options: { timeZoneName?: TimeZoneNameStyle } = {},
-): string {
-  return formatIn(value, timeZone, locale, { ...DATE_TIME, ...options });
-}
+export const formatDateTime: InstantFormatter = (value, timeZone, locale, options = {}) =>
+  formatIn(value, timeZone, locale, { ...DATE_TIME, ...options });
 
 /** The zone's name at an instant, in `locale`: "Eastern Time" (`longGeneric`, the default) or "GMT-5" (`shortOffset`). */
 export function formatTimeZoneName(
