@@ -13,5 +13,7 @@ export default defineConfig({
     exclude: ['**/*.browser.test.ts', '**/node_modules/**', '**/dist/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // A throwaway PostgreSQL for the server's tests, which run against it and against PGlite.
+    globalSetup: ['packages/server/src/test-support/postgres-setup.ts'],
   },
 });

@@ -1,8 +1,11 @@
 // Set-up shared by `npm start` and `npm test`: on a fresh machine with only Node and npm, install what is missing
-// (pnpm through npm, the workspace's packages, and for browser tests Debian's Chromium through apt-get when root).
+// (pnpm through npm, the workspace's packages, and for the tests Debian's Chromium and PostgreSQL through apt-get
+// when root).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
+// Node built-ins only at its top level, so it loads before the workspace's packages are installed.
+import { postgresBinDir } from '../packages/server/test-support/temp-postgres.mjs';
 
 export const root = resolve(import.meta.dirname, '..');
 const PNPM_VERSION = '12';
@@ -64,32 +67,59 @@ export function chromiumPath() {
   return candidates.find((path) => path && existsSync(path));
 }
 
-function ensureChromium() {
-  if (chromiumPath()) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    say('Chromium is needed for the browser tests and was not found at /usr/bin/chromium.');
-    say('Install it (Debian/Ubuntu): sudo apt-get update && sudo apt-get install -y chromium');
-    say('or point CHROME_PATH at an installed Chromium or Chrome, then run npm test again.');
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+let aptUpdated = false;
+
+/** Installs a Debian package with apt-get (root only); exits with the command to run when it cannot. */
+function aptInstall(pkg, why, instead) {
+  if (!isRoot()) {
+    say(`${why}`);
+    say(`Install it (Debian/Ubuntu): sudo apt-get update && sudo apt-get install -y ${pkg}`);
+    if (instead) say(instead);
+    say('then run npm test again.');
     process.exit(1);
   }
-  say("Chromium is missing: installing Debian's chromium with apt-get...");
-  run('apt-get', ['update'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  say(`${why} Installing Debian's ${pkg} with apt-get...`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) run('apt-get', ['update'], { env });
+  aptUpdated = true;
+  run('apt-get', ['install', '-y', '--no-install-recommends', pkg], { env });
+}
+
+function ensureChromium() {
+  if (chromiumPath()) return;
+  aptInstall(
+    'chromium',
+    'Chromium is needed for the browser tests and was not found at /usr/bin/chromium.',
+    'or point CHROME_PATH at an installed Chromium or Chrome,',
+  );
   if (!chromiumPath()) {
     say('apt-get finished but /usr/bin/chromium is still missing.');
     process.exit(1);
   }
 }
 
+/** The server's tests run against a real PostgreSQL too, started in a temporary folder (not as a system service). */
+function ensurePostgres() {
+  if (postgresBinDir()) return;
+  aptInstall(
+    'postgresql',
+    "PostgreSQL is needed for the server's tests and was not found (no initdb in /usr/lib/postgresql/*/bin).",
+    'or set PG_BIN to the folder of an installed initdb and pg_ctl,',
+  );
+  if (!postgresBinDir()) {
+    say('apt-get finished but initdb is still missing from /usr/lib/postgresql/*/bin.');
+    process.exit(1);
+  }
+}
+
 /** Everything `npm start` and `npm test` need before they can run. */
-export function bootstrap({ browser = false } = {}) {
+export function bootstrap({ browser = false, postgres = false } = {}) {
   ensureNode();
   ensurePnpm();
   ensurePackages();
   if (browser) ensureChromium();
+  if (postgres) ensurePostgres();
   process.env.CHROME_PATH ??= chromiumPath();
   process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 }

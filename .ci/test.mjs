@@ -1,11 +1,12 @@
 // `npm test`: set up what is missing, then type-check, lint, run the unit and browser tests, build everything,
-// and end with one line `N passed, N failed` (tests counted one by one; a check without tests counts as one).
+// and end with one line `N passed, N failed` (tests counted one by one; a check without tests counts as one). The
+// server's tests start their own PostgreSQL in a temporary folder (Vitest global setup) and stop it afterwards.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrap, root } from './bootstrap.mjs';
 
-bootstrap({ browser: true });
+bootstrap({ browser: true, postgres: true });
 
 const reports = join(root, '.cache', 'test-reports');
 rmSync(reports, { recursive: true, force: true });

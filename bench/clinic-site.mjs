@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-// The API behind the pages: the demo clinic server (core's reference REST handler over the in-memory clinic).
+// The API behind the pages: the demo clinic server (@frontdesk/server on an in-memory PGlite with the demo clinic).
 // Switching to another server is this one line: any `start({ port: 0, quiet: true })` that resolves to
 // `{ server, origin }` and serves the REST contract under /api/.
 import { startDemoServer as startApi } from '../examples/serve.mjs';

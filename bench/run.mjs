@@ -37,3 +37,4 @@ if (failed) {
 } else {
   console.log(`\n${line}  (bench took ${seconds} s)`);
 }
+await (await import('./server.mjs')).serverBench(); // the server's own table (bench/server.mjs)

@@ -1,15 +1,22 @@
 import type { Server } from 'node:http';
 
 export interface DemoServerOptions {
-  /** Default `PORT`, the first numeric argument, or 8080; 0 picks a free port. */
+  /** Default 8080; 0 picks a free port. */
   port?: number;
-  /** Default `HOST` or 127.0.0.1. */
+  /** Default 127.0.0.1. */
   hostname?: string;
-  /** No startup line on the console. */
+  /** No startup line and no request logs. */
   quiet?: boolean;
-  /** `rest` (default): /api/ over the memory demo clinic; `fhir`: also /fhir/, the pages switched to it. */
+  /** `rest` (default): @frontdesk/server on the demo clinic; `fhir`: /fhir/ on Medplum, the pages switched to it. */
   backend?: 'rest' | 'fhir';
+  /** `rest` only: keep the database in this PGlite folder instead of in memory. */
+  dataDir?: string;
 }
 
+/** The site served with the demo: examples/ and the script-tag bundles. */
+export const SITE: { dir: string; cdnDir: string };
+
 /** Serves examples/, /cdn/ (the built script-tag bundles) and the demo clinic's API. Needs `pnpm run build`. */
-export function startDemoServer(options?: DemoServerOptions): Promise<{ server: Server; origin: string }>;
+export function startDemoServer(
+  options?: DemoServerOptions,
+): Promise<{ server: Server; origin: string; close(): Promise<void> }>;

@@ -1,7 +1,8 @@
-// Shared set-up for the end-to-end tests: the built demo site on a free port, Debian's Chromium through
-// playwright-core, and the checks every test repeats (axe, policy violations, overflow). Needs `pnpm run build`.
+// Shared set-up for the end-to-end tests: the built demo site on a free port, served by @frontdesk/server itself on
+// an in-memory PGlite seeded with the demo clinic (or, for `fhir`, by Medplum's FHIR router), Debian's Chromium
+// through playwright-core, and the checks every test repeats (axe, policy violations, overflow). Needs
+// `pnpm run build`.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { startDemoServer } from '../../examples/serve.mjs';
@@ -30,21 +31,16 @@ export interface Site {
 
 /** One demo server and one browser per test file; `fhir` puts the pages on the Medplum FHIR server. */
 export async function openSite(backend: 'rest' | 'fhir' = 'rest'): Promise<Site> {
-  const { server, origin } = await startDemoServer({ port: 0, quiet: true, backend });
+  const demo = await startDemoServer({ port: 0, quiet: true, backend });
   const browser = await launchChromium();
   return {
-    origin,
+    origin: demo.origin,
     browser,
     async close() {
       await browser.close();
-      await closeServer(server);
+      await demo.close();
     },
   };
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
 }
 
 export interface Watched {

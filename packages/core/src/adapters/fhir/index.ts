@@ -5,6 +5,15 @@
  */
 export { createFhirAdapter } from './adapter.js';
 export { FHIR_EXTENSIONS, FHIR_SYSTEMS, FRONTDESK_FHIR } from './conventions.js';
+// The same FHIR-to-Frontdesk mapping for a server that imports a clinic from a FHIR Bundle (@frontdesk/server).
+export {
+  isActive,
+  locationFromFhir,
+  organizationFromFhir,
+  providerFromFhir,
+  providersByService,
+  visitTypeFromFhir,
+} from './map-clinic.js';
 export { slotsFromBundle } from './map-slot.js';
 export type { FhirAdapterOptions } from './options.js';
 export { operationOutcomeText } from './outcome.js';

@@ -1,4 +1,4 @@
-import { type FrontdeskError, isFrontdeskError } from '../errors.js';
+import { type FrontdeskError, isFrontdeskError } from '@frontdesk/core';
 
 /** The body of every error response: what `@frontdesk/core/http` reads back into a `FrontdeskError`. */
 export interface ErrorBody {
@@ -35,7 +35,8 @@ export function statusForError(error: FrontdeskError): number {
 
 /**
  * Status and body for anything thrown while serving a request. FrontdeskError messages are written without patient
- * data and are passed on; any other error may quote anything, so it becomes a bare "internal error".
+ * data and are passed on; any other error may quote anything (a database error quotes the row), so it becomes a bare
+ * "internal error".
  */
 export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (!isFrontdeskError(error)) {
@@ -47,7 +48,7 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
       error: {
         kind: error.kind,
         message: error.message.slice(0, 300),
-        ...(error.field === undefined ? {} : { field: error.field }),
+        ...(error.field === undefined ? {} : { field: error.field.slice(0, 200) }),
       },
     },
   };

@@ -1,0 +1,342 @@
+import { FrontdeskError, Id, Instant, type Provider, parseOrThrow, type Slot } from '@frontdesk/core';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { ClinicSnapshot, ClinicStore } from '../clinic/store.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { StoredAnswer } from '../idempotency.js';
+import { book } from '../scheduling/book.js';
+import { type Bookable, bookableNow, bookedKey, openSlots } from '../scheduling/slots.js';
+import { checkResponse, storeResponse } from '../surveys/submit.js';
+import { readJson } from './body.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Longest slot window one request may ask for (the contract's limit), so a typo cannot enumerate years. */
+export const MAX_SLOT_WINDOW_DAYS = 366;
+const DAY_MS = 86_400_000;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** What the API's handlers share: the database, the clinic's data, the clock and the limits. */
+export interface Api {
+  db: Database;
+  store: ClinicStore;
+  clock: Clock;
+  limits: { bookings: RateLimiter; surveyResponses: RateLimiter };
+  /** The client a rate limit counts against (its address, or the proxy's forwarded one). */
+  clientOf(c: Context): string;
+  /** Absolute base for paths stored in the clinic's records (provider photos). */
+  publicUrl(): string | undefined;
+}
+
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+export interface ApiRoute {
+  method: 'GET' | 'POST';
+  /** Hono's path syntax; docs/openapi.yaml spells `:providerId` as `{providerId}`. */
+  path: string;
+  operationId: string;
+  /** Booking and survey traffic is about one patient: no cache, proxy or back button may keep it. */
+  noStore?: boolean;
+  rateLimit?: keyof Api['limits'];
+  handle(api: Api, c: Context): Promise<Answer>;
+}
+
+/** Names the field and the problem only: request values can be patient data and never go into a message. */
+function invalid(field: string, problem: string): FrontdeskError {
+  return new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
+}
+
+function requiredQuery(c: Context, name: string): string {
+  const value = c.req.query(name);
+  if (!value) throw invalid(`query.${name}`, 'required');
+  return value;
+}
+
+/** An optional id in the query: absent, or a valid id (a bad one can match nothing, so it is an error). */
+function optionalId(c: Context, name: string): string | undefined {
+  const value = c.req.query(name);
+  if (value === undefined || value === '') return undefined;
+  return parseOrThrow(Id, value, `query.${name}`, 'invalid-input');
+}
+
+/** A path id: one the contract allows, or else nothing by that id exists (NUL bytes never reach the database). */
+function pathId(c: Context, name: string, what: string): string {
+  const value = c.req.param(name) ?? '';
+  if (!Id.safeParse(value).success) throw new FrontdeskError('not-found', `no ${what} with this id`, { field: name });
+  return value;
+}
+
+function idempotencyKey(c: Context): string {
+  const value = c.req.header('Idempotency-Key');
+  if (value === undefined) throw invalid('Idempotency-Key', 'required header');
+  if (!IDEMPOTENCY_KEY.test(value)) throw invalid('Idempotency-Key', 'must be 1-255 visible ASCII characters');
+  return value;
+}
+
+function requireObject(body: unknown, root: string): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid(root, 'expected a JSON object');
+  return body as Record<string, unknown>;
+}
+
+const list = (data: unknown[]): Answer => ({ status: 200, body: { data } });
+
+/** Which of the given providers' slots in [startMs, endMs) are booked. */
+async function bookedIn(db: Database, startMs: number, endMs: number, providerId?: string): Promise<Set<string>> {
+  const rows = await db.query<{ provider_id: string; ms: number }>(
+    `select provider_id, (extract(epoch from start_at) * 1000)::float8 as ms
+     from bookings
+     where status = 'booked' and start_at >= $1 and start_at < $2 and ($3::text is null or provider_id = $3)`,
+    [new Date(startMs), new Date(endMs), providerId ?? null],
+  );
+  return new Set(rows.rows.map((row) => bookedKey(row.provider_id, Number(row.ms))));
+}
+
+/** Each provider's first free slot, looked for two weeks at a time up to the booking horizon. */
+async function nextAvailable(
+  api: Api,
+  snapshot: ClinicSnapshot,
+  bookable: Bookable,
+  providerIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const pending = new Set(providerIds.filter((id) => snapshot.rulesByProvider.has(id)));
+  const end = bookable.nowMs + (bookable.horizonDays + 1) * DAY_MS;
+  for (let from = bookable.earliestMs; pending.size > 0 && from < end; from += 14 * DAY_MS) {
+    const to = Math.min(end, from + 14 * DAY_MS);
+    const only = pending.size === 1 ? [...pending][0] : undefined;
+    const open = openSlots(snapshot, { startMs: from, endMs: to, providerId: only }, bookable);
+    if (open.length === 0) continue;
+    const booked = await bookedIn(api.db, from, to, only);
+    for (const candidate of open) {
+      if (!pending.has(candidate.providerId) || booked.has(bookedKey(candidate.providerId, candidate.startMs)))
+        continue;
+      found.set(candidate.providerId, candidate.slot.start);
+      pending.delete(candidate.providerId);
+    }
+  }
+  return found;
+}
+
+/** The record as served: a photo path made absolute, the next free time added. */
+function publicProvider(api: Api, provider: Provider, next: string | undefined): Provider {
+  const out: Provider = { ...provider };
+  if (out.photoUrl?.startsWith('/')) {
+    const base = api.publicUrl();
+    if (base) out.photoUrl = `${base}${out.photoUrl}`;
+    else delete out.photoUrl;
+  }
+  if (next) out.nextAvailable = next;
+  else delete out.nextAvailable;
+  return out;
+}
+
+async function listProviders(api: Api): Promise<Answer> {
+  const snapshot = await api.store.snapshot();
+  const bookable = bookableNow(snapshot, api.clock.now());
+  const next = await nextAvailable(
+    api,
+    snapshot,
+    bookable,
+    snapshot.providers.map((provider) => provider.id),
+  );
+  return list(snapshot.providers.map((provider) => publicProvider(api, provider, next.get(provider.id))));
+}
+
+async function getProvider(api: Api, c: Context): Promise<Answer> {
+  const snapshot = await api.store.snapshot();
+  const id = pathId(c, 'providerId', 'provider');
+  const provider = snapshot.providers.find((candidate) => candidate.id === id);
+  if (!provider) throw new FrontdeskError('not-found', 'no provider with this id', { field: 'providerId' });
+  const bookable = bookableNow(snapshot, api.clock.now());
+  const next = await nextAvailable(api, snapshot, bookable, [provider.id]);
+  return { status: 200, body: publicProvider(api, provider, next.get(provider.id)) };
+}
+
+async function listSlots(api: Api, c: Context): Promise<Answer> {
+  const start = parseOrThrow(Instant, requiredQuery(c, 'start'), 'query.start', 'invalid-input');
+  const end = parseOrThrow(Instant, requiredQuery(c, 'end'), 'query.end', 'invalid-input');
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  if (endMs < startMs) throw invalid('query.end', 'before start');
+  if (endMs - startMs > MAX_SLOT_WINDOW_DAYS * DAY_MS) {
+    throw invalid('query.end', `the window is longer than ${MAX_SLOT_WINDOW_DAYS} days`);
+  }
+  const filter = {
+    startMs,
+    endMs,
+    providerId: optionalId(c, 'providerId'),
+    locationId: optionalId(c, 'locationId'),
+    visitTypeId: optionalId(c, 'visitTypeId'),
+  };
+  const snapshot = await api.store.snapshot();
+  const open = openSlots(snapshot, filter, bookableNow(snapshot, api.clock.now()));
+  if (open.length === 0) return list([]);
+  const booked = await bookedIn(api.db, open[0]!.startMs, open.at(-1)!.startMs + 1, filter.providerId);
+  const slots: Slot[] = open.map((candidate) =>
+    booked.has(bookedKey(candidate.providerId, candidate.startMs))
+      ? { ...candidate.slot, status: 'busy' }
+      : candidate.slot,
+  );
+  return list(slots);
+}
+
+async function postBooking(api: Api, c: Context): Promise<Answer> {
+  const key = idempotencyKey(c);
+  const body = requireObject(await readJson(c), 'request');
+  if (body.idempotencyKey !== undefined && body.idempotencyKey !== key) {
+    throw invalid('request.idempotencyKey', 'differs from the Idempotency-Key header');
+  }
+  const snapshot = await api.store.snapshot();
+  const answer: StoredAnswer = await book(
+    api.db,
+    snapshot,
+    { ...body, idempotencyKey: key },
+    bookableNow(snapshot, api.clock.now()),
+  );
+  return answer;
+}
+
+async function getPrice(api: Api, c: Context): Promise<Answer> {
+  const service = parseOrThrow(Id, requiredQuery(c, 'service'), 'query.service', 'invalid-input');
+  const planId = optionalId(c, 'planId');
+  optionalId(c, 'providerId');
+  optionalId(c, 'locationId');
+  const snapshot = await api.store.snapshot();
+  if (planId !== undefined && !snapshot.plans.some((plan) => plan.id === planId)) {
+    throw new FrontdeskError('not-found', 'no plan with this id', { field: 'query.planId' });
+  }
+  // A visit type is priced by its primary service code.
+  const code = snapshot.visitTypes.get(service)?.record.serviceCodes[0] ?? service;
+  const price = await api.store.price(code, planId);
+  if (!price) throw new FrontdeskError('not-found', 'no price for this service', { field: 'query.service' });
+  return { status: 200, body: price };
+}
+
+async function getSurvey(api: Api, c: Context): Promise<Answer> {
+  const questionnaire = await api.store.questionnaire(pathId(c, 'surveyId', 'survey'));
+  if (!questionnaire) throw new FrontdeskError('not-found', 'no survey with this id', { field: 'surveyId' });
+  return { status: 200, body: questionnaire };
+}
+
+async function postSurveyResponse(api: Api, c: Context): Promise<Answer> {
+  const key = idempotencyKey(c);
+  const surveyId = pathId(c, 'surveyId', 'survey');
+  const body = await readJson(c);
+  const questionnaire = await api.store.questionnaire(surveyId);
+  if (!questionnaire) throw new FrontdeskError('not-found', 'no survey with this id', { field: 'surveyId' });
+  const response = checkResponse(body, surveyId, questionnaire);
+  return storeResponse(api.db, surveyId, response, key, api.clock.now());
+}
+
+/** Frontdesk's public JSON contract, exactly as documented in docs/openapi.yaml (a test holds them together). */
+export const API_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    path: '/organization',
+    operationId: 'getOrganization',
+    handle: async (api) => {
+      const { organization } = await api.store.snapshot();
+      if (!organization) throw new FrontdeskError('not-found', 'no clinic has been imported yet');
+      return { status: 200, body: organization };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/locations',
+    operationId: 'listLocations',
+    handle: async (api) => list((await api.store.snapshot()).locations),
+  },
+  { method: 'GET', path: '/providers', operationId: 'listProviders', handle: listProviders },
+  { method: 'GET', path: '/providers/:providerId', operationId: 'getProvider', handle: getProvider },
+  {
+    method: 'GET',
+    path: '/visit-types',
+    operationId: 'listVisitTypes',
+    handle: async (api) => list([...(await api.store.snapshot()).visitTypes.values()].map((entry) => entry.record)),
+  },
+  { method: 'GET', path: '/slots', operationId: 'listSlots', handle: listSlots },
+  {
+    method: 'POST',
+    path: '/bookings',
+    operationId: 'book',
+    noStore: true,
+    rateLimit: 'bookings',
+    handle: postBooking,
+  },
+  { method: 'GET', path: '/prices', operationId: 'getPrice', handle: getPrice },
+  {
+    method: 'GET',
+    path: '/plans',
+    operationId: 'listPlans',
+    handle: async (api) => list((await api.store.snapshot()).plans),
+  },
+  {
+    method: 'GET',
+    path: '/surveys',
+    operationId: 'listSurveys',
+    noStore: true,
+    handle: async (api) => list((await api.store.snapshot()).surveys),
+  },
+  { method: 'GET', path: '/surveys/:surveyId', operationId: 'getSurvey', noStore: true, handle: getSurvey },
+  {
+    method: 'POST',
+    path: '/surveys/:surveyId/responses',
+    operationId: 'submitSurvey',
+    noStore: true,
+    rateLimit: 'surveyResponses',
+    handle: postSurveyResponse,
+  },
+];
+
+/** JSON with its length set, so small answers are not compressed for nothing. */
+export function sendJson(c: Context, status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const payload = JSON.stringify(body);
+  return c.body(payload, status as 200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(payload)),
+    ...headers,
+  });
+}
+
+/** The contract's routes, each answering 405 with `Allow` to any other method. */
+export function apiRoutes(api: Api): Hono {
+  const app = new Hono();
+  const methodsByPath = new Map<string, string[]>();
+  for (const route of API_ROUTES) {
+    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+    app.on(route.method, route.path, async (c) => {
+      const cache = { 'Cache-Control': route.noStore ? 'no-store' : 'no-cache' };
+      c.header('Cache-Control', cache['Cache-Control']);
+      if (route.rateLimit) {
+        const wait = api.limits[route.rateLimit].take(api.clientOf(c));
+        if (wait !== undefined) {
+          return sendJson(
+            c,
+            429,
+            { error: { kind: 'http', message: `too many requests: try again in ${wait} s` } },
+            { ...cache, 'Retry-After': String(wait) },
+          );
+        }
+      }
+      const answer = await route.handle(api, c);
+      return sendJson(c, answer.status, answer.body, cache);
+    });
+  }
+  for (const [path, methods] of methodsByPath) {
+    const allow = [...new Set(methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])))];
+    app.all(path, (c) =>
+      sendJson(
+        c,
+        405,
+        { error: { kind: 'http', message: `${c.req.method} is not allowed here` } },
+        {
+          Allow: allow.join(', '),
+        },
+      ),
+    );
+  }
+  return app;
+}
