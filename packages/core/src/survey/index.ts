@@ -1,5 +1,5 @@
 /**
- * The headless survey engine: FHIR R4 Questionnaire in, QuestionnaireResponse out (DESIGN.md section 6).
+ * The headless survey engine: FHIR R4 Questionnaire in, QuestionnaireResponse out (docs/design.md section 6).
  * `loadQuestionnaire` checks input, `createSurveyModel` drives a renderer, `checkQuestionnaireResponse` verifies output.
  */
 export {
