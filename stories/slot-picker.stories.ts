@@ -6,6 +6,7 @@ import type { FrontdeskAdapter } from '../packages/core/src/adapter.js';
 import { createMemoryAdapter, type MemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import '../packages/slot-picker/src/define.js';
 import type { FdSlotPicker } from '../packages/slot-picker/src/slot-picker.js';
+import { until } from '../test/support/dom.js';
 
 /**
  * `<fd-slot-picker>` on the demo clinic (Cumberland Valley Health Partners: Nashville and Franklin keep Central time,
@@ -42,29 +43,17 @@ const picker = (args: PickerArgs, adapter?: FrontdeskAdapter) => html`<fd-slot-p
 
 // ---- Driving the picker the way a patient would, for the stories of later steps ----
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(find: () => T | null | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-const pickerIn = (canvas: HTMLElement) => until(() => canvas.querySelector('fd-slot-picker'), 'the picker');
+const pickerIn = (canvas: HTMLElement) => until(() => canvas.querySelector('fd-slot-picker'), 'the picker', 10_000);
 const inside = <T extends Element = HTMLElement>(el: FdSlotPicker, selector: string) =>
   el.shadowRoot?.querySelector<T & Element>(selector) as T | null;
 
 /** Choose the first day with at least three times, and show its times. */
 async function chooseDay(el: FdSlotPicker): Promise<void> {
-  await until(() => inside(el, 'td.open'), 'a day with times');
+  await until(() => inside(el, 'td.open'), 'a day with times', 10_000);
   const cells = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('td.open') ?? [])];
   const busy = cells.find((cell) => Number(/(\d+) (?:times|horarios)/.exec(cell.textContent ?? '')?.[1]) >= 3);
   (busy ?? cells[0])?.click();
-  await until(() => inside(el, 'button[data-slot]'), 'the times');
+  await until(() => inside(el, 'button[data-slot]'), 'the times', 10_000);
 }
 
 /** Choose a day and its first time; returns the slot id. */
@@ -86,7 +75,7 @@ const PATIENT = {
 };
 
 async function fillDetails(el: FdSlotPicker): Promise<void> {
-  await until(() => inside(el, '#f-givenName'), 'the details form');
+  await until(() => inside(el, '#f-givenName'), 'the details form', 10_000);
   for (const [field, value] of Object.entries(PATIENT)) {
     const input = inside<HTMLInputElement>(el, `#f-${field}`)!;
     input.value = value;
@@ -97,12 +86,12 @@ async function fillDetails(el: FdSlotPicker): Promise<void> {
 
 async function continueToReview(el: FdSlotPicker): Promise<void> {
   inside<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
-  await until(() => inside(el, '[part="confirm-button"]'), 'the review');
+  await until(() => inside(el, '[part="confirm-button"]'), 'the review', 10_000);
 }
 
 async function confirmBooking(el: FdSlotPicker): Promise<void> {
   inside<HTMLButtonElement>(el, '[part="confirm-button"]')!.click();
-  await until(() => inside(el, '[part="confirmation"]') ?? inside(el, '[part="conflict"]'), 'the outcome');
+  await until(() => inside(el, '[part="confirmation"]') ?? inside(el, '[part="conflict"]'), 'the outcome', 10_000);
 }
 
 /** A memory adapter of a read-only source (SMART Scheduling Links): slots carry a deep link, booking is elsewhere. */
@@ -168,7 +157,7 @@ export const DetailsWithErrors: Story = {
   play: async ({ canvasElement }) => {
     const el = await pickerIn(canvasElement);
     await chooseTime(el);
-    const button = await until(() => inside<HTMLButtonElement>(el, '[part="continue-button"]'), 'the form');
+    const button = await until(() => inside<HTMLButtonElement>(el, '[part="continue-button"]'), 'the form', 10_000);
     button.click();
   },
 };

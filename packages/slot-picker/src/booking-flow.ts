@@ -1,7 +1,13 @@
-import { type Booking, type FrontdeskAdapter, type FrontdeskError, toFrontdeskError } from '@frontdesk/core';
-import { LocalizeController, resolveLocale, type Tables } from '@frontdesk/core/element';
+import {
+  type Booking,
+  type FdBookingConfirmedDetail,
+  type FrontdeskAdapter,
+  type FrontdeskError,
+  toFrontdeskError,
+} from '@frontdesk/core';
+import { LocalizeController } from '@frontdesk/core/element';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { type BookingStrings, bookingStringsEn } from './booking-strings.js';
+import { type BookingStrings, bookingStrings } from './booking-strings.js';
 import {
   type AppointmentContext,
   appointmentRows,
@@ -10,7 +16,6 @@ import {
   type Row,
   safeWebUrl,
 } from './booking-summaries.js';
-import type { BookingConfirmedDetail } from './events.js';
 import { AttemptKeys } from './idempotency.js';
 import { whenLabel } from './labels.js';
 import type { Model } from './model.js';
@@ -43,7 +48,7 @@ export interface BookingHost {
   announce(message: string): void;
   go(step: Step, focus?: Focus): void;
   focus(target: Focus): void;
-  confirmed(detail: BookingConfirmedDetail): void;
+  confirmed(detail: FdBookingConfirmedDetail): void;
   /** The slot was taken meanwhile: back to that day's fresh times. */
   conflict(entry: CleanSlot): Promise<void>;
 }
@@ -53,9 +58,9 @@ export interface BookingHost {
  * in English first.
  */
 export async function createBookingFlow(host: BookingHost): Promise<BookingFlow> {
-  const spanish = () => import('./booking-strings.es.js').then((module) => module.bookingStringsEs);
-  const es = resolveLocale(host.element).locale === 'es' ? await spanish() : spanish;
-  return new BookingFlow(host, { en: bookingStringsEn, es });
+  const flow = new BookingFlow(host);
+  await flow.stringsReady();
+  return flow;
 }
 
 /**
@@ -77,9 +82,14 @@ export class BookingFlow {
   private readonly attempts = new AttemptKeys();
   private readonly l10n: LocalizeController<BookingStrings>;
 
-  constructor(host: BookingHost, tables: Tables<BookingStrings>) {
+  constructor(host: BookingHost) {
     this.host = host;
-    this.l10n = new LocalizeController<BookingStrings>(host.element, tables);
+    this.l10n = new LocalizeController<BookingStrings>(host.element, bookingStrings);
+  }
+
+  /** Resolves when the steps' words in the page's language are loaded. */
+  stringsReady(): Promise<void> {
+    return this.l10n.ready();
   }
 
   private get t(): BookingStrings {

@@ -1,7 +1,7 @@
 import type { BookingStrings } from './booking-strings.js';
 
 /** Spanish strings of the booking steps, loaded the first time a page in Spanish shows them. */
-export const bookingStringsEs: BookingStrings = {
+export default {
   visitType: 'Tipo de consulta',
   details: 'Sus datos',
   review: 'Revise y confirme',
@@ -85,4 +85,4 @@ export const bookingStringsEs: BookingStrings = {
   bookOnline: 'Continuar la reserva en el sitio de la clínica (se abre en una pestaña nueva)',
   callToBook: (phone) => `Llame al ${phone} para reservar`,
   noBookingRoute: 'Llame a la clínica para reservar este horario.',
-};
+} satisfies BookingStrings;

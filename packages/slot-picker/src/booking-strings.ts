@@ -1,3 +1,4 @@
+import { Strings } from '@frontdesk/core';
 import type { FieldProblem, PatientField } from './patient-form.js';
 
 /** English strings of the booking steps (Spanish in booking-strings.es.ts), loaded with those steps. */
@@ -96,3 +97,8 @@ export const bookingStringsEn = {
 };
 
 export type BookingStrings = typeof bookingStringsEn;
+
+/** The booking steps' words (namespace `fd-slot-picker/booking`), registered when the steps load. */
+export const bookingStrings = new Strings('fd-slot-picker/booking', bookingStringsEn, {
+  es: () => import('./booking-strings.es.js'),
+});

@@ -1,7 +1,6 @@
-import type { Booking, Location, VisitType } from '@frontdesk/core';
+import { type Booking, dayKeyText, type Location, type VisitType } from '@frontdesk/core';
 import type { BookingStrings } from './booking-strings.js';
 import { buildIcs } from './ics.js';
-import { formatDayKey } from './intl.js';
 import { whenLabel } from './labels.js';
 import type { Setup } from './loaders.js';
 import type { PatientDraft } from './patient-form.js';
@@ -60,7 +59,7 @@ export function appointmentRows(context: AppointmentContext, entry: CleanSlot, l
 export function patientRows(t: BookingStrings, lang: string, draft: PatientDraft): Row[] {
   const rows: Row[] = [
     [t.patient, `${draft.givenName.trim()} ${draft.familyName.trim()}`],
-    [t.fieldName('birthDate'), draft.birthDate ? formatDayKey(draft.birthDate, lang, { dateStyle: 'long' }) : ''],
+    [t.fieldName('birthDate'), draft.birthDate ? dayKeyText(draft.birthDate, lang, { dateStyle: 'long' }) : ''],
     [t.fieldName('phone'), draft.phone.trim()],
     [t.fieldName('email'), draft.email.trim()],
     [t.fieldName('reason'), draft.reason.trim()],

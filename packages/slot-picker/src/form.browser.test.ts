@@ -1,20 +1,12 @@
+import type { FdSlotSelectDetail } from '@frontdesk/core';
 import { expect, html } from '@open-wc/testing';
-import type { SlotSelectDetail } from './events.js';
-import {
-  $,
-  chooseDay,
-  dayWithTimes,
-  memory,
-  mount,
-  START,
-  settle,
-  text,
-  timeButtons,
-} from './test-kit.browser.test.js';
+import { memory, START } from '../../../test/support/adapters.js';
+import { $, settle, text } from '../../../test/support/dom.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 
 describe('fd-slot-picker in a form', () => {
   it('submits the chosen slot id, validates required, and resets', async () => {
-    const selections: SlotSelectDetail[] = [];
+    const selections: FdSlotSelectDetail[] = [];
     const el = await mount(html`<form>
       <fd-slot-picker
         name="slot"
@@ -23,7 +15,7 @@ describe('fd-slot-picker in a form', () => {
         provider="maria-hernandez"
         start=${START}
         .adapter=${memory()}
-        @fd-slot-select=${(e: CustomEvent<SlotSelectDetail>) => selections.push(e.detail)}
+        @fd-slot-select=${(e: CustomEvent<FdSlotSelectDetail>) => selections.push(e.detail)}
       ></fd-slot-picker>
     </form>`);
     const form = el.closest('form')!;

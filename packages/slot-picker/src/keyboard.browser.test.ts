@@ -1,22 +1,9 @@
 import { expect, html } from '@open-wc/testing';
+import { memory, START } from '../../../test/support/adapters.js';
+import { $, $$, focused, heard, settle, text } from '../../../test/support/dom.js';
+import { press, sendKeys, typeText } from '../../../test/support/keys.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
-import {
-  $,
-  $$,
-  chooseDay,
-  dayWithTimes,
-  focused,
-  heard,
-  memory,
-  mount,
-  press,
-  START,
-  sendKeys,
-  settle,
-  text,
-  timeButtons,
-  type,
-} from './test-kit.browser.test.js';
 
 /** Press Tab until `done()` holds, failing after `max` presses. */
 async function tabUntil(el: FdSlotPicker, done: () => boolean, max = 25): Promise<void> {
@@ -120,20 +107,20 @@ describe('fd-slot-picker keyboard path', () => {
     expect(text(focused(el))).to.equal('Your details');
     await expect(el).shadowDom.to.be.accessible();
     await tabUntil(el, () => focused(el)?.id === 'f-givenName');
-    await type('Ana');
+    await typeText('Ana');
     await key(el, 'Tab');
-    await type('López');
+    await typeText('López');
     await key(el, 'Tab');
     expect(focused(el)?.id).to.equal('f-birthDate');
-    await type('05171990');
+    await typeText('05171990');
     expect($<HTMLInputElement>(el, '#f-birthDate')!.value).to.equal('1990-05-17');
     // Tab walks the date input's own month, day and year fields before it leaves.
     await tabUntil(el, () => focused(el)?.id === 'f-phone', 4);
-    await type('615 555 0199');
+    await typeText('615 555 0199');
     await key(el, 'Tab');
-    await type('ana@example.com');
+    await typeText('ana@example.com');
     await key(el, 'Tab');
-    await type('Cough for two weeks');
+    await typeText('Cough for two weeks');
     await key(el, 'Tab');
     // The visit type is for new patients, so "new" is already chosen; the radio group is one tab stop.
     expect((focused(el) as HTMLInputElement).value).to.equal('new');
@@ -175,7 +162,7 @@ describe('fd-slot-picker keyboard path', () => {
 
     const given = $<HTMLInputElement>(el, '#f-givenName')!;
     given.focus();
-    await type('Ana');
+    await typeText('Ana');
     $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
     await settle(el);
     // Focus goes to the summary, which lists each problem and links to its field.
@@ -195,13 +182,13 @@ describe('fd-slot-picker keyboard path', () => {
 
     // Fixing a field clears its error as the patient types.
     $<HTMLInputElement>(el, '#f-familyName')!.focus();
-    await type('López');
+    await typeText('López');
     await settle(el);
     expect($(el, '#f-familyName')!.hasAttribute('aria-invalid')).to.equal(false);
     $<HTMLInputElement>(el, '#f-birthDate')!.focus();
-    await type('01022000');
+    await typeText('01022000');
     $<HTMLInputElement>(el, '#f-phone')!.focus();
-    await type('615-555-0100');
+    await typeText('615-555-0100');
     $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
     await settle(el);
     expect(text(focused(el))).to.equal('Review and confirm');

@@ -1,27 +1,23 @@
 import {
   type AdapterCapabilities,
+  browserTimeZone,
   type DroppedRecord,
   type FrontdeskAdapter,
   FrontdeskError,
+  LazyModule,
   type Location,
   type Organization,
   type Provider,
   toFrontdeskError,
   type VisitType,
 } from '@frontdesk/core';
+
 import { configProblem, DEFAULT_DAYS } from './config.js';
-import { browserTimeZone } from './intl.js';
-import { type CleanSlot, cleanSlots } from './slot-cleaning.js';
+import type { CleanSlot } from './slot-cleaning.js';
+import type { FdSlotPicker } from './slot-picker.js';
 
 /** The picker's attributes that decide what it loads. */
-export interface LoadInput {
-  provider: string | undefined;
-  location: string | undefined;
-  visitType: string | undefined;
-  timezone: string | undefined;
-  start: string | undefined;
-  days: number | undefined;
-}
+export type LoadInput = Pick<FdSlotPicker, 'provider' | 'location' | 'visitType' | 'timezone' | 'start' | 'days'>;
 
 /** What the picker needs before it can show a calendar. */
 export interface Setup {
@@ -43,6 +39,12 @@ export interface SlotData {
 export type ReportDropped = (what: string, dropped: readonly DroppedRecord[]) => void;
 
 const DAY_MS = 86_400_000;
+
+/** No slots, while the setup reports what keeps them from being asked for. */
+const NO_SLOTS: SlotData = { free: [], byId: new Map() };
+
+/** The rules that clean a listing: fetched beside the first slot request, not with the page (nothing needs them before). */
+const slotCleaning = new LazyModule(() => import('./slot-cleaning.js'));
 
 function offeredBy(provider: Provider, type: VisitType): boolean {
   if (type.providerIds !== undefined && !type.providerIds.includes(provider.id)) return false;
@@ -116,22 +118,20 @@ export async function loadSlots(
 ): Promise<SlotData> {
   const providerId = input.provider?.trim();
   // The setup reports a missing provider or a bad attribute; asking for slots then would only repeat it.
-  if (!providerId || configProblem(input)) return { free: [], byId: new Map() };
+  if (!providerId || configProblem(input)) return NO_SLOTS;
   const days = input.days ?? DEFAULT_DAYS;
   // A day starts up to 14 hours before its UTC midnight (and ends up to 12 after), so the window is padded by a day
   // and trimmed to whole days in the zone shown when indexed. Without a start date, nothing before now is asked for.
   const origin = input.start ? Date.parse(`${input.start}T00:00:00Z`) : Date.now();
   const from = input.start ? origin - DAY_MS : origin;
   const to = origin + (days + 1) * DAY_MS;
-  const listing = await adapter.listSlots(
-    {
-      start: new Date(from).toISOString(),
-      end: new Date(to).toISOString(),
-      providerId,
-      locationId: input.location || undefined,
-    },
-    { signal },
-  );
+  const query = {
+    start: new Date(from).toISOString(),
+    end: new Date(to).toISOString(),
+    providerId,
+    locationId: input.location || undefined,
+  };
+  const [listing, { cleanSlots }] = await Promise.all([adapter.listSlots(query, { signal }), slotCleaning.load()]);
   const cleaned = cleanSlots(listing.items);
   reportDropped('slots', [...listing.dropped, ...cleaned.dropped]);
   return { free: cleaned.free, byId: new Map(cleaned.free.map((entry) => [entry.slot.id, entry])) };

@@ -1,7 +1,6 @@
-import type { DayKey, VisitType } from '@frontdesk/core';
+import { type DayKey, shiftDayKey, type VisitType } from '@frontdesk/core';
 import { DEFAULT_DAYS } from './config.js';
 import { buildDayIndex, type DayIndex } from './day-index.js';
-import { addDays } from './intl.js';
 import type { Setup, SlotData } from './loaders.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import type { Modality } from './views/filters-view.js';
@@ -45,7 +44,7 @@ export class ModelBuilder {
     const zone = choices.userZone ?? choices.timezone ?? setup.clinicZone;
     const today = new ZoneClock(zone).wallTime(Date.now()).day;
     const firstDay = choices.start ?? today;
-    const lastDay = addDays(firstDay, (choices.days ?? DEFAULT_DAYS) - 1);
+    const lastDay = shiftDayKey(firstDay, (choices.days ?? DEFAULT_DAYS) - 1);
     const visitTypes = setup.visitTypes.filter(
       (type) => choices.modality === 'any' || type.modality === choices.modality,
     );

@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { memory, START } from '../../../test/support/adapters.js';
+import { $, $$, settle, shadow } from '../../../test/support/dom.js';
+import { chooseDay, dayWithTimes, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
-import { $, $$, chooseDay, dayWithTimes, memory, START, settle, shadow, timeButtons } from './test-kit.browser.test.js';
 
 /**
  * WCAG 1.4.10 (reflow): no sideways scrolling on a 320 px screen. A phone page with 16 px padding leaves 288 px; a

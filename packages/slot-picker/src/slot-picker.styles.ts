@@ -23,6 +23,8 @@ export const slotPickerStyles = css`
     --_sp-day-size: var(--fd-slot-picker-day-size, 2.75rem);
     --_sp-gap: var(--fd-slot-picker-gap, var(--_fd-space));
     --_sp-radius: var(--fd-slot-picker-radius, var(--_fd-radius));
+    --_fd-field-accent: var(--_sp-accent);
+    --_fd-field-radius: var(--_sp-radius);
   }
   .fd-root {
     display: grid;
@@ -82,21 +84,7 @@ export const slotPickerStyles = css`
     margin-inline-end: 1em;
     font-weight: 400;
   }
-  input[type='radio'],
-  input[type='checkbox'] {
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin: 0;
-    accent-color: var(--_sp-accent);
-  }
   select {
-    font: inherit;
-    color: var(--_fd-color-text);
-    background: var(--_fd-color-surface);
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_sp-radius);
-    padding: 0.5em 0.6em;
-    min-block-size: 2.75rem;
     inline-size: 100%;
   }
   .calendar {
@@ -111,7 +99,6 @@ export const slotPickerStyles = css`
   }
   .icon-button,
   .zone-button,
-  .menu-item,
   .time {
     font: inherit;
     color: inherit;
@@ -221,7 +208,6 @@ export const slotPickerStyles = css`
     gap: 0.4em;
   }
   .time,
-  .menu-item,
   .zone-name {
     unicode-bidi: plaintext;
   }
@@ -255,62 +241,12 @@ export const slotPickerStyles = css`
     background: var(--_fd-color-surface);
     text-align: start;
   }
-  .menu {
-    position: fixed;
-    top: 0;
-    left: 0;
-    z-index: 10;
-    display: grid;
-    min-inline-size: min(18rem, calc(100vw - 1rem));
-    max-inline-size: calc(100vw - 1rem);
-    padding: 0.25em;
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_sp-radius);
-    background: var(--_fd-color-surface);
-    box-shadow: var(--_fd-shadow);
-  }
-  .menu[hidden] {
-    display: none;
-  }
-  .menu:not([data-placed]) {
-    visibility: hidden;
-  }
-  .menu-item {
-    min-block-size: 2.75rem;
-    padding: 0.4em 0.75em 0.4em 2em;
-    border: 0;
-    border-radius: calc(var(--_sp-radius) / 2);
-    background: transparent;
-    text-align: start;
-    position: relative;
-  }
-  .menu-item[aria-checked='true']::before {
-    content: '✓';
-    position: absolute;
-    inset-inline-start: 0.6em;
-  }
-  .menu-item:hover,
-  .menu-item:focus-visible {
-    background: var(--_fd-color-surface-alt);
-  }
   .hint {
     margin: 0;
     color: var(--_fd-color-muted);
   }
   .chosen {
     margin: 0;
-    font-weight: 600;
-  }
-  .notice {
-    padding: 0.75em var(--_fd-space);
-    border: 1px solid var(--_fd-color-warning);
-    border-inline-start-width: 6px;
-    border-radius: var(--_sp-radius);
-  }
-  .notice p {
-    margin: 0.25em 0 0;
-  }
-  .notice-title {
     font-weight: 600;
   }
   @media (forced-colors: active) {

@@ -1,24 +1,12 @@
 import type { Slot } from '@frontdesk/core';
 import type { FdErrorDetail } from '@frontdesk/core/element';
 import { expect, fixture, html } from '@open-wc/testing';
+import { memory, START, withOverrides } from '../../../test/support/adapters.js';
+import { $, $$, focused, heard, settle, text, until } from '../../../test/support/dom.js';
+import { press } from '../../../test/support/keys.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
-import {
-  $,
-  $$,
-  chooseDay,
-  dayWithTimes,
-  focused,
-  heard,
-  memory,
-  mount,
-  press,
-  START,
-  settle,
-  text,
-  timeButtons,
-  until,
-  withOverrides,
-} from './test-kit.browser.test.js';
 
 const errorsOf = (list: FdErrorDetail[]) => (e: CustomEvent<FdErrorDetail>) => list.push(e.detail);
 
@@ -255,4 +243,10 @@ describe('fd-slot-picker states', () => {
     await chooseDay(el, '2026-03-04');
     expect(timeButtons(el)[0]?.dataset.slot).to.equal('s224');
   });
+});
+
+runWidgetConformance('fd-slot-picker', {
+  attributes: { provider: 'maria-hernandez', start: START },
+  content: '[part~="calendar"]',
+  spanish: /Elija un día/,
 });

@@ -1,7 +1,7 @@
 import type { SlotPickerStrings } from './strings.js';
 
 /** Spanish strings of fd-slot-picker, loaded the first time a page in Spanish shows the widget. */
-export const stringsEs: SlotPickerStrings = {
+export default {
   calendar: 'Elija un día',
   previousMonth: 'Mes anterior',
   nextMonth: 'Mes siguiente',
@@ -43,4 +43,4 @@ export const stringsEs: SlotPickerStrings = {
   unknownLocation: 'No encontramos este centro.',
   badAttribute: 'Este componente de reservas no está bien configurado.',
   requiredMessage: 'Elija un horario.',
-};
+} satisfies SlotPickerStrings;

@@ -1,4 +1,4 @@
-import type { PartOfDay } from '@frontdesk/core';
+import { type PartOfDay, Strings } from '@frontdesk/core';
 
 /**
  * English strings of fd-slot-picker's calendar and times (Spanish in strings.es.ts, loaded on first use). The booking
@@ -56,3 +56,6 @@ export const stringsEn = {
 };
 
 export type SlotPickerStrings = typeof stringsEn;
+
+/** The calendar's and the times' words (namespace `fd-slot-picker`); Spanish loads on first use. */
+export const pickerStrings = new Strings('fd-slot-picker', stringsEn, { es: () => import('./strings.es.js') });

@@ -1,28 +1,35 @@
 import {
+  type FdSurveyPageDetail,
   type SurveyAnswer,
   type SurveyChange,
   type SurveyFieldError,
   type SurveyModel,
   type SurveyNode,
-  type SurveyOption,
   type SurveyProblem,
   surveyAnswersEqual,
 } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { FdSurveyPageDetail } from './events.js';
 import {
-  answerText,
+  type Control,
+  type ControlActions,
+  renderCheckbox,
+  renderChoices,
+  renderInput,
+  renderRepeatedInputs,
+  renderSelect,
+  renderSlider,
+  renderTextarea,
+} from './controls/index.js';
+import { renderEndState, renderErrorSummary, renderFieldErrors, renderInvalid, renderProblems } from './form-parts.js';
+import {
   isShown,
   layoutSurvey,
   quantityAnswer,
   type SurveyLayout,
   type SurveyScreen,
   screenEnabled,
-  sliderValueText,
-  unitLabel,
 } from './layout.js';
 import type { SurveyStrings } from './strings.js';
 
@@ -46,7 +53,8 @@ export interface SurveyFormHost {
   /** Focus the element matching `selector` after the next render. */
   focus(selector: string): void;
   announce(text: string): void;
-  emit<T>(type: string, detail: T): void;
+  /** Another page is shown (the element fires `fd-survey-page`). */
+  pageShown(detail: FdSurveyPageDetail): void;
   /** Request a render. */
   update(): void;
   updateComplete(): Promise<unknown>;
@@ -57,19 +65,6 @@ export interface SurveyFormHost {
   /** Send the queued response now. */
   retry(): void;
 }
-
-/** Problems already shown in place (an item's "not supported here" line), so not listed again at the top. */
-const SHOWN_IN_PLACE = new Set(['unsupported-item', 'value-set-unresolved', 'initial-answer-dropped']);
-
-const INPUT_TYPES: Record<string, string> = {
-  integer: 'number',
-  decimal: 'number',
-  quantity: 'number',
-  date: 'date',
-  dateTime: 'datetime-local',
-  time: 'time',
-  url: 'url',
-};
 
 const plainLabel = (node: SurveyNode) => (node.prefix ? `${node.prefix} ${node.text}` : node.text);
 
@@ -100,6 +95,25 @@ export class SurveyForm {
     this.#model = model;
     this.#problems = model.problems;
   }
+
+  /** What the controls (./controls) may do: answer, type, leave a field, add and remove entries. */
+  readonly #actions: ControlActions = {
+    strings: () => this.#host.strings(),
+    label: (node) => this.#renderLabel(node),
+    setAnswer: (node, answers) => this.#model.setAnswer(node.key, answers),
+    setAnswerText: (node, text) => this.#model.setAnswerText(node.key, text),
+    choose: (node, option, selected) => {
+      if (node.type !== 'boolean') this.#model.selectOption(node.key, option.id, selected);
+      else if (selected) this.#model.setAnswer(node.key, [option.value]);
+      else this.#model.clearAnswer(node.key);
+    },
+    typeText: (node, event) => this.#typeText(node, event),
+    typeFreeText: (node, event) => this.#typeFreeText(node, event),
+    touch: (node) => this.#touch(node),
+    extraEntries: (node) => this.#extra.get(node.key) ?? 0,
+    addEntry: (node) => this.#addEntry(node),
+    removeEntry: (node, index) => this.#removeEntry(node, index),
+  };
 
   /** Follow the model and lay it out, showing its first page (a renderable model, after any draft is restored). */
   start(): void {
@@ -178,7 +192,7 @@ export class SurveyForm {
     const errors = model.validateItem(key);
     const node = model.getItem(key);
     if (this.#badInput.has(key) && node?.enabled && !errors.some((e) => e.code === 'invalid-format')) {
-      errors.unshift({ code: 'invalid-format', params: { expected: node.type }, message: 'not a number' });
+      errors.unshift({ code: 'invalid-format', params: { expected: node.type } });
     }
     return errors;
   }
@@ -225,7 +239,7 @@ export class SurveyForm {
     this.#host.focus('.page-title');
     const enabled = this.#screens().filter(screenEnabled);
     const position = enabled.indexOf(this.#screens()[index]!);
-    this.#host.emit<FdSurveyPageDetail>('fd-survey-page', { index: position, count: enabled.length });
+    this.#host.pageShown({ index: position, count: enabled.length });
   }
 
   #next(): void {
@@ -283,11 +297,7 @@ export class SurveyForm {
     const t = this.#host.strings();
     switch (this.#host.phase()) {
       case 'invalid':
-        return html`<div class="fd-state error" part="error" role="alert">
-          <p class="fd-state-title">${t.setupTitle}</p>
-          <p>${t.setupHint}</p>
-          <ul class="problems">${this.#problems.map((p) => html`<li>${p.message}</li>`)}</ul>
-        </div>`;
+        return renderInvalid(t, this.#problems);
       case 'done':
         return this.#renderState('thanks', t.thanksTitle, t.thanksText);
       case 'queued':
@@ -298,20 +308,11 @@ export class SurveyForm {
   }
 
   #renderState(part: 'thanks' | 'queued', title: string, text: string): TemplateResult {
-    return html`<section class="state ${part}" part=${part} aria-labelledby="state-title">
-      <div id="state-title" class="state-title" role="heading" aria-level=${this.#level(0)} tabindex="-1">
-        ${title}
-      </div>
-      <p>${text}</p>
-      ${this.#renderScore()}
-      ${
-        part === 'queued'
-          ? html`<button class="fd-button secondary" part="retry-button" type="button" @click=${() => this.#host.retry()}>
-            ${this.#host.strings().retryNow}
-          </button>`
-          : nothing
-      }
-    </section>`;
+    const retry = part === 'queued' ? () => this.#host.retry() : undefined;
+    return renderEndState(
+      { part, title, text, level: this.#level(0), score: this.#renderScore(), retry },
+      this.#host.strings(),
+    );
   }
 
   #renderScore(): unknown {
@@ -336,7 +337,7 @@ export class SurveyForm {
       : screen.roots;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${model.title ? html`<div class="title" part="title" role="heading" aria-level=${this.#level(0)}>${model.title}</div>` : nothing}
-      ${this.#renderProblems()}
+      ${renderProblems(this.#host.strings(), this.#problems)}
       ${
         this.#host.phase() === 'failed'
           ? html`<div class="failed" part="failed" role="alert" tabindex="-1">
@@ -380,38 +381,13 @@ export class SurveyForm {
     </form>`;
   }
 
-  #renderProblems(): unknown {
-    const listed = this.#problems.filter((p) => !SHOWN_IN_PLACE.has(p.code));
-    if (listed.length === 0) return nothing;
-    const t = this.#host.strings();
-    return html`<div class="problems-notice" part="problems">
-      <p>${t.problemsTitle}</p>
-      <details>
-        <summary>${t.technicalDetails}</summary>
-        <ul class="problems">${listed.map((p) => html`<li>${p.message}</li>`)}</ul>
-      </details>
-    </div>`;
-  }
-
   #renderSummary(): unknown {
     if (!this.#summaryOpen || !this.#model) return nothing;
-    const t = this.#host.strings();
-    const entries = this.#model.items.filter((n) => this.#errors.has(n.key));
-    if (entries.length === 0) return nothing;
-    return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
-      <p id="summary-title" class="summary-title">${t.summaryTitle}</p>
-      <p>${t.summaryIntro(entries.length)}</p>
-      <ul>
-        ${entries.map((node) => {
-          const error = this.#errors.get(node.key)![0]!;
-          return html`<li>
-            <button type="button" class="link" @click=${() => void this.#focusItem(node.key)}>
-              ${t.fieldError(plainLabel(node) || t.entry, t.error(error.code, error.params))}
-            </button>
-          </li>`;
-        })}
-      </ul>
-    </div>`;
+    const entries = this.#model.items.flatMap((node) => {
+      const error = this.#errors.get(node.key)?.[0];
+      return error ? [{ label: plainLabel(node), error, focus: () => void this.#focusItem(node.key) }] : [];
+    });
+    return renderErrorSummary(this.#host.strings(), entries);
   }
 
   #renderNodes(nodes: readonly SurveyNode[]): unknown {
@@ -472,11 +448,7 @@ export class SurveyForm {
   }
 
   #renderErrors(id: string, errors: readonly SurveyFieldError[] | undefined): unknown {
-    if (!errors?.length) return nothing;
-    const t = this.#host.strings();
-    return html`<p class="error" id="${id}-e" part="field-error">
-      ${errors.map((e) => t.error(e.code, e.params)).join(' ')}
-    </p>`;
+    return renderFieldErrors(this.#host.strings(), id, errors);
   }
 
   #renderLabel(node: SurveyNode): TemplateResult {
@@ -510,257 +482,44 @@ export class SurveyForm {
     if (isChoiceSet && !singleCheckbox) {
       return html`<fieldset class="field" part="field" aria-describedby=${describedBy ?? nothing}>
         <legend class="label">${this.#renderLabel(node)}</legend>
-        ${help} ${this.#renderChoices(ctx)} ${this.#renderErrors(id, errors)}
+        ${help} ${renderChoices(this.#actions, ctx)} ${this.#renderErrors(id, errors)}
       </fieldset>`;
     }
     if (node.repeats && node.control === 'input') {
       return html`<fieldset class="field" part="field" aria-describedby=${describedBy ?? nothing}>
         <legend class="label">${this.#renderLabel(node)}</legend>
-        ${help} ${this.#renderRepeatedInputs(ctx)} ${this.#renderErrors(id, errors)}
+        ${help} ${renderRepeatedInputs(this.#actions, ctx)} ${this.#renderErrors(id, errors)}
       </fieldset>`;
     }
-    const control = singleCheckbox
-      ? this.#renderCheckbox(ctx)
+    const render = singleCheckbox
+      ? renderCheckbox
       : node.control === 'drop-down'
-        ? this.#renderSelect(ctx)
+        ? renderSelect
         : node.control === 'slider'
-          ? this.#renderSlider(ctx)
+          ? renderSlider
           : node.control === 'text-area'
-            ? this.#renderTextarea(ctx)
-            : this.#renderInput(ctx);
+            ? renderTextarea
+            : renderInput;
+    const control = render(this.#actions, ctx);
     return html`<div class="field" part="field">
       ${singleCheckbox ? nothing : html`<label class="label" for=${id}>${this.#renderLabel(node)}</label>`}
       ${help} ${control} ${this.#renderErrors(id, errors)}
     </div>`;
   }
 
-  // ---- controls --------------------------------------------------------------------------------------------------
-
-  #options(node: SurveyNode): readonly SurveyOption[] {
-    if (node.type !== 'boolean') return node.options;
-    const t = this.#host.strings();
-    return [
-      { id: 'true', label: t.yes, value: { valueBoolean: true }, score: undefined, initialSelected: false },
-      { id: 'false', label: t.no, value: { valueBoolean: false }, score: undefined, initialSelected: false },
-    ];
-  }
-
-  #chosen(node: SurveyNode, option: SurveyOption): boolean {
-    return node.answers.some((a) => surveyAnswersEqual(a, option.value));
-  }
-
-  /** The open-choice answer that is not one of the options. */
-  #freeText(node: SurveyNode): string {
-    const options = node.options;
-    const free = node.answers.find((a) => 'valueString' in a && !options.some((o) => surveyAnswersEqual(o.value, a)));
-    return free && 'valueString' in free ? free.valueString : '';
-  }
-
-  #choose(node: SurveyNode, option: SurveyOption, selected: boolean): void {
-    const model = this.#model;
-    if (node.type === 'boolean') {
-      if (selected) model.setAnswer(node.key, [option.value]);
-      else model.clearAnswer(node.key);
-    } else model.selectOption(node.key, option.id, selected);
-  }
-
-  #renderEnds(id: string, lower: string | undefined, upper: string | undefined): unknown {
-    if (lower === undefined && upper === undefined) return nothing;
-    return html`<div class="ends" id="${id}-s" part="scale-labels">
-      <span>${lower ?? ''}</span> <span>${upper ?? ''}</span>
-    </div>`;
-  }
-
-  #renderChoices({ node, id, invalid }: Control): TemplateResult {
-    const options = this.#options(node);
-    const multiple = node.control === 'check-box';
-    const scale = node.orientation === 'horizontal' && options.length >= 7;
-    const layout = scale ? 'scale' : node.orientation === 'horizontal' ? 'horizontal' : 'vertical';
-    const otherId = `${id}-o`;
-    return html`<div class="options ${layout}" part="options">
-        ${options.map(
-          (option, i) => html`<label class="option" part="option">
-            <input
-              type=${multiple ? 'checkbox' : 'radio'}
-              id=${i === 0 ? id : `${id}-${i}`}
-              name=${id}
-              value=${option.id}
-              .checked=${live(this.#chosen(node, option))}
-              ?disabled=${node.readOnly}
-              aria-invalid=${invalid ? 'true' : nothing}
-              @change=${(e: Event) => this.#choose(node, option, (e.target as HTMLInputElement).checked)}
-            /><span>${option.label}</span>
-          </label>`,
-        )}
-      </div>
-      ${this.#renderEnds(id, node.lowerLabel, node.upperLabel)}
-      ${
-        node.allowsFreeText
-          ? html`<label class="other" for=${otherId}>${this.#host.strings().other}</label>
-            <input class="text" part="input" id=${otherId} type="text" .value=${live(this.#freeText(node))}
-              ?readonly=${node.readOnly} @input=${(e: Event) => this.#typeFreeText(node, e)} />`
-          : nothing
-      }`;
-  }
-
+  /** The "other" text of an open choice: kept beside the options chosen (when the question takes several). */
   #typeFreeText(node: SurveyNode, event: Event): void {
     const text = (event.target as HTMLInputElement).value;
-    const model = this.#model;
     const chosen = node.repeats
       ? node.answers.filter((a) => node.options.some((o) => surveyAnswersEqual(o.value, a)))
       : [];
     const free: SurveyAnswer[] = text.trim() ? [{ valueString: text }] : [];
     this.#typing = node.key;
     try {
-      model.setAnswer(node.key, [...chosen, ...free]);
+      this.#model.setAnswer(node.key, [...chosen, ...free]);
     } finally {
       this.#typing = undefined;
     }
-  }
-
-  #renderCheckbox({ node, id, describedBy, invalid }: Control): TemplateResult {
-    const checked = node.answers.some((a) => 'valueBoolean' in a && a.valueBoolean);
-    return html`<label class="option single" part="option">
-      <input type="checkbox" id=${id} .checked=${live(checked)} ?disabled=${node.readOnly}
-        aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing}
-        @change=${(e: Event) => this.#model.setAnswer(node.key, [{ valueBoolean: (e.target as HTMLInputElement).checked }])} />
-      <span>${this.#renderLabel(node)}</span>
-    </label>`;
-  }
-
-  #renderSelect({ node, id, describedBy, invalid }: Control): TemplateResult {
-    const options = this.#options(node);
-    const onChange = (event: Event) => {
-      const select = event.target as HTMLSelectElement;
-      const chosen = [...select.selectedOptions].map((o) => options.find((opt) => opt.id === o.value)?.value);
-      const free = node.allowsFreeText && this.#freeText(node) ? [{ valueString: this.#freeText(node) }] : [];
-      this.#model.setAnswer(node.key, [...(chosen.filter(Boolean) as SurveyAnswer[]), ...free]);
-    };
-    return html`<select class="input" part="input" id=${id} ?multiple=${node.repeats} ?disabled=${node.readOnly}
-        aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing} @change=${onChange}>
-        ${node.repeats ? nothing : html`<option value="" .selected=${live(node.answers.length === 0)}>${this.#host.strings().choose}</option>`}
-        ${options.map((o) => html`<option value=${o.id} .selected=${live(this.#chosen(node, o))}>${o.label}</option>`)}
-      </select>
-      ${
-        node.allowsFreeText
-          ? html`<label class="other" for="${id}-o">${this.#host.strings().other}</label>
-            <input class="text" part="input" id="${id}-o" type="text" .value=${live(this.#freeText(node))}
-              @input=${(e: Event) => this.#typeFreeText(node, e)} />`
-          : nothing
-      }`;
-  }
-
-  #renderSlider({ node, id, describedBy, invalid }: Control): TemplateResult {
-    const t = this.#host.strings();
-    const options = node.options;
-    const byOption = options.length > 0;
-    const min = byOption ? 0 : typeof node.min === 'number' ? node.min : 0;
-    const max = byOption ? options.length - 1 : typeof node.max === 'number' ? node.max : 100;
-    const step = byOption ? 1 : (node.step ?? 1);
-    const answer = node.answers[0];
-    let value: number | undefined;
-    if (answer && byOption) value = options.findIndex((o) => surveyAnswersEqual(o.value, answer));
-    else if (answer && 'valueInteger' in answer) value = answer.valueInteger;
-    else if (answer && 'valueDecimal' in answer) value = answer.valueDecimal;
-    const answered = value !== undefined && value >= 0;
-    const lower = node.lowerLabel ?? (byOption ? options[0]?.label : String(min));
-    const upper = node.upperLabel ?? (byOption ? options[options.length - 1]?.label : String(max));
-    const text = !answered
-      ? t.notAnswered
-      : byOption
-        ? (options[value!]?.label ?? '')
-        : sliderValueText(value!, min, max, node.lowerLabel, node.upperLabel);
-    const onInput = (event: Event) => {
-      const n = Number((event.target as HTMLInputElement).value);
-      if (byOption) this.#model.selectOption(node.key, options[n]!.id);
-      else this.#model.setAnswerText(node.key, String(n));
-    };
-    return html`<div class="slider">
-      <input class="range" part="input" type="range" id=${id} min=${min} max=${max} step=${step}
-        .value=${live(String(answered ? value : (min + max) / 2))} aria-valuetext=${text} ?disabled=${node.readOnly}
-        aria-describedby=${[describedBy, `${id}-s`].filter(Boolean).join(' ')} aria-invalid=${invalid ? 'true' : nothing}
-        @input=${onInput} @change=${onInput} />
-      <div class="ends" id="${id}-s" part="scale-labels"><span>${lower}</span> <span>${upper}</span></div>
-      <p class="slider-value" aria-hidden="true">${text}</p>
-    </div>`;
-  }
-
-  #renderTextarea({ node, id, describedBy, invalid }: Control): TemplateResult {
-    const value = node.invalidText[0] ?? (node.answers[0] ? answerText(node.answers[0]) : '');
-    return html`<textarea class="input" part="input" id=${id} rows="4" .value=${live(value)}
-      maxlength=${node.maxLength ?? nothing} placeholder=${node.entryFormat ?? nothing} ?readonly=${node.readOnly}
-      aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing}
-      @input=${(e: Event) => this.#typeText(node, e)} @change=${() => this.#touch(node)}></textarea>`;
-  }
-
-  #inputAttributes(node: SurveyNode) {
-    const type = INPUT_TYPES[node.type] ?? 'text';
-    const bound = (b: number | string | undefined) =>
-      b === undefined ? nothing : node.type === 'time' && typeof b === 'string' ? b.slice(0, 5) : String(b);
-    const dated = node.type === 'dateTime';
-    return {
-      type,
-      min: dated ? nothing : bound(node.min),
-      max: dated ? nothing : bound(node.max),
-      step: node.type === 'integer' ? '1' : type === 'number' ? String(node.step ?? 'any') : nothing,
-    };
-  }
-
-  #renderInput(ctx: Control): TemplateResult {
-    const { node, id, describedBy, invalid } = ctx;
-    const a = this.#inputAttributes(node);
-    const value = node.invalidText[0] ?? (node.answers[0] ? answerText(node.answers[0]) : '');
-    const input = html`<input class="input" part="input" id=${id} type=${a.type} min=${a.min} max=${a.max}
-      step=${a.step} .value=${live(value)} maxlength=${node.maxLength ?? nothing}
-      placeholder=${node.entryFormat ?? nothing} ?readonly=${node.readOnly}
-      aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing}
-      @input=${(e: Event) => this.#typeText(node, e)} @change=${() => this.#touch(node)} />`;
-    if (node.type !== 'quantity' || node.units.length === 0) return input;
-    if (node.units.length === 1)
-      return html`<span class="quantity">${input}<span class="unit">${unitLabel(node.units[0]!)}</span></span>`;
-    const answer = node.answers[0];
-    const current = answer && 'valueQuantity' in answer ? answer.valueQuantity : undefined;
-    return html`<span class="quantity">${input}
-      <select class="input unit" part="input" id="${id}-u" aria-label=${this.#host.strings().unit}
-        @change=${(e: Event) => this.#typeText(node, e)}>
-        ${node.units.map(
-          (
-            u,
-            i,
-          ) => html`<option value=${i} .selected=${live(current ? current.code === u.code && current.unit === unitLabel(u) : i === 0)}>
-            ${unitLabel(u)}
-          </option>`,
-        )}
-      </select></span>`;
-  }
-
-  #renderRepeatedInputs(ctx: Control): TemplateResult {
-    const { node, id, describedBy, invalid } = ctx;
-    const t = this.#host.strings();
-    const a = this.#inputAttributes(node);
-    const texts = [...node.answers.map(answerText), ...node.invalidText];
-    const count = Math.max(1, texts.length + (this.#extra.get(node.key) ?? 0));
-    const slots = Array.from({ length: count }, (_, i) => texts[i] ?? '');
-    return html`<div class="entries" data-entries=${node.key}>
-        ${slots.map(
-          (text, i) => html`<div class="entry">
-            <input class="input" part="input" id=${i === 0 ? id : `${id}-${i}`} data-entry type=${a.type} min=${a.min}
-              max=${a.max} step=${a.step} .value=${live(text)} aria-label="${t.entry} ${i + 1}"
-              maxlength=${node.maxLength ?? nothing} ?readonly=${node.readOnly}
-              aria-describedby=${describedBy ?? nothing} aria-invalid=${invalid ? 'true' : nothing}
-              @input=${(e: Event) => this.#typeText(node, e)} @change=${() => this.#touch(node)} />
-            ${
-              count > 1
-                ? html`<button class="fd-button secondary" part="remove-button" type="button"
-                    @click=${() => this.#removeEntry(node, i)}>${t.removeAnswer(i + 1)}</button>`
-                : nothing
-            }
-          </div>`,
-        )}
-      </div>
-      <button class="fd-button secondary add" part="add-button" type="button" @click=${() => this.#addEntry(node)}>
-        ${t.addAnswer}
-      </button>`;
   }
 
   #entryTexts(node: SurveyNode): string[] {
@@ -835,11 +594,4 @@ export class SurveyForm {
     }
     this.#host.update();
   }
-}
-
-interface Control {
-  node: SurveyNode;
-  id: string;
-  describedBy: string | undefined;
-  invalid: boolean;
 }

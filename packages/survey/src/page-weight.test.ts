@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSchema, isZod, pageModules } from '../../../test/support/page-modules.js';
 
-// DESIGN.md section 8 gives a survey page 25 KB gzip. Its two heaviest parts, zod (about 9.5 KB) and the survey
+// docs/design.md section 8 gives a survey page 25 KB gzip. Its two heaviest parts, zod (about 9.5 KB) and the survey
 // engine, are loaded on first use through engine.ts; this keeps a static import from pulling them back into the page.
 
 const isEngine = (id: string) => id.includes('/core/src/survey/model.ts');

@@ -11,7 +11,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Spanish words of fd-survey, loaded only when a page in Spanish shows the form. */
-export const stringsEs: SurveyStrings = {
+export default {
   loading: 'Cargando las preguntas…',
   setupTitle: 'No se puede mostrar este formulario',
   setupHint: 'El formulario de la clínica tiene un problema. Inténtelo más tarde o comuníquese con la clínica.',
@@ -82,4 +82,4 @@ export const stringsEs: SurveyStrings = {
         return `El archivo es demasiado grande (máximo ${params.max} bytes).`;
     }
   },
-};
+} satisfies SurveyStrings;

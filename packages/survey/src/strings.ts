@@ -1,4 +1,4 @@
-import type { SurveyErrorCode } from '@frontdesk/core';
+import { Strings, type SurveyErrorCode } from '@frontdesk/core';
 
 type Params = Record<string, string | number>;
 
@@ -86,3 +86,6 @@ export const stringsEn = {
 };
 
 export type SurveyStrings = typeof stringsEn;
+
+/** The form's own words (namespace `fd-survey`); Spanish loads on first use. */
+export const surveyStrings = new Strings('fd-survey', stringsEn, { es: () => import('./strings.es.js') });

@@ -6,9 +6,12 @@ import {
   SURVEY_EXTENSION_URLS as URLS,
 } from '@frontdesk/core';
 import type { FdErrorDetail } from '@frontdesk/core/element';
-import { CSAT, createMemoryAdapter, POST_VISIT_NPS } from '@frontdesk/core/memory';
+import { CSAT, POST_VISIT_NPS } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
+import { memory } from '../../../test/support/adapters.js';
+import { frame, settle, shadow, text } from '../../../test/support/dom.js';
 import './define.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdSurvey } from './survey.js';
 
 // The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
@@ -23,7 +26,7 @@ const control = (code: string) => ({
 });
 const UCUM = 'http://unitsofmeasure.org';
 
-/** One item of every type and control of the DESIGN.md subset. */
+/** One item of every type and control of the subset in docs/design.md section 6. */
 const ALL: Questionnaire = {
   resourceType: 'Questionnaire',
   id: 'all-controls',
@@ -87,20 +90,6 @@ const ALL: Questionnaire = {
   ],
 };
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-const root = (el: FdSurvey) => el.shadowRoot!;
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-async function ready(el: FdSurvey): Promise<void> {
-  for (let i = 0; i < 200 && root(el).querySelector('[part~="loading"]'); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await el.updateComplete;
-  }
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
-
 async function mount(template: ReturnType<typeof html>) {
   const errors: FdErrorDetail[] = [];
   const submitted: QuestionnaireResponse[] = [];
@@ -109,13 +98,13 @@ async function mount(template: ReturnType<typeof html>) {
     @fd-survey-submit=${(e: CustomEvent<QuestionnaireResponse>) => submitted.push(e.detail)}
   >${template}</div>`);
   const el = wrapper.querySelector('fd-survey')!;
-  await ready(el);
+  await settle(el);
   return { el, errors, submitted };
 }
 
 /** The field (or fieldset) of the question whose label starts with `label`. */
 function field(el: FdSurvey, label: string): HTMLElement {
-  const found = [...root(el).querySelectorAll<HTMLElement>('[part~="field"]')].find((f) =>
+  const found = [...shadow(el).querySelectorAll<HTMLElement>('[part~="field"]')].find((f) =>
     text(f.querySelector('.label, legend, .option.single')).startsWith(label),
   );
   if (!found) throw new Error(`no field "${label}"`);
@@ -150,9 +139,9 @@ const answersOf = (response: QuestionnaireResponse, linkId: string): unknown[] =
 };
 
 async function submit(el: FdSurvey) {
-  root(el).querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  shadow(el).querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
   await el.updateComplete;
-  await nextFrame();
+  await frame();
 }
 
 describe('fd-survey: every control type', () => {
@@ -179,10 +168,10 @@ describe('fd-survey: every control type', () => {
     expect(text(field(el, 'Pain').querySelector('[part~="scale-labels"]'))).to.equal('0 10');
     expect(q('Height', 'input[type=number]')).to.exist;
     expect([...field(el, 'Height').querySelectorAll('select option')].map(text)).to.deep.equal(['cm', 'in']);
-    expect(text(root(el).querySelector('[part~="display"]'))).to.equal('Almost done.');
-    const group = root(el).querySelector('fieldset.group')!;
+    expect(text(shadow(el).querySelector('[part~="display"]'))).to.equal('Almost done.');
+    const group = shadow(el).querySelector('fieldset.group')!;
     expect(text(group.querySelector('legend [role=heading]'))).to.equal('Emergency contact');
-    expect(root(el).querySelector('[part~="add-button"]')).to.exist;
+    expect(shadow(el).querySelector('[part~="add-button"]')).to.exist;
     await expect(el).shadowDom.to.be.accessible();
   });
 
@@ -217,11 +206,11 @@ describe('fd-survey: every control type', () => {
     await type(el, 'Height', '70', 'input');
     await type(el, 'Pharmacy', 'Corner drugstore', 'input[type=text]');
     await type(el, 'Contact name', 'Grace');
-    root(el).querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
+    shadow(el).querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
     await el.updateComplete;
-    const names = root(el).querySelectorAll<HTMLInputElement>('fieldset.group input');
+    const names = shadow(el).querySelectorAll<HTMLInputElement>('fieldset.group input');
     expect(names).to.have.length(2);
-    expect(root(el).activeElement).to.equal(root(el).querySelectorAll('fieldset.group')[1]);
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelectorAll('fieldset.group')[1]);
     names[1]!.value = 'Alan';
     names[1]!.dispatchEvent(new Event('input'));
     await submit(el);
@@ -252,23 +241,23 @@ describe('fd-survey: every control type', () => {
     expect(answersOf(response, 'contact-name')).to.deep.equal([{ valueString: 'Grace' }, { valueString: 'Alan' }]);
     expect(answersOf(response, 'info')).to.deep.equal([]);
     // The host took the response (preventDefault): thank-you state, focus on its heading.
-    expect(root(el).querySelector('[part~="thanks"]')).to.exist;
-    expect(root(el).activeElement?.classList.contains('state-title')).to.be.true;
+    expect(shadow(el).querySelector('[part~="thanks"]')).to.exist;
+    expect(shadow(el).activeElement?.classList.contains('state-title')).to.be.true;
   });
 
   it('shows NPS as eleven radio buttons in a wrapping row with its end labels', async () => {
     const { el } = await mount(html`<fd-survey .questionnaire=${buildNpsQuestionnaire()}></fd-survey>`);
-    const options = root(el).querySelector<HTMLElement>('[part~="options"]')!;
+    const options = shadow(el).querySelector<HTMLElement>('[part~="options"]')!;
     expect(options.classList.contains('scale')).to.be.true;
     expect([...options.querySelectorAll('label')].map(text)).to.deep.equal(
       Array.from({ length: 11 }, (_, i) => String(i)),
     );
     expect(getComputedStyle(options).flexWrap).to.equal('wrap');
-    const ends = root(el).querySelector('[part~="scale-labels"]')!;
+    const ends = shadow(el).querySelector('[part~="scale-labels"]')!;
     expect(text(ends)).to.equal('Not at all likely Extremely likely');
     expect(options.closest('fieldset')!.getAttribute('aria-describedby')).to.contain(ends.id);
     el.style.width = '320px';
-    await nextFrame();
+    await frame();
     expect(el.scrollWidth).to.be.at.most(320);
     const tops = new Set([...options.querySelectorAll('label')].map((l) => l.getBoundingClientRect().top));
     expect(tops.size).to.be.greaterThan(1);
@@ -277,12 +266,12 @@ describe('fd-survey: every control type', () => {
 
   it('gives the NPS slider an aria-valuetext with its end label', async () => {
     const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
-    const slider = root(el).querySelector<HTMLInputElement>('input[type=range]')!;
+    const slider = shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
     slider.value = '0';
     slider.dispatchEvent(new Event('input'));
     await el.updateComplete;
     expect(slider.getAttribute('aria-valuetext')).to.equal('0: Not at all likely');
-    expect(text(root(el).querySelector('[part~="scale-labels"]'))).to.equal(
+    expect(text(shadow(el).querySelector('[part~="scale-labels"]'))).to.equal(
       '0: Not at all likely 10: Extremely likely',
     );
     await expect(el).shadowDom.to.be.accessible();
@@ -292,9 +281,9 @@ describe('fd-survey: every control type', () => {
 describe('fd-survey: enableWhen', () => {
   it('shows and hides dependent items as the patient answers', async () => {
     const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
-    const follow = () => root(el).querySelector('textarea[id]') && text(root(el)).includes('fell short');
+    const follow = () => shadow(el).querySelector('textarea[id]') && text(shadow(el)).includes('fell short');
     expect(follow()).to.be.false;
-    const slider = root(el).querySelector<HTMLInputElement>('input[type=range]')!;
+    const slider = shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
     slider.value = '4';
     slider.dispatchEvent(new Event('input'));
     await el.updateComplete;
@@ -318,7 +307,7 @@ describe('fd-survey: bad input', () => {
   for (const [name, input, message] of cases) {
     it(`names the problem: ${name}`, async () => {
       const { el, errors } = await mount(html`<fd-survey .questionnaire=${input}></fd-survey>`);
-      const state = root(el).querySelector('[part~="error"]')!;
+      const state = shadow(el).querySelector('[part~="error"]')!;
       expect(state.getAttribute('role')).to.equal('alert');
       expect(text(state)).to.match(message);
       expect(errors.at(-1)).to.include({ kind: 'invalid-input', recoverable: false });
@@ -347,8 +336,8 @@ describe('fd-survey: bad input', () => {
     const { el, errors } = await mount(html`<fd-survey questionnaire=${questionnaire}></fd-survey>`);
     expect(field(el, 'First')).to.exist;
     expect(field(el, 'Still works').querySelectorAll('input[type=radio]')).to.have.length(2);
-    expect(text(root(el))).not.to.contain('Duplicate');
-    const problems = text(root(el).querySelector('[part~="problems"]'));
+    expect(text(shadow(el))).not.to.contain('Duplicate');
+    const problems = text(shadow(el).querySelector('[part~="problems"]'));
     expect(problems).to.contain('linkId "a" is used more than once');
     expect(problems).to.match(/zzz/);
     expect(text(field(el, 'Mismatch').querySelector('[part~="unsupported"]'))).to.contain('not supported here');
@@ -357,13 +346,13 @@ describe('fd-survey: bad input', () => {
   });
 
   it('says when the survey id is unknown, and when neither survey nor questionnaire is set', async () => {
-    const adapter = createMemoryAdapter({ now: '2026-03-02T14:00:00Z' });
+    const adapter = memory({ now: '2026-03-02T14:00:00Z' });
     const missing = await mount(html`<fd-survey survey="nope" .adapter=${adapter}></fd-survey>`);
     expect(missing.errors.at(-1)).to.include({ kind: 'not-found' });
-    expect(root(missing.el).querySelector('[part~="retry-button"]')).to.exist;
+    expect(shadow(missing.el).querySelector('[part~="retry-button"]')).to.exist;
     const unset = await mount(html`<fd-survey .adapter=${adapter}></fd-survey>`);
     expect(unset.errors.at(-1)).to.include({ kind: 'invalid-input', field: 'survey' });
-    expect(text(root(unset.el).querySelector('[part~="error"]'))).to.contain('cannot be shown');
+    expect(text(shadow(unset.el).querySelector('[part~="error"]'))).to.contain('cannot be shown');
   });
 });
 
@@ -389,7 +378,7 @@ describe('fd-survey: unsupported items', () => {
     };
     const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
       @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
-    const notices = [...root(el).querySelectorAll('[part~="unsupported"]')].map(text);
+    const notices = [...shadow(el).querySelectorAll('[part~="unsupported"]')].map(text);
     // The engine now answers attachments and evaluates FHIRPath; only the reference item is left unsupported.
     expect(notices).to.have.length(1);
     for (const notice of notices) expect(notice).to.contain('not supported here');
@@ -405,15 +394,17 @@ describe('fd-survey: unsupported items', () => {
 describe('fd-survey: Spanish', () => {
   it('uses Spanish for its own words under lang="es"', async () => {
     const { el } = await mount(html`<div lang="es"><fd-survey .questionnaire=${CSAT}></fd-survey></div>`);
-    for (let i = 0; i < 50 && !text(root(el)).includes('Enviar'); i++) {
+    for (let i = 0; i < 50 && !text(shadow(el)).includes('Enviar'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       await el.updateComplete;
     }
-    expect(text(root(el).querySelector('[part~="submit-button"]'))).to.equal('Enviar');
-    expect(text(root(el))).to.contain('(obligatoria)');
+    expect(text(shadow(el).querySelector('[part~="submit-button"]'))).to.equal('Enviar');
+    expect(text(shadow(el))).to.contain('(obligatoria)');
     await submit(el);
-    expect(text(root(el).querySelector('[part~="error-summary"]'))).to.contain('Hay un problema');
-    expect(text(root(el).querySelector('[part~="field-error"]'))).to.equal('Responda esta pregunta.');
+    expect(text(shadow(el).querySelector('[part~="error-summary"]'))).to.contain('Hay un problema');
+    expect(text(shadow(el).querySelector('[part~="field-error"]'))).to.equal('Responda esta pregunta.');
     await expect(el).shadowDom.to.be.accessible();
   });
 });
+
+runWidgetConformance('fd-survey', { attributes: { survey: 'csat' }, content: 'form', spanish: /Enviar/ });

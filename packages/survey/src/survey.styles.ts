@@ -7,6 +7,7 @@ import { css } from 'lit';
 export const surveyStyles = css`
   :host {
     --_fd-sv-accent: var(--fd-survey-accent, var(--_fd-color-accent));
+    --_fd-field-accent: var(--_fd-sv-accent);
     --_fd-sv-border: var(--fd-survey-border, var(--_fd-color-divider));
     --_fd-sv-gap: var(--fd-survey-gap, var(--_fd-space));
     --_fd-sv-error: var(--fd-survey-error, var(--_fd-color-danger));
@@ -107,26 +108,10 @@ export const surveyStyles = css`
     border-color: var(--_fd-sv-accent);
     box-shadow: inset 0 0 0 1px var(--_fd-sv-accent);
   }
-  input[type='radio'],
-  input[type='checkbox'] {
-    flex: none;
-    width: 1.25em;
-    height: 1.25em;
-    margin: 0;
-    accent-color: var(--_fd-sv-accent);
-  }
   .input,
   .text {
-    box-sizing: border-box;
     width: 100%;
     max-width: 36em;
-    min-height: 44px;
-    padding: 0.4em 0.6em;
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_fd-radius);
-    background: var(--_fd-color-surface);
-    color: var(--_fd-color-text);
-    font: inherit;
   }
   input[type='number'].input,
   input[type='date'].input,

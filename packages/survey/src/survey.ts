@@ -5,37 +5,28 @@ import {
   type SurveyModel,
   toFrontdeskError,
 } from '@frontdesk/core';
-import { baseStyles, FrontdeskElement, LocalizeController, type Resource } from '@frontdesk/core/element';
+import {
+  baseStyles,
+  FrontdeskElement,
+  fieldStyles,
+  internals,
+  LazyModule,
+  LazyPart,
+  LocalizeController,
+  mixinFormAssociated,
+  syncForm,
+} from '@frontdesk/core/element';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { SurveyForm, SurveyFormHost, SurveyPhase } from './form-view.js';
-import { loadDraft, loadQueued, newIdempotencyKey, type QueuedSubmission, saveDraft, saveQueued } from './storage.js';
-import { type SurveyStrings, stringsEn } from './strings.js';
+import { Outbox } from './outbox.js';
+import { loadDraft, saveDraft } from './storage.js';
+import { surveyStrings } from './strings.js';
 import { surveyStyles } from './survey.styles.js';
-
-const RETRY_BASE_MS = 2_000;
-const RETRY_MAX_MS = 60_000;
-
-const worthRetrying = (e: FrontdeskError) =>
-  e.kind === 'network' || e.kind === 'timeout' || (e.kind === 'http' && (e.status ?? 0) >= 500);
 
 type Engine = typeof import('./engine.js');
 
-/** The survey engine, set once loaded: fetched on first use, once per page (see engine.ts). */
-let engine: Engine | undefined;
-let engineLoad: Promise<Engine> | undefined;
-function loadEngine(): Promise<Engine> {
-  engineLoad ??= import('./engine.js').then(
-    (module) => {
-      engine = module;
-      return module;
-    },
-    (error: unknown) => {
-      engineLoad = undefined; // a failed chunk download is retried on the next load
-      throw error;
-    },
-  );
-  return engineLoad;
-}
+/** The survey engine and the rendered form: fetched on first use, once per page (see engine.ts). */
+const engineModule = new LazyModule(() => import('./engine.js'));
 
 /**
  * A FHIR R4 Questionnaire as an accessible form that produces a QuestionnaireResponse: after-visit feedback (NPS,
@@ -96,9 +87,8 @@ function loadEngine(): Promise<Engine> {
  * @cssprop --fd-survey-error - Colour of validation messages (default `--fd-color-danger`).
  * @cssprop --fd-survey-option-size - Minimum size of a scale box such as an NPS score (default `2.75em`).
  */
-export class FdSurvey extends FrontdeskElement {
-  static override styles = [baseStyles, surveyStyles];
-  static formAssociated = true;
+export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
+  static override styles = [baseStyles, fieldStyles, surveyStyles];
 
   static override properties: PropertyDeclarations = {
     ...FrontdeskElement.properties,
@@ -129,12 +119,9 @@ export class FdSurvey extends FrontdeskElement {
   /** Index of the screen shown. */
   protected page = 0;
 
-  protected readonly i18n = new LocalizeController<SurveyStrings>(this, {
-    en: stringsEn,
-    es: () => import('./strings.es.js').then((module) => module.stringsEs),
-  });
+  protected readonly i18n = new LocalizeController(this, surveyStrings);
 
-  readonly #internals: ElementInternals;
+  readonly #engine = new LazyPart(this, engineModule);
   #model: SurveyModel | undefined;
   #source: unknown;
   #sourceKind: FrontdeskErrorKind = 'invalid-input';
@@ -144,53 +131,43 @@ export class FdSurvey extends FrontdeskElement {
   #generation = 0;
   #abort: AbortController | undefined;
   #started = false;
-  /** Set while a questionnaire given directly waits for the engine; `updateComplete` waits for it too. */
-  #engineWait: Promise<unknown> | undefined;
-
   #focusNext: string | undefined;
 
-  #queued: QueuedSubmission | undefined;
-  #sendingNow: Promise<void> | undefined;
-  #attempt = 0;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #outbox = new Outbox({
+    key: () => this.#surveyKey(),
+    connected: () => this.isConnected,
+    deliver: async ({ response, key }) => (await this.resolveAdapter()).submitSurvey(response, { idempotencyKey: key }),
+    sending: () => {
+      this.phase = 'sending';
+    },
+    queued: (error, first) => {
+      this.phase = 'queued';
+      if (first) {
+        this.#focusNext = '.state-title';
+        this.announce(`${this.i18n.t.queuedTitle}. ${this.i18n.t.queuedText}`);
+      }
+      this.reportError(error, true);
+    },
+    acknowledged: () => this.#acknowledged(),
+    refused: (error) => {
+      // Retrying the same response cannot help; the answers stay in the form (and the draft) to try again.
+      this.phase = 'failed';
+      this.#focusNext = '.failed';
+      this.reportError(error, true);
+    },
+  });
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #formSyncQueued = false;
 
-  constructor() {
-    super();
-    this.#internals = this.attachInternals();
-    // Adapter changes (property or enclosing <fd-clinic>) reload the survey like a tracked resource would.
-    this.track({ reload: () => this.#load(true) } as unknown as Resource<unknown>);
+  /** A new adapter (property or enclosing `<fd-clinic>`) loads the survey through it. */
+  protected override adapterChanged(): void {
+    super.adapterChanged();
+    void this.#load(true);
   }
 
   /** The live survey model (answers, validation, scores), once a Questionnaire is loaded. */
   get model(): SurveyModel | undefined {
     return this.#model;
-  }
-
-  /** The host form, when the element sits inside one. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  get validity(): ValidityState {
-    this.#syncForm();
-    return this.#internals.validity;
-  }
-
-  get validationMessage(): string {
-    this.#syncForm();
-    return this.#internals.validationMessage;
-  }
-
-  checkValidity(): boolean {
-    this.#syncForm();
-    return this.#internals.checkValidity();
-  }
-
-  reportValidity(): boolean {
-    this.#syncForm();
-    return this.#internals.reportValidity();
   }
 
   /** The response as it stands (status `in-progress`), for hosts that save progress themselves. */
@@ -200,22 +177,21 @@ export class FdSurvey extends FrontdeskElement {
 
   /** Send a queued submission now instead of waiting for the next retry. Resolves when this attempt settled. */
   retrySubmission(): Promise<void> {
-    return this.#send();
+    return this.#outbox.send();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('online', this.#outbox.onOnline);
     window.addEventListener('pagehide', this.#flushDraft);
-    if (this.#queued && this.phase === 'queued') this.#scheduleRetry(0);
+    this.#outbox.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('online', this.#outbox.onOnline);
     window.removeEventListener('pagehide', this.#flushDraft);
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#outbox.pause();
     this.#flushDraft();
   }
 
@@ -225,16 +201,6 @@ export class FdSurvey extends FrontdeskElement {
       this.#started = true;
       void this.#load(false);
     } else if (changed.has('paged') && this.#model) this.#view?.relayout();
-  }
-
-  /** Includes the first load of the engine, so a questionnaire given directly is rendered when this resolves. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.#engineWait) {
-      await this.#engineWait;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
   }
 
   protected override updated(): void {
@@ -261,7 +227,7 @@ export class FdSurvey extends FrontdeskElement {
     this.#abort = undefined;
     if (given) {
       // Once the engine is loaded this stays synchronous: the form is built in this update, as before.
-      const ready = engine ?? (await this.#engineFor(generation));
+      const ready = this.#engine.value ?? (await this.#engineFor(generation));
       if (ready) this.#useQuestionnaire(ready, input, 'invalid-input');
       return;
     }
@@ -280,7 +246,7 @@ export class FdSurvey extends FrontdeskElement {
     try {
       // The Questionnaire is asked for while the engine loads, not after: the request does not wait for the chunk.
       const asking = this.resolveAdapter().then((adapter) => adapter.getSurvey(id, { signal: controller.signal }));
-      const [loaded, questionnaire] = await Promise.all([loadEngine(), asking]);
+      const [loaded, questionnaire] = await Promise.all([this.#engine.load(), asking]);
       if (generation === this.#generation) this.#useQuestionnaire(loaded, questionnaire, 'invalid-response');
     } catch (thrown) {
       const error = toFrontdeskError(thrown);
@@ -292,21 +258,11 @@ export class FdSurvey extends FrontdeskElement {
   /** The engine for load `generation`, or undefined when that load was superseded or the engine failed to load. */
   async #engineFor(generation: number): Promise<Engine | undefined> {
     this.phase = 'loading';
-    const load = loadEngine();
-    const waiting = load.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#engineWait = waiting;
-    try {
-      const loaded = await load;
-      return generation === this.#generation ? loaded : undefined;
-    } catch (thrown) {
-      if (generation === this.#generation) this.#setupFailed(toFrontdeskError(thrown));
-      return undefined;
-    } finally {
-      if (this.#engineWait === waiting) this.#engineWait = undefined;
-    }
+    const loaded = await this.#engine.settle();
+    if (generation !== this.#generation) return undefined;
+    if ('module' in loaded) return loaded.module;
+    this.#setupFailed(loaded.error);
+    return undefined;
   }
 
   #setupFailed(error: FrontdeskError): void {
@@ -357,11 +313,8 @@ export class FdSurvey extends FrontdeskElement {
       );
     }
     const key = this.#surveyKey();
-    const queued = loadQueued(key);
-    this.#queued = queued;
-    if (queued) {
+    if (this.#outbox.restore()) {
       this.phase = 'queued';
-      this.#scheduleRetry(0);
     } else {
       this.phase = 'form';
       if (this.saveDraft && !initial) {
@@ -385,13 +338,13 @@ export class FdSurvey extends FrontdeskElement {
     paged: () => this.paged,
     showScore: () => this.showScore,
     headingLevel: () => this.headingLevel,
-    inHostForm: () => this.#internals.form !== null,
+    inHostForm: () => this[internals].form !== null,
     root: () => this.renderRoot,
     focus: (selector) => {
       this.#focusNext = selector;
     },
     announce: (text) => this.announce(text),
-    emit: (type, detail) => void this.emit(type, detail),
+    pageShown: (detail) => void this.emit('fd-survey-page', detail),
     update: () => this.requestUpdate(),
     updateComplete: () => this.updateComplete,
     changed: () => {
@@ -400,7 +353,7 @@ export class FdSurvey extends FrontdeskElement {
       this.requestUpdate();
     },
     submit: () => this.#submit(),
-    retry: () => void this.#send(),
+    retry: () => void this.#outbox.send(),
   };
 
   // ---- answers ---------------------------------------------------------------------------------------------------
@@ -423,19 +376,20 @@ export class FdSurvey extends FrontdeskElement {
   #syncFormSoon(): void {
     if (this.#formSyncQueued) return;
     this.#formSyncQueued = true;
-    queueMicrotask(() => this.#syncForm());
+    queueMicrotask(() => this[syncForm]());
   }
 
-  #syncForm(): void {
+  /** Brings the host form's value and validity up to date (the form asks before it reads them). @internal */
+  override [syncForm](): void {
     this.#formSyncQueued = false;
     const model = this.#model;
-    if (!this.#internals.form) return;
+    if (!this[internals].form) return;
     if (!model) {
-      this.#internals.setFormValue(null);
-      this.#internals.setValidity({});
+      this[internals].setFormValue(null);
+      this[internals].setValidity({});
       return;
     }
-    this.#view!.syncForm(this.#internals);
+    this.#view!.syncForm(this[internals]);
   }
 
   formAssociatedCallback(): void {
@@ -445,11 +399,13 @@ export class FdSurvey extends FrontdeskElement {
 
   formResetCallback(): void {
     // A source is only kept once the engine has built a model from it.
+    const engine = this.#engine.value;
     if (this.#source === undefined || !engine) return;
     this.#useQuestionnaire(engine, this.#source, this.#sourceKind);
   }
 
   formStateRestoreCallback(state: unknown): void {
+    const engine = this.#engine.value;
     if (typeof state !== 'string' || this.#source === undefined || !engine) return;
     try {
       this.#useQuestionnaire(engine, this.#source, this.#sourceKind, JSON.parse(state) as QuestionnaireResponse);
@@ -458,87 +414,20 @@ export class FdSurvey extends FrontdeskElement {
     }
   }
 
-  // ---- paging ----------------------------------------------------------------------------------------------------
-
   // ---- submitting ------------------------------------------------------------------------------------------------
 
   #submit(): void {
     const model = this.#model;
     if (!model) return;
     const response = model.toResponse({ status: 'completed' });
-    const event = new CustomEvent('fd-survey-submit', {
-      detail: response,
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (!this.dispatchEvent(event)) {
-      this.#acknowledged();
-      return;
-    }
-    this.#queued = { format: 'frontdesk-survey-outbox', key: newIdempotencyKey(), response };
-    // Stored before the first attempt: a tab closed mid-request still has it for the next visit.
-    saveQueued(this.#surveyKey(), this.#queued);
-    this.#attempt = 0;
-    void this.#send();
+    // Cancelable: a host that prevents it delivers the response itself.
+    if (this.emit('fd-survey-submit', response)) this.#outbox.submit(response);
+    else this.#acknowledged();
   }
-
-  #send(): Promise<void> {
-    this.#sendingNow ??= this.#attemptSend().finally(() => {
-      this.#sendingNow = undefined;
-    });
-    return this.#sendingNow;
-  }
-
-  async #attemptSend(): Promise<void> {
-    const queued = this.#queued;
-    if (!queued) return;
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
-    const firstTry = this.phase !== 'queued';
-    if (firstTry) this.phase = 'sending';
-    try {
-      const adapter = await this.resolveAdapter();
-      await adapter.submitSurvey(queued.response, { idempotencyKey: queued.key });
-      if (this.#queued === queued) this.#acknowledged();
-    } catch (thrown) {
-      const error = toFrontdeskError(thrown);
-      if (worthRetrying(error)) {
-        this.phase = 'queued';
-        this.#scheduleRetry(++this.#attempt);
-        if (firstTry) {
-          this.#focusNext = '.state-title';
-          this.announce(`${this.i18n.t.queuedTitle}. ${this.i18n.t.queuedText}`);
-        }
-        this.reportError(error, true);
-      } else {
-        // The server refused this response: retrying the same one cannot help, so it leaves the outbox; the answers
-        // stay in the form (and the draft) for the patient to try again.
-        this.#queued = undefined;
-        saveQueued(this.#surveyKey(), undefined);
-        this.phase = 'failed';
-        this.#focusNext = '.failed';
-        this.reportError(error, true);
-      }
-    }
-  }
-
-  #scheduleRetry(attempt: number): void {
-    clearTimeout(this.#retryTimer);
-    if (!this.isConnected) return;
-    const ceiling = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt);
-    const delay = attempt === 0 ? 0 : ceiling / 2 + Math.random() * (ceiling / 2);
-    this.#retryTimer = setTimeout(() => void this.#send(), delay);
-  }
-
-  #onOnline = (): void => {
-    if (this.#queued) void this.#send();
-  };
 
   #acknowledged(): void {
     const key = this.#surveyKey();
-    this.#queued = undefined;
-    saveQueued(key, undefined);
+    this.#outbox.clear();
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
     saveDraft(key, undefined);
@@ -547,7 +436,6 @@ export class FdSurvey extends FrontdeskElement {
     this.announce(`${this.i18n.t.thanksTitle}. ${this.i18n.t.thanksText}`);
   }
 
-  // ---- rendering -------------------------------------------------------------------------------------------------
   // ---- rendering -------------------------------------------------------------------------------------------------
 
   override render(): TemplateResult {

@@ -1,5 +1,5 @@
 /**
- * The headless survey engine: FHIR R4 Questionnaire in, QuestionnaireResponse out (DESIGN.md section 6).
+ * The headless survey engine: FHIR R4 Questionnaire in, QuestionnaireResponse out (docs/design.md section 6).
  * `loadQuestionnaire` checks input, `createSurveyModel` drives a renderer, `checkQuestionnaireResponse` verifies output.
  */
 export {
@@ -47,6 +47,5 @@ export type {
   SurveyUnsupportedCode,
   SurveyValidation,
 } from './types.js';
-export { surveyErrorMessage } from './validation.js';
 export { expandForSurvey, type SurveyValueSetExpansion, VALUE_SET_LIST_LIMIT } from './value-sets.js';
 export { xhtmlToText } from './xhtml.js';

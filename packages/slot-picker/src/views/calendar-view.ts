@@ -1,6 +1,5 @@
-import type { DayKey, Weekday } from '@frontdesk/core';
+import { type DayKey, dayKeyText, monthWeeks, type Weekday } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDayKey, monthGrid } from '../intl.js';
 import { dayName, monthTitle } from '../labels.js';
 import type { SlotPickerStrings } from '../strings.js';
 
@@ -44,33 +43,31 @@ function dayCell(props: CalendarProps, day: DayKey, month: string): TemplateResu
   ><span aria-hidden="true">${Number(day.slice(8))}</span><span class="fd-visually-hidden">${label}</span></td>`;
 }
 
+/** Previous or next month: stays focusable at the end of the range (aria-disabled), so focus never drops. */
+function monthButton(label: string, arrow: string, enabled: boolean, go: () => void): TemplateResult {
+  return html`<button
+    type="button"
+    class="icon-button"
+    part="month-button"
+    aria-label=${label}
+    aria-disabled=${enabled ? 'false' : 'true'}
+    @click=${() => enabled && go()}
+  ><span class="arrow" aria-hidden="true">${arrow}</span></button>`;
+}
+
 /** The WAI-ARIA APG date-picker grid for one month, with month navigation and the "next available" jump. */
 export function renderCalendar(props: CalendarProps): TemplateResult {
   const { t, lang } = props;
   const month = props.focused.slice(0, 7);
-  const weeks = monthGrid(month, props.weekStart);
+  const weeks = monthWeeks(Number(month.slice(0, 4)), Number(month.slice(5, 7)), props.weekStart);
   const canGoBack = month > props.firstDay.slice(0, 7);
   const canGoOn = month < props.lastDay.slice(0, 7);
-  const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => formatDayKey(day, lang, { weekday: style });
+  const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => dayKeyText(day, lang, { weekday: style });
   return html`<section class="calendar" part="calendar" aria-labelledby="month-heading">
     <div class="month-bar">
-      <button
-        type="button"
-        class="icon-button"
-        part="month-button"
-        aria-label=${t.previousMonth}
-        aria-disabled=${canGoBack ? 'false' : 'true'}
-        @click=${() => canGoBack && props.onMonth(-1)}
-      ><span class="arrow" aria-hidden="true">‹</span></button>
+      ${monthButton(t.previousMonth, '‹', canGoBack, () => props.onMonth(-1))}
       <h3 id="month-heading" part="month-heading" aria-live="polite">${monthTitle(month, lang)}</h3>
-      <button
-        type="button"
-        class="icon-button"
-        part="month-button"
-        aria-label=${t.nextMonth}
-        aria-disabled=${canGoOn ? 'false' : 'true'}
-        @click=${() => canGoOn && props.onMonth(1)}
-      ><span class="arrow" aria-hidden="true">›</span></button>
+      ${monthButton(t.nextMonth, '›', canGoOn, () => props.onMonth(1))}
     </div>
     <table role="grid" aria-labelledby="month-heading" aria-describedby="grid-help" @keydown=${props.onKeydown}>
       <thead>

@@ -1,4 +1,4 @@
-import type { Coverage, Range } from '@frontdesk/core';
+import type { Coverage, Range } from '../schemas/pricing.js';
 
 /** The amounts behind the total, in integer cents of `currency`. */
 export interface FdEstimateBreakdown {
@@ -26,10 +26,4 @@ export interface FdEstimateDetail {
   breakdown: FdEstimateBreakdown;
   /** Only with `include-coverage`. */
   coverage?: Coverage;
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'fd-estimate': CustomEvent<FdEstimateDetail>;
-  }
 }

@@ -1,0 +1,97 @@
+import type { SurveyFieldError, SurveyProblem } from '@frontdesk/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SurveyStrings } from './strings.js';
+
+// The parts of <fd-survey>'s form that are drawn from what they are given: the end states, the notices about the
+// Questionnaire, the summary of errors and a question's messages. The form (form-view.ts) decides when each shows.
+
+/** Problems already shown in place (an item's "not supported here" line), so not listed again at the top. */
+const SHOWN_IN_PLACE = new Set(['unsupported-item', 'value-set-unresolved', 'initial-answer-dropped']);
+
+/** A Questionnaire that cannot be rendered at all, with its problems for the developer. */
+export function renderInvalid(t: SurveyStrings, problems: readonly SurveyProblem[]): TemplateResult {
+  return html`<div class="fd-state error" part="error" role="alert">
+    <p class="fd-state-title">${t.setupTitle}</p>
+    <p>${t.setupHint}</p>
+    <ul class="problems">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>
+  </div>`;
+}
+
+export interface EndState {
+  part: 'thanks' | 'queued';
+  title: string;
+  text: string;
+  /** Heading level of the title. */
+  level: number;
+  score: unknown;
+  /** Shown as "Try sending now" while the answers wait in the outbox. */
+  retry: (() => void) | undefined;
+}
+
+/** The thank-you state, or the "your answers will be sent" state of a queued submission. */
+export function renderEndState(state: EndState, t: SurveyStrings): TemplateResult {
+  return html`<section class="state ${state.part}" part=${state.part} aria-labelledby="state-title">
+    <div id="state-title" class="state-title" role="heading" aria-level=${state.level} tabindex="-1">
+      ${state.title}
+    </div>
+    <p>${state.text}</p>
+    ${state.score}
+    ${
+      state.retry
+        ? html`<button class="fd-button secondary" part="retry-button" type="button" @click=${state.retry}>
+          ${t.retryNow}
+        </button>`
+        : nothing
+    }
+  </section>`;
+}
+
+/** The Questionnaire's problems that are not shown in place, behind a disclosure for the developer. */
+export function renderProblems(t: SurveyStrings, problems: readonly SurveyProblem[]): unknown {
+  const listed = problems.filter((p) => !SHOWN_IN_PLACE.has(p.code));
+  if (listed.length === 0) return nothing;
+  return html`<div class="problems-notice" part="problems">
+    <p>${t.problemsTitle}</p>
+    <details>
+      <summary>${t.technicalDetails}</summary>
+      <ul class="problems">${listed.map((p) => html`<li>${p.message}</li>`)}</ul>
+    </details>
+  </div>`;
+}
+
+export interface SummaryEntry {
+  label: string;
+  error: SurveyFieldError;
+  /** Move focus to the question. */
+  focus: () => void;
+}
+
+/** The summary of errors shown on submit: each a link to its question. */
+export function renderErrorSummary(t: SurveyStrings, entries: readonly SummaryEntry[]): unknown {
+  if (entries.length === 0) return nothing;
+  return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
+    <p id="summary-title" class="summary-title">${t.summaryTitle}</p>
+    <p>${t.summaryIntro(entries.length)}</p>
+    <ul>
+      ${entries.map(
+        ({ label, error, focus }) => html`<li>
+          <button type="button" class="link" @click=${focus}>
+            ${t.fieldError(label || t.entry, t.error(error.code, error.params))}
+          </button>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+/** A question's messages, tied to its control by `aria-describedby` (`${id}-e`). */
+export function renderFieldErrors(
+  t: SurveyStrings,
+  id: string,
+  errors: readonly SurveyFieldError[] | undefined,
+): unknown {
+  if (!errors?.length) return nothing;
+  return html`<p class="error" id="${id}-e" part="field-error">
+    ${errors.map((e) => t.error(e.code, e.params)).join(' ')}
+  </p>`;
+}
