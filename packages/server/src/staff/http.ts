@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ClinicStore } from '../clinic/store.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
-import { sendJson } from '../http/api.js';
+import { refuseOtherMethods, sendJson } from '../http/api.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import { type Actor, type AuditEntry, appendAudit, type RequestSource } from './audit.js';
 import { type Permission, ROLE_PERMISSIONS } from './roles.js';
@@ -197,24 +197,8 @@ async function serve(api: StaffApi, route: StaffRoute, c: Context): Promise<Resp
 /** The staff operations under `/api/staff`, each answering 405 with `Allow` to any other method. */
 export function staffRoutes(api: StaffApi, routes: readonly StaffRoute[]): Hono {
   const app = new Hono();
-  const methodsByPath = new Map<string, string[]>();
-  for (const route of routes) {
-    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
-    app.on(route.method, route.path, (c) => serve(api, route, c));
-  }
-  for (const [path, methods] of methodsByPath) {
-    const allow = [...new Set(methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])))];
-    app.all(path, (c) =>
-      sendJson(
-        c,
-        405,
-        { error: { kind: 'http', message: `${c.req.method} is not allowed here` } },
-        {
-          Allow: allow.join(', '),
-        },
-      ),
-    );
-  }
+  for (const route of routes) app.on(route.method, route.path, (c) => serve(api, route, c));
+  refuseOtherMethods(app, routes);
   return app;
 }
 

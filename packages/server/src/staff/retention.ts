@@ -84,32 +84,24 @@ export async function runRetention(db: Database, nowMs: number): Promise<Retenti
       [cutoff],
     );
     const keys = await tx.query('delete from idempotency_keys where created_at < $1', [cutoff]);
-    const details = { months, cutoff: cutoff.toISOString() };
-    if (bookings.rows.length > 0) {
+    const details = { months, cutoff: cutoff.toISOString(), idempotencyRecords: keys.rowCount };
+    const deleted = [
+      ['Appointment', bookings.rows],
+      ['QuestionnaireResponse', responses.rows],
+    ] as const;
+    // Idempotency records hold patient data too: their deletion is written down even when nothing else went.
+    const nothingElse = bookings.rows.length + responses.rows.length === 0;
+    if (nothingElse && keys.rowCount > 0) {
       await appendAudit(
         tx,
-        {
-          actor: SYSTEM,
-          action: 'retention.delete',
-          resourceType: 'Appointment',
-          resourceIds: bookings.rows.map((row) => row.id),
-          details,
-        },
+        { actor: SYSTEM, action: 'retention.delete', resourceType: 'IdempotencyRecord', details },
         nowMs,
       );
     }
-    if (responses.rows.length > 0 || keys.rowCount > 0) {
-      await appendAudit(
-        tx,
-        {
-          actor: SYSTEM,
-          action: 'retention.delete',
-          resourceType: 'QuestionnaireResponse',
-          resourceIds: responses.rows.map((row) => row.id),
-          details: { ...details, idempotencyRecords: keys.rowCount },
-        },
-        nowMs,
-      );
+    for (const [resourceType, rows] of deleted) {
+      if (rows.length === 0) continue;
+      const resourceIds = rows.map((row) => row.id);
+      await appendAudit(tx, { actor: SYSTEM, action: 'retention.delete', resourceType, resourceIds, details }, nowMs);
     }
     return {
       months,
