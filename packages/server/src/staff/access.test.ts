@@ -132,12 +132,28 @@ describe.each(BACKENDS)('every staff operation on %s', (backend) => {
 
       const allowed = ROLES.find((role) => ROLE_PERMISSIONS[role].has(permission))!;
       const client = clients.get(allowed)!;
+      const who = ((await (await client.request('GET', '/session')).json()) as { staff: { id: string } }).staff.id;
+      const before = await server.db.query<{ seq: string }>(
+        'select coalesce(max(seq), 0)::text as seq from audit_events',
+      );
       const done = await send(method, path, operation.operationId, {
         Cookie: `fd_staff=${client.cookie}`,
         Origin: server.origin,
         'X-CSRF-Token': client.csrfToken,
       });
       expect(done.status, await done.clone().text()).toBeLessThan(300);
+      // Whatever it read or changed is in the audit trail, under this person, from this client.
+      const written = await server.db.query<{ actor_id: string; client_address: string; action: string }>(
+        'select actor_id, client_address, action from audit_events where seq > $1',
+        [before.rows[0]!.seq],
+      );
+      expect(written.rows.length, operation.operationId).toBeGreaterThan(0);
+      expect(
+        written.rows.find((row) => row.actor_id === who),
+        operation.operationId,
+      ).toMatchObject({
+        client_address: '127.0.0.1',
+      });
     },
   );
 
