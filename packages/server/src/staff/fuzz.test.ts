@@ -17,7 +17,7 @@ import {
  * reaches the handlers: odd path ids, junk query strings, wrong bodies and content types, deep JSON. Every answer is
  * below 500 and no error carries the patient data the requests or the database hold.
  */
-const RUNS_PER_OPERATION = 40;
+const RUNS_PER_OPERATION = 30;
 const QUERY_NAMES = [
   'date',
   'from',

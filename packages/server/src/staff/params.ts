@@ -1,4 +1,4 @@
-import { CalendarDate, FrontdeskError, Id, Instant, TimeZone } from '@frontdesk/core';
+import { CalendarDate, FrontdeskError, Id, TimeZone } from '@frontdesk/core';
 import type { Context } from 'hono';
 import { daysRange, shiftDay, today } from './zone.js';
 
@@ -30,13 +30,6 @@ export function queryDate(c: Context, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (!CalendarDate.safeParse(value).success) throw invalid(`query.${name}`, 'expected a date (YYYY-MM-DD)');
   return value;
-}
-
-export function queryInstant(c: Context, name: string): number | undefined {
-  const value = single(c, name);
-  if (value === undefined) return undefined;
-  if (!Instant.safeParse(value).success) throw invalid(`query.${name}`, 'expected an instant with its offset');
-  return Date.parse(value);
 }
 
 export function queryTimeZone(c: Context, name = 'timeZone'): string | undefined {

@@ -100,12 +100,3 @@ export async function resolveSession(
 export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {
   await db.query('delete from staff_sessions where id_sha256 = $1', [sha256(sessionId)]);
 }
-
-/** Sessions past their absolute end: removed from time to time (an idle one is removed when next presented). */
-export async function deleteExpiredSessions(db: Queryable, nowMs: number, policy: SessionPolicy): Promise<number> {
-  const result = await db.query('delete from staff_sessions where expires_at <= $1 or last_seen_at <= $2', [
-    new Date(nowMs),
-    new Date(nowMs - policy.idleMs),
-  ]);
-  return result.rowCount;
-}
