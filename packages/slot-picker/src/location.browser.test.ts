@@ -38,7 +38,9 @@ describe('fd-slot-picker for a location without providers (SMART Scheduling Link
     ></fd-slot-picker>`);
     // The one visit type of the feed (its product and dose) is said, not asked; no "new or existing" question.
     expect($(el, 'input[name="patientType"]')).to.equal(null);
-    expect(text($(el, '[part~="visit-type"]'))).to.contain('COVID-19 Immunization Appointment: Moderna COVID-19 Vaccine, dose 1');
+    expect(text($(el, '[part~="visit-type"]'))).to.contain(
+      'COVID-19 Immunization Appointment: Moderna COVID-19 Vaccine, dose 1',
+    );
     expect(text($(el, '#month-heading'))).to.equal('March 2021');
     await chooseDay(el, '2021-03-01');
     const [time] = timeButtons(el);
