@@ -6,6 +6,7 @@ import type { FrontdeskAdapter } from '../packages/core/src/adapter.js';
 import { createMemoryAdapter, type MemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import '../packages/slot-picker/src/define.js';
 import type { FdSlotPicker } from '../packages/slot-picker/src/slot-picker.js';
+import { withOverrides } from '../test/support/adapters.js';
 import { until } from '../test/support/dom.js';
 
 /**
@@ -111,24 +112,18 @@ async function confirmBooking(el: FdSlotPicker): Promise<void> {
   await until(() => inside(el, '[part="confirmation"]') ?? inside(el, '[part="conflict"]'), 'the outcome', 10_000);
 }
 
+/** What a read-only source can do: book through each slot's link, nothing else. */
+const LINK_ONLY = { booking: 'link', prices: false, plans: false, surveys: false } as const;
+const bookingLinkOf = (slotId: string) => `https://scheduling.example/book?slot=${encodeURIComponent(slotId)}`;
+
 /** A memory adapter of a read-only source (SMART Scheduling Links): slots carry a deep link, booking is elsewhere. */
 function readOnlySource(): FrontdeskAdapter {
   const base = createMemoryAdapter({ latencyMs: 300 });
-  return new Proxy(base, {
-    get(target, property) {
-      if (property === 'capabilities') return { booking: 'link', prices: false, plans: false, surveys: false };
-      if (property === 'listSlots') {
-        return async (...args: Parameters<MemoryAdapter['listSlots']>) => {
-          const listing = await target.listSlots(...args);
-          const items = listing.items.map((slot) => ({
-            ...slot,
-            bookingLink: `https://scheduling.example/book?slot=${encodeURIComponent(slot.id)}`,
-          }));
-          return { ...listing, items };
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return withOverrides(base, {
+    capabilities: LINK_ONLY,
+    listSlots: async (query, options) => {
+      const listing = await base.listSlots(query, options);
+      return { ...listing, items: listing.items.map((slot) => ({ ...slot, bookingLink: bookingLinkOf(slot.id) })) };
     },
   });
 }
@@ -386,31 +381,23 @@ export const Zoom200: Story = {
  */
 function locationFeed(): FrontdeskAdapter {
   const base = createMemoryAdapter({ latencyMs: 300 });
-  return new Proxy(base, {
-    get(target, property) {
-      if (property === 'capabilities') return { booking: 'link', prices: false, plans: false, surveys: false };
-      if (property === 'listVisitTypes') {
-        return async (...args: Parameters<MemoryAdapter['listVisitTypes']>) => {
-          const listing = await target.listVisitTypes(...args);
-          const flu = listing.items.find((type) => type.id === 'pt-evaluation')!;
-          return { ...listing, items: [{ ...flu, id: 'flu-shot', name: 'Flu shot', patientType: 'any' as const }] };
-        };
-      }
-      if (property === 'listSlots') {
-        return async (...args: Parameters<MemoryAdapter['listSlots']>) => {
-          const listing = await target.listSlots(...args);
-          const items = listing.items.map((slot, i) => ({
-            ...slot,
-            providerId: undefined,
-            visitTypeIds: ['flu-shot'],
-            capacity: (i * 7) % 13,
-            bookingLink: `https://scheduling.example/book?slot=${encodeURIComponent(slot.id)}`,
-          }));
-          return { ...listing, items };
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return withOverrides(base, {
+    capabilities: LINK_ONLY,
+    listVisitTypes: async (options) => {
+      const listing = await base.listVisitTypes(options);
+      const shot = listing.items.find((type) => type.id === 'pt-evaluation')!;
+      return { ...listing, items: [{ ...shot, id: 'flu-shot', name: 'Flu shot', patientType: 'any' as const }] };
+    },
+    listSlots: async (query, options) => {
+      const listing = await base.listSlots(query, options);
+      const items = listing.items.map((slot, i) => ({
+        ...slot,
+        providerId: undefined,
+        visitTypeIds: ['flu-shot'],
+        capacity: (i * 7) % 13,
+        bookingLink: bookingLinkOf(slot.id),
+      }));
+      return { ...listing, items };
     },
   });
 }
@@ -419,16 +406,10 @@ function locationFeed(): FrontdeskAdapter {
 function longVisitNames(): FrontdeskAdapter {
   const base = createMemoryAdapter({ latencyMs: 300 });
   const suffix = ' (including a review of your medicines, recent test results and any referral letters you bring)';
-  return new Proxy(base, {
-    get(target, property) {
-      if (property === 'listVisitTypes') {
-        return async (...args: Parameters<MemoryAdapter['listVisitTypes']>) => {
-          const listing = await target.listVisitTypes(...args);
-          return { ...listing, items: listing.items.map((type) => ({ ...type, name: `${type.name}${suffix}` })) };
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return withOverrides(base, {
+    listVisitTypes: async (options) => {
+      const listing = await base.listVisitTypes(options);
+      return { ...listing, items: listing.items.map((type) => ({ ...type, name: `${type.name}${suffix}` })) };
     },
   });
 }

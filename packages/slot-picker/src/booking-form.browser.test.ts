@@ -1,4 +1,4 @@
-import type { Booking, BookingRequest, FdErrorDetail, FdPlanSelectDetail } from '@frontdesk/core';
+import type { Booking, BookingRequest, FdErrorDetail, FdPlanSelectDetail, FrontdeskAdapter } from '@frontdesk/core';
 import { expect, html } from '@open-wc/testing';
 import { memory, START, withOverrides } from '../../../test/support/adapters.js';
 import { $, $$, cleanup, collect, focused, liveText, settle, text, until } from '../../../test/support/dom.js';
@@ -52,6 +52,12 @@ function recordingBookings(extra: Partial<Booking> = {}) {
   return { base, adapter, requests };
 }
 
+/** Maria Hernández's picker for `visitType` (a new patient visit unless said), on `adapter`. */
+const mountPicker = (adapter: FrontdeskAdapter, visitType = 'new-patient') =>
+  mount(
+    html`<fd-slot-picker provider="maria-hernandez" visit-type=${visitType} start=${START} .adapter=${adapter}></fd-slot-picker>`,
+  );
+
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
@@ -101,12 +107,7 @@ describe('fd-slot-picker: the booking form', () => {
   it('goes from the calendar to "You’re booked" in 8 key presses besides typing, focus always on the next decision', async function () {
     this.timeout(30_000);
     const { adapter, requests } = recordingBookings();
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
-      visit-type="new-patient"
-      start=${START}
-      .adapter=${adapter}
-    ></fd-slot-picker>`);
+    const el = await mountPicker(adapter);
     let presses = 0;
     const key = async (name: string) => {
       presses++;
@@ -147,12 +148,7 @@ describe('fd-slot-picker: the booking form', () => {
 
   it('refuses phone numbers no one can call, saying what is wrong, and reads digits of any script', async () => {
     const { adapter, requests } = recordingBookings();
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
-      visit-type="new-patient"
-      start=${START}
-      .adapter=${adapter}
-    ></fd-slot-picker>`);
+    const el = await mountPicker(adapter);
     await toDetails(el);
     const cases: [string, RegExp][] = [
       ['1234', /too short\. Enter all 10 digits/],
@@ -178,12 +174,7 @@ describe('fd-slot-picker: the booking form', () => {
   });
 
   it('says which part of a date of birth is wrong', async () => {
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
-      visit-type="new-patient"
-      start=${START}
-      .adapter=${memory()}
-    ></fd-slot-picker>`);
+    const el = await mountPicker(memory());
     await toDetails(el);
     expect(text($(el, '#h-birthDate'))).to.equal('Type it as MM/DD/YYYY, like 05/17/1990');
     const cases: [string, string][] = [
@@ -213,12 +204,7 @@ describe('fd-slot-picker: the booking form', () => {
       notifications: { email: true, sms: false },
       joinUrl,
     } as Partial<Booking>);
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
-      visit-type="video-visit"
-      start=${START}
-      .adapter=${adapter}
-    ></fd-slot-picker>`);
+    const el = await mountPicker(adapter, 'video-visit');
     await toDetails(el);
     expect(text($(el, '#h-contact'))).to.contain('A video visit needs this');
     fill(el, ANA);
@@ -248,12 +234,7 @@ describe('fd-slot-picker: the booking form', () => {
   });
 
   it('promises no message when the server does not say which it will send', async () => {
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
-      visit-type="new-patient"
-      start=${START}
-      .adapter=${memory()}
-    ></fd-slot-picker>`);
+    const el = await mountPicker(memory());
     await toDetails(el);
     fill(el, ANA);
     await continueToReview(el);
@@ -295,12 +276,7 @@ describe('fd-slot-picker: the booking form', () => {
 
   it('books for someone in the patient’s care, in the patient’s name, with who booked', async () => {
     const { adapter, requests } = recordingBookings();
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
-      visit-type="new-patient"
-      start=${START}
-      .adapter=${adapter}
-    ></fd-slot-picker>`);
+    const el = await mountPicker(adapter);
     await toDetails(el);
     $$<HTMLInputElement>(el, 'input[name="forWhom"]')[1]!.click();
     await settle(el);
@@ -327,12 +303,7 @@ describe('fd-slot-picker: the booking form', () => {
   it('asks for insurance when the clinic lists plans, and tells the page which plan was chosen', async () => {
     const { adapter, requests } = recordingBookings();
     const plans = collect<FdPlanSelectDetail>('fd-plan-select');
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
-      visit-type="new-patient"
-      start=${START}
-      .adapter=${adapter}
-    ></fd-slot-picker>`);
+    const el = await mountPicker(adapter);
     await toDetails(el);
     const select = await until(() => $<HTMLSelectElement>(el, '#f-planId'), 'the insurance plans');
     const options = [...select.options].map((option) => option.value);

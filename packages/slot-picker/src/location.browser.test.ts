@@ -24,18 +24,22 @@ describe('fd-slot-picker for a location without providers (SMART Scheduling Link
   const adapterFor = (manifestUrl: string) =>
     createSmartSchedulingLinksAdapter({ manifestUrl, source: 'frontdesk-test', bookingReferral: false, retries: 0 });
 
+  /** The picker for location 0 (Boston) over the example weeks, collecting every fd-error it fires. */
+  function mountBoston(errors: FdErrorDetail[], listen: Record<string, (e: Event) => void> = {}) {
+    const el = document.createElement('fd-slot-picker');
+    Object.assign(el, { location: '0', start: '2021-03-01', days: 14, adapter: adapterFor(publisher.manifestUrl) });
+    el.addEventListener('fd-error', (e) => errors.push(e.detail));
+    for (const [type, listener] of Object.entries(listen)) el.addEventListener(type, listener);
+    return mount(html`${el}`);
+  }
+
   it('shows the location’s times with their openings, and books through the slot’s link', async () => {
     publisher = (await executeServerCommand('start-scheduling-links-publisher')) as Publisher;
     const errors: FdErrorDetail[] = [];
     const selections: FdSlotSelectDetail[] = [];
-    const el = await mount(html`<fd-slot-picker
-      location="0"
-      start="2021-03-01"
-      days="14"
-      .adapter=${adapterFor(publisher.manifestUrl)}
-      @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
-      @fd-slot-select=${(e: CustomEvent<FdSlotSelectDetail>) => selections.push(e.detail)}
-    ></fd-slot-picker>`);
+    const el = await mountBoston(errors, {
+      'fd-slot-select': (e) => selections.push((e as CustomEvent<FdSlotSelectDetail>).detail),
+    });
     // The one visit type of the feed (its product and dose) is said, not asked; no "new or existing" question.
     expect($(el, 'input[name="patientType"]')).to.equal(null);
     expect(text($(el, '[part~="visit-type"]'))).to.contain(
@@ -63,13 +67,7 @@ describe('fd-slot-picker for a location without providers (SMART Scheduling Link
   it('reports each issue the publisher lists as a recoverable fd-error, once, and keeps the times', async () => {
     publisher = (await executeServerCommand('start-scheduling-links-publisher', { errorOutput: true })) as Publisher;
     const errors: FdErrorDetail[] = [];
-    const el = await mount(html`<fd-slot-picker
-      location="0"
-      start="2021-03-01"
-      days="14"
-      .adapter=${adapterFor(publisher.manifestUrl)}
-      @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
-    ></fd-slot-picker>`);
+    const el = await mountBoston(errors);
     const issues = errors.filter((error) => error.field === 'publisher-error');
     expect(issues).to.have.length(1);
     expect(issues[0]).to.include({ kind: 'invalid-response', recoverable: true });
