@@ -1,12 +1,4 @@
-import {
-  type FdSlotSelectDetail,
-  FrontdeskError,
-  formatMoney,
-  type ListingIssue,
-  type PriceInfo,
-  type Slot,
-  type VisitType,
-} from '@frontdesk/core';
+import { type FdSlotSelectDetail, FrontdeskError, type ListingIssue, type Slot, type VisitType } from '@frontdesk/core';
 import {
   baseStyles,
   devWarn,
@@ -34,6 +26,8 @@ import { pickerStrings, type SlotPickerStrings } from './strings.js';
 
 /** The booking steps' code and styles: fetched once per page, when a patient first chooses a day. */
 const bookingSteps = new LazyModule(() => import('./booking-flow.js'));
+/** Visit type prices and money formatting: fetched with the prices, after the setup, never in the first wave. */
+const priceModule = new LazyModule(() => import('./prices.js'));
 
 /**
  * A month calendar of a provider's (or a location's) free times, the times of the chosen day, and (in `book` mode)
@@ -190,21 +184,14 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     () => [this.provider, this.location, this.start, this.days],
   );
 
-  /** The price of each visit type without insurance, once the setup is known, where the backend has prices. */
+  /** The price of each visit type without insurance, once the setup is known (code and all loaded then). */
   private readonly prices = new Resource(
     this,
     async (adapter, signal) => {
       const setup = this.setup.value;
-      const found = new Map<string, PriceInfo>();
-      if (!setup?.capabilities.prices) return found;
-      const providerId = setup.provider?.id;
-      const answers = await Promise.allSettled(
-        setup.visitTypes.map((type) => adapter.getPrice({ service: type.id, providerId }, { signal })),
-      );
-      answers.forEach((answer, i) => {
-        if (answer.status === 'fulfilled') found.set(setup.visitTypes[i]!.id, answer.value);
-      });
-      return found;
+      if (!setup?.capabilities.prices) return undefined;
+      const module = await priceModule.load();
+      return { prices: await module.loadPrices(adapter, signal, setup), formatMoney: module.formatMoney };
     },
     () => [this.setup.value],
   );
@@ -256,11 +243,12 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
   }
 
   private priceText(type: VisitType): string | undefined {
-    const price = this.prices.status === 'ready' ? this.prices.value?.get(type.id) : undefined;
+    const known = this.prices.status === 'ready' ? this.prices.value : undefined;
+    const price = known?.prices.get(type.id);
     const cents = price?.cashPrice ?? price?.grossCharge;
-    if (!price || cents === undefined) return undefined;
+    if (!known || !price || cents === undefined) return undefined;
     try {
-      return this.l10n.t.withoutInsurance(formatMoney(cents, price.currency, this.l10n.lang));
+      return this.l10n.t.withoutInsurance(known.formatMoney(cents, price.currency, this.l10n.lang));
     } catch {
       return undefined;
     }
