@@ -217,10 +217,13 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     if (typeof state === 'string') this.value = state;
   }
 
-  /** Focus where the patient's next decision is: the first question not answered yet, else the calendar. */
-  override focus(options?: FocusOptions): void {
+  /**
+   * Focus where the patient's next decision is: the first question not answered yet, else the calendar (in a later
+   * step, its heading).
+   */
+  override focus(_options?: FocusOptions): void {
     if (this.step !== 'pick') {
-      super.focus(options);
+      this.focusAfterRender('step');
       return;
     }
     // Still loading: the question or the calendar takes focus as soon as it is there.

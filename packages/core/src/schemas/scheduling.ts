@@ -23,7 +23,7 @@ export const Slot = z
 export type Slot = z.infer<typeof Slot>;
 
 /** Who booked for a patient in their care (a child, a dependant): the names on the booking are the patient's. */
-export const BookedBy = z.object({
+const BookedBy = z.object({
   givenName: ShortText,
   familyName: ShortText,
   relationship: z.enum(['parent', 'guardian', 'caregiver', 'other']),
@@ -31,7 +31,7 @@ export const BookedBy = z.object({
 export type BookedBy = z.infer<typeof BookedBy>;
 
 /** The plan the patient says they are covered by (an id from `listPlans`) and their member id on its card. */
-export const InsuranceDetails = z.object({
+const InsuranceDetails = z.object({
   planId: Id,
   memberId: z.string().check(z.minLength(1), z.maxLength(40)),
 });
