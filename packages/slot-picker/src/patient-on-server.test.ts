@@ -7,12 +7,13 @@ import { emptyDraft, type PatientDraft, toPatientDetails } from './patient-form.
 // @frontdesk/server (PGlite): the server accepts the new optional details and keeps them with the booking.
 describe('the booking form’s patient details on @frontdesk/server', () => {
   let server: TestServer;
+  // PGlite starts and migrates in-process: seconds on a busy machine.
   beforeAll(async () => {
     server = await startTestServer('pglite');
-  });
+  }, 60_000);
   afterAll(async () => {
     await server?.close();
-  });
+  }, 30_000);
 
   it('are stored as sent, who booked and the insurance included', async () => {
     const adapter = createRestAdapter({ baseUrl: server.api, retries: 0 });
