@@ -29,7 +29,8 @@ const WIDGETS = {
     test: (root, expect) => root.querySelector('[part~="name"]')?.textContent.includes(expect.providerName),
   },
   'fd-slot-picker': {
-    html: `<fd-slot-picker provider="${PROVIDER}"></fd-slot-picker>`,
+    // As the README snippet writes it: the visit type given, so the calendar is what shows first.
+    html: `<fd-slot-picker provider="${PROVIDER}" visit-type="new-patient"></fd-slot-picker>`,
     shows: 'the day grid with at least one day that has free times',
     test: (root) => root.querySelector('[role="grid"] [part~="day-available"]') !== null,
   },

@@ -4,6 +4,7 @@
 import type { FdBookingConfirmedDetail } from './booking-confirmed.js';
 import type { FdErrorDetail } from './error.js';
 import type { FdEstimateDetail } from './estimate.js';
+import type { FdPlanSelectDetail } from './plan-select.js';
 import type { FdProviderSelectDetail } from './provider-select.js';
 import type { FdSlotSelectDetail } from './slot-select.js';
 import type { FdSurveyPageDetail } from './survey-page.js';
@@ -12,6 +13,7 @@ import type { FdSurveySubmitDetail } from './survey-submit.js';
 export type { FdBookingConfirmedDetail } from './booking-confirmed.js';
 export { errorDetail, type FdErrorDetail } from './error.js';
 export type { FdEstimateBreakdown, FdEstimateDetail } from './estimate.js';
+export type { FdPlanSelectDetail } from './plan-select.js';
 export type { FdProviderSelectDetail } from './provider-select.js';
 export type { FdSlotSelectDetail } from './slot-select.js';
 export type { FdSurveyPageDetail } from './survey-page.js';
@@ -24,6 +26,7 @@ export interface FrontdeskEventDetails {
   'fd-slot-select': FdSlotSelectDetail;
   'fd-booking-confirmed': FdBookingConfirmedDetail;
   'fd-estimate': FdEstimateDetail;
+  'fd-plan-select': FdPlanSelectDetail;
   'fd-survey-submit': FdSurveySubmitDetail;
   'fd-survey-page': FdSurveyPageDetail;
 }
