@@ -40,8 +40,8 @@ const WIDGETS = {
   },
   'fd-survey': {
     html: '<fd-survey survey="post-visit-nps"></fd-survey>',
-    shows: 'the NPS question with its 0 to 10 scale',
-    test: (root) => root.querySelector('[part~="form"] input[type="range"][min="0"][max="10"]') !== null,
+    shows: 'the NPS question with its 0 to 10 scale (eleven choices)',
+    test: (root) => root.querySelectorAll('[part~="form"] [part~="options"] input[type="radio"]').length === 11,
   },
 };
 

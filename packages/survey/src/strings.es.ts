@@ -51,6 +51,7 @@ export default {
   failedText:
     'El sistema de la clínica no las aceptó. Sus respuestas siguen aquí; inténtelo de nuevo o comuníquese con la clínica.',
   draftRestored: 'Se recuperaron sus respuestas anteriores.',
+  draftSaved: 'Sus respuestas quedaron guardadas en este dispositivo. Puede terminar más tarde.',
   error: (code, params) => {
     switch (code) {
       case 'required':

@@ -52,6 +52,7 @@ export const stringsEn = {
   failedText:
     'The clinic’s system did not accept them. Your answers are still here; please try again or contact the clinic.',
   draftRestored: 'Your earlier answers were restored.',
+  draftSaved: 'Your answers are saved on this device. You can finish later.',
   error: (code: SurveyErrorCode, params: Params): string => {
     switch (code) {
       case 'required':

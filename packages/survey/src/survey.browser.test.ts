@@ -10,6 +10,7 @@ import { CSAT, POST_VISIT_NPS } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
 import { frame, settle, shadow, text } from '../../../test/support/dom.js';
+import { press } from '../../../test/support/keys.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdSurvey } from './survey.js';
@@ -68,6 +69,16 @@ const ALL: Questionnaire = {
       type: 'integer',
       text: 'Pain',
       extension: [control('slider'), { url: URLS.minValue, valueInteger: 0 }, { url: URLS.maxValue, valueInteger: 10 }],
+    },
+    {
+      linkId: 'comfort',
+      type: 'integer',
+      text: 'Comfort',
+      extension: [
+        control('slider'),
+        { url: URLS.minValue, valueInteger: 0 },
+        { url: URLS.maxValue, valueInteger: 100 },
+      ],
     },
     {
       linkId: 'qty',
@@ -163,9 +174,14 @@ describe('fd-survey: every control type', () => {
     expect(field(el, 'Colour').querySelectorAll('input[type=radio]')).to.have.length(2);
     expect(field(el, 'Symptoms').querySelectorAll('input[type=checkbox]')).to.have.length(3);
     expect(q('Clinic', 'select')!.querySelectorAll('option')).to.have.length(3);
-    const slider = q('Pain', 'input[type=range]') as HTMLInputElement;
+    // A short scale is a row of choices; a long one a slider, without a thumb until answered.
+    expect(
+      [...field(el, 'Pain').querySelectorAll('input[type=radio]')].map((r) => r.closest('label')!.textContent!.trim()),
+    ).to.deep.equal(Array.from({ length: 11 }, (_, i) => String(i)));
+    const slider = q('Comfort', 'input[type=range]') as HTMLInputElement;
     expect(slider.getAttribute('aria-valuetext')).to.equal('Not answered yet');
-    expect(text(field(el, 'Pain').querySelector('[part~="scale-labels"]'))).to.equal('0 10');
+    expect(slider.classList.contains('unset')).to.be.true;
+    expect(text(field(el, 'Comfort').querySelector('[part~="scale-labels"]'))).to.equal('0 100');
     expect(q('Height', 'input[type=number]')).to.exist;
     expect([...field(el, 'Height').querySelectorAll('select option')].map(text)).to.deep.equal(['cm', 'in']);
     expect(text(shadow(el).querySelector('[part~="display"]'))).to.equal('Almost done.');
@@ -195,11 +211,13 @@ describe('fd-survey: every control type', () => {
     select.selectedIndex = 2;
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    const slider = field(el, 'Pain').querySelector<HTMLInputElement>('input[type=range]')!;
-    slider.value = '7';
+    await pick(el, 'Pain', '7');
+    const slider = field(el, 'Comfort').querySelector<HTMLInputElement>('input[type=range]')!;
+    slider.value = '70';
     slider.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect(slider.getAttribute('aria-valuetext')).to.equal('7');
+    expect(slider.getAttribute('aria-valuetext')).to.equal('70');
+    expect(slider.classList.contains('unset')).to.be.false;
     const unit = field(el, 'Height').querySelector('select')!;
     unit.value = '1';
     unit.dispatchEvent(new Event('change'));
@@ -234,6 +252,7 @@ describe('fd-survey: every control type', () => {
     expect(answersOf(response, 'checks')).to.deep.equal([{ valueString: 'Cough' }, { valueString: 'Rash' }]);
     expect(answersOf(response, 'drop')).to.deep.equal([{ valueString: 'South' }]);
     expect(answersOf(response, 'slider')).to.deep.equal([{ valueInteger: 7 }]);
+    expect(answersOf(response, 'comfort')).to.deep.equal([{ valueInteger: 70 }]);
     expect(answersOf(response, 'qty')).to.deep.equal([
       { valueQuantity: { value: 70, unit: 'in', system: UCUM, code: '[in_i]' } },
     ]);
@@ -264,17 +283,88 @@ describe('fd-survey: every control type', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
-  it('gives the NPS slider an aria-valuetext with its end label', async () => {
+  it('shows the clinic NPS (an integer slider from 0 to 10) as the same row, nothing chosen, ends tied to the group', async () => {
     const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
-    const slider = shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
-    slider.value = '0';
-    slider.dispatchEvent(new Event('input'));
+    expect(shadow(el).querySelector('input[type=range]')).to.equal(null);
+    const options = shadow(el).querySelector<HTMLElement>('[part~="options"]')!;
+    expect(options.classList.contains('scale')).to.be.true;
+    const radios = [...options.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => text(r.closest('label')))).to.deep.equal(Array.from({ length: 11 }, (_, i) => String(i)));
+    expect(radios.some((r) => r.checked)).to.be.false;
+    const ends = shadow(el).querySelector('[part~="scale-labels"]')!;
+    expect(text(ends)).to.equal('0: Not at all likely 10: Extremely likely');
+    expect(options.closest('fieldset')!.getAttribute('aria-describedby')).to.contain(ends.id);
+    // The chosen box stands out by more than colour: a thicker border and bold text beside its filled radio button.
+    const box = (i: number) => getComputedStyle(radios[i]!.closest('label')!);
+    const before = { border: box(8).borderTopWidth, weight: box(8).fontWeight };
+    radios[8]!.click();
     await el.updateComplete;
-    expect(slider.getAttribute('aria-valuetext')).to.equal('0: Not at all likely');
-    expect(text(shadow(el).querySelector('[part~="scale-labels"]'))).to.equal(
-      '0: Not at all likely 10: Extremely likely',
-    );
+    expect(box(8).borderTopWidth).not.to.equal(before.border);
+    expect(Number(box(8).fontWeight)).to.be.greaterThan(Number(before.weight));
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 8 }]);
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('gives a long slider no thumb and no value until the patient answers, by a tap or a first key', async () => {
+    const questionnaire: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'pain',
+          type: 'integer',
+          text: 'Pain from 0 to 100',
+          extension: [
+            control('slider'),
+            { url: URLS.minValue, valueInteger: 0 },
+            { url: URLS.maxValue, valueInteger: 100 },
+          ],
+        },
+      ],
+    };
+    const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+    const slider = () => shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
+    expect(slider().classList.contains('unset')).to.be.true;
+    expect(slider().getAttribute('aria-valuetext')).to.equal('Not answered yet');
+    expect(text(shadow(el).querySelector('.slider-value'))).to.equal('Not answered yet');
+    expect(el.response()!.item).to.equal(undefined);
+    // A tap that does not move the thumb still answers.
+    slider().click();
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 0 }]);
+    expect(slider().classList.contains('unset')).to.be.false;
+    expect(text(shadow(el).querySelector('.slider-value'))).to.equal('0');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('answers an untouched long slider at its end with the first key, never from the middle', async () => {
+    const questionnaire: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'pain',
+          type: 'integer',
+          text: 'Pain from 0 to 100',
+          extension: [
+            control('slider'),
+            { url: URLS.minValue, valueInteger: 0 },
+            { url: URLS.maxValue, valueInteger: 100 },
+          ],
+        },
+      ],
+    };
+    const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+    shadow(el).querySelector<HTMLInputElement>('input[type=range]')!.focus();
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 0 }]);
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 1 }]);
+    await press('End');
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 100 }]);
   });
 });
 
@@ -283,15 +373,10 @@ describe('fd-survey: enableWhen', () => {
     const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
     const follow = () => shadow(el).querySelector('textarea[id]') && text(shadow(el)).includes('fell short');
     expect(follow()).to.be.false;
-    const slider = shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
-    slider.value = '4';
-    slider.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    await pick(el, 'How likely', '4');
     expect(follow()).to.be.true;
     await type(el, 'We are sorry', 'Long wait');
-    slider.value = '9';
-    slider.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    await pick(el, 'How likely', '9');
     expect(follow()).to.be.false;
     const response = el.response()!;
     expect(answersOf(response, 'what-could-be-better')).to.deep.equal([]);

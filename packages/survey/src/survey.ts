@@ -17,15 +17,17 @@ import {
   syncForm,
 } from '@frontdesk/core/element';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { SurveyForm, SurveyFormHost, SurveyPhase } from './form-view.js';
+import { FormView, type SurveyFormHost, type SurveyPhase } from './form-view.js';
 import { Outbox } from './outbox.js';
+import { simpleSurveyModel } from './simple-model.js';
 import { loadDraft, saveDraft } from './storage.js';
 import { surveyStrings } from './strings.js';
 import { surveyStyles } from './survey.styles.js';
 
-type Engine = typeof import('./engine.js');
+/** A canonical URL (`https://clinic.example/Questionnaire/intake|2`, `Questionnaire/intake`): no JSON, no spaces. */
+const isCanonical = (text: string) => /^[^\s{[]\S*$/.test(text.trim());
 
-/** The survey engine and the rendered form: fetched on first use, once per page (see engine.ts). */
+/** The survey engine and its form: fetched once per page, for the first form the small model leaves to it. */
 const engineModule = new LazyModule(() => import('./engine.js'));
 
 /**
@@ -125,8 +127,8 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
   #model: SurveyModel | undefined;
   #source: unknown;
   #sourceKind: FrontdeskErrorKind = 'invalid-input';
-  /** The rendered form, built by the lazily loaded part once a Questionnaire is read. */
-  #view: SurveyForm | undefined;
+  /** The rendered form, built once a Questionnaire is read. */
+  #view: FormView | undefined;
   #loadError: FrontdeskError | undefined;
   #generation = 0;
   #abort: AbortController | undefined;
@@ -217,18 +219,22 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     return this.survey?.trim() || this.#model?.toResponse({ status: 'in-progress' }).questionnaire || 'questionnaire';
   }
 
+  /** `questionnaire` as the canonical URL of the form (text that is not JSON), or undefined. */
+  #canonical(): string | undefined {
+    const value = this.questionnaire;
+    return typeof value === 'string' && isCanonical(value) ? value.trim() : undefined;
+  }
+
   async #load(fromAdapterChange: boolean): Promise<void> {
     const input = this.questionnaire;
-    const given = input !== undefined && input !== null && input !== '';
+    const given = input !== undefined && input !== null && input !== '' && this.#canonical() === undefined;
     // A questionnaire given directly does not depend on the adapter: keep the patient's answers.
     if (fromAdapterChange && given) return;
     const generation = ++this.#generation;
     this.#abort?.abort();
     this.#abort = undefined;
     if (given) {
-      // Once the engine is loaded this stays synchronous: the form is built in this update, as before.
-      const ready = this.#engine.value ?? (await this.#engineFor(generation));
-      if (ready) this.#useQuestionnaire(ready, input, 'invalid-input');
+      await this.#show(generation, input, 'invalid-input');
       return;
     }
     const id = this.survey?.trim();
@@ -244,10 +250,9 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     const controller = new AbortController();
     this.#abort = controller;
     try {
-      // The Questionnaire is asked for while the engine loads, not after: the request does not wait for the chunk.
-      const asking = this.resolveAdapter().then((adapter) => adapter.getSurvey(id, { signal: controller.signal }));
-      const [loaded, questionnaire] = await Promise.all([this.#engine.load(), asking]);
-      if (generation === this.#generation) this.#useQuestionnaire(loaded, questionnaire, 'invalid-response');
+      const adapter = await this.resolveAdapter();
+      const questionnaire = await adapter.getSurvey(id, { signal: controller.signal });
+      if (generation === this.#generation) await this.#show(generation, questionnaire, 'invalid-response');
     } catch (thrown) {
       const error = toFrontdeskError(thrown);
       if (generation !== this.#generation || (error.kind === 'aborted' && controller.signal.aborted)) return;
@@ -255,14 +260,29 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     }
   }
 
-  /** The engine for load `generation`, or undefined when that load was superseded or the engine failed to load. */
-  async #engineFor(generation: number): Promise<Engine | undefined> {
+  /**
+   * Builds the model and its form for load `generation`: the small model when it takes the form (at once, in this
+   * update), else the survey engine, fetched once per page, whose expressions are ready before the form shows.
+   */
+  async #show(generation: number, input: unknown, kind: FrontdeskErrorKind, initial?: QuestionnaireResponse) {
+    const questionnaire = this.#canonical();
+    const simple = initial ? undefined : simpleSurveyModel(input, { questionnaire });
+    if (simple) {
+      this.#useModel(simple, new FormView(this.#formHost, simple), input, kind);
+      return;
+    }
     this.phase = 'loading';
     const loaded = await this.#engine.settle();
-    if (generation !== this.#generation) return undefined;
-    if ('module' in loaded) return loaded.module;
-    this.#setupFailed(loaded.error);
-    return undefined;
+    if (generation !== this.#generation) return;
+    if ('error' in loaded) {
+      this.#setupFailed(loaded.error);
+      return;
+    }
+    const { createSurveyModel, EngineForm } = loaded.module;
+    const model = createSurveyModel(input, { questionnaire, ...(initial ? { initialAnswers: initial } : {}) });
+    await model.ready;
+    if (generation === this.#generation)
+      this.#useModel(model, new EngineForm(this.#formHost, model), input, kind, initial);
   }
 
   #setupFailed(error: FrontdeskError): void {
@@ -278,8 +298,9 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     this.#model = undefined;
   }
 
-  #useQuestionnaire(
-    { createSurveyModel, SurveyForm }: Engine,
+  #useModel(
+    model: SurveyModel,
+    view: FormView,
     input: unknown,
     kind: FrontdeskErrorKind,
     initial?: QuestionnaireResponse,
@@ -287,8 +308,6 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     this.#detach();
     this.#source = input;
     this.#sourceKind = kind;
-    const model = createSurveyModel(input, initial ? { initialAnswers: initial } : {});
-    const view = new SurveyForm(this.#formHost, model);
     this.#view = view;
     if (!model.renderable) {
       const first = model.problems.find((p) => p.fatal) ?? model.problems[0];
@@ -338,6 +357,7 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     paged: () => this.paged,
     showScore: () => this.showScore,
     headingLevel: () => this.headingLevel,
+    saveDraft: () => this.saveDraft,
     inHostForm: () => this[internals].form !== null,
     root: () => this.renderRoot,
     focus: (selector) => {
@@ -354,6 +374,10 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     },
     submit: () => this.#submit(),
     retry: () => void this.#outbox.send(),
+    saveNow: () => {
+      this.#flushDraft();
+      this.announce(this.i18n.t.draftSaved);
+    },
   };
 
   // ---- answers ---------------------------------------------------------------------------------------------------
@@ -398,17 +422,15 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
   }
 
   formResetCallback(): void {
-    // A source is only kept once the engine has built a model from it.
-    const engine = this.#engine.value;
-    if (this.#source === undefined || !engine) return;
-    this.#useQuestionnaire(engine, this.#source, this.#sourceKind);
+    // A source is only kept once a model was built from it.
+    if (this.#source !== undefined) void this.#show(++this.#generation, this.#source, this.#sourceKind);
   }
 
   formStateRestoreCallback(state: unknown): void {
-    const engine = this.#engine.value;
-    if (typeof state !== 'string' || this.#source === undefined || !engine) return;
+    if (typeof state !== 'string' || this.#source === undefined) return;
     try {
-      this.#useQuestionnaire(engine, this.#source, this.#sourceKind, JSON.parse(state) as QuestionnaireResponse);
+      const initial = JSON.parse(state) as QuestionnaireResponse;
+      void this.#show(++this.#generation, this.#source, this.#sourceKind, initial);
     } catch {
       // A state that is not our JSON: keep the form as it is.
     }

@@ -22,10 +22,14 @@ export interface ControlActions {
   choose(node: SurveyNode, option: SurveyOption, selected: boolean): void;
   /** Text typed into a question (or one of its repeated entries): the model follows every keystroke. */
   typeText(node: SurveyNode, event: Event): void;
-  /** Text typed into an open choice's "other" box. */
-  typeFreeText(node: SurveyNode, event: Event): void;
   /** The patient left the field: its errors show. */
   touch(node: SurveyNode): void;
+}
+
+/** What the engine's controls add: open-choice text and the entries of a repeating question. */
+export interface EntryActions extends ControlActions {
+  /** Text typed into an open choice's "other" box. */
+  typeFreeText(node: SurveyNode, event: Event): void;
   /** Empty entries added to a repeating question, beyond its answers. */
   extraEntries(node: SurveyNode): number;
   addEntry(node: SurveyNode): void;

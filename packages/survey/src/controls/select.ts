@@ -1,12 +1,12 @@
 import type { SurveyAnswer } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { renderOther } from './choices.js';
-import type { Control, ControlActions } from './control.js';
-import { freeTextOf, isChosen, optionsOf } from './options.js';
+import type { Control, EntryActions } from './control.js';
+import { isChosen, optionsOf } from './options.js';
+import { freeTextOf, renderOther } from './other.js';
 
 /** A drop-down (the `drop-down` control), a list box when the question takes several answers. */
-export function renderSelect(actions: ControlActions, control: Control): TemplateResult {
+export function renderSelect(actions: EntryActions, control: Control): TemplateResult {
   const { node, id, describedBy, invalid } = control;
   const t = actions.strings();
   const options = optionsOf(node, t);
