@@ -1,10 +1,19 @@
-import type { FdSurveyPageDetail, SurveyChange, SurveyFieldError, SurveyModel, SurveyNode } from '@frontdesk/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import type {
+  FdSurveyPageDetail,
+  FrontdeskAdapter,
+  FrontdeskError,
+  SurveyChange,
+  SurveyFieldError,
+  SurveyModel,
+  SurveyNode,
+  SurveyOption,
+} from '@frontdesk/core';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { renderChoices } from './controls/choices.js';
 import type { Control, ControlActions } from './controls/control.js';
-import { isScale } from './controls/options.js';
+import { isScale, optionsOf } from './controls/options.js';
 import { renderInput, renderTextarea } from './controls/text.js';
 import { renderEndState, renderErrorSummary, renderFieldErrors } from './form-parts.js';
 import type { SurveyStrings } from './strings.js';
@@ -18,7 +27,11 @@ export type SurveyPhase = 'loading' | 'setup' | 'invalid' | 'form' | 'sending' |
 
 /** What the form needs from its element: settings, state it shares, and the element's live region and events. */
 export interface SurveyFormHost {
+  /** The element, for the engine form's own words (a controller on it). */
+  readonly element: ReactiveControllerHost & HTMLElement;
   strings(): SurveyStrings;
+  /** The element's language as Intl takes it. */
+  lang(): string;
   phase(): SurveyPhase;
   page(): number;
   setPage(index: number): void;
@@ -44,6 +57,10 @@ export interface SurveyFormHost {
   retry(): void;
   /** Keep the answers in this browser now (with `save-draft`). */
   saveNow(): void;
+  /** The element's adapter (for answer lists on the clinic's terminology server). */
+  adapter(): Promise<FrontdeskAdapter>;
+  /** A problem for the developer (`fd-error`); the form carries on. */
+  reportError(error: FrontdeskError): void;
 }
 
 export const plainLabel = (node: SurveyNode) => (node.prefix ? `${node.prefix} ${node.text}` : node.text);
@@ -270,14 +287,18 @@ export class FormView {
     return nothing;
   }
 
-  /** The buttons before Submit or Next (Back, on a form with pages). */
-  protected renderBack(): unknown {
+  /** Shown under the questions, above the buttons (the engine's form says there when it cannot be sent). */
+  protected renderEnd(): unknown {
     return nothing;
   }
 
-  /** The last screen: Submit is shown (Next otherwise). */
-  protected isLastScreen(): boolean {
-    return true;
+  /** Submit, unless the form is part of a host form (whose own button submits it). */
+  protected renderButtons(): unknown {
+    if (this.host.inHostForm()) return nothing;
+    const sending = this.host.phase() === 'sending';
+    return html`<button class="fd-button" part="submit-button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+      ${this.host.strings().submit}
+    </button>`;
   }
 
   protected renderForm(): TemplateResult {
@@ -297,18 +318,9 @@ export class FormView {
       }
       ${this.renderSummary()}
       <div class="items">${this.renderNodes(this.screenNodes())}</div>
-      ${this.renderScore()}
+      ${this.renderScore()} ${this.renderEnd()}
       <div class="nav" part="nav">
-        ${this.renderBack()}
-        ${
-          !this.isLastScreen()
-            ? html`<button class="fd-button" part="next-button" type="submit">${t.next}</button>`
-            : this.host.inHostForm()
-              ? nothing
-              : html`<button class="fd-button" part="submit-button" type="submit"
-                  aria-disabled=${sending ? 'true' : 'false'}>${t.submit}</button>`
-        }
-        ${sending ? html`<span class="sending">${t.sending}</span>` : nothing}
+        ${this.renderButtons()} ${sending ? html`<span class="sending">${t.sending}</span>` : nothing}
       </div>
     </form>`;
   }
@@ -391,9 +403,14 @@ export class FormView {
       [node.help && `${id}-h`, hasEnds && (node.control !== 'slider' || scale) && `${id}-s`, errors && `${id}-e`]
         .filter(Boolean)
         .join(' ') || undefined;
-    const control: Control = { node, id, describedBy, invalid: errors !== undefined };
+    const control: Control = { node, id, describedBy, invalid: errors !== undefined, options: this.optionsOf(node) };
     const fieldset = scale || node.control === 'radio-button' || node.control === 'check-box';
     return this.renderField(control, fieldset, fieldset ? this.renderChoiceSet(control) : this.renderControl(control));
+  }
+
+  /** The answers a question offers (its options, or the points of a short scale). */
+  protected optionsOf(node: SurveyNode): readonly SurveyOption[] {
+    return optionsOf(node);
   }
 
   /** Radio buttons or checkboxes (and, in the engine's form, an open choice's "other" box). */

@@ -5,12 +5,12 @@ import {
   type QuestionnaireResponse,
   SURVEY_EXTENSION_URLS as URLS,
 } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
 import { CSAT, POST_VISIT_NPS } from '@frontdesk/core/memory';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
-import { frame, settle, shadow, text } from '../../../test/support/dom.js';
+import { frame, shadow, text } from '../../../test/support/dom.js';
 import { press } from '../../../test/support/keys.js';
+import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdSurvey } from './survey.js';
@@ -101,59 +101,7 @@ const ALL: Questionnaire = {
   ],
 };
 
-async function mount(template: ReturnType<typeof html>) {
-  const errors: FdErrorDetail[] = [];
-  const submitted: QuestionnaireResponse[] = [];
-  const wrapper = await fixture<HTMLElement>(html`<div
-    @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
-    @fd-survey-submit=${(e: CustomEvent<QuestionnaireResponse>) => submitted.push(e.detail)}
-  >${template}</div>`);
-  const el = wrapper.querySelector('fd-survey')!;
-  await settle(el);
-  return { el, errors, submitted };
-}
-
-/** The field (or fieldset) of the question whose label starts with `label`. */
-function field(el: FdSurvey, label: string): HTMLElement {
-  const found = [...shadow(el).querySelectorAll<HTMLElement>('[part~="field"]')].find((f) =>
-    text(f.querySelector('.label, legend, .option.single')).startsWith(label),
-  );
-  if (!found) throw new Error(`no field "${label}"`);
-  return found;
-}
-
-async function type(el: FdSurvey, label: string, value: string, selector = 'input, textarea') {
-  const input = field(el, label).querySelector<HTMLInputElement>(selector)!;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await el.updateComplete;
-}
-
-async function pick(el: FdSurvey, label: string, option: string) {
-  const box = [...field(el, label).querySelectorAll('label.option')].find((l) => text(l) === option);
-  box!.querySelector('input')!.click();
-  await el.updateComplete;
-}
-
-const answersOf = (response: QuestionnaireResponse, linkId: string): unknown[] => {
-  const found: unknown[] = [];
-  const walk = (items: QuestionnaireResponse['item']) => {
-    for (const item of items ?? []) {
-      if (item.linkId === linkId) found.push(...(item.answer ?? []));
-      walk(item.item);
-    }
-  };
-  walk(response.item);
-  return found;
-};
-
-async function submit(el: FdSurvey) {
-  shadow(el).querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
-  await el.updateComplete;
-  await frame();
-}
+const mount = (template: ReturnType<typeof html>) => mountSurvey<FdSurvey>(template);
 
 describe('fd-survey: every control type', () => {
   it('renders the native control for each item type', async () => {
@@ -425,7 +373,9 @@ describe('fd-survey: bad input', () => {
     const problems = text(shadow(el).querySelector('[part~="problems"]'));
     expect(problems).to.contain('linkId "a" is used more than once');
     expect(problems).to.match(/zzz/);
-    expect(text(field(el, 'Mismatch').querySelector('[part~="unsupported"]'))).to.contain('not supported here');
+    expect(text(field(el, 'Mismatch').querySelector('[part~="unsupported"]'))).to.equal(
+      'This question cannot be answered here: its answer choices do not fit the kind of answer it asks for. You can answer the other questions.',
+    );
     expect(errors[0]).to.include({ kind: 'invalid-input', recoverable: true });
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -442,7 +392,7 @@ describe('fd-survey: bad input', () => {
 });
 
 describe('fd-survey: unsupported items', () => {
-  it('shows "not supported here" for a reference item; computed items and the rest still submit', async () => {
+  it('says in place why an item cannot be answered; computed items, files and the rest still submit', async () => {
     const questionnaire: Questionnaire = {
       resourceType: 'Questionnaire',
       id: 'partial',
@@ -464,15 +414,19 @@ describe('fd-survey: unsupported items', () => {
     const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
       @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
     const notices = [...shadow(el).querySelectorAll('[part~="unsupported"]')].map(text);
-    // The engine now answers attachments and evaluates FHIRPath; only the reference item is left unsupported.
-    expect(notices).to.have.length(1);
-    for (const notice of notices) expect(notice).to.contain('not supported here');
+    // The engine answers attachments and evaluates FHIRPath; only the reference item is left, and says why.
+    expect(notices).to.deep.equal([
+      'This question asks you to pick a record from the clinic’s system, which this form cannot do. You can answer the other questions.',
+    ]);
+    expect(field(el, 'Upload a photo').querySelector('input[type=file]')).to.exist;
+    expect(text(field(el, 'BMI').querySelector('output'))).to.equal('1');
     await type(el, 'Anything else?', 'No');
     await submit(el);
     expect(submitted).to.have.length(1);
     expect(checkQuestionnaireResponse(submitted[0], questionnaire).valid).to.be.true;
-    // Computed totals reach the response once the widget awaits `model.ready` (the widget half of issue 15).
-    expect(submitted[0]!.item!.map((i) => i.linkId)).to.include('ok');
+    expect(answersOf(submitted[0]!, 'bmi')).to.deep.equal([{ valueDecimal: 1 }]);
+    expect(answersOf(submitted[0]!, 'ok')).to.deep.equal([{ valueString: 'No' }]);
+    await expect(el).shadowDom.to.be.accessible();
   });
 });
 

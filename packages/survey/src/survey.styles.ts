@@ -242,10 +242,56 @@ export const surveyStyles = css`
     color: var(--_fd-sv-error);
     font-weight: 600;
   }
-  .unsupported {
+  .unsupported,
+  .blocked {
+    display: grid;
+    gap: 0.35em;
+    justify-items: start;
     padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--_fd-color-warning);
     background: var(--_fd-color-surface-alt);
+  }
+  .output {
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  .combo {
+    position: relative;
+    display: grid;
+    gap: 0.35em;
+  }
+  .listbox {
+    margin: 0;
+    padding: 0.25em 0;
+    list-style: none;
+    max-height: 16em;
+    overflow-y: auto;
+    max-width: 36em;
+    border: 1px solid var(--_fd-color-border);
+    border-radius: var(--_fd-radius);
+    background: var(--_fd-color-surface);
+  }
+  .suggestion {
+    min-height: 44px;
+    padding: 0.5em 0.75em;
+    cursor: pointer;
+  }
+  .suggestion.active {
+    outline: 3px solid var(--_fd-color-focus);
+    outline-offset: -3px;
+    background: var(--_fd-color-surface-alt);
+    font-weight: 700;
+  }
+  .file {
+    min-height: 44px;
+    max-width: 36em;
+    font: inherit;
+  }
+  .file-chosen {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
   }
   .summary,
   .failed,

@@ -348,7 +348,9 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   /** How the lazily loaded form reaches this element's state (private fields stay private to the class). */
   readonly #formHost: SurveyFormHost = {
+    element: this,
     strings: () => this.i18n.t,
+    lang: () => this.i18n.lang,
     phase: () => this.phase,
     page: () => this.page,
     setPage: (index) => {
@@ -378,6 +380,8 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       this.#flushDraft();
       this.announce(this.i18n.t.draftSaved);
     },
+    adapter: () => this.resolveAdapter(),
+    reportError: (error) => this.reportError(error, true),
   };
 
   // ---- answers ---------------------------------------------------------------------------------------------------

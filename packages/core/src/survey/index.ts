@@ -12,8 +12,11 @@ export {
   compareSurveyAnswers,
   normalizeSurveyAnswer,
   parseSurveyAnswerText,
+  SURVEY_ATTACHMENT_MAX_BYTES,
   type SurveyAnswer,
+  type SurveyAttachment,
   type SurveyQuantity,
+  surveyAttachmentAnswer,
 } from './answers.js';
 export {
   buildCsatQuestionnaire,
@@ -33,10 +36,13 @@ export type { SurveyOption } from './options.js';
 export type { SurveyProblem, SurveyProblemCode } from './problems.js';
 export type { SurveyResponseIssue, SurveyResponseIssueCode } from './restore.js';
 export type {
+  SurveyAttachmentRules,
+  SurveyBlocker,
   SurveyChange,
   SurveyControl,
   SurveyDraft,
   SurveyErrorCode,
+  SurveyFeature,
   SurveyFieldError,
   SurveyItemView,
   SurveyModel,
@@ -45,6 +51,7 @@ export type {
   SurveyPage,
   SurveyResponseOptions,
   SurveyScore,
+  SurveyTextToken,
   SurveyUnsupported,
   SurveyUnsupportedCode,
   SurveyValidation,

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Control, ControlActions } from './control.js';
-import { isChosen, isScale, optionsOf } from './options.js';
+import { isChosen, isScale } from './options.js';
 
 /** The words at the two ends of a scale ("Not at all likely" ... "Extremely likely"), tied to it by its id. */
 export function renderEnds(id: string, lower: string | undefined, upper: string | undefined): unknown {
@@ -17,8 +17,7 @@ export function renderEnds(id: string, lower: string | undefined, upper: string 
  * chooses; the chosen box is marked by its filled radio button, a thick border and bold text, not by colour alone.
  */
 export function renderChoices(actions: ControlActions, control: Control): TemplateResult {
-  const { node, id, invalid } = control;
-  const options = optionsOf(node, actions.strings());
+  const { node, id, invalid, options } = control;
   const multiple = node.control === 'check-box';
   const horizontal = isScale(node) || node.orientation === 'horizontal';
   const scale = horizontal && options.length >= 7 && options.length <= 12;
@@ -35,7 +34,7 @@ export function renderChoices(actions: ControlActions, control: Control): Templa
             ?disabled=${node.readOnly}
             aria-invalid=${invalid ? 'true' : nothing}
             @change=${(e: Event) => actions.choose(node, option, (e.target as HTMLInputElement).checked)}
-          /><span>${option.label}</span>
+          /><span>${option.prefix ? html`<span class="prefix">${option.prefix}</span> ` : nothing}${option.label}</span>
         </label>`,
       )}
     </div>

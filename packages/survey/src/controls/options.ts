@@ -1,5 +1,4 @@
 import { type SurveyNode, type SurveyOption, surveyAnswersEqual } from '@frontdesk/core';
-import type { SurveyStrings } from '../strings.js';
 
 /** Slider positions shown as a row of choices instead: a scale as short as NPS (0 to 10) is chosen, not dragged. */
 export const SCALE_POSITIONS = 11;
@@ -24,16 +23,10 @@ function scalePoints(node: SurveyNode): SurveyOption[] | undefined {
 }
 
 /**
- * A question's options: its answer options, Yes and No for a yes/no question, and the points of a short integer
- * slider (drawn as a row of choices, so no position is chosen before the patient chooses one).
+ * A question's options: its answer options, or the points of a short integer slider (drawn as a row of choices, so
+ * no position is chosen before the patient chooses one).
  */
-export function optionsOf(node: SurveyNode, t: SurveyStrings): readonly SurveyOption[] {
-  if (node.type === 'boolean') {
-    return [
-      { id: 'true', label: t.yes, value: { valueBoolean: true }, score: undefined, initialSelected: false },
-      { id: 'false', label: t.no, value: { valueBoolean: false }, score: undefined, initialSelected: false },
-    ];
-  }
+export function optionsOf(node: SurveyNode): readonly SurveyOption[] {
   return (node.control === 'slider' && scalePoints(node)) || node.options;
 }
 

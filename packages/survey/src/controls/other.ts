@@ -1,7 +1,7 @@
 import { type SurveyNode, surveyAnswersEqual } from '@frontdesk/core';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Control, EntryActions } from './control.js';
+import type { Control, EngineActions } from './control.js';
 
 /** The open-choice answer that is not one of the options. */
 export function freeTextOf(node: SurveyNode): string {
@@ -11,9 +11,9 @@ export function freeTextOf(node: SurveyNode): string {
 }
 
 /** The "Other (please say)" box of an open choice. */
-export function renderOther(actions: EntryActions, { node, id }: Control): unknown {
+export function renderOther(actions: EngineActions, { node, id }: Control): unknown {
   if (!node.allowsFreeText) return nothing;
-  return html`<label class="other" for="${id}-o">${actions.strings().other}</label>
+  return html`<label class="other" for="${id}-o">${actions.words().other}</label>
     <input class="text" part="input" id="${id}-o" type="text" .value=${live(freeTextOf(node))}
       ?readonly=${node.readOnly} @input=${(e: Event) => actions.typeFreeText(node, e)} />`;
 }

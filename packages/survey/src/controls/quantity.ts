@@ -1,7 +1,7 @@
 import type { FhirCoding, SurveyAnswer } from '@frontdesk/core';
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Control, ControlActions } from './control.js';
+import type { Control, EngineActions } from './control.js';
 import { renderInput } from './text.js';
 
 export function unitLabel(unit: FhirCoding): string {
@@ -23,7 +23,7 @@ export function quantityAnswer(text: string, unit: FhirCoding | undefined): Surv
 }
 
 /** A number with its unit: the one unit beside it, or a unit drop-down when several are allowed. */
-export function renderQuantity(actions: ControlActions, control: Control): TemplateResult {
+export function renderQuantity(actions: EngineActions, control: Control): TemplateResult {
   const { node, id } = control;
   const input = renderInput(actions, control);
   if (node.units.length === 0) return input;
@@ -35,7 +35,7 @@ export function renderQuantity(actions: ControlActions, control: Control): Templ
   const selected = (u: FhirCoding, i: number) =>
     current ? current.code === u.code && current.unit === unitLabel(u) : i === 0;
   return html`<span class="quantity">${input}
-    <select class="input unit" part="input" id="${id}-u" aria-label=${actions.strings().unit}
+    <select class="input unit" part="input" id="${id}-u" aria-label=${actions.words().unit}
       @change=${(e: Event) => actions.typeText(node, e)}>
       ${node.units.map((u, i) => html`<option value=${i} .selected=${live(selected(u, i))}>${unitLabel(u)}</option>`)}
     </select></span>`;

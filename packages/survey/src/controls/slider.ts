@@ -1,7 +1,7 @@
 import { surveyAnswersEqual } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Control, ControlActions } from './control.js';
+import type { Control, EngineActions } from './control.js';
 
 /** What a screen reader says for a slider position: the number, with the end label when the thumb is at an end. */
 export function sliderValueText(value: number, min: number, max: number, lower?: string, upper?: string): string {
@@ -28,8 +28,8 @@ const TO_END: Record<string, 'min' | 'max'> = {
  * words (`aria-valuetext`) and in large text. Until the patient answers it has no thumb and no value: nothing
  * suggests an answer. A tap anywhere on it, the thumb included, answers; so does the first arrow key (at the start).
  */
-export function renderSlider(actions: ControlActions, { node, id, describedBy, invalid }: Control): TemplateResult {
-  const t = actions.strings();
+export function renderSlider(actions: EngineActions, { node, id, describedBy, invalid }: Control): TemplateResult {
+  const t = actions.words();
   const options = node.options;
   const byOption = options.length > 0;
   const min = byOption ? 0 : typeof node.min === 'number' ? node.min : 0;
