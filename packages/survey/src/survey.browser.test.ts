@@ -13,6 +13,7 @@ import { press } from '../../../test/support/keys.js';
 import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
+import { SimpleSurveyModel } from './simple-model.js';
 import type { FdSurvey } from './survey.js';
 
 // The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
@@ -427,6 +428,85 @@ describe('fd-survey: unsupported items', () => {
     expect(answersOf(submitted[0]!, 'bmi')).to.deep.equal([{ valueDecimal: 1 }]);
     expect(answersOf(submitted[0]!, 'ok')).to.deep.equal([{ valueString: 'No' }]);
     await expect(el).shadowDom.to.be.accessible();
+  });
+});
+
+describe('fd-survey: a simple form on the small model and on the engine', () => {
+  /** The same NPS form, and a copy the small model leaves to the engine (an extension neither acts on). */
+  const viaEngine = { ...POST_VISIT_NPS, extension: [{ url: 'urn:example:unknown', valueString: 'x' }] };
+
+  /** The form's controls as assistive technology meets them: element, type, name, state. */
+  const controls = (el: FdSurvey) =>
+    [...shadow(el).querySelectorAll('input, textarea, button, fieldset, legend, label, [role]')].map((node) => [
+      node.localName,
+      node.getAttribute('type') ?? node.getAttribute('role') ?? '',
+      node.localName === 'input' || node.localName === 'textarea'
+        ? text(shadow(el).querySelector(`label[for="${node.id}"]`) ?? node.closest('label'))
+        : text(node),
+      node.getAttribute('aria-describedby') ?? '',
+    ]);
+
+  it('renders, answers and submits the same, with no axe violation either way', async () => {
+    const results = [];
+    const paths: string[] = [];
+    for (const questionnaire of [POST_VISIT_NPS, viaEngine]) {
+      const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
+        @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
+      await submit(el);
+      const summary = text(shadow(el).querySelector('[part~="error-summary"]'));
+      await pick(el, 'How likely', '4');
+      await type(el, 'We are sorry', 'The wait');
+      await expect(el).shadowDom.to.be.accessible();
+      const shown = controls(el);
+      await submit(el);
+      results.push({ summary, shown, response: { ...submitted[0], authored: undefined } });
+      paths.push(el.model instanceof SimpleSurveyModel ? 'small model' : 'engine');
+    }
+    expect(paths).to.deep.equal(['small model', 'engine']);
+    const [simple, engine] = results;
+    expect(simple!.summary).to.contain('How likely');
+    expect(simple).to.deep.equal(engine);
+    expect(answersOf(simple!.response as QuestionnaireResponse, 'likelihood-to-recommend')).to.deep.equal([
+      { valueInteger: 4 },
+    ]);
+  });
+});
+
+describe('fd-survey: text for older eyes', () => {
+  afterEach(() => {
+    document.documentElement.style.fontSize = '';
+  });
+
+  /** Every element that shows text of its own, with its computed font size in px. */
+  const textSizes = (el: FdSurvey) =>
+    [...shadow(el).querySelectorAll<HTMLElement>('*')]
+      .filter((node) => [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent!.trim()))
+      .map((node) => ({
+        what: `${node.localName}.${node.className}`,
+        px: Number.parseFloat(getComputedStyle(node).fontSize),
+      }));
+
+  for (const [name, questionnaire] of [
+    ['the NPS form', POST_VISIT_NPS],
+    ['a form of every control', ALL],
+  ] as const) {
+    it(`keeps text at 16 px or more and radio buttons at 24 px on a host with html { font-size: 62.5% } (${name})`, async () => {
+      document.documentElement.style.fontSize = '62.5%';
+      const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+      const small = textSizes(el).filter(({ px }) => px < 16);
+      expect(small).to.deep.equal([]);
+      for (const box of shadow(el).querySelectorAll('input[type=radio], input[type=checkbox]')) {
+        const { width, height } = box.getBoundingClientRect();
+        expect(Math.min(width, height)).to.be.at.least(24);
+      }
+    });
+  }
+
+  it('still grows with the page’s own larger size (--fd-font-size)', async () => {
+    const { el } = await mount(
+      html`<fd-survey style="--fd-font-size: 24px" .questionnaire=${POST_VISIT_NPS}></fd-survey>`,
+    );
+    expect(Math.min(...textSizes(el).map(({ px }) => px))).to.be.at.least(24);
   });
 });
 
