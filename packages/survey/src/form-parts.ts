@@ -2,8 +2,8 @@ import type { SurveyFieldError } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SurveyStrings } from './strings.js';
 
-// The parts of <fd-survey>'s form that are drawn from what they are given: the end states, the summary of errors and
-// a question's messages. The form (form-view.ts) decides when each shows.
+// The parts of <fd-survey>'s form that only show once the patient submits: the end states and the summary of errors.
+// They come with the finish part (finish.ts); the form (form-view.ts) decides when each shows.
 
 export interface EndState {
   part: 'thanks' | 'queued';
@@ -57,16 +57,4 @@ export function renderErrorSummary(t: SurveyStrings, entries: readonly SummaryEn
       )}
     </ul>
   </div>`;
-}
-
-/** A question's messages, tied to its control by `aria-describedby` (`${id}-e`). */
-export function renderFieldErrors(
-  t: SurveyStrings,
-  id: string,
-  errors: readonly SurveyFieldError[] | undefined,
-): unknown {
-  if (!errors?.length) return nothing;
-  return html`<p class="error" id="${id}-e" part="field-error">
-    ${errors.map((e) => t.error(e.code, e.params)).join(' ')}
-  </p>`;
 }

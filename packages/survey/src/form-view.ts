@@ -1,5 +1,6 @@
 import type {
   FdSurveyPageDetail,
+  SurveyFieldError as FieldError,
   FrontdeskAdapter,
   FrontdeskError,
   SurveyChange,
@@ -15,7 +16,6 @@ import { renderChoices } from './controls/choices.js';
 import type { Control, ControlActions } from './controls/control.js';
 import { isScale, optionsOf } from './controls/options.js';
 import { renderInput, renderTextarea } from './controls/text.js';
-import { renderEndState, renderErrorSummary, renderFieldErrors } from './form-parts.js';
 import type { SurveyStrings } from './strings.js';
 
 // The rendered form of <fd-survey> for every Questionnaire: its questions, validation, summary of errors and end
@@ -51,6 +51,10 @@ export interface SurveyFormHost {
   updateComplete(): Promise<unknown>;
   /** The answers changed: save the draft, update the form value, render. */
   changed(): void;
+  /** Fetch the finish part (the summary of errors, the end states, sending); resolves when it is here. */
+  finishing(): Promise<unknown>;
+  /** The finish part, once fetched. */
+  finished(): typeof import('./finish.js') | undefined;
   /** Every answer is valid: deliver the response. */
   submit(): void;
   /** Send the queued response now. */
@@ -155,7 +159,10 @@ export class FormView {
 
   protected readonly onSubmit = (event: Event): void => {
     event.preventDefault();
-    if (this.host.phase() !== 'sending') this.submitOrNext();
+    if (this.host.phase() === 'sending') return;
+    // The summary of errors and sending come with the finish part, fetched as the form showed; rarely still on its way.
+    const go = () => this.submitOrNext();
+    void this.host.finishing().then(go, go);
   };
 
   /** Submit (a form with pages goes to its next page first). */
@@ -245,25 +252,16 @@ export class FormView {
     return Math.min(6, base + offset);
   }
 
-  /** The form, or the thank-you or queued state, for every phase after loading. */
+  /** The form, or the thank-you or queued state (only ever reached once the finish part is here). */
   render(): unknown {
     const t = this.host.strings();
-    switch (this.host.phase()) {
-      case 'done':
-        return this.renderState('thanks', t.thanksTitle, t.thanksText);
-      case 'queued':
-        return this.renderState('queued', t.queuedTitle, t.queuedText);
-      default:
-        return this.renderForm();
-    }
-  }
-
-  protected renderState(part: 'thanks' | 'queued', title: string, text: string): TemplateResult {
+    const phase = this.host.phase();
+    if (phase !== 'done' && phase !== 'queued') return this.renderForm();
+    const part = phase === 'done' ? 'thanks' : 'queued';
+    const [title, text] = phase === 'done' ? [t.thanksTitle, t.thanksText] : [t.queuedTitle, t.queuedText];
     const retry = part === 'queued' ? () => this.host.retry() : undefined;
-    return renderEndState(
-      { part, title, text, level: this.level(0), score: this.renderScore(), retry },
-      this.host.strings(),
-    );
+    const state = { part, title, text, level: this.level(0), score: this.renderScore(), retry } as const;
+    return this.host.finished()?.renderEndState(state, t);
   }
 
   protected renderScore(): unknown {
@@ -326,12 +324,13 @@ export class FormView {
   }
 
   protected renderSummary(): unknown {
-    if (!this.summaryOpen) return nothing;
+    const finish = this.host.finished();
+    if (!this.summaryOpen || !finish) return nothing;
     const entries = this.model.items.flatMap((node) => {
       const error = this.errors.get(node.key)?.[0];
       return error ? [{ label: plainLabel(node), error, focus: () => void this.focusItem(node.key) }] : [];
     });
-    return renderErrorSummary(this.host.strings(), entries);
+    return finish.renderErrorSummary(this.host.strings(), entries);
   }
 
   protected renderNodes(nodes: readonly SurveyNode[]): unknown {
@@ -376,7 +375,12 @@ export class FormView {
 
   /** A question's messages, tied to its control by `aria-describedby` (`${id}-e`). */
   protected renderErrors(key: string, id: string): unknown {
-    return renderFieldErrors(this.host.strings(), id, this.errors.get(key));
+    const errors = this.errors.get(key);
+    if (!errors?.length) return nothing;
+    const t = this.host.strings();
+    return html`<p class="error" id="${id}-e" part="field-error">
+      ${errors.map((e) => t.error(e.code, e.params)).join(' ')}
+    </p>`;
   }
 
   /** An item's text as shown (plain text here; the engine's form also draws markdown). */

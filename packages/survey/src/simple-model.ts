@@ -44,24 +44,10 @@ interface Entry {
 
 const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
 const STATUSES = ['draft', 'active', 'retired', 'unknown'];
-const ITEM_KEYS = new Set([
-  'id',
-  'linkId',
-  'definition',
-  'code',
-  'prefix',
-  'text',
-  'type',
-  'enableWhen',
-  'enableBehavior',
-  'required',
-  'repeats',
-  'readOnly',
-  'maxLength',
-  'answerOption',
-  'extension',
-  'item',
-]);
+const ITEM_KEYS =
+  'id linkId definition code prefix text type enableWhen enableBehavior required repeats readOnly maxLength answerOption extension item'.split(
+    ' ',
+  );
 const QUESTION_TYPES = new Set(['choice', 'integer', 'string', 'text']);
 const ORDERED = ['>', '<', '>=', '<='];
 const KIND_BY_TYPE: Record<string, string> = { integer: 'valueInteger', string: 'valueString', text: 'valueString' };
@@ -212,7 +198,7 @@ class Reader {
   }
 
   item(item: unknown, parent: Entry | undefined): Entry | undefined {
-    if (!isRecord(item) || !onlyKeys(item, [...ITEM_KEYS])) return undefined;
+    if (!isRecord(item) || !onlyKeys(item, ITEM_KEYS)) return undefined;
     const { linkId, type, text, prefix, required, readOnly, maxLength } = item;
     const isGroup = type === 'group';
     const question = QUESTION_TYPES.has(type as string);
@@ -260,18 +246,17 @@ class Reader {
       if (typeof min !== 'number' || typeof max !== 'number' || max < min) return undefined;
       if ((max - min) / ((step as number | undefined) ?? 1) >= SCALE_LIMIT) return undefined;
     }
-    const node: Node = {
+    // Every field the engine's view has; those it leaves undefined are left out (reading them gives undefined too).
+    const node = {
       key: parent ? `${parent.node.key}/${escapeKey(linkId)}` : escapeKey(linkId),
       linkId,
       type: type as SurveyNode['type'],
       parentKey: parent?.node.key,
       depth: parent ? 1 : 0,
-      repeat: undefined,
       enabled: true,
       answers: [],
       invalidText: [],
       text: (text as string | undefined) ?? '',
-      textTokens: undefined,
       prefix: prefix as string | undefined,
       control,
       orientation: orientation as SurveyNode['orientation'],
@@ -285,19 +270,9 @@ class Reader {
       max: max as number | undefined,
       step: step as number | undefined,
       maxLength: maxLength as number | undefined,
-      minLength: undefined,
-      maxDecimalPlaces: undefined,
-      regex: undefined,
-      entryFormat: undefined,
       units: [],
-      lowerLabel: undefined,
-      upperLabel: undefined,
-      help: undefined,
-      unsupported: undefined,
       calculated: false,
-      valueSet: undefined,
-      attachment: undefined,
-    };
+    } as unknown as Node;
     const kinds =
       type === 'choice'
         ? [...new Set(options.map((o) => kindOf(o.value)))]

@@ -39,7 +39,6 @@ export const surveyStyles = css`
     font-weight: 700;
     line-height: 1.25;
   }
-  .page-title,
   .state-title {
     font-size: 1.15em;
     font-weight: 700;
@@ -83,10 +82,6 @@ export const surveyStyles = css`
   .sending {
     color: var(--_fd-color-muted);
     font-size: max(0.875em, 14px);
-  }
-  .slider-value {
-    font-weight: 700;
-    font-size: 1.15em;
   }
   .options {
     display: flex;
@@ -180,48 +175,10 @@ export const surveyStyles = css`
   textarea.input {
     resize: vertical;
   }
-  select[multiple].input {
-    min-height: 6em;
-  }
   [aria-invalid='true'].input,
   [aria-invalid='true'].range {
     border-color: var(--_fd-sv-error);
     outline: 1px solid var(--_fd-sv-error);
-  }
-  .quantity,
-  .entry {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
-  .quantity .input {
-    flex: 1 1 8em;
-  }
-  .quantity .unit {
-    flex: 0 1 auto;
-    width: auto;
-  }
-  .entries {
-    display: grid;
-    gap: 0.5em;
-  }
-  .entry .input {
-    flex: 1 1 12em;
-  }
-  .range {
-    width: 100%;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_fd-sv-accent);
-    cursor: pointer;
-  }
-  /* No thumb until the patient answers: nothing on the track suggests an answer. */
-  .range.unset::-webkit-slider-thumb {
-    opacity: 0;
-  }
-  .range.unset::-moz-range-thumb {
-    opacity: 0;
   }
   .ends {
     display: flex;
@@ -231,86 +188,23 @@ export const surveyStyles = css`
   .ends span:last-child {
     text-align: end;
   }
-  .other {
-    margin-block-start: 0.25em;
-  }
-  .add,
-  .group > .fd-button {
-    justify-self: start;
-  }
   .error {
     color: var(--_fd-sv-error);
     font-weight: 600;
   }
-  .unsupported,
-  .blocked {
-    display: grid;
-    gap: 0.35em;
-    justify-items: start;
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--_fd-color-warning);
-    background: var(--_fd-color-surface-alt);
-  }
-  .output {
-    font-size: 1.25em;
-    font-weight: 700;
-  }
-  .combo {
-    position: relative;
-    display: grid;
-    gap: 0.35em;
-  }
-  .listbox {
-    margin: 0;
-    padding: 0.25em 0;
-    list-style: none;
-    max-height: 16em;
-    overflow-y: auto;
-    max-width: 36em;
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_fd-radius);
-    background: var(--_fd-color-surface);
-  }
-  .suggestion {
-    min-height: 44px;
-    padding: 0.5em 0.75em;
-    cursor: pointer;
-  }
-  .suggestion.active {
-    outline: 3px solid var(--_fd-color-focus);
-    outline-offset: -3px;
-    background: var(--_fd-color-surface-alt);
-    font-weight: 700;
-  }
-  .file {
-    min-height: 44px;
-    max-width: 36em;
-    font: inherit;
-  }
-  .file-chosen {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
   .summary,
-  .failed,
-  .problems-notice {
+  .failed {
     display: grid;
     gap: 0.5em;
     padding: var(--_fd-sv-gap);
     border: 2px solid var(--_fd-sv-error);
     border-radius: var(--_fd-radius);
   }
-  .problems-notice {
-    border-color: var(--_fd-color-warning);
-  }
   .summary-title {
     font-weight: 700;
     color: var(--_fd-sv-error);
   }
-  .summary ul,
-  .problems {
+  .summary ul {
     margin: 0;
     padding-inline-start: 1.25em;
   }
@@ -323,16 +217,6 @@ export const surveyStyles = css`
     text-align: start;
     text-decoration: underline;
     cursor: pointer;
-  }
-  .progress {
-    display: grid;
-    gap: 0.25em;
-    color: var(--_fd-color-muted);
-  }
-  progress {
-    width: 100%;
-    height: 0.5em;
-    accent-color: var(--_fd-sv-accent);
   }
   .score {
     font-size: 1.1em;

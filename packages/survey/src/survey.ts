@@ -18,9 +18,9 @@ import {
 } from '@frontdesk/core/element';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FormView, type SurveyFormHost, type SurveyPhase } from './form-view.js';
-import { Outbox } from './outbox.js';
+import type { Outbox, OutboxHost } from './outbox.js';
 import { simpleSurveyModel } from './simple-model.js';
-import { loadDraft, saveDraft } from './storage.js';
+import { loadDraft, loadQueued, saveDraft } from './storage.js';
 import { surveyStrings } from './strings.js';
 import { surveyStyles } from './survey.styles.js';
 
@@ -29,6 +29,11 @@ const isCanonical = (text: string) => /^[^\s{[]\S*$/.test(text.trim());
 
 /** The survey engine and its form: fetched once per page, for the first form the small model leaves to it. */
 const engineModule = new LazyModule(() => import('./engine.js'));
+/**
+ * Sending the answers (the outbox), the summary of errors and the end states: not needed to show the form, so fetched
+ * just after it shows, long before the patient can press Submit (which waits for it if need be).
+ */
+const finishModule = new LazyModule(() => import('./finish.js'));
 
 /**
  * A FHIR R4 Questionnaire as an accessible form that produces a QuestionnaireResponse: after-visit feedback (NPS,
@@ -123,7 +128,10 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   protected readonly i18n = new LocalizeController(this, surveyStrings);
 
-  readonly #engine = new LazyPart(this, engineModule);
+  readonly #engine = new LazyPart(this, engineModule, { styles: (engine) => engine.engineStyles });
+  readonly #finish = new LazyPart(this, finishModule);
+  /** Created with the finish part: a submitted response on its way to the clinic. */
+  #outbox: Outbox | undefined;
   #model: SurveyModel | undefined;
   #source: unknown;
   #sourceKind: FrontdeskErrorKind = 'invalid-input';
@@ -135,7 +143,7 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
   #started = false;
   #focusNext: string | undefined;
 
-  readonly #outbox = new Outbox({
+  readonly #outboxHost: OutboxHost = {
     key: () => this.#surveyKey(),
     connected: () => this.isConnected,
     deliver: async ({ response, key }) => (await this.resolveAdapter()).submitSurvey(response, { idempotencyKey: key }),
@@ -157,7 +165,7 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       this.#focusNext = '.failed';
       this.reportError(error, true);
     },
-  });
+  };
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #formSyncQueued = false;
 
@@ -178,22 +186,31 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
   }
 
   /** Send a queued submission now instead of waiting for the next retry. Resolves when this attempt settled. */
-  retrySubmission(): Promise<void> {
-    return this.#outbox.send();
+  async retrySubmission(): Promise<void> {
+    await (await this.#outboxReady()).send();
   }
+
+  /** The outbox, once the finish part is here. */
+  async #outboxReady(): Promise<Outbox> {
+    const { Outbox } = await this.#finish.load();
+    this.#outbox ??= new Outbox(this.#outboxHost);
+    return this.#outbox;
+  }
+
+  readonly #onOnline = (): void => this.#outbox?.onOnline();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.#outbox.onOnline);
+    window.addEventListener('online', this.#onOnline);
     window.addEventListener('pagehide', this.#flushDraft);
-    this.#outbox.resume();
+    this.#outbox?.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#outbox.onOnline);
+    window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('pagehide', this.#flushDraft);
-    this.#outbox.pause();
+    this.#outbox?.pause();
     this.#flushDraft();
   }
 
@@ -332,18 +349,23 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       );
     }
     const key = this.#surveyKey();
-    if (this.#outbox.restore()) {
-      this.phase = 'queued';
-    } else {
-      this.phase = 'form';
-      if (this.saveDraft && !initial) {
-        const draft = loadDraft(key);
-        if (draft !== undefined && model.restoreAnswers(draft).restored > 0) this.announce(this.i18n.t.draftRestored);
-      }
+    // A response an earlier visit could not deliver is sent first (the outbox comes with the finish part).
+    const queued = loadQueued(key) !== undefined;
+    this.phase = queued ? 'loading' : 'form';
+    if (!queued && this.saveDraft && !initial) {
+      const draft = loadDraft(key);
+      if (draft !== undefined && model.restoreAnswers(draft).restored > 0) this.announce(this.i18n.t.draftRestored);
     }
     view.start();
     this.#syncFormSoon();
     this.requestUpdate();
+    if (queued) void this.#resumeQueued(model);
+    else void this.#finish.settle();
+  }
+
+  async #resumeQueued(model: SurveyModel): Promise<void> {
+    const outbox = await this.#outboxReady().catch(() => undefined);
+    if (this.#model === model) this.phase = outbox?.restore() ? 'queued' : 'form';
   }
 
   /** How the lazily loaded form reaches this element's state (private fields stay private to the class). */
@@ -374,8 +396,10 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       this.#syncFormSoon();
       this.requestUpdate();
     },
-    submit: () => this.#submit(),
-    retry: () => void this.#outbox.send(),
+    finishing: () => this.#finish.load(),
+    finished: () => this.#finish.value,
+    submit: () => void this.#submit(),
+    retry: () => void this.retrySubmission(),
     saveNow: () => {
       this.#flushDraft();
       this.announce(this.i18n.t.draftSaved);
@@ -442,18 +466,28 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   // ---- submitting ------------------------------------------------------------------------------------------------
 
-  #submit(): void {
+  async #submit(): Promise<void> {
     const model = this.#model;
     if (!model) return;
     const response = model.toResponse({ status: 'completed' });
     // Cancelable: a host that prevents it delivers the response itself.
-    if (this.emit('fd-survey-submit', response)) this.#outbox.submit(response);
-    else this.#acknowledged();
+    if (!this.emit('fd-survey-submit', response)) {
+      this.#acknowledged();
+      return;
+    }
+    try {
+      (await this.#outboxReady()).submit(response);
+    } catch (error) {
+      // The code that sends could not be fetched (offline before it came): the answers stay, to send again.
+      this.phase = 'failed';
+      this.#focusNext = '.failed';
+      this.reportError(toFrontdeskError(error), true);
+    }
   }
 
   #acknowledged(): void {
     const key = this.#surveyKey();
-    this.#outbox.clear();
+    this.#outbox?.clear();
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
     saveDraft(key, undefined);
