@@ -42,6 +42,13 @@ const finishModule = new LazyModule(() => import('./finish.js'));
  * its native control; pages (the `page` item control, or `paged`) get a progress indicator; validation messages are
  * tied to their fields and announced, and a summary of errors with links to each field opens on submit.
  *
+ * A scale as short as NPS (0 to 10) is a row of numbered choices with nothing chosen; longer sliders show no thumb
+ * until answered. Calculated items (totals) are read-only outputs that follow the answers and go into the response;
+ * an `answerValueSet` by canonical URL is looked up through the adapter's terminology (choices, or a type-ahead for a
+ * large list); `attachment` items read a file into the response. A required item that cannot be answered here says
+ * so in place and keeps the form from being completed. A simple form (NPS, CSAT, Likert) needs only a small model
+ * that comes with the element; the survey engine loads for any other form.
+ *
  * Nothing is lost: with `save-draft` the answers are kept in localStorage (under the survey id) and restored after a
  * reload; a submission that fails for network reasons is queued in localStorage and retried with the same
  * idempotency key (with backoff, and at once when the browser comes back online) until the server acknowledges it;
@@ -66,12 +73,17 @@ const finishModule = new LazyModule(() => import('./finish.js'));
  * @csspart field - One question: label, help, control and error.
  * @csspart options - The row or column of radio buttons or checkboxes.
  * @csspart option - One radio button or checkbox with its label.
- * @csspart input - A text, number, date or time input, a text area, a drop-down or a slider.
+ * @csspart input - A text, number, date, time or file input, a text area, a drop-down, a slider or a type-ahead.
+ * @csspart listbox - The suggestions of a type-ahead (an answer list on the clinic's terminology server).
+ * @csspart output - The value of a calculated item (a total), read-only.
+ * @csspart file - The file chosen for a file question, with its remove button.
  * @csspart scale-labels - The labels at the two ends of a scale or slider.
  * @csspart help - Help text of a question.
  * @csspart field-error - A question's validation message.
  * @csspart display - A display (text only) item.
- * @csspart unsupported - The "not supported here" line of an item that cannot be answered here.
+ * @csspart unsupported - Why an item cannot be answered here (which feature, and why), in its place.
+ * @csspart blocked - Above Submit: the form cannot be sent from here (a required item cannot be answered).
+ * @csspart save-button - In the blocked notice, with `save-draft`: keeps the answers on this device.
  * @csspart problems - The notice listing the Questionnaire's problems.
  * @csspart error-summary - The summary of errors shown on submit.
  * @csspart add-button - Adds an answer or a repeat of a group.
@@ -111,7 +123,11 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   /** Id of the survey to load through the adapter (`getSurvey`); also the key of the draft in localStorage. */
   survey: string | undefined;
-  /** A FHIR R4 Questionnaire (object or JSON text) to render instead of loading one; wins over `survey`. */
+  /**
+   * A FHIR R4 Questionnaire (object or JSON text) to render instead of loading one; wins over `survey`. Text that is
+   * not JSON is instead the canonical URL of the form (`https://clinic.example/Questionnaire/intake|2`): responses
+   * point at it (`QuestionnaireResponse.questionnaire`) when the loaded form has no `url` of its own.
+   */
   questionnaire: unknown;
   /** One page per top-level group, even without the `page` item control. */
   paged = false;
