@@ -1,21 +1,21 @@
 import { Strings, type SurveyFeature, type SurveyUnsupportedCode } from '@frontdesk/core';
 
-/** The kinds of file an attachment question accepts, in words: "PNG, PDF or any image". */
-export function fileKinds(accepted: string, or: string, anyOf: (group: string) => string): string {
-  const names = accepted
+/** The kinds of file an attachment question accepts, named as a patient knows them: PNG, PDF, "image". */
+export const fileKindNames = (accepted: string, anyOf: (group: string) => string): string[] =>
+  accepted
     .split(',')
     .map((type) => type.trim())
     .filter(Boolean)
     .map((type) => (type.endsWith('/*') ? anyOf(type.slice(0, -2)) : (type.split('/')[1] ?? type).toUpperCase()));
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${or} ${names.at(-1)}` : (names[0] ?? '');
-}
 
-/** A size in bytes as a person reads it ("5 MB", "300 KB"). */
+/** A size in bytes as a person reads it ("5 MB", "300 kB"). */
 export function fileSize(bytes: number, lang: string): string {
-  const [unit, divisor] = bytes >= 1024 * 1024 ? ['megabyte', 1024 * 1024] : ['kilobyte', 1024];
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: unit as string, maximumFractionDigits: 1 }).format(
-    Math.max(bytes / (divisor as number), 0.1),
-  );
+  const mega = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: mega ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: 1,
+  }).format(Math.max(bytes / (mega ? 1024 * 1024 : 1024), 0.1));
 }
 
 const FEATURES: Record<SurveyFeature, string> = {
@@ -89,7 +89,8 @@ export const engineStringsEn = {
   searchFailed: 'The list of answers could not be searched just now. Try again.',
   fileRules: (accepted: string, max: string): string =>
     accepted ? `Accepted: ${accepted}, at most ${max}.` : `At most ${max}.`,
-  fileKinds: (accepted: string): string => fileKinds(accepted, 'or', (group) => `any ${group}`),
+  fileKinds: (accepted: string): string =>
+    new Intl.ListFormat('en', { type: 'disjunction' }).format(fileKindNames(accepted, (group) => `any ${group}`)),
   fileSize: (bytes: number): string => fileSize(bytes, 'en'),
   fileChosen: (name: string, size: string): string => `Chosen: ${name} (${size})`,
   removeFile: 'Remove the file',

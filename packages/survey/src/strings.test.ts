@@ -80,7 +80,7 @@ describe('notices about items that cannot be answered here', () => {
 
   it('say which files are accepted and how large, in words', () => {
     expect(engineStringsEn.fileRules(engineStringsEn.fileKinds('image/png, image/*, application/pdf'), '5 MB')).toBe(
-      'Accepted: PNG, any image or PDF, at most 5 MB.',
+      'Accepted: PNG, any image, or PDF, at most 5 MB.',
     );
     expect(engineStringsEn.fileSize(5 * 1024 * 1024)).toBe('5 MB');
     expect(engineStringsEs.fileKinds('image/*, application/pdf')).toBe('cualquier imagen o PDF');
