@@ -4,6 +4,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countingReporter } from './.ci/wtr-counting-reporter.mjs';
 import { schedulingLinksPublishers } from './test/fhir-server/publisher-commands.mjs';
+import { testServersPlugin } from './test/support/wtr-servers.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -13,6 +14,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
     schedulingLinksPublishers(),
+    testServersPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -56,7 +56,7 @@ describe('a patient on the clinic site', () => {
       expect(total).toMatch(/^\$/);
 
       await page.goto(`${site.origin}/feedback.html`);
-      await page.locator('fd-survey').getByRole('slider').waitFor();
+      await page.locator('fd-survey').getByRole('radio', { name: '10', exact: true }).waitFor();
       await expectAccessible(page, 'survey');
       const thanks = await answerSurvey(page);
       expect(thanks).toMatch(/answers were sent/i);

@@ -135,11 +135,10 @@ export async function confirmation(page: Page): Promise<{ confirmation: string; 
 /** Answers the post-visit survey with the keyboard and submits it; returns the acknowledgement. */
 export async function answerSurvey(page: Page): Promise<string> {
   const survey = page.locator('fd-survey');
-  const slider = survey.getByRole('slider');
-  await slider.focus();
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft');
-  await expect.poll(() => slider.inputValue()).toBe('9');
+  // The 0 to 10 scale is a radio group: arrow keys move along it and choose.
+  await survey.getByRole('radio', { name: '0', exact: true }).focus();
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => survey.getByRole('radio', { name: '9', exact: true }).isChecked()).toBe(true);
   await survey.getByRole('textbox').focus();
   await page.keyboard.type('Short wait, kind staff.');
   await survey.getByRole('button', { name: 'Submit' }).focus();
