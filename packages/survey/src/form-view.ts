@@ -1,6 +1,5 @@
 import type {
   FdSurveyPageDetail,
-  SurveyFieldError as FieldError,
   FrontdeskAdapter,
   FrontdeskError,
   SurveyChange,
