@@ -9,8 +9,9 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { type AppOptions, createApp } from './http/app.js';
 import { jsonLogger, type Logger } from './http/log.js';
+import type { VisitContext } from './visits/context.js';
 
-export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl'> {
+export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl' | 'visits'> {
   /** Default 8080; 0 picks a free port. */
   port?: number | undefined;
   /** Default 127.0.0.1. */
@@ -38,6 +39,8 @@ export interface RunningServer {
   server: Server;
   db: Database;
   store: ClinicStore;
+  /** The visit's operations share this (`cancelBooking(server.visits, id, ...)` and the rest: see the README). */
+  visits: VisitContext;
   /** Stop accepting, finish the requests in flight (up to the grace time), then close the database. */
   close(): Promise<void>;
 }
@@ -70,6 +73,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const store = new ClinicStore(db, clock);
+  const visits: VisitContext = {
+    db,
+    store,
+    clock,
+    pages: options.pages ?? {},
+    channels: { email: false, sms: false },
+  };
   let origin = '';
   const app = createApp({
     ...options,
@@ -77,6 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     store,
     clock,
     log,
+    visits,
     publicUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? origin,
   });
   const host = options.host ?? '127.0.0.1';
@@ -116,5 +127,5 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     })();
     return closing;
   };
-  return { origin, port, server, db, store, close };
+  return { origin, port, server, db, store, visits, close };
 }
