@@ -64,12 +64,13 @@ function notFound(message: string, field: string): FrontdeskError {
 
 /**
  * The slot a booking (or a move) asks for, as the clinic's rules offer it: a slot id the rules never offered is
- * unknown; a time in the past or inside the minimum notice is taken for good; the visit type must be offered in it.
+ * unknown; a time in the past or inside the minimum notice is taken for good; the visit type (when given) must be
+ * offered in it.
  */
 export function offeredSlot(
   snapshot: ClinicSnapshot,
   slotId: string,
-  visitType: VisitType,
+  visitType: VisitType | undefined,
   bookable: Bookable,
   field: string,
 ): OpenSlot {
@@ -84,7 +85,7 @@ export function offeredSlot(
   if (offered.startMs < bookable.earliestMs) {
     throw new FrontdeskError('conflict', 'the slot is no longer available', { field });
   }
-  if (!offered.slot.visitTypeIds.includes(visitType.id)) {
+  if (visitType && !offered.slot.visitTypeIds.includes(visitType.id)) {
     throw new FrontdeskError('conflict', 'this visit type is not offered in the slot', { field });
   }
   return offered;
