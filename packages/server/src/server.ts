@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { type AppOptions, createApp } from './http/app.js';
 import { jsonLogger, type Logger } from './http/log.js';
+import { type JobHandler, JobRunner } from './jobs/runner.js';
 import type { VisitContext } from './visits/context.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl' | 'visits'> {
@@ -30,6 +31,16 @@ export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock'
   poolSize?: number | undefined;
   /** How long shutdown waits for requests in flight. Default 10 s. */
   shutdownGraceMs?: number | undefined;
+  jobs?:
+    | {
+        /** How often (real time) the job runner looks for due jobs. Default 5 s. */
+        pollMs?: number | undefined;
+        /** Extra job kinds (tests), beside the server's own. */
+        handlers?: Readonly<Record<string, JobHandler>> | undefined;
+        /** false: this process runs no jobs (another one does). Default true. */
+        run?: boolean | undefined;
+      }
+    | undefined;
 }
 
 export interface RunningServer {
@@ -41,6 +52,8 @@ export interface RunningServer {
   store: ClinicStore;
   /** The visit's operations share this (`cancelBooking(server.visits, id, ...)` and the rest: see the README). */
   visits: VisitContext;
+  /** The durable job runner (reminders, invitations, waitlist offers); `runDue()` runs what is due now. */
+  jobs: JobRunner;
   /** Stop accepting, finish the requests in flight (up to the grace time), then close the database. */
   close(): Promise<void>;
 }
@@ -101,6 +114,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
+  const jobs = new JobRunner({
+    db,
+    clock,
+    log,
+    handlers: { ...options.jobs?.handlers },
+    pollMs: options.jobs?.pollMs,
+  });
+  if (options.jobs?.run !== false) jobs.start();
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   log({ level: 'info', msg: 'listening', origin, database: db.kind });
@@ -122,10 +143,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         });
         server.closeIdleConnections();
       });
+      await jobs.stop();
       await db.close();
       log({ level: 'info', msg: 'stopped' });
     })();
     return closing;
   };
-  return { origin, port, server, db, store, visits, close };
+  return { origin, port, server, db, store, visits, jobs, close };
 }
