@@ -10,6 +10,9 @@ import { migrate } from './db/migrate.js';
 import { type AppOptions, createApp } from './http/app.js';
 import { jsonLogger, type Logger } from './http/log.js';
 import { type JobHandler, JobRunner } from './jobs/runner.js';
+import { type Messaging, messageHandler } from './messages/deliver.js';
+import { createMailer, type EmailSettings } from './messages/email.js';
+import { createSmsSender, type SmsSettings } from './messages/sms.js';
 import type { VisitContext } from './visits/context.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl' | 'visits'> {
@@ -31,6 +34,10 @@ export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock'
   poolSize?: number | undefined;
   /** How long shutdown waits for requests in flight. Default 10 s. */
   shutdownGraceMs?: number | undefined;
+  /** E-mail to patients through the clinic's SMTP server; without it no e-mail is sent (or promised). */
+  email?: EmailSettings | undefined;
+  /** Text messages through the clinic's SMS webhook; without it no text is sent (or promised). */
+  sms?: SmsSettings | undefined;
   jobs?:
     | {
         /** How often (real time) the job runner looks for due jobs. Default 5 s. */
@@ -86,12 +93,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const store = new ClinicStore(db, clock);
+  if ((options.email || options.sms) && !options.pages?.manage) {
+    log({ level: 'warn', msg: 'messages carry no link to manage the visit: set --manage-page' });
+  }
   const visits: VisitContext = {
     db,
     store,
     clock,
     pages: options.pages ?? {},
-    channels: { email: false, sms: false },
+    channels: { email: options.email !== undefined, sms: options.sms !== undefined },
+  };
+  const messaging: Messaging = {
+    mailer: options.email && createMailer(options.email),
+    sms: options.sms && createSmsSender(options.sms, clock),
+    from: options.email?.from,
   };
   let origin = '';
   const app = createApp({
@@ -118,7 +133,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     db,
     clock,
     log,
-    handlers: { ...options.jobs?.handlers },
+    handlers: { message: messageHandler(visits, messaging), ...options.jobs?.handlers },
     pollMs: options.jobs?.pollMs,
   });
   if (options.jobs?.run !== false) jobs.start();
@@ -144,6 +159,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.closeIdleConnections();
       });
       await jobs.stop();
+      messaging.mailer?.close();
       await db.close();
       log({ level: 'info', msg: 'stopped' });
     })();

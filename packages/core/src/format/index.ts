@@ -1,5 +1,12 @@
 export { monthGrid, type Weekday, weekdayOfKey, weekStartForLocale } from './calendar.js';
 export { addDaysToKey, type DayKey } from './day-key.js';
+export {
+  buildIcs,
+  type CalendarEvent,
+  type CalendarLinkEvent,
+  googleCalendarUrl,
+  outlookCalendarUrl,
+} from './ics.js';
 export { currencyFractionDigits, formatMoney } from './money.js';
 export { parseMoneyInput, parsePercentInput } from './money-input.js';
 export type { NumberInputError, NumberInputResult } from './number-input.js';

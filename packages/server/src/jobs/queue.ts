@@ -44,7 +44,15 @@ export async function enqueue(
   );
 }
 
-/** Removes a booking's jobs not yet started (its reminders and invitation, when it is cancelled or moved). */
-export async function dropPendingJobs(tx: Queryable, bookingId: string): Promise<void> {
-  await tx.query("delete from jobs where booking_id = $1 and status = 'pending'", [bookingId]);
+/**
+ * Removes a booking's reminders and survey invitation not yet sent, when it is cancelled or moved (a move plans them
+ * again). Notices not yet sent stay: each is written from the booking as it is when sent, and a confirmation of a
+ * booking cancelled meanwhile is skipped.
+ */
+export async function dropPlannedReminders(tx: Queryable, bookingId: string): Promise<void> {
+  await tx.query(
+    `delete from jobs where booking_id = $1 and status = 'pending' and kind = 'message'
+       and payload->>'message' in ('reminder', 'survey')`,
+    [bookingId],
+  );
 }

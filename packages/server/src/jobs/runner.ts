@@ -9,6 +9,8 @@ export interface ClaimedJob {
   bookingId: string | undefined;
   payload: Record<string, unknown>;
   attempts: number;
+  /** When it was due. */
+  runAtMs: number;
 }
 
 /**
@@ -131,6 +133,7 @@ export class JobRunner {
       booking_id: string | null;
       payload: Record<string, unknown>;
       attempts: number;
+      run_ms: number;
     }>(
       `update jobs set status = 'running', attempts = attempts + 1, locked_until = $2, updated_at = $1
        where id in (
@@ -139,7 +142,7 @@ export class JobRunner {
          order by run_at
          limit $3
          for update skip locked)
-       returning id, kind, booking_id, payload, attempts`,
+       returning id, kind, booking_id, payload, attempts, (extract(epoch from run_at) * 1000)::float8 as run_ms`,
       [new Date(now), new Date(now + (this.#options.leaseMs ?? 5 * 60_000)), this.#options.batch ?? 20],
     );
     return rows.rows.map((row) => ({
@@ -148,6 +151,7 @@ export class JobRunner {
       bookingId: row.booking_id ?? undefined,
       payload: row.payload,
       attempts: Number(row.attempts),
+      runAtMs: Number(row.run_ms),
     }));
   }
 

@@ -2,7 +2,7 @@ import { type Booking, FrontdeskError } from '@frontdesk/core';
 import type { ClinicSnapshot } from '../clinic/store.js';
 import type { Queryable } from '../db/database.js';
 import { sqlState } from '../db/database.js';
-import { dropPendingJobs, enqueue } from '../jobs/queue.js';
+import { dropPlannedReminders, enqueue } from '../jobs/queue.js';
 import { bookingRecord, offeredSlot } from '../scheduling/book.js';
 import { bookableNow } from '../scheduling/slots.js';
 import { slotFreed } from '../waitlist/offers.js';
@@ -80,7 +80,7 @@ export async function cancelInTransaction(
      where id = $1`,
     [row.id, sequence, JSON.stringify(record), new Date(nowMs), options.by, options.reason ?? null],
   );
-  await dropPendingJobs(tx, row.id);
+  await dropPlannedReminders(tx, row.id);
   const plan = { ...row, bookingId: row.id, sequence, nowMs, notice: 'cancelled' as const, surveyPage: false };
   await enqueue(tx, planVisitJobs(snapshot, plan), row.id, nowMs);
   await slotFreed(tx, { providerId: row.providerId, startMs: row.startMs, slotId: row.slotId }, nowMs);
@@ -162,7 +162,7 @@ export async function rescheduleInTransaction(
     }
     throw error;
   }
-  await dropPendingJobs(tx, row.id);
+  await dropPlannedReminders(tx, row.id);
   const plan = {
     bookingId: row.id,
     sequence,
