@@ -170,3 +170,42 @@ begin
   return query select 201, p_response;
 end;
 $$;
+
+-- The survey response statement of 0001, now also linking the response to its visit: a second response of the same
+-- visit to the same survey raises FD409 (the partial unique index decides, whichever process sends it).
+drop function store_survey_response(text, text, text, text, jsonb, timestamptz);
+create function store_survey_response(
+  p_key text,
+  p_request_sha256 text,
+  p_id text,
+  p_survey_id text,
+  p_response jsonb,
+  p_at timestamptz,
+  p_booking_id text
+) returns table (status integer, response jsonb)
+language plpgsql as $$
+#variable_conflict use_column
+declare
+  previous idempotency_keys%rowtype;
+  receipt jsonb := jsonb_build_object('id', p_id, 'status', 'received');
+begin
+  insert into idempotency_keys (scope, key, request_sha256, status, response, created_at)
+  values ('survey-response', p_key, p_request_sha256, 201, receipt, p_at)
+  on conflict (scope, key) do nothing;
+  if not found then
+    select * into previous from idempotency_keys k where k.scope = 'survey-response' and k.key = p_key;
+    if previous.request_sha256 <> p_request_sha256 then
+      raise exception 'the idempotency key was used for other answers' using errcode = 'FD422';
+    end if;
+    return query select 200, jsonb_set(previous.response, '{status}', '"duplicate"');
+    return;
+  end if;
+  insert into survey_responses (id, survey_id, response, received_at, booking_id)
+  values (p_id, p_survey_id, p_response, p_at, p_booking_id)
+  on conflict (booking_id, survey_id) where booking_id is not null do nothing;
+  if not found then
+    raise exception 'the visit already has a response to this survey' using errcode = 'FD409';
+  end if;
+  return query select 201, receipt;
+end;
+$$;

@@ -34,10 +34,11 @@ export interface StoredAnswer {
  * The errors the database's one-statement POSTs raise (migrations/0001_initial.sql: book_slot,
  * store_survey_response), as the API's errors; anything else is rethrown as it is.
  */
-export function idempotencyFailure(error: unknown): never {
-  if (sqlState(error) === 'FD409') {
-    throw new FrontdeskError('conflict', 'the slot is no longer available', { field: 'request.slotId' });
-  }
+export function idempotencyFailure(
+  error: unknown,
+  conflict = { message: 'the slot is no longer available', field: 'request.slotId' },
+): never {
+  if (sqlState(error) === 'FD409') throw new FrontdeskError('conflict', conflict.message, { field: conflict.field });
   if (sqlState(error) === 'FD422') throw keyReused();
   throw error;
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { book } from '../scheduling/book.js';
 import { type Bookable, bookableNow, bookedKey, openSlots } from '../scheduling/slots.js';
-import { checkResponse, storeResponse } from '../surveys/submit.js';
+import { checkResponse, invitationFor, storeResponse } from '../surveys/submit.js';
 import type { VisitContext } from '../visits/context.js';
 import { readJson } from './body.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -200,7 +200,10 @@ async function postSurveyResponse(api: Api, c: Context): Promise<Answer> {
   const questionnaire = await api.store.questionnaire(surveyId);
   if (!questionnaire) throw new FrontdeskError('not-found', 'no survey with this id', { field: 'surveyId' });
   const response = checkResponse(body, surveyId, questionnaire);
-  return storeResponse(api.db, surveyId, response, key, api.clock.now());
+  // The survey page passes the token of the invitation link it was opened with (`#invitation=...`).
+  const token = c.req.header('Invitation-Token');
+  const invitation = token === undefined ? undefined : await invitationFor(api.db, token, surveyId, api.clock.now());
+  return storeResponse(api.db, surveyId, response, key, api.clock.now(), invitation);
 }
 
 /** Frontdesk's public JSON contract, exactly as documented in docs/openapi.yaml (a test holds them together). */

@@ -429,6 +429,27 @@ describe('fhir adapter: surveys', () => {
     const bad = await failure(fhir.submitSurvey(response, { idempotencyKey: 'a,b|c' }));
     expect(bad).toMatchObject({ kind: 'invalid-input', field: 'idempotencyKey' });
   });
+
+  it('links a response about a visit to its Appointment, one per visit', async () => {
+    const survey = await fhir.getSurvey('post-visit-nps');
+    const booking = await fhir.book(bookingRequest(await freeSlot('maria-hernandez', 'new-patient', 4), 'new-patient'));
+    const response = {
+      resourceType: 'QuestionnaireResponse' as const,
+      questionnaire: survey.url,
+      status: 'completed' as const,
+      item: [{ linkId: 'likelihood-to-recommend', answer: [{ valueInteger: 10 }] }],
+    };
+    const receipt = await fhir.submitSurvey(response, {
+      idempotencyKey: `visit-survey-${Date.now()}-1`,
+      bookingId: booking.id,
+    });
+    const [stored] = await search(`QuestionnaireResponse?_id=${receipt.id}`);
+    expect(stored).toMatchObject({ subject: { reference: `Appointment/${booking.id}` } });
+    const second = await failure(
+      fhir.submitSurvey(response, { idempotencyKey: `visit-survey-${Date.now()}-2`, bookingId: booking.id }),
+    );
+    expect(second.kind).toBe('conflict');
+  });
 });
 
 describe('fhir adapter: settings and access', () => {

@@ -162,6 +162,7 @@ class MemoryClinic implements PartialAdapter {
   readonly #bookingsByKey = new Map<string, { fingerprint: string; booking: Booking }>();
   readonly #responses: QuestionnaireResponse[] = [];
   readonly #responseIdsByKey = new Map<string, string>();
+  readonly #answeredVisits = new Set<string>();
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
@@ -396,9 +397,18 @@ class MemoryClinic implements PartialAdapter {
       response,
       SURVEYS.map(({ questionnaire }) => questionnaire),
     );
+    // A response through an invitation (or about a booking) is that visit's: one per visit and survey, as the server.
+    const visit = options.invitation ?? options.bookingId;
+    const linked = visit === undefined ? undefined : `${visit}|${valid.questionnaire ?? ''}`;
+    if (linked !== undefined && this.#answeredVisits.has(linked)) {
+      throw new FrontdeskError('conflict', 'this visit already has a response to this survey', {
+        field: 'Invitation-Token',
+      });
+    }
     const id = `qr-${String(this.#responses.length + 1).padStart(4, '0')}`;
     this.#responses.push({ ...structuredClone(valid), id });
     this.#responseIdsByKey.set(key, id);
+    if (linked !== undefined) this.#answeredVisits.add(linked);
     return { id, status: 'received' };
   }
 

@@ -56,6 +56,26 @@ describe('memory adapter: the whole visit', () => {
     await expect(adapter.getBooking!('A'.repeat(43))).rejects.toMatchObject({ kind: 'not-found' });
   });
 
+  it('links a survey response to its visit, one per visit', async () => {
+    const { adapter, free, book } = await setup();
+    const booking = await book(free[0]!);
+    const response = {
+      resourceType: 'QuestionnaireResponse' as const,
+      questionnaire: 'Questionnaire/post-visit-nps',
+      status: 'completed' as const,
+      item: [{ linkId: 'likelihood-to-recommend', answer: [{ valueInteger: 8 }] }],
+    };
+    await adapter.submitSurvey(response, { idempotencyKey: key(), bookingId: booking.id });
+    await expect(
+      adapter.submitSurvey(response, { idempotencyKey: key(), bookingId: booking.id }),
+    ).rejects.toMatchObject({
+      kind: 'conflict',
+    });
+    // Without a visit, as many as patients send.
+    await adapter.submitSurvey(response, { idempotencyKey: key() });
+    await adapter.submitSurvey(response, { idempotencyKey: key() });
+  });
+
   it('holds a time for five minutes: busy to others, bookable with the hold, free again on release or expiry', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.parse(NOW));

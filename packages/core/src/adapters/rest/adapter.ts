@@ -201,15 +201,19 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
           field: 'response.resourceType',
         });
       }
-      const body = await http.request<unknown>(
-        'POST',
-        `/surveys/${pathSegment(surveyIdOf(response), 'response.questionnaire')}/responses`,
-        {
-          body: response,
-          idempotencyKey: opts.idempotencyKey,
-          signal: opts.signal,
-        },
-      );
+      const surveyId = pathSegment(surveyIdOf(response), 'response.questionnaire');
+      // The invitation token of the link the patient followed links the response to its visit.
+      const invitation = opts.invitation === undefined ? undefined : token(opts.invitation, 'invitation');
+      const { body } = await http.send({
+        method: 'POST',
+        url: new URL(`surveys/${surveyId}/responses`, http.baseUrl),
+        label: `POST /surveys/${surveyId}/responses`,
+        body: response,
+        idempotencyKey: opts.idempotencyKey,
+        headers: invitation === undefined ? undefined : { 'Invitation-Token': invitation },
+        signal: opts.signal,
+        retry: 'never',
+      });
       return parseOrThrow(SurveyReceipt, body, 'receipt');
     },
 
