@@ -233,7 +233,11 @@ describe('fd-provider-card', () => {
         );
         $(el, '[part="button"]')!.click();
         expect(events.length).to.equal(1);
-        expect(events[0]!.detail).to.deep.equal({ providerId: 'maria-hernandez', locationId: 'franklin' });
+        expect(events[0]!.detail).to.deep.equal({
+          providerId: 'maria-hernandez',
+          displayName: 'María Hernández',
+          locationId: 'franklin',
+        });
         expect(events[0]!.bubbles).to.equal(true);
         expect(events[0]!.composed).to.equal(true);
         expect(events[0]!.target).to.equal(el);
@@ -250,7 +254,7 @@ describe('fd-provider-card', () => {
         detail = e.detail;
       });
       $(el, '[part="button"]')!.click();
-      expect(detail).to.deep.equal({ providerId: 'pat-lee', locationId: undefined });
+      expect(detail).to.deep.equal({ providerId: 'pat-lee', displayName: 'Pat Lee', locationId: undefined });
     });
 
     it('with booking="inline" but no fd-slot-picker on the page, only fires the event', async () => {

@@ -76,7 +76,7 @@ const BIO_PREVIEW = 200;
  * @cssprop --fd-provider-card-border-color - Card border (default `--fd-color-divider`).
  * @cssprop --fd-provider-card-radius - Card corners (default `--fd-radius`).
  * @cssprop --fd-provider-card-padding - Space inside the card (default `--fd-space`).
- * @cssprop --fd-provider-card-photo-size - Photo size (default 5rem, 3.5rem in the compact variant).
+ * @cssprop --fd-provider-card-photo-size - Photo size (default 5rem, 3.5rem in the compact variant, never under 80 px and 56 px).
  * @cssprop --fd-provider-card-name-color - Colour of the name (default `--fd-color-text`).
  */
 export class FdProviderCard extends FrontdeskElement {
@@ -339,7 +339,11 @@ export class FdProviderCard extends FrontdeskElement {
       this.picker = undefined;
       return;
     }
-    this.emit('fd-provider-select', { providerId: provider.id, locationId: location?.id });
+    this.emit('fd-provider-select', {
+      providerId: provider.id,
+      displayName: provider.displayName,
+      locationId: location?.id,
+    });
     if (this.booking !== 'inline') return;
     // With the script-tag autoloader the picker may not be loaded yet; it cannot see into this shadow root, so ask.
     await (globalThis as Autoloaded)[AUTOLOADER]?.load?.('fd-slot-picker');

@@ -208,7 +208,8 @@ describe('fd-provider-list', () => {
     const first = cards(el)[0]!;
     await first.updateComplete;
     first.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
-    expect(selections).to.deep.equal([{ providerId: (first.provider as Provider).id, locationId: 'franklin' }]);
+    const { id, displayName } = first.provider as Provider;
+    expect(selections).to.deep.equal([{ providerId: id, displayName, locationId: 'franklin' }]);
   });
 
   it('uses native labelled controls grouped in a fieldset, and reflows its grid', async () => {

@@ -19,13 +19,13 @@ export const listStyles = css`
   }
   .field {
     display: flex;
-    flex: 1 1 11rem;
+    flex: 1 1 11em;
     flex-direction: column;
     gap: 0.25em;
     min-width: 0;
   }
   .grow {
-    flex-basis: 16rem;
+    flex-basis: 16em;
   }
   .check {
     display: flex;
@@ -50,11 +50,11 @@ export const listStyles = css`
     font-weight: 600;
   }
   .sort {
-    flex: 0 1 14rem;
+    flex: 0 1 14em;
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--fd-provider-card-min-width, 18rem)), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--fd-provider-card-min-width, 18em)), 1fr));
     gap: var(--_fd-space);
     margin: 0;
     padding: 0;

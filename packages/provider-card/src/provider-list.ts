@@ -72,7 +72,7 @@ const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
  * @csspart error - The error message.
  * @csspart retry-button - The error's Try again button.
  *
- * @cssprop --fd-provider-card-min-width - Narrowest a card column gets before the grid wraps (default 18rem).
+ * @cssprop --fd-provider-card-min-width - Narrowest a card column gets before the grid wraps (default 18em).
  */
 export class FdProviderList extends FrontdeskElement {
   static override properties = {

@@ -1,10 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { type FrontdeskError, toFrontdeskError } from '../errors.js';
-import { errorDetail } from '../events/error.js';
-import { fdEvent } from '../events/index.js';
 import { lookupAdapter } from './clinic.js';
 import { holdLoad, reloadOnAdapterChange } from './host-state.js';
+import { reportProblem } from './report.js';
 
 export type ResourceStatus = 'loading' | 'ready' | 'error';
 
@@ -91,7 +90,7 @@ export class Resource<T> implements ReactiveController {
       if (error.kind === 'aborted' && controller.signal.aborted) return;
       this.error = error;
       this.status = 'error';
-      this.host.dispatchEvent(fdEvent('fd-error', errorDetail(error, false)));
+      reportProblem(this.host, error, false);
     }
     this.host.requestUpdate();
   }

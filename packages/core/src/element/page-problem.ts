@@ -1,0 +1,147 @@
+import type { FrontdeskAdapter } from '../adapter.js';
+import type { FrontdeskError } from '../errors.js';
+import { networkFailure } from '../http/network-failure.js';
+import { lookupAdapter } from './clinic.js';
+
+/**
+ * A failure that is not one widget's own but the page's: the clinic's system cannot be reached (`outage`: offline,
+ * a server that is down or refuses the page's origin, timeouts, 5xx), or the page's clinic configuration is wrong
+ * (`setup`: an unknown adapter, a missing `api`, a refused token). Every widget on the page fails alike then, and the
+ * patient gets one message for it, not one per widget (docs/design.md section 5).
+ */
+export type ProblemFamily = 'outage' | 'setup';
+
+/** Where the clinic's configuration lives: a problem with one of these is the whole page's. */
+const CLINIC_SETTINGS = new Set(['adapter', 'api', 'options', 'baseUrl', 'manifestUrl']);
+
+export function problemFamily(error: FrontdeskError): ProblemFamily | undefined {
+  switch (error.kind) {
+    case 'network':
+    case 'timeout':
+      return 'outage';
+    case 'http':
+      return error.status === undefined || error.status >= 500 || error.status === 429 ? 'outage' : undefined;
+    case 'unauthorized':
+      return 'setup';
+    case 'invalid-input':
+      return CLINIC_SETTINGS.has(error.field ?? '') ? 'setup' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A widget as the page's problem sees it: it re-renders when its part in the message changes. */
+export interface ProblemWidget extends HTMLElement {
+  adapter: FrontdeskAdapter | undefined;
+  requestUpdate(): void;
+}
+
+interface Member {
+  error: FrontdeskError;
+  retry: (() => void) | undefined;
+}
+
+/** Members in the order they failed: the first is the one that shows the message. */
+const problems = new Map<ProblemFamily, Map<ProblemWidget, Member>>();
+/** The clinic's name and phone, once an adapter could say them: a phone number is the way on when nothing loads. */
+export interface ClinicContact {
+  name: string;
+  phone: string;
+}
+
+const contacts = new WeakMap<FrontdeskAdapter, ClinicContact>();
+/** Widgets whose contact was asked for during this problem (asked again after they leave it and fail anew). */
+const asked = new WeakSet<ProblemWidget>();
+const widgetContacts = new WeakMap<ProblemWidget, ClinicContact>();
+
+function updateAll(members: Map<ProblemWidget, Member>): void {
+  for (const widget of members.keys()) widget.requestUpdate();
+}
+
+/** Back online: every widget that failed tries again by itself. */
+function onOnline(): void {
+  retryProblem('outage');
+}
+
+/**
+ * `widget` shows `error` (of `family`), with `retry` to load again. Returns whether this widget leads: it shows the
+ * page's message; the others show a short line.
+ */
+export function joinProblem(
+  widget: ProblemWidget,
+  family: ProblemFamily,
+  error: FrontdeskError,
+  retry: (() => void) | undefined,
+): boolean {
+  let members = problems.get(family);
+  if (!members) {
+    members = new Map();
+    problems.set(family, members);
+    if (family === 'outage') globalThis.addEventListener?.('online', onOnline);
+  }
+  const known = members.get(widget);
+  members.set(widget, { error, retry }); // a member keeps its place when its error changes
+  const lead = members.keys().next().value === widget;
+  // The leader lists every member's detail for the developer: it re-renders when another joins.
+  if (!known && !lead) members.keys().next().value?.requestUpdate();
+  return lead;
+}
+
+/** `widget` no longer shows a page problem (it recovered, or left the page); the next in line leads. */
+export function leaveProblem(widget: ProblemWidget): void {
+  for (const [family, members] of problems) {
+    const wasLead = members.keys().next().value === widget;
+    if (!members.delete(widget)) continue;
+    asked.delete(widget);
+    if (members.size === 0) {
+      problems.delete(family);
+      if (family === 'outage') globalThis.removeEventListener?.('online', onOnline);
+    } else if (wasLead) updateAll(members);
+  }
+}
+
+/** Every widget in the problem loads again (the one Try again button, or the network coming back). */
+export function retryProblem(family: ProblemFamily): void {
+  for (const { retry } of [...(problems.get(family)?.values() ?? [])]) retry?.();
+}
+
+/** The distinct developer details of every widget in the problem, for the one disclosure. */
+export function problemDetails(family: ProblemFamily): string[] {
+  const details = [...(problems.get(family)?.values() ?? [])].map(({ error }) => `${error.kind}: ${error.message}`);
+  return [...new Set(details)];
+}
+
+/** Offline, as the widget that leads was told (or, for an adapter without HTTP, as the browser says now). */
+export function isOffline(error: FrontdeskError): boolean {
+  return networkFailure(error) === 'offline';
+}
+
+/**
+ * The clinic's name and phone for the message, when known: asked of the widget's adapter once per problem (an adapter
+ * that keeps its organization, such as the demo clinic, answers without the network; so does a server that is up
+ * while another part fails). Undefined while unknown; the widget re-renders when it arrives.
+ */
+export function clinicContact(widget: ProblemWidget): ClinicContact | undefined {
+  if (!asked.has(widget)) {
+    asked.add(widget);
+    void findContact(widget);
+  }
+  return widgetContacts.get(widget);
+}
+
+async function findContact(widget: ProblemWidget): Promise<void> {
+  try {
+    const adapter = await lookupAdapter(widget, widget.adapter);
+    let contact = contacts.get(adapter);
+    if (!contact) {
+      const organization = await adapter.getOrganization({ signal: AbortSignal.timeout(5_000) });
+      if (!organization.phone) return;
+      contact = { name: organization.name, phone: organization.phone };
+      contacts.set(adapter, contact);
+    }
+    widgetContacts.set(widget, contact);
+    widget.requestUpdate();
+  } catch {
+    // Not known for now (no adapter, or it cannot answer either): the message goes without a phone number.
+  }
+}
