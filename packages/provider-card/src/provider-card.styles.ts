@@ -149,7 +149,4 @@ export const cardStyles = css`
     align-self: flex-start;
     margin-top: auto;
   }
-  .booking {
-    margin-top: var(--_fd-space);
-  }
 `;

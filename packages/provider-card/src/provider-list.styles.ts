@@ -1,7 +1,45 @@
 import { css } from 'lit';
 
-/** Native controls styled from the tokens; the grid reflows from one column at 320 px to as many as fit. */
+/**
+ * Native controls styled from the tokens; the grid reflows from one column at 320 px to as many as fit. Below 40em of
+ * the list's own width the filters fold behind a button, so the first cards show on a phone's first screen.
+ */
 export const listStyles = css`
+  .fd-root {
+    container-type: inline-size;
+  }
+  .filter-toggle {
+    display: none;
+  }
+  .filter-toggle .on {
+    margin-inline-start: 0.3em;
+    font-weight: 400;
+  }
+  @container (max-width: 40em) {
+    .filter-toggle {
+      display: inline-flex;
+      margin-bottom: 0.75em;
+    }
+    form:not(.shown) {
+      display: none;
+    }
+  }
+  .skip {
+    display: inline-block;
+    margin-bottom: 0.5em;
+    color: var(--_fd-color-accent);
+  }
+  .skip:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .grid:focus-visible {
+    outline-offset: 4px;
+  }
   fieldset {
     display: flex;
     flex-wrap: wrap;
@@ -62,6 +100,10 @@ export const listStyles = css`
   }
   .grid > li {
     display: flex;
+  }
+  /* A card whose slot picker is open takes the whole row: times are never squeezed into one narrow column. */
+  .grid > li:has(> fd-provider-card[booking-open]) {
+    grid-column: 1 / -1;
   }
   fd-provider-card {
     flex: 1;
