@@ -327,7 +327,10 @@ describe('fd-provider-list', () => {
   });
 
   it('says when the clinic lists no providers', async () => {
-    const adapter = withOverrides(shared, { listProviders: async () => ({ items: [], dropped: [] }) });
+    const adapter = withOverrides(shared, {
+      listProviders: async () => ({ items: [], dropped: [] }),
+      listLocations: async () => ({ items: [], dropped: [] }),
+    });
     const el = await list(html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`);
     expect(shownText($(el, '[part="empty"]'))).to.equal('No providers are listed yet.');
     await expect(el).shadowDom.to.be.accessible();

@@ -24,19 +24,6 @@ export const listStyles = css`
       display: none;
     }
   }
-  .skip {
-    display: inline-block;
-    margin-bottom: 0.5em;
-    color: var(--_fd-color-accent);
-  }
-  .skip:not(:focus) {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .grid:focus-visible {
     outline-offset: 4px;
   }

@@ -1,5 +1,12 @@
 import type { Location, Provider } from '@frontdesk/core';
-import { baseStyles, FrontdeskElement, fieldStyles, LocalizeController, Resource } from '@frontdesk/core/element';
+import {
+  baseStyles,
+  defineWithClinic,
+  FrontdeskElement,
+  fieldStyles,
+  LocalizeController,
+  Resource,
+} from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BookingMode } from './booking-panel.js';
 import { languageName, validated } from './display.js';
@@ -17,6 +24,7 @@ import {
   sortProviders,
 } from './filtering.js';
 import { listStyles } from './provider-list.styles.js';
+import { followSkipLink, skipLinkStyles } from './skip-link.js';
 import { providerStrings } from './strings.js';
 
 interface ListData {
@@ -102,7 +110,7 @@ export class FdProviderList extends FrontdeskElement {
     searchText: { state: true },
     filtersShown: { state: true },
   };
-  static override styles = [baseStyles, fieldStyles, listStyles];
+  static override styles = [baseStyles, fieldStyles, listStyles, skipLinkStyles];
 
   specialty: string | undefined;
   language: string | undefined;
@@ -205,6 +213,7 @@ export class FdProviderList extends FrontdeskElement {
   private renderList(): unknown {
     const t = this.i18n.t;
     const view = this.current;
+    if (view && view.providers.length === 0 && view.locations.length > 0) return this.renderLocations(view.locations);
     if (!view || view.providers.length === 0) return this.renderEmpty(t.noProviders);
     const { options, filters, results, locations } = view;
     const on = activeFilters(filters).length;
@@ -295,6 +304,26 @@ export class FdProviderList extends FrontdeskElement {
       }`;
   }
 
+  /**
+   * A source that lists places, not practitioners (a SMART Scheduling Links feed): its locations, each bookable. The
+   * location list's code is fetched only then; most clinics list providers and never download it.
+   */
+  private renderLocations(locations: Location[]): TemplateResult {
+    if (!customElements.get('fd-location-list')) {
+      void import('./location-list.js').then(({ FdLocationList }) =>
+        defineWithClinic('fd-location-list', FdLocationList),
+      );
+    }
+    return html`<fd-location-list
+      .locations=${locations}
+      .adapter=${this.adapter}
+      booking=${this.booking}
+      heading-level=${this.headingLevel}
+      map-url=${this.mapUrl ?? nothing}
+      theme=${this.theme ?? nothing}
+    ></fd-location-list>`;
+  }
+
   private renderSelect(key: FilterKey, label: string, options: Option[], value: string): TemplateResult {
     // A preset that matches nothing stays visible, so the patient sees why the list is empty.
     const all = value && !options.some((o) => o.value === value) ? [...options, { value, label: value }] : options;
@@ -343,12 +372,7 @@ export class FdProviderList extends FrontdeskElement {
     return `${t[key]}: ${view.options[key].find((o) => o.value === value)?.label ?? value}`;
   }
 
-  /** A skip link inside a shadow root: the browser cannot follow `#id` there, so focus moves by hand. */
-  private readonly skipTo = (event: Event): void => {
-    event.preventDefault();
-    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-  };
+  private readonly skipTo = (event: Event): void => followSkipLink(event, this.renderRoot);
 
   private setFilter<K extends FilterKey>(key: K, value: ProviderFilters[K]): void {
     this.filters = { ...this.filters, [key]: value };
