@@ -8,6 +8,7 @@ import type { FrontdeskAdapter } from '../adapter.js';
 import { FrontdeskError } from '../errors.js';
 import type { FdErrorDetail } from '../events/index.js';
 import { defineWithClinic } from './define.js';
+import { fieldStyles } from './field-styles.js';
 import { FrontdeskElement } from './frontdesk-element.js';
 import { Resource } from './resource.js';
 import { baseStyles } from './tokens.js';
@@ -150,7 +151,7 @@ describe('focus()', () => {
   });
 });
 
-describe('text size', () => {
+describe('text size and targets', () => {
   const rootSize = (size: string) => {
     document.documentElement.style.fontSize = size;
     onCleanup(() => document.documentElement.style.removeProperty('font-size'));
@@ -167,6 +168,22 @@ describe('text size', () => {
     rootSize('125%');
     const [el] = await widgets(memory(), 1);
     expect(sizeOf(el!)).to.equal('20px');
+  });
+
+  it('gives radio buttons and checkboxes a 24 px target, growing with the text', async () => {
+    class Choices extends FrontdeskElement {
+      static override styles = [baseStyles, fieldStyles];
+      override render() {
+        return html`<div class="fd-root" part="base"><input type="radio" /><input type="checkbox" /></div>`;
+      }
+    }
+    customElements.define('fd-target-test', Choices);
+    rootSize('62.5%');
+    const el = await fixture<Choices>(testHtml`<fd-target-test></fd-target-test>`);
+    const sizes = () => [...el.shadowRoot!.querySelectorAll('input')].map((i) => i.getBoundingClientRect().width);
+    expect(sizes()).to.deep.equal([24, 24]);
+    el.style.fontSize = '20px';
+    expect(sizes()).to.deep.equal([30, 30]);
   });
 
   it('never goes under 16 px when the host shrinks the element itself', async () => {
