@@ -1,7 +1,7 @@
 // One outage, one message: widgets that fail for the same page-wide reason (the clinic's system out of reach, the
 // page's clinic set-up wrong) share one message with one retry; the developer's details appear once.
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { memory, withOverrides } from '../../../../test/support/adapters.js';
 import { $, $$, cleanup, collect, onCleanup, part, settle, text, until } from '../../../../test/support/dom.js';
 import type { FrontdeskAdapter } from '../adapter.js';
@@ -81,6 +81,34 @@ describe('a failure the whole page shares', () => {
     part(first!, 'retry-button')!.click();
     for (const el of all) await until(() => $(el, '.shown'), 'every widget back');
     expect(alerts(all)).to.deep.equal([]);
+  });
+
+  it('one retry loads again every part of a widget that failed, not only the one its message was about', async () => {
+    class TwoParts extends FrontdeskElement {
+      static override styles = baseStyles;
+      readonly providers = new Resource(this, (adapter, signal) => adapter.listProviders({ signal }));
+      readonly locations = new Resource(this, (adapter, signal) => adapter.listLocations({ signal }));
+      override render() {
+        const shown = this.providers.status === 'ready' && this.locations.status === 'ready';
+        const failed = [this.providers, this.locations].find((r) => r.status === 'error');
+        return html`<div class="fd-root" part="base">
+          ${failed ? this.renderError(failed.error!, () => void failed.reload()) : shown ? html`<p class="shown">both</p>` : nothing}
+        </div>`;
+      }
+    }
+    customElements.define('fd-two-parts-test', TwoParts);
+    const down = { value: true };
+    const base = memory();
+    const fail = () => Promise.reject(new FrontdeskError('network', 'network error'));
+    const adapter = withOverrides(base, {
+      listProviders: (options) => (down.value ? fail() : base.listProviders(options)),
+      listLocations: (options) => (down.value ? fail() : base.listLocations(options)),
+    });
+    const el = await fixture<TwoParts>(testHtml`<fd-two-parts-test .adapter=${adapter}></fd-two-parts-test>`);
+    await settle(el);
+    down.value = false;
+    part(el, 'retry-button')!.click();
+    await until(() => $(el, '.shown'), 'both parts loaded after one retry');
   });
 
   it('passes the message on when the widget that showed it leaves the page', async () => {

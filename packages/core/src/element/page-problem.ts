@@ -2,6 +2,7 @@ import type { FrontdeskAdapter } from '../adapter.js';
 import type { FrontdeskError } from '../errors.js';
 import { networkFailure } from '../http/network-failure.js';
 import { lookupAdapter } from './clinic.js';
+import { retryFailed } from './host-state.js';
 
 /**
  * A failure that is not one widget's own but the page's: the clinic's system cannot be reached (`outage`: offline,
@@ -100,9 +101,12 @@ export function leaveProblem(widget: ProblemWidget): void {
   }
 }
 
-/** Every widget in the problem loads again (the one Try again button, or the network coming back). */
+/**
+ * Every widget in the problem loads again (the one Try again button, or the network coming back): all of its data
+ * that failed, not only the part its message was about; else what its message offered.
+ */
 export function retryProblem(family: ProblemFamily): void {
-  for (const { retry } of [...(problems.get(family)?.values() ?? [])]) retry?.();
+  for (const [widget, { retry }] of [...(problems.get(family) ?? [])]) if (!retryFailed(widget)) retry?.();
 }
 
 /** The distinct developer details of every widget in the problem, for the one disclosure. */

@@ -7,12 +7,16 @@ import { FrontdeskError } from '../errors.js';
  *
  * - `navigator.onLine === false` is reliable: the browser has no network at all (`offline`). `true` promises nothing
  *   (a Wi-Fi without internet reads as online).
- * - For another origin, a `no-cors` request to the server's root: the browser hides its answer from everyone, but a
- *   resolved promise proves the server is there and answering. Then the browser refused this page's own request:
- *   most likely CORS (`cors`; the server may also have failed this one request, which is why it says "most likely").
+ * - For another origin: is the server there? It is when it served this very code (a page that loads Frontdesk's
+ *   script from the clinic's server and calls its API there), or when it answers a `no-cors` request to its root (the
+ *   browser hides that answer from everyone, but a resolved promise proves the server answers; a server that sends
+ *   `Cross-Origin-Resource-Policy: same-origin` refuses even that, so the probe can only confirm). A server that is
+ *   there, but whose answer the browser refused, most likely refused this page's origin: `cors` ("most likely": it
+ *   may also have failed this one request).
  *
- * Everything else is `unreachable`: a server that is down, a wrong `api` address, a name that does not resolve, or a
- * network that drops requests, which nothing inside a page can tell apart.
+ * Everything else is `unreachable`: a server that is down, a wrong `api` address, a name that does not resolve, a
+ * network that drops requests, or CORS on a server the probe cannot confirm, which nothing inside a page can tell
+ * apart (the message names each).
  */
 export type NetworkFailure = 'offline' | 'cors' | 'unreachable';
 
@@ -51,16 +55,38 @@ export async function diagnoseNetworkFailure(
     return new NetworkError('offline', `${label}: network error; the browser is offline`, cause);
   }
   const page = globalThis.location?.origin;
+  const crossOrigin = !!page && page !== 'null' && url.origin !== page;
   const unreachable = () =>
     new NetworkError(
       'unreachable',
-      `${label}: no answer from ${url.origin}; the server is down, the api address is wrong, or the network failed`,
+      `${label}: no answer from ${url.origin}; the server is down, the api address is wrong, or the network failed` +
+        (crossOrigin ? `, or the server does not allow the origin ${page} (CORS)` : ''),
       cause,
     );
   // On the page's own origin CORS plays no part; outside a browser there is no page.
-  if (!page || page === 'null' || url.origin === page) return unreachable();
+  if (!crossOrigin) return unreachable();
+  const reached = servedThisCode(url) || (await answersProbe(url, fetchImpl));
+  if (!reached) return unreachable();
+  return new NetworkError(
+    'cors',
+    `${label}: ${url.origin} answers, but the browser refused its answer to this page, most likely by CORS: the server must allow the origin ${page} (Access-Control-Allow-Origin, and the request's headers and method in its preflight answer)`,
+    cause,
+  );
+}
+
+/** This module was loaded from that origin moments ago: the server is there. */
+function servedThisCode(url: URL): boolean {
+  try {
+    return new URL(import.meta.url).origin === url.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** A `no-cors` request to the server's root resolves: the server answers (what it said stays hidden). */
+function answersProbe(url: URL, fetchImpl: typeof globalThis.fetch): Promise<boolean> {
   // The root, not the request's own URL: nothing of the request (its path or query) is sent again.
-  const reached = await fetchImpl(new URL('/', url), {
+  return fetchImpl(new URL('/', url), {
     method: 'HEAD',
     mode: 'no-cors',
     credentials: 'omit',
@@ -69,11 +95,5 @@ export async function diagnoseNetworkFailure(
   }).then(
     () => true,
     () => false,
-  );
-  if (!reached) return unreachable();
-  return new NetworkError(
-    'cors',
-    `${label}: ${url.origin} answers, but the browser refused its answer to this page, most likely by CORS: the server must allow the origin ${page} (Access-Control-Allow-Origin, and the request's headers and method in its preflight answer)`,
-    cause,
   );
 }
