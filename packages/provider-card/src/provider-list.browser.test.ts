@@ -245,7 +245,8 @@ describe('fd-provider-list', () => {
     expect(getComputedStyle(button).display).to.not.equal('none');
     expect(shownText(button)).to.equal('Filter (1 on)');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
-    expect(button.getAttribute('aria-controls')).to.equal(form.id);
+    expect(button.getAttribute('aria-controls')).to.equal(`${form.id} sort-field`);
+    expect($(el, '#sort-field')!.getClientRects().length, 'the sort order folded too').to.equal(0);
     expect(form.getClientRects().length, 'the form folded').to.equal(0);
     // The first card starts within a phone's first screen, right below the button and the count.
     const first = cards(el)[0]!.getBoundingClientRect().top - el.getBoundingClientRect().top;

@@ -18,10 +18,17 @@ export const listStyles = css`
   @container (max-width: 40em) {
     .filter-toggle {
       display: inline-flex;
-      margin-bottom: 0.75em;
     }
-    form:not(.shown) {
+    /* Folded with the filters: the sort order (the button shows both). */
+    form:not(.shown),
+    .fd-root:not(:has(form.shown)) .sort {
       display: none;
+    }
+    form.shown {
+      margin-top: 0.75em;
+    }
+    .bar {
+      margin-block: 0.5em 0.75em;
     }
   }
   .grid:focus-visible {

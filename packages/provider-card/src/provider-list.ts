@@ -227,7 +227,7 @@ export class FdProviderList extends FrontdeskElement {
         part="filter-button"
         type="button"
         aria-expanded=${String(this.filtersShown)}
-        aria-controls="filters"
+        aria-controls="filters sort-field"
         @click=${() => {
           this.filtersShown = !this.filtersShown;
         }}
@@ -259,7 +259,7 @@ export class FdProviderList extends FrontdeskElement {
       </form>
       <div class="bar">
         <p class="count" part="count">${t.count(results.length)}</p>
-        <div class="field sort">
+        <div class="field sort" id="sort-field">
           <label for="sort">${t.sort}</label>
           <select
             id="sort"
