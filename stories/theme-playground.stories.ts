@@ -108,3 +108,20 @@ export const DarkTheme: Story = {
   name: 'Dark theme',
   args: { theme: 'dark' },
 };
+
+/**
+ * A host theme with `html { font-size: 62.5% }` (1rem is 10 px): the widgets' text stays at 16 px (or the patient's
+ * larger browser setting), while the page's own rem-sized text shrinks.
+ */
+export const SmallRootFontSize: Story = {
+  name: 'Host root font size 62.5%',
+  decorators: [
+    (story) => html`<style>
+        html {
+          font-size: 62.5%;
+        }
+      </style>
+      <p style="font-size: 1rem">The host page's own 1rem text: 10 px.</p>
+      ${story()}`,
+  ],
+};

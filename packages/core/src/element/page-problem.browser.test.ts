@@ -3,7 +3,7 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
 import { html, nothing } from 'lit';
 import { memory, withOverrides } from '../../../../test/support/adapters.js';
-import { $, $$, cleanup, collect, onCleanup, part, settle, text, until } from '../../../../test/support/dom.js';
+import { $, $$, cleanup, collect, onCleanup, part, settle, sleep, text, until } from '../../../../test/support/dom.js';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { FrontdeskError } from '../errors.js';
 import type { FdErrorDetail } from '../events/index.js';
@@ -109,6 +109,29 @@ describe('a failure the whole page shares', () => {
     down.value = false;
     part(el, 'retry-button')!.click();
     await until(() => $(el, '.shown'), 'both parts loaded after one retry');
+  });
+
+  it('is shown by the widget first on the page, whichever failed first, nested ones where their host is', async () => {
+    const base = memory();
+    const slowFailure = withOverrides(base, {
+      listProviders: () => sleep(150).then(() => Promise.reject(new FrontdeskError('network', 'network error'))),
+    });
+    const fastFailure = flaky({ value: true });
+    const wrapper = await fixture(testHtml`<div>
+      <fd-problem-test .adapter=${slowFailure}></fd-problem-test>
+      <div id="host"></div>
+      <fd-problem-test .adapter=${fastFailure}></fd-problem-test>
+    </div>`);
+    // One more inside another element's shadow root, between the two: in the page, it is where its host is.
+    const nested = document.createElement('fd-problem-test') as ProblemTestWidget;
+    nested.adapter = fastFailure;
+    wrapper.querySelector('#host')!.attachShadow({ mode: 'open' }).append(nested);
+    const [first, last] = [...wrapper.querySelectorAll<ProblemTestWidget>('fd-problem-test')];
+    for (const el of [first!, nested, last!]) await settle(el);
+    await until(() => alerts([first!, nested, last!]).length === 1 && $(first!, '[role="alert"]'), 'the first leads');
+    first!.remove();
+    await until(() => $(nested, '[role="alert"]'), 'the nested one, next in the page, leads');
+    expect($(last!, '[role="alert"]')).to.equal(null);
   });
 
   it('passes the message on when the widget that showed it leaves the page', async () => {

@@ -42,8 +42,46 @@ interface Member {
   retry: (() => void) | undefined;
 }
 
-/** Members in the order they failed: the first is the one that shows the message. */
+/** The widgets in each problem; the first in page order shows the message. */
 const problems = new Map<ProblemFamily, Map<ProblemWidget, Member>>();
+const leads = new Map<ProblemFamily, ProblemWidget>();
+
+/** The element, its shadow host, that host's host, and so on up to the document: its place in the page. */
+function hostsUp(element: Element): Element[] {
+  const chain = [element];
+  for (let root = element.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    chain.push(root.host);
+  }
+  return chain.reverse();
+}
+
+/** Whether `a` comes before `b` in the page, reading through shadow roots (a card inside a list is where the list is). */
+function before(a: Element, b: Element): boolean {
+  const [up, down] = [hostsUp(a), hostsUp(b)];
+  let i = 0;
+  while (i < up.length - 1 && i < down.length - 1 && up[i] === down[i]) i++;
+  if (up[i] === down[i]) return up.length < down.length; // one holds the other: the outer first
+  return (up[i]!.compareDocumentPosition(down[i]!) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/** The member first in page order. */
+function firstInPage(members: Map<ProblemWidget, Member>): ProblemWidget | undefined {
+  let first: ProblemWidget | undefined;
+  for (const widget of members.keys()) if (!first || before(widget, first)) first = widget;
+  return first;
+}
+
+/** Choose the widget that shows the message; a change re-renders the one that had it and the one that takes it. */
+function chooseLead(family: ProblemFamily, members: Map<ProblemWidget, Member>): ProblemWidget | undefined {
+  const lead = firstInPage(members);
+  const previous = leads.get(family);
+  if (lead === previous) return lead;
+  if (lead) leads.set(family, lead);
+  else leads.delete(family);
+  previous?.requestUpdate();
+  lead?.requestUpdate();
+  return lead;
+}
 /** The clinic's name and phone, once an adapter could say them: a phone number is the way on when nothing loads. */
 export interface ClinicContact {
   name: string;
@@ -54,10 +92,6 @@ const contacts = new WeakMap<FrontdeskAdapter, ClinicContact>();
 /** Widgets whose contact was asked for during this problem (asked again after they leave it and fail anew). */
 const asked = new WeakSet<ProblemWidget>();
 const widgetContacts = new WeakMap<ProblemWidget, ClinicContact>();
-
-function updateAll(members: Map<ProblemWidget, Member>): void {
-  for (const widget of members.keys()) widget.requestUpdate();
-}
 
 /** Back online: every widget that failed tries again by itself. */
 function onOnline(): void {
@@ -80,24 +114,24 @@ export function joinProblem(
     problems.set(family, members);
     if (family === 'outage') globalThis.addEventListener?.('online', onOnline);
   }
-  const known = members.get(widget);
-  members.set(widget, { error, retry }); // a member keeps its place when its error changes
-  const lead = members.keys().next().value === widget;
+  const known = members.has(widget);
+  members.set(widget, { error, retry });
+  const lead = chooseLead(family, members);
   // The leader lists every member's detail for the developer: it re-renders when another joins.
-  if (!known && !lead) members.keys().next().value?.requestUpdate();
-  return lead;
+  if (!known && lead !== widget) lead?.requestUpdate();
+  return lead === widget;
 }
 
 /** `widget` no longer shows a page problem (it recovered, or left the page); the next in line leads. */
 export function leaveProblem(widget: ProblemWidget): void {
   for (const [family, members] of problems) {
-    const wasLead = members.keys().next().value === widget;
     if (!members.delete(widget)) continue;
     asked.delete(widget);
     if (members.size === 0) {
       problems.delete(family);
+      leads.delete(family);
       if (family === 'outage') globalThis.removeEventListener?.('online', onOnline);
-    } else if (wasLead) updateAll(members);
+    } else chooseLead(family, members);
   }
 }
 
