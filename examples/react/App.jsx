@@ -3,6 +3,7 @@
 // `onfd-provider-select`. Build with any React setup (Vite: `npm create vite@latest -- --template react`).
 import 'frontdesk/define-all';
 import { useEffect, useRef, useState } from 'react';
+import { money, when } from '../say.js';
 import { showTimes } from '../show-times.js';
 
 export function App() {
@@ -54,17 +55,3 @@ export function App() {
     </fd-clinic>
   );
 }
-
-/** "Tuesday, March 10 at 9:30 AM Central Time": the zone by its name, in the zone the patient saw the time in. */
-const when = (detail) =>
-  new Date(detail.start).toLocaleString('en-US', {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: detail.timeZone,
-    timeZoneName: 'longGeneric',
-  });
-const money = (detail) =>
-  (detail.patientTotal / 100).toLocaleString('en-US', { style: 'currency', currency: detail.currency });

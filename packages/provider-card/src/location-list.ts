@@ -1,10 +1,10 @@
-import { type Location, telHref } from '@frontdesk/core';
+import type { Location } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BOOKING_MODES, type BookingMode, BookingPanel } from './booking-panel.js';
 import { bookingPanelStyles } from './booking-panel.styles.js';
-import { addressLines, mapHref } from './display.js';
 import { locationListStyles } from './location-list.styles.js';
+import { renderPlace } from './place.js';
 import { followSkipLink, skipLinkStyles } from './skip-link.js';
 import { providerStrings } from './strings.js';
 
@@ -146,17 +146,7 @@ export class FdLocationList extends FrontdeskElement {
         <div class="name" part="name" id=${`name-${location.id}`} role="heading" aria-level=${this.level()}>
           ${location.name}
         </div>
-        ${location.address ? html`<address>${addressLines(location.address).map((line) => html`<span>${line}</span>`)}</address>` : nothing}
-        <span class="links">
-          ${
-            location.phone
-              ? html`<a href=${telHref(location.phone)}><span class="fd-visually-hidden">${t.phone}: </span>${location.phone}</a>`
-              : nothing
-          }
-          <a href=${mapHref(location, this.mapUrl)} target="_blank" rel="noopener noreferrer" aria-label=${t.mapOf(location.name)}
-            >${t.map}</a
-          >
-        </span>
+        ${renderPlace(location, t, this.mapUrl)}
         <button
           class="fd-button book"
           part="button"

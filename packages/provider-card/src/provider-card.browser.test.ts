@@ -1,6 +1,5 @@
 import type { FdErrorDetail, FdProviderSelectDetail } from '@frontdesk/core';
 import {
-  type FrontdeskAdapter,
   FrontdeskError,
   type Location,
   Location as LocationSchema,

@@ -4,23 +4,14 @@ import {
   FrontdeskError,
   type Location,
   type Provider,
-  telHref,
   toFrontdeskError,
 } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BOOKING_MODES, type BookingMode, BookingPanel } from './booking-panel.js';
 import { bookingPanelStyles } from './booking-panel.styles.js';
-import {
-  addressLines,
-  formatInstant,
-  initials,
-  languageName,
-  mapHref,
-  nameWithCredentials,
-  safePhotoUrl,
-  validated,
-} from './display.js';
+import { formatInstant, initials, languageName, nameWithCredentials, safePhotoUrl, validated } from './display.js';
+import { renderPlace } from './place.js';
 import { cardStyles } from './provider-card.styles.js';
 import { providerStrings } from './strings.js';
 import type { Checked } from './validate-provider.js';
@@ -293,17 +284,7 @@ export class FdProviderCard extends FrontdeskElement {
       ${locations.map(
         (l) => html`<li>
           <span class="location-name">${l.name}</span>
-          ${l.address ? html`<address>${addressLines(l.address).map((line) => html`<span>${line}</span>`)}</address>` : nothing}
-          <span class="links">
-            ${
-              l.phone
-                ? html`<a href=${telHref(l.phone)}><span class="fd-visually-hidden">${t.phone}: </span>${l.phone}</a>`
-                : nothing
-            }
-            <a href=${mapHref(l, this.mapUrl)} target="_blank" rel="noopener noreferrer" aria-label=${t.mapOf(l.name)}
-              >${t.map}</a
-            >
-          </span>
+          ${renderPlace(l, t, this.mapUrl)}
         </li>`,
       )}
     </ul>`;
