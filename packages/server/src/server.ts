@@ -9,11 +9,11 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { type AppOptions, createApp } from './http/app.js';
 import { jsonLogger, type Logger } from './http/log.js';
-import { startRetentionSchedule } from './staff/retention.js';
 import { type JobHandler, JobRunner } from './jobs/runner.js';
 import { type Messaging, messageHandler } from './messages/deliver.js';
 import { createMailer, type EmailSettings } from './messages/email.js';
 import { createSmsSender, type SmsSettings } from './messages/sms.js';
+import { startRetentionSchedule } from './staff/retention.js';
 import type { VisitContext } from './visits/context.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl' | 'visits'> {
