@@ -1,5 +1,6 @@
 import {
   type Booking,
+  buildIcs,
   dayKeyText,
   type Location,
   type PatientDetails,
@@ -7,7 +8,6 @@ import {
   type VisitType,
 } from '@frontdesk/core';
 import type { BookingStrings } from './booking-strings.js';
-import { buildIcs } from './ics.js';
 import { whenLabel } from './labels.js';
 import type { Setup } from './loaders.js';
 import type { PatientDraft, PatientRules } from './patient-form.js';
@@ -106,6 +106,7 @@ export function calendarFileUrl(context: AppointmentContext, booking: Booking, j
   const description = [joinUrl ? t.calendarJoin(joinUrl) : '', booking.instructions ?? ''].filter(Boolean).join('\n\n');
   const ics = buildIcs({
     uid: `${booking.id}@frontdesk`,
+    sequence: booking.sequence,
     start,
     end,
     stamp: Date.now(),
@@ -113,6 +114,7 @@ export function calendarFileUrl(context: AppointmentContext, booking: Booking, j
     location: joinUrl ?? (whereText(context, location) || undefined),
     description: description || undefined,
     url: safeWebUrl(booking.manageUrl),
+    joinUrl,
   });
   return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
 }

@@ -64,6 +64,13 @@ describe('ics', () => {
     expect(lines).toContain('ORGANIZER;CN="Lakeside Clinic":mailto:visits@clinic.example');
   });
 
+  it('gives the join link once when the description already names it in the patient\'s words', () => {
+    const join = 'https://video.example/room/7';
+    const ics = unfold(buildIcs({ ...event, description: `Join the video visit: ${join}`, joinUrl: join }));
+    const description = ics.find((line) => line.startsWith('DESCRIPTION:')) ?? '';
+    expect(description.split(join)).toHaveLength(2);
+  });
+
   it('cancels with METHOD:CANCEL, STATUS:CANCELLED and no alarm', () => {
     const lines = unfold(buildIcs({ ...event, method: 'CANCEL', sequence: 2, alarmMinutesBefore: [60] }));
     expect(lines).toContain('METHOD:CANCEL');

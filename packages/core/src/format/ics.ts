@@ -112,7 +112,10 @@ export function buildIcs(event: CalendarEvent): string {
   ];
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   const join = isPlainUri(event.joinUrl) ? event.joinUrl : undefined;
-  const description = [event.description, join].filter(Boolean).join('\n\n');
+  // A description that already gives the join link (in the patient's words) does not repeat it.
+  const description = [event.description, join && !event.description?.includes(join) ? join : undefined]
+    .filter(Boolean)
+    .join('\n\n');
   if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
   if (isPlainUri(event.url)) lines.push(`URL:${event.url}`);
   if (join) lines.push(`CONFERENCE;VALUE=URI;FEATURE=VIDEO:${join}`);
