@@ -3,7 +3,10 @@ import {
   type FdBookingConfirmedDetail,
   type FrontdeskAdapter,
   type FrontdeskError,
+  googleCalendarUrl,
+  outlookCalendarUrl,
   type Plan,
+  timeText,
   toFrontdeskError,
 } from '@frontdesk/core';
 import { LocalizeController } from '@frontdesk/core/element';
@@ -14,6 +17,7 @@ import {
   type AppointmentContext,
   appointmentRows,
   calendarFileUrl,
+  calendarLinkEvent,
   patientRows,
   type Row,
   safeWebUrl,
@@ -33,6 +37,7 @@ import {
 } from './patient-form.js';
 import { phoneCountry } from './phone.js';
 import type { CleanSlot } from './slot-cleaning.js';
+import { SlotHold } from './slot-hold.js';
 import type { Focus, Step } from './steps.js';
 import { renderDetails } from './views/details-view.js';
 import { renderConfirmation, renderElsewhere } from './views/outcome-view.js';
@@ -97,6 +102,10 @@ export class BookingFlow {
   private plans: Plan[] | undefined;
   private plansAsked = false;
   private readonly attempts = new AttemptKeys();
+  /** The chosen time held for this patient while they type, when the adapter holds. */
+  private readonly hold = new SlotHold(() => this.holdExpired());
+  /** What the patient is told about the hold: until when the time is kept, or that it no longer is. */
+  private holdNotice: string | undefined;
   private readonly l10n: LocalizeController<BookingStrings>;
 
   constructor(host: BookingHost) {
@@ -115,16 +124,61 @@ export class BookingFlow {
     return this.l10n.t;
   }
 
-  /** A time was chosen: the answer to "new or existing patient" (or the visit type's own) goes into the draft. */
-  chose(model: Model): void {
+  /**
+   * A time was chosen: the answer to "new or existing patient" (or the visit type's own) goes into the draft, and
+   * the time is held while the patient types when the adapter holds.
+   */
+  chose(model: Model, entry: CleanSlot): void {
     const type = model.patientType ?? model.visitType?.patientType;
     if (type === 'new' || type === 'existing') this.draft = { ...this.draft, patientType: type };
     this.failure = undefined;
     if (model.setup.capabilities.plans && !this.plansAsked) void this.loadPlans();
+    if (model.setup.capabilities.booking === 'api' && model.setup.capabilities.holds) void this.holdTime(model, entry);
   }
 
   dispose(): void {
     this.setCalendarUrl(undefined);
+    void this.releaseHold();
+  }
+
+  private async holdTime(model: Model, entry: CleanSlot): Promise<void> {
+    this.holdNotice = undefined;
+    let adapter: FrontdeskAdapter;
+    try {
+      adapter = await this.host.resolveAdapter();
+    } catch {
+      return;
+    }
+    const outcome = await this.hold.take(adapter, entry.slot.id);
+    if (outcome.kind === 'taken') {
+      // Another patient is booking this time: back to the day's fresh times, everything typed kept.
+      await this.host.conflict(entry);
+    } else if (outcome.kind === 'held') {
+      const until = Date.parse(outcome.hold.expiresAt);
+      const left = this.hold.msLeft();
+      const minutes = left === undefined ? undefined : Math.max(1, Math.round(left / 60_000));
+      this.holdNotice = this.t.heldUntil(timeText(until, model.zone, this.l10n.lang, 'short'), minutes);
+      this.host.announce(this.holdNotice);
+    }
+    this.host.requestUpdate();
+  }
+
+  private holdExpired(): void {
+    this.holdNotice = this.t.holdExpired;
+    this.host.announce(this.holdNotice);
+    this.host.requestUpdate();
+  }
+
+  /** The patient went back to the times: the held time is free for others again. */
+  private async releaseHold(): Promise<void> {
+    this.holdNotice = undefined;
+    if (!this.hold.hold) return;
+    await this.hold.release(await this.host.resolveAdapter().catch(() => undefined));
+  }
+
+  private backToTimes(entry: CleanSlot): void {
+    void this.releaseHold();
+    this.host.go('pick', { slot: entry.slot.id });
   }
 
   render(step: Step, model: Model, entry: CleanSlot | undefined): TemplateResult | typeof nothing {
@@ -196,14 +250,18 @@ export class BookingFlow {
     };
     // Confirming again after a failure is a retry of the same attempt: same key, so the server books at most once.
     const idempotencyKey = this.attempts.keyFor(request);
+    const holdId = this.hold.idFor(entry.slot.id);
     this.busy = true;
     this.failure = undefined;
     this.host.requestUpdate();
     this.host.announce(this.t.bookingAnnouncement);
     try {
       const adapter = await this.host.resolveAdapter();
-      const booking: AnsweredBooking = await adapter.book({ ...request, idempotencyKey });
+      const booking: AnsweredBooking = await adapter.book({ ...request, idempotencyKey, holdId });
       this.attempts.reset();
+      // The booking consumed the hold.
+      this.hold.forget();
+      this.holdNotice = undefined;
       this.store.clear();
       this.booking = booking;
       this.setCalendarUrl(calendarFileUrl(this.context(model), booking, safeWebUrl(booking.joinUrl)));
@@ -238,8 +296,13 @@ export class BookingFlow {
 
   private summary(model: Model, entry: CleanSlot): TemplateResult {
     return html`<dl class="summary-list compact">
-      ${appointmentRows(this.context(model), entry).map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
-    </dl>`;
+        ${appointmentRows(this.context(model), entry).map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+      </dl>
+      ${this.renderHoldNotice()}`;
+  }
+
+  private renderHoldNotice(): TemplateResult | typeof nothing {
+    return this.holdNotice ? html`<p class="hint" part="hold-notice">${this.holdNotice}</p>` : nothing;
   }
 
   private renderDetails(model: Model, entry: CleanSlot): TemplateResult {
@@ -257,7 +320,7 @@ export class BookingFlow {
       onForWhom: (forWhom) => this.change(model, { ...this.draft, forWhom }),
       onContact: (checked) => this.change(model, { ...this.draft, contact: checked }),
       onSubmit: (event) => this.submit(event, model),
-      onBack: () => this.host.go('pick', { slot: entry.slot.id }),
+      onBack: () => this.backToTimes(entry),
       onFix: (field) => this.host.focus({ field }),
     });
   }
@@ -274,8 +337,9 @@ export class BookingFlow {
       agreement: t.confirmAgree(model.setup.organization?.name ?? t.theClinic),
       busy: this.busy,
       failure: this.failure,
+      holdNotice: this.renderHoldNotice(),
       onEditDetails: () => this.host.go('details', 'fields'),
-      onChangeTime: () => this.host.go('pick', { slot: entry.slot.id }),
+      onChangeTime: () => this.backToTimes(entry),
       onConfirm: () => void this.confirm(model, entry),
     });
   }
@@ -294,6 +358,7 @@ export class BookingFlow {
       ...appointmentRows(this.context(model), entry, booking.location),
     ];
     const sent = booking.notifications;
+    const linkEvent = calendarLinkEvent(this.context(model), booking, safeWebUrl(booking.joinUrl));
     return renderConfirmation({
       t: this.t,
       rows,
@@ -303,6 +368,8 @@ export class BookingFlow {
       joinUrl: safeWebUrl(booking.joinUrl),
       manageUrl: safeWebUrl(booking.manageUrl),
       calendarUrl: this.calendarUrl,
+      googleUrl: linkEvent && googleCalendarUrl(linkEvent),
+      outlookUrl: linkEvent && outlookCalendarUrl(linkEvent),
     });
   }
 

@@ -157,6 +157,11 @@ export const bookingStringsEn = {
   },
   errorSummary: (count: number): string =>
     count === 1 ? 'There is 1 problem to fix' : `There are ${count} problems to fix`,
+  /** How long the chosen time is kept for the patient while they type. */
+  heldUntil: (time: string, minutes: number | undefined): string =>
+    `We are keeping this time for you until ${time}${minutes === undefined ? '' : minutes === 1 ? ' (1 minute)' : ` (${minutes} minutes)`}. Other patients cannot book it meanwhile.`,
+  holdExpired:
+    'We are no longer keeping this time for you. You can still book it if no one else has taken it meanwhile.',
   // Review
   when: 'When',
   provider: 'Provider',
@@ -172,6 +177,8 @@ export const bookingStringsEn = {
   confirmationNumber: 'Confirmation number',
   instructions: 'Before your visit',
   addToCalendar: 'Add to calendar (.ics)',
+  addToGoogle: 'Add to Google Calendar (opens in a new tab)',
+  addToOutlook: 'Add to Outlook (opens in a new tab)',
   manage: 'Manage or cancel (opens in a new tab)',
   joinVideo: 'Join the video visit (opens in a new tab)',
   calendarSummary: (provider: string): string => `Appointment with ${provider}`,

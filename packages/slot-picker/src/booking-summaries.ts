@@ -1,6 +1,7 @@
 import {
   type Booking,
   buildIcs,
+  type CalendarLinkEvent,
   dayKeyText,
   type Location,
   type PatientDetails,
@@ -90,6 +91,34 @@ export function patientRows(
   return rows.filter(([, value]) => value.trim());
 }
 
+/** The visit's length: the visit type's minutes within the slot (a 20-minute visit in a 30-minute slot). */
+function visitEnd(context: AppointmentContext, start: number, slotEnd: number): number {
+  const minutes = context.visitType?.durationMinutes;
+  return minutes ? Math.min(slotEnd, start + minutes * 60_000) : slotEnd;
+}
+
+/**
+ * What "add to Google Calendar / Outlook" links carry: the title, the times and the place (or the join link), never
+ * the reason for the visit or anything else the patient typed.
+ */
+export function calendarLinkEvent(
+  context: AppointmentContext,
+  booking: Booking,
+  joinUrl?: string,
+): CalendarLinkEvent | undefined {
+  const start = Date.parse(booking.slot.start);
+  const end = visitEnd(context, start, Date.parse(booking.slot.end));
+  if (!(end > start)) return undefined;
+  const location = booking.location ?? context.setup.locations.find((l) => l.id === booking.slot.locationId);
+  const { t, setup } = context;
+  return {
+    start,
+    end,
+    title: t.calendarSummary(setup.provider?.displayName ?? location?.name ?? t.theClinic),
+    location: joinUrl ?? (whereText(context, location) || undefined),
+  };
+}
+
 /**
  * A `blob:` URL of the booking as an .ics file; the caller revokes it when it is no longer shown. It blocks the visit
  * type's length (a 20-minute visit in a 30-minute slot takes 20 minutes of the patient's day), and a video visit's
@@ -98,8 +127,7 @@ export function patientRows(
 export function calendarFileUrl(context: AppointmentContext, booking: Booking, joinUrl?: string): string | undefined {
   const start = Date.parse(booking.slot.start);
   const slotEnd = Date.parse(booking.slot.end);
-  const minutes = context.visitType?.durationMinutes;
-  const end = minutes ? Math.min(slotEnd, start + minutes * 60_000) : slotEnd;
+  const end = visitEnd(context, start, slotEnd);
   if (!(end > start)) return undefined;
   const location = booking.location ?? context.setup.locations.find((l) => l.id === booking.slot.locationId);
   const { t, setup } = context;

@@ -356,7 +356,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     const api = model.setup.capabilities.booking === 'api';
     this.goTo(api ? 'details' : 'elsewhere', api ? 'fields' : 'step');
     void this.loadFlow().then((flow) => {
-      flow?.chose(model);
+      flow?.chose(model, entry);
       this.requestUpdate();
     });
   }

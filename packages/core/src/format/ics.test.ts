@@ -64,7 +64,7 @@ describe('ics', () => {
     expect(lines).toContain('ORGANIZER;CN="Lakeside Clinic":mailto:visits@clinic.example');
   });
 
-  it('gives the join link once when the description already names it in the patient\'s words', () => {
+  it("gives the join link once when the description already names it in the patient's words", () => {
     const join = 'https://video.example/room/7';
     const ics = unfold(buildIcs({ ...event, description: `Join the video visit: ${join}`, joinUrl: join }));
     const description = ics.find((line) => line.startsWith('DESCRIPTION:')) ?? '';

@@ -12,6 +12,9 @@ export interface ConfirmationProps {
   manageUrl: string | undefined;
   /** A `blob:` URL of the .ics file. */
   calendarUrl: string | undefined;
+  /** "Add to Google Calendar" and "Add to Outlook": the title, times and place only. */
+  googleUrl?: string | undefined;
+  outlookUrl?: string | undefined;
 }
 
 /** The booking, the messages that will really come, what to do before the visit, the join link and the calendar file. */
@@ -45,8 +48,22 @@ export function renderConfirmation(props: ConfirmationProps): TemplateResult {
           : nothing
       }
       ${
+        props.googleUrl
+          ? html`<a class="fd-button secondary" part="google-calendar-link" href=${props.googleUrl} target="_blank" rel="noopener noreferrer"
+            >${t.addToGoogle}</a
+          >`
+          : nothing
+      }
+      ${
+        props.outlookUrl
+          ? html`<a class="fd-button secondary" part="outlook-calendar-link" href=${props.outlookUrl} target="_blank" rel="noopener noreferrer"
+            >${t.addToOutlook}</a
+          >`
+          : nothing
+      }
+      ${
         props.manageUrl
-          ? html`<a class="fd-button secondary" href=${props.manageUrl} target="_blank" rel="noopener noreferrer"
+          ? html`<a class="fd-button secondary" part="manage-link" href=${props.manageUrl} target="_blank" rel="noopener noreferrer"
             >${t.manage}</a
           >`
           : nothing

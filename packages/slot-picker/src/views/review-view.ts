@@ -9,6 +9,8 @@ export interface ReviewProps {
   busy: boolean;
   /** A readable sentence when the last attempt failed for a reason other than a conflict. */
   failure: string | undefined;
+  /** How long the time is held for the patient (or that it no longer is). */
+  holdNotice?: TemplateResult | typeof nothing;
   onEditDetails: () => void;
   onChangeTime: () => void;
   onConfirm: () => void;
@@ -34,6 +36,7 @@ export function renderReview(props: ReviewProps): TemplateResult {
         </div>`
         : nothing
     }
+    ${props.holdNotice ?? nothing}
     <p class="hint" id="review-agreement">${props.agreement}</p>
     <div class="actions">
       <button type="button" class="fd-button secondary" part="back-button" @click=${props.onEditDetails}>${t.editDetails}</button>
