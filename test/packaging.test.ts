@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // What npm would publish for each library package: built code, sources for source maps, the manifest and a README,
 // never the tests beside the sources.
 const root = join(import.meta.dirname, '..');
-const PACKAGES = ['core', 'provider-card', 'slot-picker', 'cost-estimate', 'survey', 'frontdesk'];
+const PACKAGES = ['core', 'provider-card', 'slot-picker', 'cost-estimate', 'survey', 'booking', 'frontdesk'];
 
 function packedFiles(dir: string): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {

@@ -16,3 +16,9 @@ export function fhirRequests(url: string): Promise<Array<{ method: string; path:
 export function questionnaireCorpus(): Promise<Array<{ file: string; questionnaire: Record<string, unknown> }>> {
   return executeServerCommand('questionnaire-corpus');
 }
+
+/** @frontdesk/server with the demo clinic on a free port, answering this page's origin; resolves to its API's base. */
+export async function frontdeskServer(): Promise<string> {
+  const { api } = (await executeServerCommand('frontdesk-server', { origin: location.origin })) as { api: string };
+  return api;
+}

@@ -1,5 +1,5 @@
 // Server commands for the browser tests (@web/test-runner plugins run in Node, beside the browser):
-// `fhir-server` starts a real FHIR R4 server (test/fhir-server, Medplum with ValueSet/$expand) on 127.0.0.1 with the
+// `frontdesk-server` starts @frontdesk/server with the demo clinic (its API for the page's origin); `fhir-server` starts a real FHIR R4 server (test/fhir-server, Medplum with ValueSet/$expand) on 127.0.0.1 with the
 // resources given (`fhir-server-requests` lists what it was asked), and `questionnaire-corpus` reads the public Questionnaires of test/fixtures/questionnaires. The
 // servers stop with the test run. Called from the browser with `executeServerCommand` (test/support/servers.ts).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -21,6 +21,21 @@ export function testServersPlugin() {
       if (command === 'fhir-server-requests') {
         const server = servers.find((candidate) => candidate.url === payload?.url);
         return (server?.requests ?? []).map(({ method, path, query }) => ({ method, path, query }));
+      }
+      if (command === 'frontdesk-server') {
+        // @frontdesk/server itself (built: `pnpm run build`) on an in-memory PGlite with the demo clinic, answering
+        // the test page's origin.
+        const { startServer, silentLogger } = await import('../../packages/server/dist/index.js');
+        const server = await startServer({
+          port: 0,
+          seed: 'demo',
+          corsOrigins: [payload.origin],
+          log: silentLogger,
+          jobs: { run: false },
+          staff: { retentionEveryMs: 0 },
+        });
+        servers.push({ url: server.origin, close: () => server.close() });
+        return { api: `${server.origin}/api` };
       }
       if (command === 'questionnaire-corpus') {
         return readdirSync(CORPUS)

@@ -4,3 +4,4 @@ import '@frontdesk/provider-card/define';
 import '@frontdesk/slot-picker/define';
 import '@frontdesk/cost-estimate/define';
 import '@frontdesk/survey/define';
+import '@frontdesk/booking/define';

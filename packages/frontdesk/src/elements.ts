@@ -10,4 +10,5 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'fd-slot-picker': () => import('@frontdesk/slot-picker/define'),
   'fd-cost-estimate': () => import('@frontdesk/cost-estimate/define'),
   'fd-survey': () => import('@frontdesk/survey/define'),
+  'fd-booking': () => import('@frontdesk/booking/define'),
 };

@@ -1,7 +1,9 @@
 // Every event a Frontdesk widget fires: one detail type per file, the map from event name to detail here. Events are
 // `CustomEvent`s that bubble and are composed, so a page hears them through shadow roots by listening once on the
 // document; only those the contract lets the host take over are cancelable.
+import type { FdBookingCancelDetail } from './booking-cancel.js';
 import type { FdBookingConfirmedDetail } from './booking-confirmed.js';
+import type { FdBookingRescheduleDetail } from './booking-reschedule.js';
 import type { FdErrorDetail } from './error.js';
 import type { FdEstimateDetail } from './estimate.js';
 import type { FdLocationSelectDetail } from './location-select.js';
@@ -11,7 +13,9 @@ import type { FdSlotSelectDetail } from './slot-select.js';
 import type { FdSurveyPageDetail } from './survey-page.js';
 import type { FdSurveySubmitDetail } from './survey-submit.js';
 
+export type { FdBookingCancelDetail } from './booking-cancel.js';
 export type { FdBookingConfirmedDetail } from './booking-confirmed.js';
+export type { FdBookingRescheduleDetail } from './booking-reschedule.js';
 export { errorDetail, type FdErrorDetail } from './error.js';
 export type { FdEstimateBreakdown, FdEstimateDetail } from './estimate.js';
 export type { FdLocationSelectDetail } from './location-select.js';
@@ -28,6 +32,8 @@ export interface FrontdeskEventDetails {
   'fd-location-select': FdLocationSelectDetail;
   'fd-slot-select': FdSlotSelectDetail;
   'fd-booking-confirmed': FdBookingConfirmedDetail;
+  'fd-booking-cancel': FdBookingCancelDetail;
+  'fd-booking-reschedule': FdBookingRescheduleDetail;
   'fd-estimate': FdEstimateDetail;
   'fd-plan-select': FdPlanSelectDetail;
   'fd-survey-submit': FdSurveySubmitDetail;

@@ -1,0 +1,4 @@
+import { defineWithClinic } from '@frontdesk/core/element';
+import { FdBooking } from './booking.js';
+
+defineWithClinic('fd-booking', FdBooking);

@@ -1,0 +1,3 @@
+export type { FdBookingCancelDetail, FdBookingRescheduleDetail } from '@frontdesk/core';
+export { FdBooking } from './booking.js';
+export type { FdBookingStrings } from './strings.js';
