@@ -22,6 +22,9 @@ if (chosen.toLowerCase() === 'fhir') {
     'demo',
     '--site',
     'examples',
+    // The links in the messages open the demo's own pages (the cdn, like the site, is served from here).
+    '--manage-page',
+    `http://127.0.0.1:${process.env.PORT ?? '8080'}/manage.html`,
     ...rest,
   ]);
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { RunningServer, ServerOptions } from '../packages/server/dist/index.js';
 
 export interface DemoServerOptions {
   /** Default 8080; 0 picks a free port. */
@@ -11,6 +12,12 @@ export interface DemoServerOptions {
   backend?: 'rest' | 'fhir';
   /** `rest` only: keep the database in this PGlite folder instead of in memory. */
   dataDir?: string;
+  /** `rest` only: the server's SMTP settings (mail to patients). */
+  email?: ServerOptions['email'];
+  /** `rest` only: the server's clock (tests move it). */
+  clock?: ServerOptions['clock'];
+  /** `rest` only: the job runner's settings. */
+  jobs?: ServerOptions['jobs'];
 }
 
 /** The site served with the demo: examples/ and the script-tag bundles. */
@@ -19,4 +26,4 @@ export const SITE: { dir: string; cdnDir: string };
 /** Serves examples/, /cdn/ (the built script-tag bundles) and the demo clinic's API. Needs `pnpm run build`. */
 export function startDemoServer(
   options?: DemoServerOptions,
-): Promise<{ server: Server; origin: string; close(): Promise<void> }>;
+): Promise<{ server: Server; origin: string; close(): Promise<void>; running?: RunningServer }>;

@@ -21,7 +21,9 @@ export const SITE = { dir: join(root, 'examples'), cdnDir: join(root, 'packages/
 
 /**
  * `rest`: the real server on an in-memory PGlite seeded with the demo clinic (or on `dataDir`, kept across runs).
- * Resolves once listening, with `close()` that stops the server and closes its database.
+ * Its links to manage a visit open the site's manage page (`/manage.html`). `email`, `clock` and `jobs` go to the
+ * server as they are (the end-to-end tests send mail to a real SMTP server and move the server's clock). Resolves
+ * once listening, with `close()` that stops the server and closes its database, and `running`, the server itself.
  */
 export async function startDemoServer({
   port = 8080,
@@ -29,8 +31,13 @@ export async function startDemoServer({
   quiet = false,
   backend = 'rest',
   dataDir,
+  email,
+  clock,
+  jobs,
 } = {}) {
   if (backend === 'fhir') return startFhirDemo({ port, hostname, quiet });
+  // The pages' addresses need the port, known once listening: the server reads this object when it writes a link.
+  const pages = {};
   const running = await startServer({
     port,
     host: hostname,
@@ -38,8 +45,14 @@ export async function startDemoServer({
     seed: 'demo',
     site: SITE,
     log: quiet ? silentLogger : jsonLogger(),
+    pages,
+    email,
+    clock,
+    jobs,
   });
-  return { server: running.server, origin: running.origin, close: running.close };
+  pages.manage = `${running.origin}/manage.html`;
+  pages.survey = `${running.origin}/feedback.html`;
+  return { server: running.server, origin: running.origin, close: running.close, running };
 }
 
 async function startFhirDemo({ port, hostname, quiet }) {

@@ -125,7 +125,7 @@ export async function pressConfirm(page: Page): Promise<void> {
 /** Waits for the confirmation and downloads its .ics. */
 export async function confirmation(page: Page): Promise<{ confirmation: string; ics: string }> {
   const picker = page.locator('fd-slot-picker');
-  const calendar = picker.getByRole('link', { name: /calendar/i });
+  const calendar = picker.getByRole('link', { name: /\(\.ics\)/ });
   await calendar.waitFor({ timeout: 15_000 });
   const confirmation = await shadowText(picker);
   const [download] = await Promise.all([page.waitForEvent('download'), calendar.click()]);
