@@ -1,6 +1,6 @@
 // Custom Elements Manifest analyzer settings, shared by every package. `.ci/manifest.mjs` runs
 // `cem analyze --config <this file>` from each package directory (cwd), so globs are relative to the package.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -181,6 +181,115 @@ function declarationSource(ts, sourceFile, name, path) {
   return { module: path };
 }
 
+const API_START =
+  '<!-- API: generated from custom-elements.json by custom-elements-manifest.config.mjs; do not edit by hand -->';
+const API_END = '<!-- end of generated API -->';
+
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .replaceAll('|', '\\|')
+    .trim();
+const code = (text) => (text ? `\`${cell(text)}\`` : '');
+
+/** A Markdown table with its columns padded, as the formatter (Biome) writes them. */
+function table(title, headers, rows) {
+  if (rows.length === 0) return '';
+  const widths = headers.map((header, i) => Math.max(3, header.length, ...rows.map((row) => [...row[i]].length)));
+  const line = (cells) => `| ${cells.map((text, i) => text + ' '.repeat(widths[i] - [...text].length)).join(' | ')} |`;
+  return [`**${title}**`, '', line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+    '\n',
+  );
+}
+
+/** The API of each element in `manifest` as Markdown: attributes, properties, events, slots, parts, custom properties. */
+export function apiMarkdown(manifest) {
+  const sections = [];
+  for (const module of manifest.modules) {
+    for (const element of module.declarations ?? []) {
+      if (!element.customElement || !element.tagName) continue;
+      const attributes = element.attributes ?? [];
+      const attributeFields = new Set(attributes.map((attribute) => attribute.fieldName));
+      const properties = (element.members ?? []).filter(
+        (member) =>
+          member.kind === 'field' &&
+          !member.static &&
+          (member.privacy ?? 'public') === 'public' &&
+          !attributeFields.has(member.name) &&
+          member.description,
+      );
+      const methods = (element.members ?? []).filter(
+        (member) =>
+          member.kind === 'method' && !member.static && (member.privacy ?? 'public') === 'public' && member.description,
+      );
+      sections.push(
+        [
+          `### \`<${element.tagName}>\``,
+          cell(element.summary ?? ''),
+          table(
+            'Attributes',
+            ['attribute', 'type', 'default', 'what it does'],
+            attributes.map((a) => [code(a.name), code(a.type?.text), code(a.default), cell(a.description)]),
+          ),
+          table(
+            'Properties (JavaScript only)',
+            ['property', 'type', 'what it is'],
+            properties.map((p) => [code(p.name), code(p.type?.text), cell(p.description)]),
+          ),
+          table(
+            'Methods',
+            ['method', 'what it does'],
+            methods.map((m) => [code(`${m.name}()`), cell(m.description)]),
+          ),
+          table(
+            'Events',
+            ['event', 'detail', 'when'],
+            (element.events ?? []).map((e) => [code(e.name), code(e.type?.text), cell(e.description)]),
+          ),
+          table(
+            'Slots',
+            ['slot', 'what goes in it'],
+            (element.slots ?? []).map((s) => [code(s.name || '(default)'), cell(s.description)]),
+          ),
+          table(
+            'CSS parts',
+            ['part', 'what it is'],
+            (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+          ),
+          table(
+            'CSS custom properties',
+            ['property', 'what it sets'],
+            (element.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)]),
+          ),
+        ]
+          .filter((part) => part !== '')
+          .join('\n\n'),
+      );
+    }
+  }
+  return sections.join('\n\n');
+}
+
+/**
+ * Each package's README carries its elements' API between two markers, rewritten from the manifest on every build,
+ * so the tables on npm never drift from the code's JSDoc.
+ */
+function readmeApi() {
+  return {
+    name: 'frontdesk-readme-api',
+    packageLinkPhase({ customElementsManifest }) {
+      if (!existsSync('README.md')) return;
+      const readme = readFileSync('README.md', 'utf8');
+      const start = readme.indexOf(API_START);
+      const end = readme.indexOf(API_END);
+      if (start < 0 || end < start) return;
+      const api = apiMarkdown(customElementsManifest);
+      const next = `${readme.slice(0, start + API_START.length)}\n\n${api}\n${readme.slice(end)}`;
+      if (next !== readme) writeFileSync('README.md', next);
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/server/**'],
@@ -188,5 +297,11 @@ export default {
   // The analyzer would otherwise write a `customElements` field into package.json; the package.json files declare it.
   packagejson: false,
   quiet: true,
-  plugins: [workspaceDependencyManifests(), defineHelperCalls(), litStateProperties(), eventNameConstants()],
+  plugins: [
+    workspaceDependencyManifests(),
+    defineHelperCalls(),
+    litStateProperties(),
+    eventNameConstants(),
+    readmeApi(),
+  ],
 };

@@ -23,7 +23,6 @@ const chunkMapFile = '.vite/chunk-map.json';
 
 /** Parts a widget imports lazily but needs before it can show anything: preloaded with its tag. */
 const STARTUP_PARTS: Record<string, string[]> = {
-  'fd-survey': ['survey/src/engine.ts'],
   'fd-cost-estimate': ['cost-estimate/src/estimator.ts'],
 };
 
@@ -36,9 +35,10 @@ const CHUNK_GROUPS = [
     name: 'base',
     priority: 2,
     // Lit itself (its directives stay with the widgets that use them), core's element layer, and what a remote
-    // adapter needs: what completes an adapter, the HTTP client and the compact checks. `<fd-clinic>`'s own module too (every widget defines it
+    // adapter needs: what completes an adapter, the HTTP client and the compact checks; the events, the string registry,
+    // on-demand loading and the formatting every widget shows with (not the Spanish table: it loads when asked for). `<fd-clinic>`'s own module too (every widget defines it
     // anyway), so a page with a widget makes no request for it.
-    test: /frontdesk[\\/]src[\\/]define-clinic|node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/]|errors|config|dev|adapter\.|complete-adapter|adapters[\\/]registry|http[\\/]|schemas[\\/](compact|refinements|validate))/,
+    test: /frontdesk[\\/]src[\\/]define-clinic|node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/](?!strings\.es)|events[\\/]|i18n[\\/]|lazy-module|errors|config|dev|adapter\.|complete-adapter|adapters[\\/]registry|http[\\/]|format[\\/](errors|intl-cache|instant|phone)|schemas[\\/](compact|refinements|validate))/,
   },
   // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see base).
   {

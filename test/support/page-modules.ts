@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { build, type Rolldown } from 'vite';
 
 // What a widget page downloads up front versus on demand, for the page-weight tests that keep heavy modules (zod, the
-// schemas, engines) out of the first download (DESIGN.md section 8 budgets).
+// schemas, engines) out of the first download (docs/design.md section 8 budgets).
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -22,7 +22,7 @@ import type {
 } from './schemas/scheduling.js';
 import type { Listing } from './schemas/validate.js';
 
-/** What a backend can do, so widgets adapt instead of failing (DESIGN.md section 4). */
+/** What a backend can do, so widgets adapt instead of failing (docs/design.md section 4). */
 export interface AdapterCapabilities {
   /**
    * `api`: `book()` works. `link`: slots carry a booking deep link or phone number instead (SMART Scheduling Links).

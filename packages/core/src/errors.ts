@@ -1,4 +1,4 @@
-/** What went wrong, in terms a widget can act on (DESIGN.md section 4). */
+/** What went wrong, in terms a widget can act on (docs/design.md section 4). */
 export type FrontdeskErrorKind =
   | 'network'
   | 'timeout'

@@ -1,28 +1,27 @@
-import { type FrontdeskAdapter, formatMoney, type PriceInfo } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
-import { createMemoryAdapter } from '@frontdesk/core/memory';
+import {
+  type FdErrorDetail,
+  type FdEstimateDetail,
+  type FrontdeskAdapter,
+  formatMoney,
+  type PriceInfo,
+} from '@frontdesk/core';
+import type { MemoryAdapterOptions } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { memory, withOverrides } from '../../../test/support/adapters.js';
+import { frame, liveText, part, settle, shadow, text, until } from '../../../test/support/dom.js';
+import { press, typeText } from '../../../test/support/keys.js';
 import type { FdCostEstimate } from './cost-estimate.js';
 import './define.js';
-import type { FdEstimateDetail } from './events.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 
 const NOW = '2026-03-02T14:00:00Z';
-const memory = (options: Parameters<typeof createMemoryAdapter>[0] = {}) =>
-  createMemoryAdapter({ now: NOW, ...options });
+const clinic = (options: MemoryAdapterOptions = {}) => memory({ now: NOW, ...options });
 
 /** The memory adapter with `getPrice` replaced: the rest (organization, plans) is the demo clinic's. */
-function withPrice(adapter: FrontdeskAdapter, getPrice: () => Promise<unknown>): FrontdeskAdapter {
-  return new Proxy(adapter, {
-    get(target, key) {
-      if (key === 'getPrice') return getPrice;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
+const withPrice = (adapter: FrontdeskAdapter, getPrice: () => Promise<unknown>) =>
+  withOverrides(adapter, { getPrice: getPrice as FrontdeskAdapter['getPrice'] });
 
-/** A price whose allowed (negotiated) amount is the DESIGN.md vector's. */
+/** A price whose allowed (negotiated) amount is that of a test vector in docs/design.md section 5. */
 const allowedPrice = (allowed: number): PriceInfo => ({
   service: '99213',
   description: 'Established patient office visit',
@@ -30,21 +29,6 @@ const allowedPrice = (allowed: number): PriceInfo => ({
   grossCharge: allowed + 30_000,
   negotiatedRate: allowed,
 });
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-const shadow = (el: FdCostEstimate) => el.shadowRoot!;
-const part = (el: FdCostEstimate, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-async function settled(el: FdCostEstimate): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await el.updateComplete;
-    if (!part(el, 'loading')) break;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  await nextFrame();
-  await el.updateComplete;
-}
 
 /** Fixture of one estimate, collecting its events. */
 async function mount(template: ReturnType<typeof html>) {
@@ -57,7 +41,7 @@ async function mount(template: ReturnType<typeof html>) {
     ${template}
   </div>`);
   const el = wrapper.querySelector('fd-cost-estimate')!;
-  await settled(el);
+  await settle(el);
   return { el, wrapper, estimates, errors };
 }
 
@@ -70,16 +54,9 @@ function table(el: FdCostEstimate): Record<string, string[]> {
   return rows;
 }
 
-/** The live region's text once the pending message is in: `announce()` clears it, then fills it after 50 ms. */
-async function announcement(el: FdCostEstimate): Promise<string> {
-  const region = () => text(shadow(el).querySelector('[role="status"][aria-live="polite"]'));
-  for (let i = 0; i < 100 && region() === ''; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  return region();
-}
-
-describe('fd-cost-estimate: DESIGN.md test vectors through the element', () => {
+describe('fd-cost-estimate: the test vectors of docs/design.md section 5 through the element', () => {
   it('allowed 900.00, deductible remaining 200.00, coinsurance 30 % shows 410.00', async () => {
-    const adapter = withPrice(memory(), async () => allowedPrice(90_000));
+    const adapter = withPrice(clinic(), async () => allowedPrice(90_000));
     const { el, estimates } = await mount(
       html`<fd-cost-estimate service="99213" network="in" deductible-remaining="200.00" coinsurance="30" .adapter=${adapter}></fd-cost-estimate>`,
     );
@@ -110,7 +87,7 @@ describe('fd-cost-estimate: DESIGN.md test vectors through the element', () => {
   });
 
   it('allowed 150.00 with a copay-only visit of 30.00 shows 30.00', async () => {
-    const adapter = withPrice(memory(), async () => allowedPrice(15_000));
+    const adapter = withPrice(clinic(), async () => allowedPrice(15_000));
     const { el, estimates } = await mount(
       html`<fd-cost-estimate service="99213" copay="30.00" copay-only deductible-remaining="500" coinsurance="20" .adapter=${adapter}></fd-cost-estimate>`,
     );
@@ -148,7 +125,7 @@ describe('fd-cost-estimate: states', () => {
   });
 
   it('shows the self-pay price when no coverage is given, with the service description', async () => {
-    const { el } = await mount(html`<fd-cost-estimate service="follow-up" .adapter=${memory()}></fd-cost-estimate>`);
+    const { el } = await mount(html`<fd-cost-estimate service="follow-up" .adapter=${clinic()}></fd-cost-estimate>`);
     expect(text(part(el, 'total'))).to.equal('$105.00');
     expect(text(shadow(el).querySelector('.service'))).to.equal('Established patient office visit, low complexity');
     expect(shadow(el).querySelector('[role="heading"]')?.getAttribute('aria-level')).to.equal('3');
@@ -156,7 +133,7 @@ describe('fd-cost-estimate: states', () => {
 
   it('insured in network: the plan rate, what the plan pays, both networks side by side and what was assumed', async () => {
     const { el } = await mount(
-      html`<fd-cost-estimate service="99213" plan="blue-valley-ppo" network="in" deductible-remaining="0" coinsurance="20" .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" plan="blue-valley-ppo" network="in" deductible-remaining="0" coinsurance="20" .adapter=${clinic()}></fd-cost-estimate>`,
     );
     // 20 % of the 98.00 Blue Valley rate.
     expect(text(part(el, 'total'))).to.equal('$19.60');
@@ -182,7 +159,7 @@ describe('fd-cost-estimate: states', () => {
 
   it('out of network: the balance the provider may bill and its note', async () => {
     const { el } = await mount(
-      html`<fd-cost-estimate service="99213" plan="blue-valley-ppo" network="out" coinsurance="20" .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" plan="blue-valley-ppo" network="out" coinsurance="20" .adapter=${clinic()}></fd-cost-estimate>`,
     );
     expect(text(part(el, 'total'))).to.equal('$104.80');
     const current = part(el, 'networks')!.querySelector('li.current');
@@ -194,7 +171,7 @@ describe('fd-cost-estimate: states', () => {
 
   it('a range when only the lowest and highest negotiated rates are published', async () => {
     const { el, estimates } = await mount(
-      html`<fd-cost-estimate service="97161" plan="blue-valley-ppo" coinsurance="20" .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="97161" plan="blue-valley-ppo" coinsurance="20" .adapter=${clinic()}></fd-cost-estimate>`,
     );
     // 20 % of 95.00 and of 165.00.
     expect(text(part(el, 'total'))).to.equal('$19.00 to $33.00');
@@ -207,7 +184,7 @@ describe('fd-cost-estimate: states', () => {
 
   it('deductible met: only coinsurance', async () => {
     const { el } = await mount(
-      html`<fd-cost-estimate service="99214" plan="evergreen-hmo" deductible-remaining="0" coinsurance="10" .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99214" plan="evergreen-hmo" deductible-remaining="0" coinsurance="10" .adapter=${clinic()}></fd-cost-estimate>`,
     );
     expect(text(part(el, 'total'))).to.equal('$12.10');
     expect(table(el)['Deductible you pay']).to.deep.equal(['$0.00', '$0.00']);
@@ -217,7 +194,7 @@ describe('fd-cost-estimate: states', () => {
 
   it('out-of-pocket maximum reached: the total stops at it and says so', async () => {
     const { el } = await mount(
-      html`<fd-cost-estimate service="99213" plan="blue-valley-ppo" deductible-remaining="500" coinsurance="20" oop-remaining="50.00" .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" plan="blue-valley-ppo" deductible-remaining="500" coinsurance="20" oop-remaining="50.00" .adapter=${clinic()}></fd-cost-estimate>`,
     );
     expect(text(part(el, 'total'))).to.equal('$50.00');
     expect(text(part(el, 'notes'))).to.contain('reaches your out-of-pocket maximum');
@@ -227,7 +204,7 @@ describe('fd-cost-estimate: states', () => {
 
   it('unknown service: says there is no price and offers the clinic’s phone number', async () => {
     const { el, errors, estimates } = await mount(
-      html`<fd-cost-estimate service="00000" .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="00000" .adapter=${clinic()}></fd-cost-estimate>`,
     );
     const missing = part(el, 'missing')!;
     expect(text(missing)).to.contain('We don’t have an online price for this service.');
@@ -242,25 +219,25 @@ describe('fd-cost-estimate: states', () => {
 
   it('loading: a busy skeleton, then the estimate', async () => {
     const el = await fixture<FdCostEstimate>(
-      html`<fd-cost-estimate service="99213" .adapter=${memory({ latencyMs: 300 })}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" .adapter=${clinic({ latencyMs: 300 })}></fd-cost-estimate>`,
     );
     const skeleton = part(el, 'loading')!;
     expect(skeleton.getAttribute('aria-busy')).to.equal('true');
     expect(text(skeleton)).to.equal('Loading the price…');
     await expect(el).shadowDom.to.be.accessible();
-    await settled(el);
+    await settle(el);
     expect(text(part(el, 'total'))).to.equal('$105.00');
   });
 
   it('adapter failure: the error state with a working retry', async () => {
     const { el, errors } = await mount(
-      html`<fd-cost-estimate service="99213" .adapter=${memory({ fail: 'once' })}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" .adapter=${clinic({ fail: 'once' })}></fd-cost-estimate>`,
     );
     expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain('could not reach');
     expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
     await expect(el).shadowDom.to.be.accessible();
     part(el, 'retry-button')!.click();
-    await settled(el);
+    await settle(el);
     expect(text(part(el, 'total'))).to.equal('$105.00');
   });
 
@@ -273,7 +250,7 @@ describe('fd-cost-estimate: states', () => {
     };
     let payload: unknown = hostile;
     const { el, errors } = await mount(
-      html`<fd-cost-estimate service="99213" .adapter=${withPrice(memory(), async () => payload)}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" .adapter=${withPrice(clinic(), async () => payload)}></fd-cost-estimate>`,
     );
     expect(part(el, 'total')).to.equal(null);
     expect(text(part(el, 'error'))).to.contain('sent information we could not read');
@@ -284,13 +261,13 @@ describe('fd-cost-estimate: states', () => {
 
     payload = null;
     part(el, 'retry-button')!.click();
-    await settled(el);
+    await settle(el);
     expect(text(part(el, 'error'))).to.contain('sent information we could not read');
     expect(errors[1]).to.include({ kind: 'invalid-response', field: 'price' });
 
     payload = allowedPrice(10_000);
     part(el, 'retry-button')!.click();
-    await settled(el);
+    await settle(el);
     // Self-pay without a published cash price: the gross charge.
     expect(text(part(el, 'total'))).to.equal('$400.00');
   });
@@ -305,7 +282,7 @@ describe('fd-cost-estimate: states', () => {
       copayOnly: false,
     };
     const { el, errors } = await mount(
-      html`<fd-cost-estimate service="99213" .coverage=${coverage as never} .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" .coverage=${coverage as never} .adapter=${clinic()}></fd-cost-estimate>`,
     );
     expect(text(part(el, 'error'))).to.contain('not set up correctly');
     expect(errors[0]).to.include({ kind: 'invalid-input', field: 'coverage.coinsuranceBps' });
@@ -323,7 +300,7 @@ describe('fd-cost-estimate: states', () => {
       const wrapper = document.createElement('div');
       wrapper.innerHTML = `<fd-cost-estimate service="99213" ${attributes}></fd-cost-estimate>`;
       const el = wrapper.firstElementChild as FdCostEstimate;
-      el.adapter = memory();
+      el.adapter = clinic();
       const { el: mounted, errors } = await mount(html`${wrapper}`);
       expect(mounted).to.equal(el);
       expect(text(part(el, 'error'))).to.contain(`the ${attribute} attribute ${problem}`);
@@ -334,18 +311,18 @@ describe('fd-cost-estimate: states', () => {
   }
 
   it('without a service or a for attribute it explains what is missing', async () => {
-    const { el, errors } = await mount(html`<fd-cost-estimate .adapter=${memory()}></fd-cost-estimate>`);
+    const { el, errors } = await mount(html`<fd-cost-estimate .adapter=${clinic()}></fd-cost-estimate>`);
     expect(text(part(el, 'error'))).to.contain('needs a service attribute');
     expect(errors[0]).to.include({ kind: 'invalid-input', field: 'service' });
   });
 
   it('the clinic can replace the notice by attribute or slot', async () => {
     const { el } = await mount(
-      html`<fd-cost-estimate service="99213" notice="Ask us for a written estimate." .adapter=${memory()}></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" notice="Ask us for a written estimate." .adapter=${clinic()}></fd-cost-estimate>`,
     );
     expect(text(part(el, 'notice'))).to.equal('Ask us for a written estimate.');
     const slotted = await mount(
-      html`<fd-cost-estimate service="99213" .adapter=${memory()}><p slot="notice">Our own notice.</p></fd-cost-estimate>`,
+      html`<fd-cost-estimate service="99213" .adapter=${clinic()}><p slot="notice">Our own notice.</p></fd-cost-estimate>`,
     );
     const slot = part(slotted.el, 'notice')!.querySelector('slot')!;
     expect(slot.assignedElements().map((node) => text(node))).to.deep.equal(['Our own notice.']);
@@ -353,11 +330,11 @@ describe('fd-cost-estimate: states', () => {
 
   it('dark theme and Spanish stay accessible; Spanish formats money in Spanish', async () => {
     const wrapper = await fixture<HTMLElement>(
-      html`<div lang="es"><fd-cost-estimate theme="dark" service="99213" network="in" deductible-remaining="200" coinsurance="30" .adapter=${withPrice(memory(), async () => allowedPrice(90_000))}></fd-cost-estimate></div>`,
+      html`<div lang="es"><fd-cost-estimate theme="dark" service="99213" network="in" deductible-remaining="200" coinsurance="30" .adapter=${withPrice(clinic(), async () => allowedPrice(90_000))}></fd-cost-estimate></div>`,
     );
     const el = wrapper.querySelector('fd-cost-estimate')!;
-    await settled(el);
-    for (let i = 0; i < 20 && !text(part(el, 'base')).includes('Probablemente'); i++) await nextFrame();
+    await settle(el);
+    for (let i = 0; i < 20 && !text(part(el, 'base')).includes('Probablemente'); i++) await frame();
     expect(text(part(el, 'base'))).to.contain('Probablemente pagará');
     expect(text(part(el, 'total'))).to.equal(formatMoney(41_000, 'USD', 'es').replace(/\s+/g, ' '));
     expect(text(part(el, 'notice'))).to.contain('no una garantía');
@@ -366,10 +343,10 @@ describe('fd-cost-estimate: states', () => {
 
   it('fits 320 px without horizontal scrolling', async () => {
     const wrapper = await fixture<HTMLElement>(
-      html`<div style="width: 320px"><fd-cost-estimate service="99213" plan="blue-valley-ppo" coinsurance="20" .adapter=${memory()}></fd-cost-estimate></div>`,
+      html`<div style="width: 320px"><fd-cost-estimate service="99213" plan="blue-valley-ppo" coinsurance="20" .adapter=${clinic()}></fd-cost-estimate></div>`,
     );
     const el = wrapper.querySelector('fd-cost-estimate')!;
-    await settled(el);
+    await settle(el);
     expect(part(el, 'table')).to.not.equal(null);
     const base = part(el, 'base')!;
     expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
@@ -381,7 +358,7 @@ describe('fd-cost-estimate: states', () => {
 describe('fd-cost-estimate: interactive form', () => {
   const field = (el: FdCostEstimate, name: string) => shadow(el).querySelector<HTMLInputElement>(`#fd-ce-${name}`)!;
 
-  async function interactive(adapter: FrontdeskAdapter = withPrice(memory(), async () => allowedPrice(90_000))) {
+  async function interactive(adapter: FrontdeskAdapter = withPrice(clinic(), async () => allowedPrice(90_000))) {
     const mounted = await mount(
       html`<button id="before">Before</button><fd-cost-estimate interactive service="99213" .adapter=${adapter}></fd-cost-estimate>`,
     );
@@ -395,7 +372,7 @@ describe('fd-cost-estimate: interactive form', () => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
-    await nextFrame();
+    await frame();
     await el.updateComplete;
   }
 
@@ -421,41 +398,41 @@ describe('fd-cost-estimate: interactive form', () => {
   it('can be completed with the keyboard alone, and announces the result', async () => {
     const { el, estimates } = await interactive();
     (document.getElementById('before') as HTMLButtonElement).focus();
-    await sendKeys({ press: 'Tab' }); // the first radio
-    await sendKeys({ press: 'ArrowDown' }); // "I have insurance"
+    await press('Tab'); // the first radio
+    await press('ArrowDown'); // "I have insurance"
     await el.updateComplete;
     expect(shadow(el).activeElement?.getAttribute('value')).to.equal('insured');
-    await sendKeys({ press: 'Tab' }); // plan select
+    await press('Tab'); // plan select
     expect(shadow(el).activeElement?.id).to.equal('fd-ce-plan');
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '200' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '30' });
-    await sendKeys({ press: 'Tab' }); // copay, left blank
-    await sendKeys({ press: 'Tab' }); // copay-only checkbox
-    await sendKeys({ press: 'Tab' }); // out-of-pocket maximum, left blank
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
+    await typeText('200');
+    await press('Tab');
+    await typeText('30');
+    await press('Tab'); // copay, left blank
+    await press('Tab'); // copay-only checkbox
+    await press('Tab'); // out-of-pocket maximum, left blank
+    await press('Tab');
     expect(shadow(el).activeElement?.getAttribute('part')).to.equal('submit');
-    await sendKeys({ press: 'Enter' });
-    await settled(el);
+    await press('Enter');
+    await settle(el);
     expect(text(part(el, 'total'))).to.equal('$410.00');
-    await nextFrame();
-    expect(await announcement(el)).to.equal('Estimate ready. You’ll likely pay: $410.00.');
+    await frame();
+    expect(await until(() => liveText(el), 'an announcement')).to.equal('Estimate ready. You’ll likely pay: $410.00.');
     expect(estimates.at(-1)?.patientTotal).to.equal(41_000);
     expect(text(part(el, 'assumptions'))).to.contain('No out-of-pocket maximum was given.');
     await expect(el).shadowDom.to.be.accessible();
   });
 
   it('self-pay by keyboard shows the cash price at once', async () => {
-    const { el } = await interactive(memory());
+    const { el } = await interactive(clinic());
     (document.getElementById('before') as HTMLButtonElement).focus();
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
-    await settled(el);
+    await press('Tab');
+    await press('Space');
+    await settle(el);
     expect(text(part(el, 'total'))).to.equal('$105.00');
     expect(part(el, 'submit')).to.equal(null);
-    await nextFrame();
-    expect(await announcement(el)).to.contain('$105.00');
+    await frame();
+    expect(await until(() => liveText(el), 'an announcement')).to.contain('$105.00');
   });
 
   it('refuses absurd entries at the field, tied and announced, and keeps what was typed', async () => {
@@ -472,7 +449,7 @@ describe('fd-cost-estimate: interactive form', () => {
     expect(text(shadow(el).getElementById('fd-ce-deductibleRemaining-error'))).to.equal(
       'Enter an amount in numbers, like 200 or 200.50.',
     );
-    expect(await announcement(el)).to.equal(
+    expect(await until(() => liveText(el), 'an announcement')).to.equal(
       'Deductible left to pay this year: Enter an amount in numbers, like 200 or 200.50.',
     );
 
@@ -487,9 +464,9 @@ describe('fd-cost-estimate: interactive form', () => {
     // Submitting refuses, moves focus to the first refused field and says how many need fixing.
     part(el, 'submit')!.click();
     await el.updateComplete;
-    await nextFrame();
+    await frame();
     expect(shadow(el).activeElement).to.equal(deductible);
-    expect(await announcement(el)).to.contain('Please fix 3 entries.');
+    expect(await until(() => liveText(el), 'an announcement')).to.contain('Please fix 3 entries.');
     expect(part(el, 'result')).to.equal(null);
     expect(estimates).to.have.length(0);
 
@@ -511,7 +488,7 @@ describe('fd-cost-estimate: interactive form', () => {
   });
 
   it('uses the plan the patient picks for the negotiated rate', async () => {
-    const { el } = await interactive(memory());
+    const { el } = await interactive(clinic());
     shadow(el).querySelectorAll<HTMLInputElement>('input[name="payer"]')[1]!.click();
     await el.updateComplete;
     const select = shadow(el).querySelector<HTMLSelectElement>('#fd-ce-plan')!;
@@ -524,7 +501,7 @@ describe('fd-cost-estimate: interactive form', () => {
     select.dispatchEvent(new Event('change'));
     await type(el, 'coinsurance', '50');
     part(el, 'submit')!.click();
-    await settled(el);
+    await settle(el);
     // Half of Evergreen's 84.00 rate.
     expect(text(part(el, 'total'))).to.equal('$42.00');
     expect(text(part(el, 'assumptions'))).to.contain('Your plan: Evergreen HMO.');
@@ -537,7 +514,7 @@ describe('fd-cost-estimate: interactive form', () => {
     await type(el, 'deductibleRemaining', '200');
     await type(el, 'coinsurance', '30');
     part(el, 'submit')!.click();
-    await settled(el);
+    await settle(el);
     expect(estimates).to.have.length(1);
     expect(Object.keys(estimates[0]!).sort()).to.deep.equal([
       'breakdown',
@@ -550,7 +527,7 @@ describe('fd-cost-estimate: interactive form', () => {
     expect(JSON.stringify(estimates[0])).to.not.contain('coinsuranceBps');
 
     el.includeCoverage = true;
-    await settled(el);
+    await settle(el);
     expect(estimates).to.have.length(2);
     expect(estimates[1]?.coverage).to.deep.include({ kind: 'plan', deductibleRemaining: 20_000, coinsuranceBps: 3000 });
   });
@@ -561,7 +538,7 @@ describe('fd-cost-estimate: following a slot picker', () => {
     const { el, wrapper, estimates } = await mount(
       html`<div id="picker"></div>
         <div id="other"></div>
-        <fd-cost-estimate for="picker" coverage="self-pay" .adapter=${memory()}></fd-cost-estimate>`,
+        <fd-cost-estimate for="picker" coverage="self-pay" .adapter=${clinic()}></fd-cost-estimate>`,
     );
     expect(text(part(el, 'empty'))).to.equal('Choose a visit type to see what it will likely cost.');
     await expect(el).shadowDom.to.be.accessible();
@@ -574,23 +551,29 @@ describe('fd-cost-estimate: following a slot picker', () => {
         );
 
     select('other', 'annual-physical');
-    await settled(el);
+    await settle(el);
     expect(el.service).to.equal(undefined);
 
     select('picker', 'annual-physical');
-    await settled(el);
+    await settle(el);
     expect(el.service).to.equal('annual-physical');
     expect(text(part(el, 'total'))).to.equal('$180.00');
     expect(estimates.at(-1)).to.include({ service: 'annual-physical', patientTotal: 18_000 });
-    await nextFrame();
-    expect(await announcement(el)).to.contain('$180.00');
+    await frame();
+    expect(await until(() => liveText(el), 'an announcement')).to.contain('$180.00');
 
     select('picker', 42);
-    await settled(el);
+    await settle(el);
     expect(el.service).to.equal('annual-physical');
 
     select('picker', 'follow-up');
-    await settled(el);
+    await settle(el);
     expect(text(part(el, 'total'))).to.equal('$105.00');
   });
+});
+
+runWidgetConformance('fd-cost-estimate', {
+  attributes: { service: '99213', coverage: 'self-pay' },
+  content: '[part~="total"]',
+  spanish: /Costo estimado/,
 });

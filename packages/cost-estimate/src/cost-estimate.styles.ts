@@ -7,6 +7,7 @@ import { css } from 'lit';
 export const costEstimateStyles = css`
   :host {
     --_fd-ce-accent: var(--fd-cost-estimate-accent, var(--_fd-color-accent));
+    --_fd-field-accent: var(--_fd-ce-accent);
     --_fd-ce-total-size: var(--fd-cost-estimate-total-size, 2.25em);
     --_fd-ce-total-color: var(--fd-cost-estimate-total-color, var(--_fd-color-text));
     --_fd-ce-border: var(--fd-cost-estimate-border, var(--_fd-color-divider));
@@ -60,14 +61,6 @@ export const costEstimateStyles = css`
     min-height: 44px;
     cursor: pointer;
   }
-  input[type='radio'],
-  input[type='checkbox'] {
-    flex: none;
-    width: 1.25em;
-    height: 1.25em;
-    margin: 0;
-    accent-color: var(--_fd-ce-accent);
-  }
   .field {
     display: grid;
     gap: 0.25em;
@@ -84,16 +77,6 @@ export const costEstimateStyles = css`
   select {
     width: 100%;
     max-width: 20em;
-    min-height: 44px;
-    padding: 0.4em 0.6em;
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_fd-radius);
-    background: var(--_fd-color-surface);
-    color: var(--_fd-color-text);
-    font: inherit;
-  }
-  input[aria-invalid='true'] {
-    border: 2px solid var(--_fd-color-danger);
   }
   .field-error {
     color: var(--_fd-color-danger);

@@ -1,43 +1,37 @@
 import {
   type Coverage,
+  type FdEstimateDetail,
+  type FdEvent,
   type FrontdeskAdapter,
   FrontdeskError,
   isFrontdeskError,
   type Organization,
   type Plan,
   type PriceInfo,
+  telHref,
   toFrontdeskError,
 } from '@frontdesk/core';
-import { baseStyles, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
+import {
+  baseStyles,
+  FrontdeskElement,
+  fieldStyles,
+  LazyModule,
+  LazyPart,
+  LocalizeController,
+  Resource,
+} from '@frontdesk/core/element';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { costEstimateStyles } from './cost-estimate.styles.js';
-import { COST_FIELDS, type CostField, coverageFromAttribute, isPercentField } from './coverage-fields.js';
+import { coverageFromAttribute } from './coverage-fields.js';
+import { CoverageForm } from './coverage-form.js';
 import type { CoverageAttributes } from './coverage-input.js';
-import type { FdEstimateDetail } from './events.js';
 import type { EstimateResult, ResultContext } from './result-view.js';
-import { type CostEstimateStrings, stringsEn } from './strings.js';
+import { costEstimateStrings } from './strings.js';
 
 type Estimator = typeof import('./estimator.js');
 
-/**
- * The estimate, its checks and the reading of typed terms, fetched once per page with the first data (see
- * estimator.ts); set once loaded. The form only shows after that, so its handlers can rely on it.
- */
-let estimator: Estimator | undefined;
-let estimatorLoad: Promise<Estimator> | undefined;
-function loadEstimator(): Promise<Estimator> {
-  estimatorLoad ??= import('./estimator.js').then(
-    (module) => {
-      estimator = module;
-      return module;
-    },
-    (error: unknown) => {
-      estimatorLoad = undefined; // a failed chunk download is retried on the next load
-      throw error;
-    },
-  );
-  return estimatorLoad;
-}
+/** The estimate, its checks and the reading of typed terms: fetched once per page, with the first data. */
+const estimatorModule = new LazyModule(() => import('./estimator.js'));
 
 /**
  * What the adapter gave for the current query; `price` is undefined when no service was asked for. `estimator` comes
@@ -57,15 +51,6 @@ type View =
   | { state: 'error'; error: FrontdeskError; source: 'setup' | 'adapter' | 'payload' }
   | { state: 'missing'; org: Organization }
   | ({ state: 'result'; service: string; estimator: Estimator } & EstimateResult);
-
-type Payer = 'self' | 'insured';
-
-/** `tel:` target for a validated phone number such as `(615) 555-0100 x12`. */
-function telHref(phone: string): string {
-  const [number = '', extension] = phone.split(/\s*(?:x|ext\.?)\s*/i);
-  const digits = number.replace(/[^\d+]/g, '');
-  return `tel:${digits}${extension ? `;ext=${extension}` : ''}`;
-}
 
 /**
  * What a patient will likely pay for a service or visit type, before they book: the total in large type (a range when
@@ -121,7 +106,7 @@ function telHref(phone: string): string {
  * @cssprop --fd-cost-estimate-gap - Space between parts (default `--fd-space`).
  */
 export class FdCostEstimate extends FrontdeskElement {
-  static override styles = [baseStyles, costEstimateStyles];
+  static override styles = [baseStyles, fieldStyles, costEstimateStyles];
 
   static override properties: PropertyDeclarations = {
     ...FrontdeskElement.properties,
@@ -141,12 +126,6 @@ export class FdCostEstimate extends FrontdeskElement {
     for: {},
     includeCoverage: { type: Boolean, attribute: 'include-coverage' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    payer: { state: true },
-    texts: { state: true },
-    fieldErrors: { state: true },
-    copayOnlyChecked: { state: true },
-    chosenPlan: { state: true },
-    applied: { state: true },
   };
 
   /** The CPT/HCPCS code or visit type id to estimate. Follows the slot picker named by `for`. */
@@ -185,17 +164,22 @@ export class FdCostEstimate extends FrontdeskElement {
   /** Level of the widget's heading, 2 to 6 (default 3), to fit the page's outline. */
   headingLevel = 3;
 
-  protected payer: Payer | undefined;
-  protected texts: Partial<Record<CostField, string>> = {};
-  protected fieldErrors: Partial<Record<CostField, string>> = {};
-  protected copayOnlyChecked = false;
-  protected chosenPlan: string | undefined;
-  /** The coverage the form last applied; the estimate follows it, not each keystroke. */
-  protected applied: Coverage | undefined;
-
-  protected readonly i18n = new LocalizeController<CostEstimateStrings>(this, {
-    en: stringsEn,
-    es: () => import('./strings.es.js').then((module) => module.stringsEs),
+  protected readonly i18n = new LocalizeController(this, costEstimateStrings);
+  private readonly estimator = new LazyPart(this, estimatorModule);
+  private readonly form = new CoverageForm({
+    element: this,
+    estimator: this.estimator,
+    strings: () => this.i18n.t,
+    lang: () => this.i18n.lang,
+    currency: () => this.currency(),
+    plans: () => this.data.value?.plans ?? [],
+    plan: () => this.plan,
+    network: () => this.network,
+    announce: (message) => this.announce(message),
+    reportError: (error) => this.reportError(error, true),
+    applied: () => {
+      this.pendingAnnounce = true;
+    },
   });
 
   private view: View = { state: 'loading' };
@@ -205,23 +189,21 @@ export class FdCostEstimate extends FrontdeskElement {
   private pendingAnnounce = false;
   private listeningRoot: Node | undefined;
 
-  private readonly data = this.track(
-    new Resource<Loaded>(
-      this,
-      async (adapter, signal) => {
-        const query = this.queryKey();
-        const service = this.service?.trim();
-        const [org, price, plans, estimator] = await Promise.all([
-          adapter.getOrganization({ signal }),
-          service ? this.loadPrice(adapter, service, signal) : Promise.resolve(undefined),
-          // Plan names are needed for the form's plan list and for naming the plan among the assumptions.
-          adapter.capabilities.plans && (this.interactive || this.plan) ? this.loadPlans(adapter, signal) : [],
-          loadEstimator(),
-        ]);
-        return { query, org, price, plans, estimator };
-      },
-      () => [this.service, this.provider, this.location, this.planId(), this.interactive],
-    ),
+  private readonly data = new Resource<Loaded>(
+    this,
+    async (adapter, signal) => {
+      const query = this.queryKey();
+      const service = this.service?.trim();
+      const [org, price, plans, estimator] = await Promise.all([
+        adapter.getOrganization({ signal }),
+        service ? this.loadPrice(adapter, service, signal) : Promise.resolve(undefined),
+        // Plan names are needed for the form's plan list and for naming the plan among the assumptions.
+        adapter.capabilities.plans && (this.interactive || this.plan) ? this.loadPlans(adapter, signal) : [],
+        this.estimator.load(),
+      ]);
+      return { query, org, price, plans, estimator };
+    },
+    () => [this.service, this.provider, this.location, this.planId(), this.interactive],
   );
 
   override connectedCallback(): void {
@@ -239,7 +221,7 @@ export class FdCostEstimate extends FrontdeskElement {
 
   private planId(): string | undefined {
     if (!this.interactive) return this.plan || undefined;
-    return this.applied?.kind === 'plan' ? this.applied.planId : undefined;
+    return this.form.appliedPlanId();
   }
 
   private queryKey(): string {
@@ -286,23 +268,15 @@ export class FdCostEstimate extends FrontdeskElement {
   private readonly onSlotSelect = (event: Event): void => {
     const target = event.target;
     if (!this.for || !(target instanceof Element) || target.id !== this.for) return;
-    const visitTypeId = ((event as CustomEvent<unknown>).detail as { visitTypeId?: unknown } | null)?.visitTypeId;
+    // The detail is typed by core's event map, and checked anyway: any script on the page may fire this name.
+    const visitTypeId: unknown = (event as FdEvent<'fd-slot-select'>).detail?.visitTypeId;
     if (typeof visitTypeId !== 'string' || visitTypeId.trim() === '' || visitTypeId === this.service) return;
     this.service = visitTypeId;
     this.pendingAnnounce = true;
   };
 
-  /** A locale Intl accepts: the page's `lang` when valid, else our matched locale. */
-  private get intlLocale(): string {
-    try {
-      return Intl.getCanonicalLocales(this.i18n.lang)[0] ?? this.i18n.locale;
-    } catch {
-      return this.i18n.locale;
-    }
-  }
-
   private resultContext(): ResultContext {
-    return { t: this.i18n.t, locale: this.intlLocale, notice: this.notice };
+    return { t: this.i18n.t, locale: this.i18n.lang, notice: this.notice };
   }
 
   /** The currency typed amounts are in, for its number of decimals; undefined (two decimals) if not known yet. */
@@ -346,7 +320,7 @@ export class FdCostEstimate extends FrontdeskElement {
       const { message, field } = toFrontdeskError(thrown);
       return { state: 'error', error: new FrontdeskError('invalid-response', message, { field }), source: 'payload' };
     }
-    let coverage: Coverage | undefined = this.applied;
+    let coverage: Coverage | undefined = this.form.applied;
     try {
       if (!this.interactive) coverage = coverageFromAttributes(this.coverageAttributes(), price.currency);
       else if (!coverage) return { state: 'choose' };
@@ -397,7 +371,7 @@ export class FdCostEstimate extends FrontdeskElement {
       const key = JSON.stringify(detail);
       if (key !== this.lastEstimateKey) {
         this.lastEstimateKey = key;
-        this.emit<FdEstimateDetail>('fd-estimate', detail);
+        this.emit('fd-estimate', detail);
       }
     }
     if (this.pendingAnnounce && (view.state === 'result' || view.state === 'missing')) {
@@ -436,193 +410,6 @@ export class FdCostEstimate extends FrontdeskElement {
       },
       ...(this.includeCoverage ? { coverage: view.coverage } : {}),
     };
-  }
-
-  // ---- the form -------------------------------------------------------------------------------------------------
-
-  private onPayerChange(event: Event): void {
-    const payer = (event.target as HTMLInputElement).value as Payer;
-    this.payer = payer;
-    if (payer === 'self') {
-      this.applied = { kind: 'self-pay' };
-      this.pendingAnnounce = true;
-    } else {
-      // The insured estimate waits for the plan's terms; what was typed before is still in the fields.
-      this.applied = undefined;
-    }
-  }
-
-  /**
-   * The estimator for a patient's action. The form can be shown (and typed in) while the price still loads, before
-   * the estimator has come; it is then fetched, and a failed download is reported like a failed call.
-   */
-  private async fetchEstimator(): Promise<Estimator | undefined> {
-    try {
-      return await loadEstimator();
-    } catch (thrown) {
-      this.reportError(toFrontdeskError(thrown), true);
-      return undefined;
-    }
-  }
-
-  private fieldMessage({ parseCostField }: Estimator, field: CostField, text: string): string | undefined {
-    const result = parseCostField(field, text, this.intlLocale, this.currency());
-    if (result.ok) return undefined;
-    const t = this.i18n.t;
-    return isPercentField(field) ? t.percentError(result.error) : t.moneyError(result.error);
-  }
-
-  private setFieldError(field: CostField, message: string | undefined): void {
-    const { [field]: _previous, ...others } = this.fieldErrors;
-    this.fieldErrors = message === undefined ? others : { ...others, [field]: message };
-  }
-
-  private onFieldInput(field: CostField, event: Event): void {
-    const text = (event.target as HTMLInputElement).value;
-    this.texts = { ...this.texts, [field]: text };
-    // A shown error clears as soon as the entry is fixed; new errors wait until the patient leaves the field. (An
-    // error is only shown once the estimator has loaded.)
-    if (this.fieldErrors[field] !== undefined && estimator) {
-      this.setFieldError(field, this.fieldMessage(estimator, field, text));
-    }
-  }
-
-  private onFieldChange(field: CostField): void {
-    // Synchronous once loaded, so the message is rendered in the update this change causes.
-    if (estimator) this.checkField(estimator, field);
-    else void this.fetchEstimator().then((loaded) => loaded && this.checkField(loaded, field));
-  }
-
-  private checkField(loaded: Estimator, field: CostField): void {
-    const message = this.fieldMessage(loaded, field, this.texts[field] ?? '');
-    this.setFieldError(field, message);
-    if (message) this.announce(this.i18n.t.fieldProblem(this.i18n.t[`${field}Label`], message));
-  }
-
-  private async onSubmit(event: Event): Promise<void> {
-    event.preventDefault();
-    const t = this.i18n.t;
-    const loaded = estimator ?? (await this.fetchEstimator());
-    if (!loaded) return;
-    const result = loaded.planCoverageFrom(
-      {
-        network: this.network === 'out' ? 'out' : 'in',
-        planId: this.chosenPlanId() || undefined,
-        copayOnly: this.copayOnlyChecked,
-        texts: this.texts,
-      },
-      this.intlLocale,
-      this.currency(),
-    );
-    if (result.ok) {
-      this.fieldErrors = {};
-      this.applied = result.coverage;
-      this.pendingAnnounce = true;
-      return;
-    }
-    const errors: Partial<Record<CostField, string>> = {};
-    for (const field of COST_FIELDS) {
-      if (result.errors[field]) errors[field] = this.fieldMessage(loaded, field, this.texts[field] ?? '');
-    }
-    this.fieldErrors = errors;
-    const first = COST_FIELDS.find((field) => errors[field] !== undefined);
-    if (first)
-      this.announce(`${t.fixFields(Object.keys(errors).length)} ${t.fieldProblem(t[`${first}Label`], errors[first]!)}`);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
-  }
-
-  private chosenPlanId(): string {
-    return this.chosenPlan ?? this.plan ?? '';
-  }
-
-  private renderForm(): TemplateResult {
-    const t = this.i18n.t;
-    const choices: [Payer, string][] = [
-      ['self', t.payerSelf],
-      ['insured', t.payerInsured],
-    ];
-    return html`<form part="form" novalidate @submit=${this.onSubmit}>
-      <fieldset part="payer">
-        <legend>${t.payerLegend}</legend>
-        ${choices.map(
-          ([value, label]) =>
-            html`<label class="choice"
-              ><input type="radio" name="payer" value=${value} .checked=${this.payer === value} @change=${this.onPayerChange} />${label}</label
-            >`,
-        )}
-      </fieldset>
-      ${this.payer === 'insured' ? this.renderTerms() : nothing}
-    </form>`;
-  }
-
-  private renderTerms(): TemplateResult {
-    const t = this.i18n.t;
-    const plans = this.data.value?.plans ?? [];
-    const [deductible, coinsurance, copay, outOfPocket] = COST_FIELDS.map((field) => this.renderField(field));
-    return html`<fieldset part="terms">
-        <legend>${t.termsLegend}</legend>
-        <p class="hint">${t.termsHint}</p>
-        ${plans.length > 0 ? this.renderPlanSelect(plans) : nothing} ${deductible} ${coinsurance} ${copay}
-        <div class="field" part="field">
-          <label class="check"
-            ><input
-              type="checkbox"
-              aria-describedby="fd-ce-copay-only-help"
-              .checked=${this.copayOnlyChecked}
-              @change=${(event: Event) => {
-                this.copayOnlyChecked = (event.target as HTMLInputElement).checked;
-              }}
-            />${t.copayOnlyLabel}</label
-          >
-          <p class="help" part="help" id="fd-ce-copay-only-help">${t.copayOnlyHelp}</p>
-        </div>
-        ${outOfPocket}
-      </fieldset>
-      <div class="actions"><button class="fd-button" part="submit" type="submit">${t.submit}</button></div>`;
-  }
-
-  private renderPlanSelect(plans: Plan[]): TemplateResult {
-    const t = this.i18n.t;
-    const chosen = this.chosenPlanId();
-    return html`<div class="field" part="field">
-      <label for="fd-ce-plan">${t.planLabel}</label>
-      <p class="help" part="help" id="fd-ce-plan-help">${t.planHelp}</p>
-      <select
-        id="fd-ce-plan"
-        aria-describedby="fd-ce-plan-help"
-        @change=${(event: Event) => {
-          this.chosenPlan = (event.target as HTMLSelectElement).value;
-        }}
-      >
-        <option value="" ?selected=${chosen === ''}>${t.planNone}</option>
-        ${plans.map((plan) => html`<option value=${plan.id} ?selected=${plan.id === chosen}>${plan.name}</option>`)}
-      </select>
-    </div>`;
-  }
-
-  private renderField(field: CostField): TemplateResult {
-    const t = this.i18n.t;
-    const id = `fd-ce-${field}`;
-    const error = this.fieldErrors[field];
-    return html`<div class="field" part="field">
-      <label for=${id}>${t[`${field}Label`]}</label>
-      <p class="help" part="help" id="${id}-help">${t[`${field}Help`]}</p>
-      ${error === undefined ? nothing : html`<p class="field-error" part="field-error" id="${id}-error">${error}</p>`}
-      <input
-        id=${id}
-        part="input"
-        type="text"
-        inputmode="decimal"
-        autocomplete="off"
-        spellcheck="false"
-        aria-describedby=${error === undefined ? `${id}-help` : `${id}-help ${id}-error`}
-        aria-invalid=${error === undefined ? 'false' : 'true'}
-        .value=${this.texts[field] ?? ''}
-        @input=${(event: Event) => this.onFieldInput(field, event)}
-        @change=${() => this.onFieldChange(field)}
-      />
-    </div>`;
   }
 
   private renderMissing(org: Organization): TemplateResult {
@@ -667,7 +454,7 @@ export class FdCostEstimate extends FrontdeskElement {
         <div class="heading" part="heading" role="heading" aria-level=${level}>${t.heading}</div>
         ${description ? html`<p class="service">${description}</p>` : nothing}
       </div>
-      ${this.interactive ? this.renderForm() : nothing} ${this.renderBody()} ${this.renderAnnouncer()}
+      ${this.interactive ? this.form.render() : nothing} ${this.renderBody()} ${this.renderAnnouncer()}
     </div>`;
   }
 }

@@ -1,3 +1,3 @@
+export type { FdEstimateBreakdown, FdEstimateDetail } from '@frontdesk/core';
 export { FdCostEstimate } from './cost-estimate.js';
-export type { FdEstimateBreakdown, FdEstimateDetail } from './events.js';
 export type { CostEstimateStrings } from './strings.js';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSchema, isZod, pageModules } from '../../../test/support/page-modules.js';
 
-// DESIGN.md section 8 gives a cost estimate page 20 KB gzip. zod (about 9.5 KB), the estimate and the result view are
+// docs/design.md section 8 gives a cost estimate page 20 KB gzip. zod (about 9.5 KB), the estimate and the result view are
 // loaded with the first data through estimator.ts; this keeps a static import from pulling them back into the page.
 
 const isEstimate = (id: string) => id.includes('/core/src/cost/estimate.ts');

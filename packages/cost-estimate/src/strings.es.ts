@@ -1,7 +1,7 @@
 import type { CostEstimateStrings } from './strings.js';
 
 /** Spanish words of fd-cost-estimate, loaded only when a page in Spanish shows the widget. */
-export const stringsEs: CostEstimateStrings = {
+export default {
   heading: 'Costo estimado',
   loading: 'Cargando el precio…',
   waiting: 'Elija un tipo de consulta para ver cuánto le costará probablemente.',
@@ -99,4 +99,4 @@ export const stringsEs: CostEstimateStrings = {
   missingCall: (clinic) => `Llame a ${clinic} para pedir un estimado:`,
   missingAsk: 'Pida un estimado a la clínica, por favor.',
   announceEstimate: (label, total) => `Estimado listo. ${label}: ${total}.`,
-};
+} satisfies CostEstimateStrings;

@@ -1,4 +1,4 @@
-import type { NumberInputError } from '@frontdesk/core';
+import { type NumberInputError, Strings } from '@frontdesk/core';
 
 /** English words of fd-cost-estimate; `strings.es.ts` has the same keys. Amounts arrive already formatted. */
 export const stringsEn = {
@@ -99,3 +99,6 @@ export const stringsEn = {
 };
 
 export type CostEstimateStrings = typeof stringsEn;
+
+/** The estimate's words (namespace `fd-cost-estimate`); Spanish loads on first use. */
+export const costEstimateStrings = new Strings('fd-cost-estimate', stringsEn, { es: () => import('./strings.es.js') });

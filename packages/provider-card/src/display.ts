@@ -1,4 +1,4 @@
-import type { Address, Location, Provider } from '@frontdesk/core';
+import { type Address, knownDateFormat, type Location, type Provider } from '@frontdesk/core';
 
 /** Only http(s) photos are ever loaded: a `javascript:` or `data:` URL from an API never reaches `src`. */
 export function safePhotoUrl(url: unknown): string | undefined {
@@ -50,11 +50,6 @@ export function languageName(tag: string, locale: string): string {
   }
 }
 
-/** `tel:+15551234567,89`: digits only, an extension dialled after a pause. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/\s*(x|ext\.?)\s*/i, ',').replace(/[^0-9+,]/g, '')}`;
-}
-
 /** The street lines, then "City, ST 12345". */
 export function addressLines(address: Address | undefined): string[] {
   if (!address) return [];
@@ -87,28 +82,11 @@ export function fold(text: string): string {
 /** Provider objects that already passed the schema (an adapter's output, handed on by the list): not checked twice. */
 export const validated = new WeakSet<object>();
 
-/** The patient's own zone, for a provider with no location (video only). */
-export function localTimeZone(): string {
-  try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "Tue, Mar 10, 9:30 AM Central Time": in the given zone, named, since the patient may be in another. */
 export function formatInstant(instant: string, timeZone: string, locale: string): string | undefined {
-  const key = `${locale}|${timeZone}`;
   try {
-    let format = timeFormats.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(locale, { ...WHEN, timeZone });
-      timeFormats.set(key, format);
-    }
     const date = new Date(instant);
-    return Number.isNaN(date.getTime()) ? undefined : format.format(date);
+    return Number.isNaN(date.getTime()) ? undefined : knownDateFormat(locale, { ...WHEN, timeZone }).format(date);
   } catch {
     return undefined; // an unknown zone or language tag: better no time than a wrong one
   }

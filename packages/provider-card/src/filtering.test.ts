@@ -1,6 +1,6 @@
 import type { Provider } from '@frontdesk/core';
 import { describe, expect, it } from 'vitest';
-import { initials, mapHref, nameWithCredentials, safePhotoUrl, telHref } from './display.js';
+import { initials, mapHref, nameWithCredentials, safePhotoUrl } from './display.js';
 import { filterProviders, filterToRelax, NO_FILTERS, nameMatches, resolveOption, sortProviders } from './filtering.js';
 
 function provider(id: string, overrides: Partial<Provider> = {}): Provider {
@@ -106,9 +106,7 @@ describe('provider display helpers', () => {
     expect(nameWithCredentials({ displayName: 'Ana Álvarez, MD', credentials: ['MD'] })).toBe('Ana Álvarez, MD');
   });
 
-  it('builds tel: and https map links without leaking anything else', () => {
-    expect(telHref('(615) 555-0142 ext. 12')).toBe('tel:6155550142,12');
-    expect(telHref('+1 615.555.0142')).toBe('tel:+16155550142');
+  it('builds https map links without leaking anything else', () => {
     const location = {
       id: 'n',
       name: 'North & Co',

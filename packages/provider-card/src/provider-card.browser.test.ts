@@ -1,3 +1,4 @@
+import type { FdErrorDetail, FdProviderSelectDetail } from '@frontdesk/core';
 import {
   type FrontdeskAdapter,
   FrontdeskError,
@@ -6,36 +7,20 @@ import {
   type Provider,
   parseListing,
 } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
-import { createMemoryAdapter, type MemoryAdapter } from '@frontdesk/core/memory';
+import type { MemoryAdapterOptions } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { memory, withOverrides } from '../../../test/support/adapters.js';
+import { $, $$, cleanup, collect, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
+import { press, sendKeys } from '../../../test/support/keys.js';
 import './define.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import { WHEN } from './display.js';
-import type { ProviderSelectDetail } from './events.js';
 import type { FdProviderCard } from './provider-card.js';
 
 const NOW = '2026-03-02T14:00:00Z';
-const memory = (options: Record<string, unknown> = {}) => createMemoryAdapter({ now: NOW, days: 21, ...options });
-const shared = memory();
-
-const root = (el: Element) => el.shadowRoot!;
-/** What is on screen, with line breaks between blocks (dt and dd, address lines) as spaces. */
-function text(el: Element | null | undefined): string {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, block breaks included, is the point
-  const shown = el?.shadowRoot ? el.shadowRoot.textContent : (el as HTMLElement | null)?.innerText;
-  return shown?.replace(/\s+/g, ' ').trim() ?? '';
-}
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
-
-async function until(check: () => unknown, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const clinic = (options: MemoryAdapterOptions = {}) => memory({ now: NOW, days: 21, ...options });
+const shared = clinic();
 
 /** The card, once it shows the provider or an error. */
 async function shown(el: FdProviderCard): Promise<FdProviderCard> {
@@ -52,40 +37,6 @@ async function card(template: TemplateResult): Promise<FdProviderCard> {
   );
 }
 
-/** Real key presses through the test runner's send-keys command (Chromium's own keyboard, not synthetic events). */
-async function keys(payload: { press: string } | { down: string } | { up: string }): Promise<void> {
-  const session = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = await import(/* @vite-ignore */ socket);
-  await sendMessageWaitForResponse({ type: 'wtr-command', sessionId: session, command: 'send-keys', payload });
-}
-const press = (key: string) => keys({ press: key });
-
-/** An adapter like the memory one, with some methods replaced: how a broken or hostile backend looks to a widget. */
-function wrap(base: MemoryAdapter, overrides: Partial<FrontdeskAdapter>): FrontdeskAdapter {
-  return new Proxy(base, {
-    get(target, key) {
-      if (Object.hasOwn(overrides, key)) return overrides[key as keyof FrontdeskAdapter];
-      const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-/** Every fd-error the page hears during one test. */
-function collectErrors(): FdErrorDetail[] {
-  const errors: FdErrorDetail[] = [];
-  const listener = (event: Event) => errors.push((event as CustomEvent<FdErrorDetail>).detail);
-  document.addEventListener('fd-error', listener);
-  cleanups.push(() => document.removeEventListener('fd-error', listener));
-  return errors;
-}
-
 /** A provider with only the required fields. */
 const bare: Provider = {
   id: 'pat-lee',
@@ -98,6 +49,8 @@ const bare: Provider = {
   telehealth: false,
   inPerson: true,
 };
+
+afterEach(cleanup);
 
 describe('fd-provider-card', () => {
   let maria: Provider;
@@ -115,9 +68,9 @@ describe('fd-provider-card', () => {
       expect(name.getAttribute('role')).to.equal('heading');
       expect(name.getAttribute('aria-level')).to.equal('2');
       expect($(el, '[part="card"]')!.getAttribute('aria-labelledby')).to.equal('name');
-      expect(text($(el, '.specialties'))).to.equal('Family medicine');
-      expect(text($(el, '.facts'))).to.contain('Languages English, Spanish');
-      expect($$(el, '[part="badge"]').map((b) => text(b))).to.deep.equal([
+      expect(shownText($(el, '.specialties'))).to.equal('Family medicine');
+      expect(shownText($(el, '.facts'))).to.contain('Languages English, Spanish');
+      expect($$(el, '[part="badge"]').map((b) => shownText(b))).to.deep.equal([
         'Accepting new patients',
         'Video visits',
         'In-person visits',
@@ -129,14 +82,16 @@ describe('fd-provider-card', () => {
       expect($(el, 'img')).to.equal(null);
 
       const items = $$(el, '.locations > li');
-      expect(items.map((li) => text(li.querySelector('.location-name')))).to.deep.equal([
+      expect(items.map((li) => shownText(li.querySelector('.location-name')))).to.deep.equal([
         'Midtown Nashville Clinic',
         'Franklin Family Health Center',
       ]);
-      expect(text(items[0]!.querySelector('address'))).to.equal('2100 West End Avenue Suite 400 Nashville, TN 37203');
+      expect(shownText(items[0]!.querySelector('address'))).to.equal(
+        '2100 West End Avenue Suite 400 Nashville, TN 37203',
+      );
       const tel = items[0]!.querySelector('a[href^="tel:"]')!;
       expect(tel.getAttribute('href')).to.equal('tel:6155550142');
-      expect(text(tel)).to.equal('Phone: (615) 555-0142');
+      expect(shownText(tel)).to.equal('Phone: (615) 555-0142');
       const map = items[0]!.querySelector<HTMLAnchorElement>('a[target="_blank"]')!;
       expect(map.href.startsWith('https://www.google.com/maps/search/?api=1&query=')).to.equal(true);
       expect(decodeURIComponent(map.href.split('query=')[1]!)).to.contain('2100 West End Avenue, Suite 400, Nashville');
@@ -151,8 +106,8 @@ describe('fd-provider-card', () => {
       const expected = new Intl.DateTimeFormat('en', { ...WHEN, timeZone: 'America/Chicago' }).format(at);
       expect(time.textContent).to.equal(expected);
       expect(expected).to.contain('Central Time');
-      expect(text($(el, '.bio'))).to.contain('Dr. Hernández has cared for families');
-      expect(text($(el, '[part="button"]'))).to.equal('Book with María Hernández');
+      expect(shownText($(el, '.bio'))).to.contain('Dr. Hernández has cared for families');
+      expect(shownText($(el, '[part="button"]'))).to.equal('Book with María Hernández');
     });
 
     it('shows the next available time in the zone of the location it books at', async () => {
@@ -160,7 +115,7 @@ describe('fd-provider-card', () => {
       const el = await card(
         html`<fd-provider-card provider="wei-chen" location="knoxville-west" .adapter=${shared}></fd-provider-card>`,
       );
-      expect(text($(el, '.location-name'))).to.equal('West Knoxville Medical Office');
+      expect(shownText($(el, '.location-name'))).to.equal('West Knoxville Medical Office');
       expect($(el, 'time')!.textContent).to.equal(
         new Intl.DateTimeFormat('en', { ...WHEN, timeZone: 'America/New_York' }).format(new Date(wei.nextAvailable!)),
       );
@@ -174,7 +129,7 @@ describe('fd-provider-card', () => {
       );
       // The photo's error event does not bubble; catch it on the way down to see the image that failed.
       let failed: HTMLImageElement | undefined;
-      root(el).addEventListener('error', (event) => (failed = event.target as HTMLImageElement), { capture: true });
+      shadow(el).addEventListener('error', (event) => (failed = event.target as HTMLImageElement), { capture: true });
       await until(() => $(el, 'img, .initials'), 'the photo');
       // A test page in the background never loads lazy images: fail it by hand then, with the event a 404 fires.
       if (document.visibilityState === 'hidden') $(el, 'img')?.dispatchEvent(new Event('error'));
@@ -184,15 +139,15 @@ describe('fd-provider-card', () => {
       expect(failed!.alt).to.equal('');
       expect(failed!.referrerPolicy).to.equal('no-referrer');
       expect($(el, 'img')).to.equal(null);
-      expect(text($(el, '[part="photo"]'))).to.equal('MH');
+      expect(shownText($(el, '[part="photo"]'))).to.equal('MH');
     });
 
     it('renders what a provider has when optional fields are missing, without any backend', async () => {
-      const errors = collectErrors();
+      const errors = collect<FdErrorDetail>('fd-error');
       const el = await card(html`<fd-provider-card .provider=${bare}></fd-provider-card>`);
-      expect(text($(el, '[part="name"]'))).to.equal('Pat Lee');
+      expect(shownText($(el, '[part="name"]'))).to.equal('Pat Lee');
       expect($(el, '.initials')!.textContent).to.equal('PL');
-      expect($$(el, '[part="badge"]').map((b) => text(b))).to.deep.equal([
+      expect($$(el, '[part="badge"]').map((b) => shownText(b))).to.deep.equal([
         'Not accepting new patients',
         'In-person visits',
       ]);
@@ -208,7 +163,9 @@ describe('fd-provider-card', () => {
       const el = await card(
         html`<fd-provider-card variant="compact" .provider=${maria} .locations=${locations}></fd-provider-card>`,
       );
-      expect(text($(el, '.facts'))).to.contain('Locations Midtown Nashville Clinic, Franklin Family Health Center');
+      expect(shownText($(el, '.facts'))).to.contain(
+        'Locations Midtown Nashville Clinic, Franklin Family Health Center',
+      );
       expect($(el, 'address')).to.equal(null);
       expect($(el, 'a')).to.equal(null);
       expect($(el, '.bio')).to.equal(null);
@@ -227,20 +184,20 @@ describe('fd-provider-card', () => {
       await el.updateComplete;
       expect(bio.textContent).to.equal(maria.bio);
       expect(more.getAttribute('aria-expanded')).to.equal('true');
-      expect(text(more)).to.equal('Show less About María Hernández');
+      expect(shownText(more)).to.equal('Show less About María Hernández');
     });
 
     it('keeps a short bio whole, with no button', async () => {
       const el = await card(html`<fd-provider-card .provider=${{ ...bare, bio: 'Sees adults.' }}></fd-provider-card>`);
-      expect(text($(el, '.bio'))).to.equal('Sees adults.');
+      expect(shownText($(el, '.bio'))).to.equal('Sees adults.');
       expect($(el, 'button.more')).to.equal(null);
     });
 
     it('says so clearly when the provider id is unknown', async () => {
-      const errors = collectErrors();
+      const errors = collect<FdErrorDetail>('fd-error');
       const el = await card(html`<fd-provider-card provider="no-such-doctor" .adapter=${shared}></fd-provider-card>`);
       const alert = $(el, '[role="alert"]')!;
-      expect(text(alert)).to.contain('We could not find this provider.');
+      expect(shownText(alert)).to.contain('We could not find this provider.');
       expect($(el, '[part="retry-button"]')).to.equal(null);
       expect(errors.map((e) => [e.kind, e.recoverable])).to.deep.equal([['not-found', false]]);
       await expect(el).shadowDom.to.be.accessible();
@@ -248,13 +205,13 @@ describe('fd-provider-card', () => {
 
     it('explains a missing provider attribute', async () => {
       const el = await card(html`<fd-provider-card .adapter=${shared}></fd-provider-card>`);
-      expect(text($(el, '[role="alert"]'))).to.contain('This widget is not set up correctly');
+      expect(shownText($(el, '[role="alert"]'))).to.contain('This widget is not set up correctly');
       // The developer's detail sits in the collapsed "Details" disclosure.
       expect($(el, '[role="alert"] code')!.textContent).to.contain('needs a provider attribute');
     });
 
     it('shows a skeleton while loading', async () => {
-      const slow = memory({ latencyMs: 200 });
+      const slow = clinic({ latencyMs: 200 });
       const el = await fixture<FdProviderCard>(
         html`<fd-provider-card provider="maria-hernandez" .adapter=${slow}></fd-provider-card>`,
       );
@@ -267,8 +224,8 @@ describe('fd-provider-card', () => {
 
   describe('events and booking', () => {
     it('fires fd-provider-select with the provider and location, bubbling and composed', async () => {
-      const events: CustomEvent<ProviderSelectDetail>[] = [];
-      const listener = (e: Event) => events.push(e as CustomEvent<ProviderSelectDetail>);
+      const events: CustomEvent<FdProviderSelectDetail>[] = [];
+      const listener = (e: Event) => events.push(e as CustomEvent<FdProviderSelectDetail>);
       document.addEventListener('fd-provider-select', listener);
       try {
         const el = await card(
@@ -280,7 +237,7 @@ describe('fd-provider-card', () => {
         expect(events[0]!.bubbles).to.equal(true);
         expect(events[0]!.composed).to.equal(true);
         expect(events[0]!.target).to.equal(el);
-        expect(text($(el, '.location-name'))).to.equal('Franklin Family Health Center');
+        expect(shownText($(el, '.location-name'))).to.equal('Franklin Family Health Center');
       } finally {
         document.removeEventListener('fd-provider-select', listener);
       }
@@ -288,7 +245,7 @@ describe('fd-provider-card', () => {
 
     it('sends no location for a video-only provider', async () => {
       const el = await card(html`<fd-provider-card .provider=${bare}></fd-provider-card>`);
-      let detail: ProviderSelectDetail | undefined;
+      let detail: FdProviderSelectDetail | undefined;
       el.addEventListener('fd-provider-select', (e) => {
         detail = e.detail;
       });
@@ -323,7 +280,7 @@ describe('fd-provider-card', () => {
           if (!customElements.get(tag)) customElements.define(tag, StandInSlotPicker);
         },
       };
-      cleanups.push(() => delete scope[mark]);
+      onCleanup(() => delete scope[mark]);
       const el = await card(
         html`<fd-provider-card booking="inline" location="franklin" .provider=${maria} .locations=${locations} .adapter=${shared}></fd-provider-card>`,
       );
@@ -332,7 +289,7 @@ describe('fd-provider-card', () => {
       const book = $(el, '[part="button"]')!;
       expect(book.getAttribute('aria-expanded')).to.equal('false');
       book.click();
-      await until(() => root(el).activeElement?.id === 'booking', 'focus on the booking region');
+      await until(() => shadow(el).activeElement?.id === 'booking', 'focus on the booking region');
       expect(requested).to.deep.equal(['fd-slot-picker']);
       const picker = $(el, '#booking fd-slot-picker') as StandInSlotPicker;
       expect(picker).to.be.instanceOf(StandInSlotPicker);
@@ -364,7 +321,7 @@ describe('fd-provider-card', () => {
       const order: string[] = [];
       for (let i = 0; i < 8 && !order.includes('Book'); i++) {
         await press('Tab');
-        const active = root(el).activeElement as HTMLElement | null;
+        const active = shadow(el).activeElement as HTMLElement | null;
         order.push(
           active?.matches('[part="button"]') ? 'Book' : active?.matches('.more') ? 'more' : (active?.tagName ?? ''),
         );
@@ -374,10 +331,10 @@ describe('fd-provider-card', () => {
       await press('Enter');
       await press('Space');
       expect(fired).to.equal(2);
-      await keys({ down: 'Shift' });
+      await sendKeys({ down: 'Shift' });
       await press('Tab');
-      await keys({ up: 'Shift' });
-      expect((root(el).activeElement as HTMLElement).matches('.more')).to.equal(true);
+      await sendKeys({ up: 'Shift' });
+      expect((shadow(el).activeElement as HTMLElement).matches('.more')).to.equal(true);
       await press('Enter');
       await el.updateComplete;
       expect($(el, '#bio')!.textContent).to.equal(maria.bio);
@@ -398,10 +355,10 @@ describe('fd-provider-card', () => {
     }
 
     it('is axe clean in the error state, with a working retry', async () => {
-      const flaky = memory({ fail: 'once' });
-      const errors = collectErrors();
+      const flaky = clinic({ fail: 'once' });
+      const errors = collect<FdErrorDetail>('fd-error');
       const el = await card(html`<fd-provider-card provider="maria-hernandez" .adapter=${flaky}></fd-provider-card>`);
-      expect(text($(el, '[role="alert"]'))).to.contain('could not reach');
+      expect(shownText($(el, '[role="alert"]'))).to.contain('could not reach');
       expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
       await expect(el).shadowDom.to.be.accessible();
       $(el, '[part="retry-button"]')!.click();
@@ -425,12 +382,12 @@ describe('fd-provider-card', () => {
       const el = await card(
         html`<fd-provider-card lang="es" .provider=${maria} .locations=${locations}></fd-provider-card>`,
       );
-      await until(() => text(el).includes('Reservar'), 'Spanish strings');
-      expect(text($(el, '[part="button"]'))).to.equal('Reservar con María Hernández');
-      expect(text($(el, '.facts'))).to.contain('Idiomas Inglés, Español');
-      expect(text($(el, '[part="badge"]'))).to.equal('Acepta pacientes nuevos');
-      expect(text($(el, '.facts'))).to.contain('Próxima cita disponible');
-      expect(text($(el, 'button.more'))).to.contain('Leer más');
+      await until(() => shownText(el).includes('Reservar'), 'Spanish strings');
+      expect(shownText($(el, '[part="button"]'))).to.equal('Reservar con María Hernández');
+      expect(shownText($(el, '.facts'))).to.contain('Idiomas Inglés, Español');
+      expect(shownText($(el, '[part="badge"]'))).to.equal('Acepta pacientes nuevos');
+      expect(shownText($(el, '.facts'))).to.contain('Próxima cita disponible');
+      expect(shownText($(el, 'button.more'))).to.contain('Leer más');
       await expect(el).shadowDom.to.be.accessible();
     });
   });
@@ -446,13 +403,13 @@ describe('fd-provider-card', () => {
       };
       const el = await card(html`<fd-provider-card .provider=${hostile}></fd-provider-card>`);
       expect($(el, '[part="name"]')!.textContent?.trim()).to.equal(`${hostile.displayName}, <b>MD</b>`);
-      expect(text($(el, '.specialties'))).to.equal(hostile.specialties[0]!.display);
+      expect(shownText($(el, '.specialties'))).to.equal(hostile.specialties[0]!.display);
       expect($(el, 'script, img, b, iframe, .bio a')).to.equal(null);
       expect((window as { pwned?: number }).pwned).to.equal(undefined);
     });
 
     it('never loads a javascript: photo: it is left out and reported, the rest renders', async () => {
-      const errors = collectErrors();
+      const errors = collect<FdErrorDetail>('fd-error');
       const el = await card(
         html`<fd-provider-card .provider=${{ ...bare, photoUrl: 'javascript:alert(1)' }}></fd-provider-card>`,
       );
@@ -464,32 +421,32 @@ describe('fd-provider-card', () => {
 
     it('never loads a non-http photo even from an adapter that skipped validation', async () => {
       const raw = { ...maria, photoUrl: 'data:image/svg+xml,<svg onload="alert(1)"/>' } as Provider;
-      const adapter = wrap(shared, { getProvider: async () => raw });
+      const adapter = withOverrides(shared, { getProvider: async () => raw });
       const el = await card(html`<fd-provider-card provider="maria-hernandez" .adapter=${adapter}></fd-provider-card>`);
       expect($(el, 'img')).to.equal(null);
       expect($(el, '.initials')).to.not.equal(null);
     });
 
     it('copes with huge strings: a long bio is shortened, an oversized one left out', async () => {
-      const errors = collectErrors();
+      const errors = collect<FdErrorDetail>('fd-error');
       const longest = 'word '.repeat(2000);
       const el = await card(
         html`<fd-provider-card .provider=${{ ...bare, displayName: 'N'.repeat(500), bio: longest }}></fd-provider-card>`,
       );
-      expect(text($(el, '[part="name"]'))).to.have.length(500);
+      expect(shownText($(el, '[part="name"]'))).to.have.length(500);
       expect($(el, '#bio')!.textContent!.length).to.be.at.most(201);
       el.provider = { ...bare, bio: 'x'.repeat(200_000) };
       await shown(el);
       expect($(el, '.bio')).to.equal(null);
-      expect(text($(el, '[part="name"]'))).to.equal('Pat Lee');
+      expect(shownText($(el, '[part="name"]'))).to.equal('Pat Lee');
       expect(errors.map((e) => e.field)).to.deep.equal(['provider.bio']);
     });
 
     it('shows a clear error for wrong types in required fields', async () => {
-      const errors = collectErrors();
+      const errors = collect<FdErrorDetail>('fd-error');
       const wrong = { ...bare, credentials: 'MD', telehealth: 'yes' } as unknown as Provider;
       const el = await card(html`<fd-provider-card .provider=${wrong}></fd-provider-card>`);
-      expect(text($(el, '[role="alert"]'))).to.contain('This widget is not set up correctly');
+      expect(shownText($(el, '[role="alert"]'))).to.contain('This widget is not set up correctly');
       expect(errors[0]).to.include({ kind: 'invalid-input', field: 'provider.credentials', recoverable: false });
       expect(errors[0]!.message).to.contain('(and 1 more)');
       const long = await card(
@@ -501,7 +458,7 @@ describe('fd-provider-card', () => {
 
     it('shows the error state with retry when the adapter sends an invalid response', async () => {
       let calls = 0;
-      const adapter = wrap(shared, {
+      const adapter = withOverrides(shared, {
         getProvider: async (id, options) => {
           if (calls++ === 0)
             throw new FrontdeskError('invalid-response', 'provider.acceptingNewPatients: invalid option');
@@ -509,14 +466,14 @@ describe('fd-provider-card', () => {
         },
       });
       const el = await card(html`<fd-provider-card provider="maria-hernandez" .adapter=${adapter}></fd-provider-card>`);
-      expect(text($(el, '[role="alert"]'))).to.contain('sent information we could not read');
+      expect(shownText($(el, '[role="alert"]'))).to.contain('sent information we could not read');
       $(el, '[part="retry-button"]')!.click();
       await until(() => $(el, '[part="card"]'), 'the card after retry');
     });
 
     it('reports locations the adapter dropped and shows the others', async () => {
-      const errors = collectErrors();
-      const adapter = wrap(shared, {
+      const errors = collect<FdErrorDetail>('fd-error');
+      const adapter = withOverrides(shared, {
         listLocations: async () => {
           const good = (await shared.listLocations()).items.filter((l) => l.id !== 'franklin');
           const bad = { id: 'franklin', name: '<b>x</b>', timeZone: 'Mars/Olympus_Mons' };
@@ -524,10 +481,16 @@ describe('fd-provider-card', () => {
         },
       });
       const el = await card(html`<fd-provider-card provider="maria-hernandez" .adapter=${adapter}></fd-provider-card>`);
-      expect($$(el, '.location-name').map((n) => text(n))).to.deep.equal(['Midtown Nashville Clinic']);
+      expect($$(el, '.location-name').map((n) => shownText(n))).to.deep.equal(['Midtown Nashville Clinic']);
       expect(errors).to.have.length(1);
       expect(errors[0]).to.include({ kind: 'invalid-response', recoverable: true });
       expect(errors[0]!.message).to.contain('1 locations left out as invalid');
     });
   });
+});
+
+runWidgetConformance('fd-provider-card', {
+  attributes: { provider: 'maria-hernandez' },
+  content: '[part~="card"]',
+  spanish: /Acepta/,
 });

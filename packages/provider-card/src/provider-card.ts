@@ -1,4 +1,12 @@
-import { type FrontdeskAdapter, FrontdeskError, type Location, type Provider, toFrontdeskError } from '@frontdesk/core';
+import {
+  browserTimeZone,
+  type FrontdeskAdapter,
+  FrontdeskError,
+  type Location,
+  type Provider,
+  telHref,
+  toFrontdeskError,
+} from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
@@ -6,14 +14,11 @@ import {
   formatInstant,
   initials,
   languageName,
-  localTimeZone,
   mapHref,
   nameWithCredentials,
   safePhotoUrl,
-  telHref,
   validated,
 } from './display.js';
-import type { ProviderSelectDetail } from './events.js';
 import { cardStyles } from './provider-card.styles.js';
 import { providerStrings } from './strings.js';
 import type { Checked } from './validate-provider.js';
@@ -52,10 +57,11 @@ const BIO_PREVIEW = 200;
  * @prop {Location[] | undefined} locations - The clinic's locations, when the page already has them.
  * @prop {FrontdeskAdapter | undefined} adapter - The backend, overriding an enclosing `<fd-clinic>`.
  *
- * @fires {CustomEvent<ProviderSelectDetail>} fd-provider-select - Book was pressed: `{ providerId, locationId }`.
+ * @fires {CustomEvent<FdProviderSelectDetail>} fd-provider-select - Book was pressed: `{ providerId, locationId }`.
  * @fires {CustomEvent<FdErrorDetail>} fd-error - Loading failed, the provider is unknown or invalid, or records were
  *   left out as invalid.
  *
+ * @csspart base - The widget's outer box.
  * @csspart card - The card.
  * @csspart photo - The photo, or the initials shown in its place.
  * @csspart name - The name with credentials.
@@ -107,6 +113,7 @@ export class FdProviderCard extends FrontdeskElement {
   private readonly i18n = new LocalizeController(this, providerStrings);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed); // a new adapter reloads
     if (changed.has('provider') || !this.hasUpdated) {
       this.photoFailed = false;
       this.bioOpen = false;
@@ -128,12 +135,10 @@ export class FdProviderCard extends FrontdeskElement {
     }
     // Created on first need: a card given a full provider object and its locations never asks a backend.
     if (!this.data && this.needsBackend()) {
-      this.data = this.track(
-        new Resource(
-          this,
-          (adapter, signal) => this.load(adapter, signal),
-          () => this.args(),
-        ),
+      this.data = new Resource(
+        this,
+        (adapter, signal) => this.load(adapter, signal),
+        () => this.args(),
       );
     }
   }
@@ -184,7 +189,7 @@ export class FdProviderCard extends FrontdeskElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="fd-root">${this.renderBody()}</div>`;
+    return html`<div class="fd-root" part="base">${this.renderBody()}</div>`;
   }
 
   private renderBody(): unknown {
@@ -207,7 +212,7 @@ export class FdProviderCard extends FrontdeskElement {
     const full = this.variant !== 'compact';
     const photo = safePhotoUrl(provider.photoUrl);
     const next = provider.nextAvailable
-      ? formatInstant(provider.nextAvailable, first?.timeZone ?? localTimeZone(), this.i18n.lang)
+      ? formatInstant(provider.nextAvailable, first?.timeZone ?? browserTimeZone(), this.i18n.lang)
       : undefined;
     const inline =
       this.booking === 'inline' && (customElements.get('fd-slot-picker') !== undefined || AUTOLOADER in globalThis);
@@ -334,7 +339,7 @@ export class FdProviderCard extends FrontdeskElement {
       this.picker = undefined;
       return;
     }
-    this.emit<ProviderSelectDetail>('fd-provider-select', { providerId: provider.id, locationId: location?.id });
+    this.emit('fd-provider-select', { providerId: provider.id, locationId: location?.id });
     if (this.booking !== 'inline') return;
     // With the script-tag autoloader the picker may not be loaded yet; it cannot see into this shadow root, so ask.
     await (globalThis as Autoloaded)[AUTOLOADER]?.load?.('fd-slot-picker');

@@ -1,40 +1,21 @@
-import {
-  type FrontdeskAdapter,
-  FrontdeskError,
-  type Provider,
-  Provider as ProviderSchema,
-  parseListing,
-} from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
-import { createMemoryAdapter, type MemoryAdapter } from '@frontdesk/core/memory';
+import type { FdErrorDetail, FdProviderSelectDetail } from '@frontdesk/core';
+import { FrontdeskError, type Provider, Provider as ProviderSchema, parseListing } from '@frontdesk/core';
+import type { MemoryAdapterOptions } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { memory, withOverrides } from '../../../test/support/adapters.js';
+import { $, cleanup, collect, liveText, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
 import './define.js';
-import type { ProviderSelectDetail } from './events.js';
+import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdProviderCard } from './provider-card.js';
 import type { FdProviderList } from './provider-list.js';
 
 const NOW = '2026-03-02T14:00:00Z';
-const memory = (options: Record<string, unknown> = {}) => createMemoryAdapter({ now: NOW, days: 21, ...options });
-const shared = memory();
+const clinic = (options: MemoryAdapterOptions = {}) => memory({ now: NOW, days: 21, ...options });
+const shared = clinic();
 
-const root = (el: Element) => el.shadowRoot!;
-/** What is on screen, with line breaks between blocks as spaces. */
-const text = (el: Element | null | undefined) =>
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, block breaks included, is the point
-  (el as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const cards = (el: Element) => [...root(el).querySelectorAll<FdProviderCard>('fd-provider-card')];
+const cards = (el: Element) => [...shadow(el).querySelectorAll<FdProviderCard>('fd-provider-card')];
 const shownIds = (el: Element) => cards(el).map((card) => (card.provider as Provider).id);
-const announced = (el: Element) => $(el, '[aria-live="polite"]')?.textContent?.trim() ?? '';
-
-async function until(check: () => unknown, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** The list, once it shows cards, an empty state or an error. */
 async function list(template: TemplateResult): Promise<FdProviderList> {
@@ -66,28 +47,7 @@ function type(el: FdProviderList, value: string): HTMLInputElement {
   return input;
 }
 
-function wrap(base: MemoryAdapter, overrides: Partial<FrontdeskAdapter>): FrontdeskAdapter {
-  return new Proxy(base, {
-    get(target, key) {
-      if (Object.hasOwn(overrides, key)) return overrides[key as keyof FrontdeskAdapter];
-      const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function collect<T>(type: string): T[] {
-  const details: T[] = [];
-  const listener = (event: Event) => details.push((event as CustomEvent<T>).detail);
-  document.addEventListener(type, listener);
-  cleanups.push(() => document.removeEventListener(type, listener));
-  return details;
-}
+afterEach(cleanup);
 
 describe('fd-provider-list', () => {
   let providers: Provider[];
@@ -106,8 +66,8 @@ describe('fd-provider-list', () => {
     );
     const families = cards(el).map((card) => (card.provider as Provider).name?.family ?? '');
     expect(families).to.deep.equal([...families].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
-    expect(text($(el, '[part="count"]'))).to.equal(`${providers.length} providers`);
-    await until(() => announced(el) === `${providers.length} providers`, 'the count announcement');
+    expect(shownText($(el, '[part="count"]'))).to.equal(`${providers.length} providers`);
+    await until(() => liveText(el) === `${providers.length} providers`, 'the count announcement');
     expect(cards(el).every((card) => card.variant === 'compact')).to.equal(true);
     await until(() => cards(el).every((card) => card.shadowRoot?.querySelector('[part="card"]')), 'every card');
     expect(errors).to.deep.equal([]);
@@ -147,7 +107,7 @@ describe('fd-provider-list', () => {
       idsWhere((p) => p.telehealth && p.acceptingNewPatients === 'yes'),
     );
     const count = shownIds(el).length;
-    await until(() => announced(el) === `${count} providers`, 'the filtered count announcement');
+    await until(() => liveText(el) === `${count} providers`, 'the filtered count announcement');
   });
 
   it('searches names after a pause, ignoring accents and case, keeping what was typed', async () => {
@@ -158,7 +118,7 @@ describe('fd-provider-list', () => {
     await until(() => shownIds(el).length === 1, 'the search to apply');
     expect(shownIds(el)).to.deep.equal(['maria-hernandez']);
     expect(input.value).to.equal('HERNANDEZ');
-    await until(() => announced(el) === '1 provider', 'the singular count');
+    await until(() => liveText(el) === '1 provider', 'the singular count');
     type(el, 'tomas riv');
     input.form!.requestSubmit(); // Enter applies at once
     await el.updateComplete;
@@ -200,15 +160,15 @@ describe('fd-provider-list', () => {
   it('names the filter to relax when nothing matches, and clears it', async () => {
     const el = await list(html`<fd-provider-list telehealth query="zzzz" .adapter=${shared}></fd-provider-list>`);
     const empty = $(el, '[part="empty"]')!;
-    expect(text(empty)).to.contain('No providers match your filters.');
-    expect(text(empty)).to.contain('Try removing the “Search by name: zzzz” filter.');
-    expect(text($(el, '[part="count"]'))).to.equal('0 providers');
-    await until(() => announced(el) === '0 providers', 'the empty count');
+    expect(shownText(empty)).to.contain('No providers match your filters.');
+    expect(shownText(empty)).to.contain('Try removing the “Search by name: zzzz” filter.');
+    expect(shownText($(el, '[part="count"]'))).to.equal('0 providers');
+    await until(() => liveText(el) === '0 providers', 'the empty count');
     await expect(el).shadowDom.to.be.accessible();
     const clear = empty.querySelector('button')!;
-    expect(text(clear)).to.equal('Clear “Search by name: zzzz”');
+    expect(shownText(clear)).to.equal('Clear “Search by name: zzzz”');
     clear.click();
-    await until(() => root(el).activeElement?.id === 'query', 'focus on the search box');
+    await until(() => shadow(el).activeElement?.id === 'query', 'focus on the search box');
     same(
       shownIds(el),
       idsWhere((p) => p.telehealth),
@@ -219,12 +179,12 @@ describe('fd-provider-list', () => {
   it('keeps an unknown preset visible, names it, and clears all when no one filter helps', async () => {
     const el = await list(html`<fd-provider-list specialty="podiatry" .adapter=${shared}></fd-provider-list>`);
     expect($<HTMLSelectElement>(el, 'select#specialty')!.value).to.equal('podiatry');
-    expect(text($(el, '[part="empty"]'))).to.contain('“Specialty: podiatry”');
+    expect(shownText($(el, '[part="empty"]'))).to.contain('“Specialty: podiatry”');
     type(el, 'zzzz');
     $<HTMLInputElement>(el, 'input#query')!.form!.requestSubmit();
     await el.updateComplete;
     const clearAll = $<HTMLButtonElement>(el, '[part="empty"] button')!;
-    expect(text(clearAll)).to.equal('Clear all filters');
+    expect(shownText(clearAll)).to.equal('Clear all filters');
     clearAll.click();
     await el.updateComplete;
     expect(shownIds(el)).to.have.length(providers.length);
@@ -243,7 +203,7 @@ describe('fd-provider-list', () => {
   });
 
   it('lets a card’s Book event through to the page', async () => {
-    const selections = collect<ProviderSelectDetail>('fd-provider-select');
+    const selections = collect<FdProviderSelectDetail>('fd-provider-select');
     const el = await list(html`<fd-provider-list location="franklin" .adapter=${shared}></fd-provider-list>`);
     const first = cards(el)[0]!;
     await first.updateComplete;
@@ -253,8 +213,8 @@ describe('fd-provider-list', () => {
 
   it('uses native labelled controls grouped in a fieldset, and reflows its grid', async () => {
     const el = await list(html`<fd-provider-list .adapter=${shared}></fd-provider-list>`);
-    expect(text($(el, 'fieldset > legend'))).to.equal('Filter providers');
-    const controls = [...root(el).querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')];
+    expect(shownText($(el, 'fieldset > legend'))).to.equal('Filter providers');
+    const controls = [...shadow(el).querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')];
     expect(controls.map((c) => c.id)).to.deep.equal([
       'query',
       'specialty',
@@ -282,7 +242,7 @@ describe('fd-provider-list', () => {
 
   it('is axe clean while loading', async () => {
     const slow = await fixture<FdProviderList>(
-      html`<fd-provider-list .adapter=${memory({ latencyMs: 300 })}></fd-provider-list>`,
+      html`<fd-provider-list .adapter=${clinic({ latencyMs: 300 })}></fd-provider-list>`,
     );
     expect($(slow, '[part="loading"]')!.getAttribute('aria-busy')).to.equal('true');
     await expect(slow).shadowDom.to.be.accessible();
@@ -290,8 +250,8 @@ describe('fd-provider-list', () => {
 
   it('shows an axe-clean error state when the adapter fails, and retries', async () => {
     const errors = collect<FdErrorDetail>('fd-error');
-    const failing = await list(html`<fd-provider-list .adapter=${memory({ fail: 'once' })}></fd-provider-list>`);
-    expect(text($(failing, '[role="alert"]'))).to.contain('could not reach');
+    const failing = await list(html`<fd-provider-list .adapter=${clinic({ fail: 'once' })}></fd-provider-list>`);
+    expect(shownText($(failing, '[role="alert"]'))).to.contain('could not reach');
     expect(errors.map((e) => [e.kind, e.recoverable])).to.deep.equal([['network', false]]);
     await expect(failing).shadowDom.to.be.accessible();
     $(failing, '[part="retry-button"]')!.click();
@@ -299,15 +259,15 @@ describe('fd-provider-list', () => {
   });
 
   it('says when the clinic lists no providers', async () => {
-    const adapter = wrap(shared, { listProviders: async () => ({ items: [], dropped: [] }) });
+    const adapter = withOverrides(shared, { listProviders: async () => ({ items: [], dropped: [] }) });
     const el = await list(html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`);
-    expect(text($(el, '[part="empty"]'))).to.equal('No providers are listed yet.');
+    expect(shownText($(el, '[part="empty"]'))).to.equal('No providers are listed yet.');
     await expect(el).shadowDom.to.be.accessible();
   });
 
   it('shows the good providers of a hostile payload, reports the dropped ones, and renders names as text', async () => {
     const errors = collect<FdErrorDetail>('fd-error');
-    const adapter = wrap(shared, {
+    const adapter = withOverrides(shared, {
       listProviders: async (options) => {
         const { items } = await shared.listProviders(options);
         const script = { ...items[0]!, id: 'hostile', displayName: '<script>window.pwned = 1</script>Eve' };
@@ -341,13 +301,13 @@ describe('fd-provider-list', () => {
   });
 
   it('shows the error state when the adapter answers with something unreadable', async () => {
-    const adapter = wrap(shared, {
+    const adapter = withOverrides(shared, {
       listProviders: async () => {
         throw new FrontdeskError('invalid-response', 'providers: expected an array', { field: 'providers' });
       },
     });
     const el = await list(html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`);
-    expect(text($(el, '[role="alert"]'))).to.contain('sent information we could not read');
+    expect(shownText($(el, '[role="alert"]'))).to.contain('sent information we could not read');
     expect($(el, '[part="retry-button"]')).to.not.equal(null);
   });
 
@@ -357,15 +317,17 @@ describe('fd-provider-list', () => {
     const el = wrapper.appendChild(document.createElement('fd-provider-list'));
     el.adapter = shared;
     document.body.append(wrapper);
-    cleanups.push(() => wrapper.remove());
-    await until(() => text($(el, '[part="count"]')) === `${providers.length} profesionales`, 'the Spanish count');
-    expect(text($(el, 'label[for="query"]'))).to.equal('Buscar por nombre');
+    onCleanup(() => wrapper.remove());
+    await until(() => shownText($(el, '[part="count"]')) === `${providers.length} profesionales`, 'the Spanish count');
+    expect(shownText($(el, 'label[for="query"]'))).to.equal('Buscar por nombre');
     expect([...$<HTMLSelectElement>(el, 'select#language')!.options].map((o) => o.textContent)).to.include('Español');
     type(el, 'chen');
     $<HTMLInputElement>(el, 'input#query')!.form!.requestSubmit();
     await el.updateComplete;
-    expect(text($(el, '[part="count"]'))).to.equal('1 profesional');
-    await until(() => announced(el) === '1 profesional', 'the Spanish announcement');
+    expect(shownText($(el, '[part="count"]'))).to.equal('1 profesional');
+    await until(() => liveText(el) === '1 profesional', 'the Spanish announcement');
     await expect(el).shadowDom.to.be.accessible();
   });
 });
+
+runWidgetConformance('fd-provider-list', { content: '[part~="grid"]', spanish: /profesionales/ });

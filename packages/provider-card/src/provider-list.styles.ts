@@ -36,20 +36,6 @@ export const listStyles = css`
   input,
   select {
     max-width: 100%;
-    min-height: 44px;
-    padding: 0.4em 0.6em;
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_fd-radius);
-    background: var(--_fd-color-surface);
-    color: var(--_fd-color-text);
-    font: inherit;
-  }
-  input[type='checkbox'] {
-    width: 1.25em;
-    height: 1.25em;
-    min-height: 0;
-    margin: 0;
-    accent-color: var(--_fd-color-accent);
   }
   .bar {
     display: flex;

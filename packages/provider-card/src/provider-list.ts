@@ -1,5 +1,5 @@
 import type { Location, Provider } from '@frontdesk/core';
-import { baseStyles, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
+import { baseStyles, FrontdeskElement, fieldStyles, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { languageName, validated } from './display.js';
 import {
@@ -59,9 +59,10 @@ const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
  *
  * @prop {FrontdeskAdapter | undefined} adapter - The backend, overriding an enclosing `<fd-clinic>`.
  *
- * @fires {CustomEvent<ProviderSelectDetail>} fd-provider-select - A card's Book was pressed (from the card, bubbling).
+ * @fires {CustomEvent<FdProviderSelectDetail>} fd-provider-select - A card's Book was pressed (from the card, bubbling).
  * @fires {CustomEvent<FdErrorDetail>} fd-error - Loading failed, or records were left out as invalid.
  *
+ * @csspart base - The widget's outer box.
  * @csspart filters - The filter and sort form.
  * @csspart count - The number of providers shown.
  * @csspart grid - The list of cards.
@@ -89,7 +90,7 @@ export class FdProviderList extends FrontdeskElement {
     filters: { state: true },
     searchText: { state: true },
   };
-  static override styles = [baseStyles, listStyles];
+  static override styles = [baseStyles, fieldStyles, listStyles];
 
   specialty: string | undefined;
   language: string | undefined;
@@ -112,18 +113,16 @@ export class FdProviderList extends FrontdeskElement {
   private current: View | undefined;
   private readonly i18n = new LocalizeController(this, providerStrings);
 
-  private readonly data = this.track(
-    new Resource(this, async (adapter, signal): Promise<ListData> => {
-      const [providers, locations] = await Promise.all([
-        adapter.listProviders({ signal }),
-        adapter.listLocations({ signal }),
-      ]);
-      this.reportDropped('providers', providers.dropped);
-      this.reportDropped('locations', locations.dropped);
-      for (const provider of providers.items) validated.add(provider);
-      return { providers: providers.items, locations: locations.items };
-    }),
-  );
+  private readonly data = new Resource(this, async (adapter, signal): Promise<ListData> => {
+    const [providers, locations] = await Promise.all([
+      adapter.listProviders({ signal }),
+      adapter.listLocations({ signal }),
+    ]);
+    this.reportDropped('providers', providers.dropped);
+    this.reportDropped('locations', locations.dropped);
+    for (const provider of providers.items) validated.add(provider);
+    return { providers: providers.items, locations: locations.items };
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -131,6 +130,7 @@ export class FdProviderList extends FrontdeskElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed); // a new adapter reloads
     const presets: Partial<ProviderFilters> = {};
     for (const key of PRESETS) {
       if (!changed.has(key)) continue;
@@ -183,7 +183,7 @@ export class FdProviderList extends FrontdeskElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="fd-root">
+    return html`<div class="fd-root" part="base">
       ${this.renderResource(this.data, () => this.renderList())} ${this.renderAnnouncer()}
     </div>`;
   }

@@ -1,7 +1,7 @@
 import type { ProviderStrings } from './strings.js';
 
 /** Spanish strings, loaded only when the page (or an ancestor) says `lang="es"`. */
-export const stringsEs: ProviderStrings = {
+export default {
   accepting: (value) =>
     ({ yes: 'Acepta pacientes nuevos', 'existing-only': 'Solo pacientes actuales', no: 'No acepta pacientes nuevos' })[
       value
@@ -40,4 +40,4 @@ export const stringsEs: ProviderStrings = {
   relax: (filter) => `Pruebe a quitar el filtro «${filter}».`,
   clear: (filter) => `Quitar «${filter}»`,
   clearAll: 'Quitar todos los filtros',
-};
+} satisfies ProviderStrings;

@@ -1,4 +1,4 @@
-import type { AcceptingNewPatients } from '@frontdesk/core';
+import { type AcceptingNewPatients, Strings } from '@frontdesk/core';
 
 /** English strings of fd-provider-card and fd-provider-list (Spanish in strings.es.ts, loaded on first use). */
 export const stringsEn = {
@@ -44,5 +44,5 @@ export const stringsEn = {
 
 export type ProviderStrings = typeof stringsEn;
 
-/** Spanish loads on first use, so an English page never downloads it. */
-export const providerStrings = { en: stringsEn, es: () => import('./strings.es.js').then((m) => m.stringsEs) };
+/** The words of both elements (namespace `fd-provider-card`); Spanish loads on first use. */
+export const providerStrings = new Strings('fd-provider-card', stringsEn, { es: () => import('./strings.es.js') });

@@ -13,6 +13,7 @@ import { type JobHandler, JobRunner } from './jobs/runner.js';
 import { type Messaging, messageHandler } from './messages/deliver.js';
 import { createMailer, type EmailSettings } from './messages/email.js';
 import { createSmsSender, type SmsSettings } from './messages/sms.js';
+import { startRetentionSchedule } from './staff/retention.js';
 import type { VisitContext } from './visits/context.js';
 import { OFFER_JOB, offerFreedSlotHandler } from './waitlist/offers.js';
 
@@ -145,6 +146,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   log({ level: 'info', msg: 'listening', origin, database: db.kind });
+  // Deletes what is older than the clinic's retention setting, every hour, beside the HTTP server.
+  const retention =
+    options.staff?.retentionEveryMs === 0
+      ? undefined
+      : startRetentionSchedule({ db, clock, log, everyMs: options.staff?.retentionEveryMs });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -164,6 +170,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.closeIdleConnections();
       });
       await jobs.stop();
+      await retention?.stop();
       messaging.mailer?.close();
       await db.close();
       log({ level: 'info', msg: 'stopped' });

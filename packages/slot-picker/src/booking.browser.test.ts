@@ -1,21 +1,15 @@
-import { type BookingRequest, FrontdeskError } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
-import { expect, html } from '@open-wc/testing';
-import type { BookingConfirmedDetail } from './events.js';
-import type { FdSlotPicker } from './slot-picker.js';
 import {
-  $,
-  chooseDay,
-  dayWithTimes,
-  focused,
-  memory,
-  mount,
-  START,
-  settle,
-  text,
-  timeButtons,
-  withOverrides,
-} from './test-kit.browser.test.js';
+  type BookingRequest,
+  type FdBookingConfirmedDetail,
+  type FdErrorDetail,
+  FrontdeskError,
+  type Slot,
+} from '@frontdesk/core';
+import { expect, html } from '@open-wc/testing';
+import { memory, START, withOverrides } from '../../../test/support/adapters.js';
+import { $, focused, settle, text } from '../../../test/support/dom.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
+import type { FdSlotPicker } from './slot-picker.js';
 
 const DETAILS = {
   givenName: 'Ana',
@@ -36,7 +30,8 @@ async function fillDetailsAndContinue(el: FdSlotPicker): Promise<void> {
   await settle(el);
   $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
   await settle(el);
-  expect(text(focused(el))).to.equal('Review and confirm');
+  expect(text($(el, '#step-heading'))).to.equal('Review and confirm');
+  expect(focused(el)?.getAttribute('part')).to.equal('confirm-button');
 }
 
 async function confirm(el: FdSlotPicker): Promise<void> {
@@ -58,12 +53,24 @@ async function pickFirstTime(el: FdSlotPicker, min = 3): Promise<string> {
   return button.dataset.slot!;
 }
 
+/** The demo clinic as a read-only source (as SMART Scheduling Links are): no booking API, each slot passed through `patch`. */
+function readOnlySource(patch: (slot: Slot) => Slot) {
+  const base = memory();
+  return withOverrides(base, {
+    capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
+    listSlots: async (query, options) => {
+      const listing = await base.listSlots(query, options);
+      return { ...listing, items: listing.items.map(patch) };
+    },
+  });
+}
+
 describe('fd-slot-picker booking', () => {
   it('says plainly when the time was taken, keeps the details and shows fresh times for that day', async () => {
     const adapter = memory();
     const errors: FdErrorDetail[] = [];
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start=${START}
       .adapter=${adapter}
       @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
@@ -113,12 +120,12 @@ describe('fd-slot-picker booking', () => {
         return booking;
       },
     });
-    const confirmed: BookingConfirmedDetail[] = [];
+    const confirmed: FdBookingConfirmedDetail[] = [];
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start=${START}
       .adapter=${adapter}
-      @fd-booking-confirmed=${(e: CustomEvent<BookingConfirmedDetail>) => confirmed.push(e.detail)}
+      @fd-booking-confirmed=${(e: CustomEvent<FdBookingConfirmedDetail>) => confirmed.push(e.detail)}
     ></fd-slot-picker>`);
     const slotId = await pickFirstTime(el);
     await fillDetailsAndContinue(el);
@@ -128,7 +135,7 @@ describe('fd-slot-picker booking', () => {
     await confirm(el);
 
     expect(keys).to.have.length(2);
-    expect(keys[0]).to.match(/^[0-9a-f]{32}$/);
+    expect(keys[0]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(keys[1]).to.equal(keys[0]);
     expect(base.bookings()).to.have.length(1);
     expect(confirmed).to.have.length(1);
@@ -142,7 +149,7 @@ describe('fd-slot-picker booking', () => {
   it('offers an RFC 5545 calendar file of the booking', async () => {
     const adapter = memory();
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
     await pickFirstTime(el);
     await fillDetailsAndContinue(el);
@@ -181,19 +188,9 @@ describe('fd-slot-picker booking', () => {
   });
 
   it('shows the booking link of a read-only source instead of the form', async () => {
-    const base = memory();
-    const adapter = withOverrides(base, {
-      capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
-      listSlots: async (query, options) => {
-        const listing = await base.listSlots(query, options);
-        return {
-          ...listing,
-          items: listing.items.map((slot) => ({ ...slot, bookingLink: `https://book.example/slots/${slot.id}` })),
-        };
-      },
-    });
+    const adapter = readOnlySource((slot) => ({ ...slot, bookingLink: `https://book.example/slots/${slot.id}` }));
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
     const slotId = await pickFirstTime(el);
     expect(text(focused(el))).to.equal('Book this time');
@@ -209,23 +206,13 @@ describe('fd-slot-picker booking', () => {
   });
 
   it('offers the phone number when a read-only slot has no link, and never a javascript: link', async () => {
-    const base = memory();
-    const adapter = withOverrides(base, {
-      capabilities: { booking: 'link', prices: false, plans: false, surveys: false },
-      listSlots: async (query, options) => {
-        const listing = await base.listSlots(query, options);
-        return {
-          ...listing,
-          items: listing.items.map((slot) => ({
-            ...slot,
-            bookingLink: 'javascript:alert(1)',
-            bookingPhone: '(615) 555-0142 x12',
-          })),
-        };
-      },
-    });
+    const adapter = readOnlySource((slot) => ({
+      ...slot,
+      bookingLink: 'javascript:alert(1)',
+      bookingPhone: '(615) 555-0142 x12',
+    }));
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
     await pickFirstTime(el);
     expect($(el, '[part="booking-link"]')).to.equal(null);

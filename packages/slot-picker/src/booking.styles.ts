@@ -9,25 +9,24 @@ export const bookingStyles = css`
   form {
     display: grid;
     gap: var(--_sp-gap);
-    max-inline-size: 40rem;
+    max-inline-size: 40em;
+  }
+  .group {
+    display: grid;
+    gap: var(--_sp-gap);
+    padding: 0.75em var(--_fd-space);
+    border: 1px solid var(--_fd-color-divider);
+    border-radius: var(--_sp-radius);
+  }
+  .group legend {
+    padding-inline: 0.25em;
   }
   .choices .choice {
     display: flex;
   }
-  input:not([type='radio']):not([type='checkbox']),
+  input:not([type='radio'], [type='checkbox']),
   textarea {
-    font: inherit;
-    color: var(--_fd-color-text);
-    background: var(--_fd-color-surface);
-    border: 1px solid var(--_fd-color-border);
-    border-radius: var(--_sp-radius);
-    padding: 0.5em 0.6em;
-    min-block-size: 2.75rem;
     inline-size: 100%;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_fd-color-danger);
-    border-width: 2px;
   }
   .notice.error {
     border-color: var(--_fd-color-danger);
@@ -42,7 +41,7 @@ export const bookingStyles = css`
   }
   .summary-list div {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr));
     gap: 0 1em;
   }
   .summary-list dt {
@@ -88,5 +87,17 @@ export const bookingStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
+  }
+  .notice {
+    padding: 0.75em var(--_fd-space);
+    border: 1px solid var(--_fd-color-warning);
+    border-inline-start-width: 6px;
+    border-radius: var(--_sp-radius);
+  }
+  .notice p {
+    margin: 0.25em 0 0;
+  }
+  .notice-title {
+    font-weight: 600;
   }
 `;

@@ -1,5 +1,4 @@
-import type { DayKey, Weekday } from '@frontdesk/core';
-import { addDays, weekdayOf } from './intl.js';
+import { type DayKey, shiftDayKey, type Weekday, weekdayOf } from '@frontdesk/core';
 
 export type GridMove =
   | 'previousDay'
@@ -65,12 +64,12 @@ export function addMonthsToKey(key: DayKey, months: number): DayKey {
 export function applyMove(key: DayKey, move: GridMove, weekStartsOn: Weekday, min: DayKey, max: DayKey): DayKey {
   const column = (weekdayOf(key) - weekStartsOn + 7) % 7;
   const target = {
-    previousDay: () => addDays(key, -1),
-    nextDay: () => addDays(key, 1),
-    previousWeek: () => addDays(key, -7),
-    nextWeek: () => addDays(key, 7),
-    weekStart: () => addDays(key, -column),
-    weekEnd: () => addDays(key, 6 - column),
+    previousDay: () => shiftDayKey(key, -1),
+    nextDay: () => shiftDayKey(key, 1),
+    previousWeek: () => shiftDayKey(key, -7),
+    nextWeek: () => shiftDayKey(key, 7),
+    weekStart: () => shiftDayKey(key, -column),
+    weekEnd: () => shiftDayKey(key, 6 - column),
     previousMonth: () => addMonthsToKey(key, -1),
     nextMonth: () => addMonthsToKey(key, 1),
     previousYear: () => addMonthsToKey(key, -12),

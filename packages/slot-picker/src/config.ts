@@ -1,5 +1,4 @@
-import { FrontdeskError } from '@frontdesk/core';
-import { isCalendarDate, isTimeZone } from './intl.js';
+import { FrontdeskError, isDayKey, isTimeZone } from '@frontdesk/core';
 
 export const DEFAULT_DAYS = 90;
 const MAX_DAYS = 366;
@@ -17,7 +16,7 @@ export interface PickerConfig {
 export function configProblem(config: PickerConfig): FrontdeskError | undefined {
   const bad = (field: string, problem: string) =>
     new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
-  if (config.start !== undefined && !isCalendarDate(config.start)) {
+  if (config.start !== undefined && !isDayKey(config.start)) {
     return bad('start', 'expected a date as YYYY-MM-DD');
   }
   const days = config.days;

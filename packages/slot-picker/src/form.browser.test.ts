@@ -1,29 +1,21 @@
+import type { FdSlotSelectDetail } from '@frontdesk/core';
 import { expect, html } from '@open-wc/testing';
-import type { SlotSelectDetail } from './events.js';
-import {
-  $,
-  chooseDay,
-  dayWithTimes,
-  memory,
-  mount,
-  START,
-  settle,
-  text,
-  timeButtons,
-} from './test-kit.browser.test.js';
+import { memory, START } from '../../../test/support/adapters.js';
+import { $, settle, text } from '../../../test/support/dom.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 
 describe('fd-slot-picker in a form', () => {
   it('submits the chosen slot id, validates required, and resets', async () => {
-    const selections: SlotSelectDetail[] = [];
+    const selections: FdSlotSelectDetail[] = [];
     const el = await mount(html`<form>
       <fd-slot-picker
         name="slot"
         mode="select"
         required
-        provider="maria-hernandez"
+        provider="maria-hernandez" visit-type="new-patient"
         start=${START}
         .adapter=${memory()}
-        @fd-slot-select=${(e: CustomEvent<SlotSelectDetail>) => selections.push(e.detail)}
+        @fd-slot-select=${(e: CustomEvent<FdSlotSelectDetail>) => selections.push(e.detail)}
       ></fd-slot-picker>
     </form>`);
     const form = el.closest('form')!;
@@ -73,7 +65,7 @@ describe('fd-slot-picker in a form', () => {
 
   it('is not a form value in book mode, and takes a value set from script', async () => {
     const el = await mount(html`<form>
-      <fd-slot-picker name="slot" provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>
+      <fd-slot-picker name="slot" provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>
     </form>`);
     await chooseDay(el, dayWithTimes(el));
     const slotId = timeButtons(el)[0]!.dataset.slot!;
@@ -90,7 +82,7 @@ describe('fd-slot-picker in a form', () => {
 describe('fd-slot-picker theming', () => {
   it('reads its public custom properties, falling back to the shared tokens', async () => {
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>`,
     );
     const cell = $(el, 'td.open')!;
     const before = getComputedStyle(cell).backgroundColor;

@@ -1,10 +1,4 @@
-/** 32 hex digits from the platform's secure random source (fits the BookingRequest key pattern). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replaceAll('-', '');
-  // randomUUID needs a secure context; getRandomValues does not, and a plain-http preview page still works.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+import { newIdempotencyKey } from '@frontdesk/core';
 
 /**
  * One idempotency key per booking attempt. Confirming the same slot with the same details again (a retry after a

@@ -1,25 +1,24 @@
-import type { DayKey } from '@frontdesk/core';
-import { browserTimeZone, dateFormat, formatDayKey, formatTime } from './intl.js';
+import { browserTimeZone, type DayKey, dayKeyText, knownDateFormat, timeText } from '@frontdesk/core';
 import type { SlotPickerStrings } from './strings.js';
 import { ZoneClock } from './zone-clock.js';
 
 /** "Monday, March 9": a day in grid labels, headings and announcements. */
 export const dayName = (day: DayKey, lang: string): string =>
-  formatDayKey(day, lang, { weekday: 'long', month: 'long', day: 'numeric' });
+  dayKeyText(day, lang, { weekday: 'long', month: 'long', day: 'numeric' });
 
 /** "March 2026": the month heading. */
 export const monthTitle = (month: string, lang: string): string =>
-  formatDayKey(`${month}-01`, lang, { month: 'long', year: 'numeric' });
+  dayKeyText(`${month}-01`, lang, { month: 'long', year: 'numeric' });
 
 /** "Monday, March 9, 2026, 9:30 AM CDT": a chosen appointment, on the day it falls on in `timeZone`. */
 export function whenLabel(ms: number, timeZone: string, lang: string): string {
   const day = new ZoneClock(timeZone).wallTime(ms).day;
-  const date = formatDayKey(day, lang, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-  return `${date}, ${formatTime(ms, timeZone, lang, 'short')}`;
+  const date = dayKeyText(day, lang, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  return `${date}, ${timeText(ms, timeZone, lang, 'short')}`;
 }
 
 function zoneNameIn(timeZone: string, lang: string, at: number, style: 'longGeneric' | 'long'): string {
-  const parts = dateFormat(lang, { timeZone, timeZoneName: style }).formatToParts(at);
+  const parts = knownDateFormat(lang, { timeZone, timeZoneName: style }).formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 

@@ -1,15 +1,18 @@
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export { menuStyles } from './menu.styles.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 const ITEM = '[role^="menuitem"]';
 
-let floatingUi: Promise<typeof import('@floating-ui/dom')> | undefined;
-
 /**
  * The WAI-ARIA APG menu button: the button opens the menu (Enter, Space, Arrow Down to the first or checked item,
  * Arrow Up to the last), arrows, Home and End move between items, Escape closes and returns focus to the button, Tab
- * and a click outside close it. The menu is placed by floating-ui and follows its button on scroll and resize.
+ * and a click outside close it. The menu is placed by floating-ui and follows its button on scroll and resize. This
+ * module (with floating-ui, a third of the picker's first download) loads when a patient first reaches the button
+ * (see menu-button.ts).
  */
 export class MenuController implements ReactiveController {
   open = false;
@@ -33,21 +36,11 @@ export class MenuController implements ReactiveController {
     this.hide(false);
   }
 
-  /** Fetch the positioning code ahead of need (on hover or focus of the button), so opening never waits. */
-  prefetch(): Promise<typeof import('@floating-ui/dom')> {
-    // floating-ui is a third of the picker's first download; only patients who open the menu need it.
-    floatingUi ??= import('@floating-ui/dom');
-    return floatingUi;
-  }
-
   async show(focus: 'checked' | 'first' | 'last' = 'checked'): Promise<void> {
     if (!this.open) {
       this.open = true;
       this.host.requestUpdate();
-      const [{ autoUpdate, computePosition, flip, offset, shift }] = await Promise.all([
-        this.prefetch(),
-        this.host.updateComplete,
-      ]);
+      await this.host.updateComplete;
       const { button, menu } = this.parts();
       if (!this.open || !button || !menu) return;
       const place = () =>

@@ -1,7 +1,7 @@
 import type { SlotPickerStrings } from './strings.js';
 
 /** Spanish strings of fd-slot-picker, loaded the first time a page in Spanish shows the widget. */
-export const stringsEs: SlotPickerStrings = {
+export default {
   calendar: 'Elija un día',
   previousMonth: 'Mes anterior',
   nextMonth: 'Mes siguiente',
@@ -9,8 +9,10 @@ export const stringsEs: SlotPickerStrings = {
     count === 0 ? `${date}, sin horarios` : count === 1 ? `${date}, 1 horario` : `${date}, ${count} horarios`,
   outOfRange: (date) => `${date}, no disponible para reservar`,
   nextAvailableOn: (date) => `Próximo disponible: ${date}`,
+  nextDayWithTimes: (date) => `Siguiente día con horarios: ${date}`,
   noneLater: 'No hay horarios posteriores en este periodo',
-  calendarHelp: 'Use las flechas para moverse entre los días y Enter para elegir uno.',
+  calendarHelp:
+    'Use las flechas para moverse entre los días, Re Pág y Av Pág para cambiar de mes, y Enter para elegir un día.',
   chooseDay: 'Elija un día para ver sus horarios.',
   timesOn: (date) => `Horarios del ${date}`,
   part: (part) => ({ morning: 'Mañana', afternoon: 'Tarde', evening: 'Noche' })[part],
@@ -26,21 +28,26 @@ export const stringsEs: SlotPickerStrings = {
   zoneYours: (zone) => `Su hora: ${zone}`,
   zoneOther: (zone) => zone,
   zoneChanged: (zone) => `Ahora los horarios se muestran en ${zone}`,
-  filters: 'Opciones de la consulta',
+  seenBefore: '¿Ya lo han atendido en esta clínica?',
+  newPatient: 'No, soy paciente nuevo',
+  existingPatient: 'Sí, ya me han atendido aquí',
   visitType: 'Tipo de consulta',
-  modality: '¿En persona o por video?',
-  anyModality: 'Cualquiera',
+  chooseVisitType: '¿Qué tipo de consulta?',
+  answerFirst: 'Responda la pregunta de arriba para ver los horarios libres.',
+  chooseVisitTypeFirst: 'Elija un tipo de consulta para ver sus horarios libres.',
   inPerson: 'En persona',
   telehealth: 'Por video',
   minutes: (n) => `${n} min`,
+  withoutInsurance: (amount) => `${amount} sin seguro`,
   noVisitTypes: 'Este profesional no ofrece consultas de este tipo.',
+  openings: (count) => (count === 1 ? '1 plaza libre' : `${count} plazas libres`),
   conflictTitle: 'Ese horario acaba de ocuparse',
   conflictText: (date) =>
     `Otra persona lo reservó hace un momento. Estos son los horarios que siguen libres el ${date}. Sus datos se guardaron.`,
-  noProvider: 'Este componente de reservas necesita un profesional.',
   unknownProvider: 'No encontramos a este profesional.',
   unknownVisitType: 'Este tipo de consulta no se ofrece.',
   unknownLocation: 'No encontramos este centro.',
+  noLocation: 'Este componente de reservas necesita un profesional o un centro.',
   badAttribute: 'Este componente de reservas no está bien configurado.',
   requiredMessage: 'Elija un horario.',
-};
+} satisfies SlotPickerStrings;

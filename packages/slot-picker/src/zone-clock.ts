@@ -1,5 +1,4 @@
-import type { DayKey } from '@frontdesk/core';
-import { offsetMinutes } from './intl.js';
+import { type DayKey, exactOffset } from '@frontdesk/core';
 
 /** Wall-clock reading of an instant in one zone: the day it falls on and the minutes since that day's midnight. */
 export interface WallTime {
@@ -39,8 +38,8 @@ export class ZoneClock {
     let span = this.spans.get(index);
     if (!span) {
       const start = index * SPAN;
-      const before = offsetMinutes(start, this.timeZone);
-      const after = offsetMinutes(start + SPAN, this.timeZone);
+      const before = exactOffset(this.timeZone, start);
+      const after = exactOffset(this.timeZone, start + SPAN);
       let change = start + SPAN;
       if (after !== before) {
         // Offsets change on whole minutes: bisect (start, start + SPAN] down to the first minute with `after`.
@@ -48,7 +47,7 @@ export class ZoneClock {
         let high = start + SPAN;
         while (high - low > MINUTE) {
           const mid = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
-          if (offsetMinutes(mid, this.timeZone) === before) low = mid;
+          if (exactOffset(this.timeZone, mid) === before) low = mid;
           else high = mid;
         }
         change = high;

@@ -1,23 +1,11 @@
-import type { Slot } from '@frontdesk/core';
+import type { FdSlotSelectDetail, Slot } from '@frontdesk/core';
+import { lookupAdapter } from '@frontdesk/core/element';
 import { expect, html } from '@open-wc/testing';
-import type { SlotSelectDetail } from './events.js';
+import { memory, withOverrides } from '../../../test/support/adapters.js';
+import { $, $$, focused, heard, settle, text, until } from '../../../test/support/dom.js';
+import { press } from '../../../test/support/keys.js';
+import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
-import {
-  $,
-  $$,
-  chooseDay,
-  dayWithTimes,
-  focused,
-  heard,
-  memory,
-  mount,
-  press,
-  settle,
-  text,
-  timeButtons,
-  until,
-  withOverrides,
-} from './test-kit.browser.test.js';
 
 /** "8:30 AM" from the wall time written in an ISO instant: an oracle independent of Intl and of the picker. */
 function wallLabel(iso: string): string {
@@ -29,7 +17,7 @@ function wallLabel(iso: string): string {
 const shownTimes = (el: FdSlotPicker) => timeButtons(el).map((b) => [b.dataset.slot!, text(b)] as const);
 
 async function slotsById(el: FdSlotPicker, ids: readonly string[]): Promise<Slot[]> {
-  const adapter = await el.resolveAdapter();
+  const adapter = await lookupAdapter(el, el.adapter);
   const { items } = await adapter.listSlots({ start: '2026-01-01T00:00:00Z', end: '2027-01-01T00:00:00Z' });
   return ids.map((id) => items.find((slot) => slot.id === id)!);
 }
@@ -37,7 +25,7 @@ async function slotsById(el: FdSlotPicker, ids: readonly string[]): Promise<Slot
 describe('fd-slot-picker time zones', () => {
   it('labels times on the right day across the spring-forward weekend', async () => {
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start="2026-03-05"
       days="10"
       .adapter=${memory({ now: '2026-03-05T06:00:00Z' })}
@@ -66,7 +54,7 @@ describe('fd-slot-picker time zones', () => {
 
   it('labels times on the right day across the fall-back weekend', async () => {
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start="2026-10-29"
       days="10"
       .adapter=${memory({ now: '2026-10-29T06:00:00Z' })}
@@ -117,7 +105,7 @@ describe('fd-slot-picker time zones', () => {
       }),
     });
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start="2026-03-01"
       days="250"
       timezone="America/Chicago"
@@ -139,15 +127,16 @@ describe('fd-slot-picker time zones', () => {
   });
 
   it('switches between the clinic’s zone and the patient’s, relabelling the same slots', async () => {
-    const selections: SlotSelectDetail[] = [];
+    const selections: FdSlotSelectDetail[] = [];
     const el = await mount(html`<fd-slot-picker
       provider="james-okafor"
+      visit-type="follow-up"
       location="chattanooga-riverfront"
       timezone="America/Los_Angeles"
       mode="select"
       start="2026-03-02"
       .adapter=${memory()}
-      @fd-slot-select=${(e: CustomEvent<SlotSelectDetail>) => selections.push(e.detail)}
+      @fd-slot-select=${(e: CustomEvent<FdSlotSelectDetail>) => selections.push(e.detail)}
     ></fd-slot-picker>`);
     await chooseDay(el, dayWithTimes(el, 2));
     const pacific = shownTimes(el);

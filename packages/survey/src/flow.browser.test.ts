@@ -1,10 +1,11 @@
+import type { FdErrorDetail, FdSurveyPageDetail } from '@frontdesk/core';
 import { checkQuestionnaireResponse, type QuestionnaireResponse, SURVEY_EXTENSION_URLS } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
-import { CSAT, createMemoryAdapter, PHQ_9 } from '@frontdesk/core/memory';
+import { CSAT, type MemoryAdapterOptions, PHQ_9 } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { memory } from '../../../test/support/adapters.js';
+import { frame, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
+import { press, typeText } from '../../../test/support/keys.js';
 import './define.js';
-import type { FdSurveyPageDetail } from './events.js';
 import type { FdSurvey } from './survey.js';
 
 // The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
@@ -14,23 +15,7 @@ window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
 window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
 
 const NOW = '2026-03-02T14:00:00Z';
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const root = (el: FdSurvey) => el.shadowRoot!;
-const part = (el: FdSurvey, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const announcement = (el: FdSurvey) => text(root(el).querySelector('[role="status"][aria-live="polite"]'));
-const press = (key: string) => sendKeys({ press: key });
-
-async function until(el: FdSurvey, done: () => unknown, what: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    await el.updateComplete;
-    if (done()) return;
-    await sleep(10);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
+const clinic = (options: MemoryAdapterOptions = {}) => memory({ now: NOW, ...options });
 async function mount(template: ReturnType<typeof html>, ready = (el: FdSurvey) => !part(el, 'loading')) {
   const errors: FdErrorDetail[] = [];
   const submitted: QuestionnaireResponse[] = [];
@@ -41,19 +26,19 @@ async function mount(template: ReturnType<typeof html>, ready = (el: FdSurvey) =
     @fd-survey-page=${(e: CustomEvent<FdSurveyPageDetail>) => pages.push(e.detail)}
   >${template}</div>`);
   const el = wrapper.querySelector('fd-survey')!;
-  await until(el, () => ready(el), 'the survey');
-  await nextFrame();
+  await until(() => ready(el), 'the survey');
+  await frame();
   return { el, wrapper, errors, submitted, pages };
 }
 
 function option(el: FdSurvey, label: string): HTMLInputElement {
-  const found = [...root(el).querySelectorAll('label.option')].find((l) => text(l) === label);
+  const found = [...shadow(el).querySelectorAll('label.option')].find((l) => text(l) === label);
   return found!.querySelector('input')!;
 }
 
 /** The memory adapter, recording the idempotency key of every submit call. */
-function recordingAdapter(options: Parameters<typeof createMemoryAdapter>[0] = {}) {
-  const adapter = createMemoryAdapter({ now: NOW, ...options });
+function recordingAdapter(options: MemoryAdapterOptions = {}) {
+  const adapter = clinic(options);
   const keys: string[] = [];
   const submitSurvey = adapter.submitSurvey.bind(adapter);
   adapter.submitSurvey = (response, opts) => {
@@ -82,28 +67,28 @@ describe('fd-survey: keyboard-only completion of a paged form', () => {
     await el.updateComplete;
     expect(text(part(el, 'score'))).to.equal('Total score: 9 of 27');
     await press('Tab');
-    expect(text(root(el).activeElement)).to.equal('Next');
+    expect(text(shadow(el).activeElement)).to.equal('Next');
     await press('Enter');
     await el.updateComplete;
-    await nextFrame();
+    await frame();
     expect(pages).to.deep.equal([{ index: 1, count: 2 }]);
     expect(text(part(el, 'progress'))).to.equal('Page 2 of 2');
-    expect(root(el).activeElement).to.equal(part(el, 'page-title'));
+    expect(shadow(el).activeElement).to.equal(part(el, 'page-title'));
     expect(text(part(el, 'page-title'))).to.equal('Your score');
     await expect(el).shadowDom.to.be.accessible();
     // The difficulty question is enabled because problems were reported.
     await press('Tab');
     await press('ArrowDown');
     await press('Tab');
-    expect(text(root(el).activeElement)).to.equal('Back');
+    expect(text(shadow(el).activeElement)).to.equal('Back');
     await press('Tab');
-    expect(text(root(el).activeElement)).to.equal('Submit');
+    expect(text(shadow(el).activeElement)).to.equal('Submit');
     await press('Enter');
-    await until(el, () => part(el, 'thanks'), 'the thank-you state');
-    await nextFrame();
-    expect(root(el).activeElement).to.equal(part(el, 'thanks')!.querySelector('.state-title'));
+    await until(() => part(el, 'thanks'), 'the thank-you state');
+    await frame();
+    expect(shadow(el).activeElement).to.equal(part(el, 'thanks')!.querySelector('.state-title'));
     expect(text(part(el, 'thanks'))).to.contain('Total score: 9 of 27');
-    await until(el, () => announcement(el).includes('Thank you'), 'the announcement');
+    await until(() => liveText(el).includes('Thank you'), 'the announcement');
     await expect(el).shadowDom.to.be.accessible();
 
     const stored = adapter.responses();
@@ -158,10 +143,10 @@ describe('fd-survey: validation', () => {
     const { el, submitted } = await mount(html`<fd-survey .questionnaire=${CSAT}></fd-survey>`);
     part(el, 'submit-button')!.click();
     await el.updateComplete;
-    await nextFrame();
+    await frame();
     const summary = part(el, 'error-summary')!;
     expect(summary.getAttribute('role')).to.equal('alert');
-    expect(root(el).activeElement).to.equal(summary);
+    expect(shadow(el).activeElement).to.equal(summary);
     const links = [...summary.querySelectorAll('button')];
     expect(links.map(text)).to.deep.equal([
       'Overall, how satisfied are you with your visit today?: Answer this question.',
@@ -173,7 +158,7 @@ describe('fd-survey: validation', () => {
     await expect(el).shadowDom.to.be.accessible();
     links[0]!.click();
     await el.updateComplete;
-    expect(root(el).activeElement).to.equal(fieldset.querySelector('input'));
+    expect(shadow(el).activeElement).to.equal(fieldset.querySelector('input'));
     expect(submitted).to.have.length(0);
     option(el, 'Satisfied').click();
     await el.updateComplete;
@@ -196,16 +181,16 @@ describe('fd-survey: validation', () => {
       ],
     };
     const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
-    const input = root(el).querySelector<HTMLInputElement>('input[type=number]')!;
+    const input = shadow(el).querySelector<HTMLInputElement>('input[type=number]')!;
     input.focus();
-    await sendKeys({ type: '130' });
+    await typeText('130');
     await press('Tab');
     await el.updateComplete;
     const error = part(el, 'field-error')!;
     expect(text(error)).to.equal('Enter 120 or less.');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.equal(error.id);
-    await until(el, () => announcement(el) === 'Age: Enter 120 or less.', 'the announcement');
+    await until(() => liveText(el) === 'Age: Enter 120 or less.', 'the announcement');
     input.focus();
     await press('Backspace');
     await el.updateComplete;
@@ -216,10 +201,10 @@ describe('fd-survey: validation', () => {
 
 describe('fd-survey: nothing lost', () => {
   it('restores a draft after the element is removed and created again', async () => {
-    const adapter = createMemoryAdapter({ now: NOW });
+    const adapter = clinic();
     const first = await mount(html`<fd-survey survey="csat" save-draft .adapter=${adapter}></fd-survey>`);
     option(first.el, 'Dissatisfied').click();
-    const comment = root(first.el).querySelector('textarea')!;
+    const comment = shadow(first.el).querySelector('textarea')!;
     comment.value = 'Waited 40 minutes';
     comment.dispatchEvent(new Event('input'));
     await first.el.updateComplete;
@@ -228,10 +213,10 @@ describe('fd-survey: nothing lost', () => {
 
     const second = await mount(html`<fd-survey survey="csat" save-draft .adapter=${adapter}></fd-survey>`);
     expect(option(second.el, 'Dissatisfied').checked).to.be.true;
-    expect(root(second.el).querySelector('textarea')!.value).to.equal('Waited 40 minutes');
-    await until(second.el, () => announcement(second.el).includes('restored'), 'the restore announcement');
+    expect(shadow(second.el).querySelector('textarea')!.value).to.equal('Waited 40 minutes');
+    await until(() => liveText(second.el).includes('restored'), 'the restore announcement');
     part(second.el, 'submit-button')!.click();
-    await until(second.el, () => part(second.el, 'thanks'), 'the thank-you state');
+    await until(() => part(second.el, 'thanks'), 'the thank-you state');
     expect(localStorage.getItem('fd-survey:draft:csat')).to.be.null;
     // Without save-draft nothing is written.
     const third = await mount(html`<fd-survey survey="csat" .adapter=${adapter}></fd-survey>`);
@@ -249,12 +234,12 @@ describe('fd-survey: nothing lost', () => {
     option(el, 'Very satisfied').click();
     await el.updateComplete;
     part(el, 'submit-button')!.click();
-    await until(el, () => part(el, 'queued'), 'the queued state');
-    await nextFrame();
+    await until(() => part(el, 'queued'), 'the queued state');
+    await frame();
     expect(submitted).to.have.length(1);
     expect(text(part(el, 'queued'))).to.contain('will be sent');
-    expect(root(el).activeElement).to.equal(part(el, 'queued')!.querySelector('.state-title'));
-    await until(el, () => announcement(el).includes('will be sent'), 'the announcement');
+    expect(shadow(el).activeElement).to.equal(part(el, 'queued')!.querySelector('.state-title'));
+    await until(() => liveText(el).includes('will be sent'), 'the announcement');
     expect(errors.at(-1)).to.include({ kind: 'network', recoverable: true });
     const queued = JSON.parse(localStorage.getItem('fd-survey:outbox:csat')!);
     expect(queued.key).to.equal(keys[0]);
@@ -264,7 +249,7 @@ describe('fd-survey: nothing lost', () => {
     expect(part(el, 'queued')).to.exist;
     adapter.setFail(false);
     window.dispatchEvent(new Event('online'));
-    await until(el, () => part(el, 'thanks'), 'the thank-you state');
+    await until(() => part(el, 'thanks'), 'the thank-you state');
     expect(adapter.responses()).to.have.length(1);
     expect(keys.length).to.be.at.least(3);
     expect(new Set(keys).size).to.equal(1);
@@ -279,17 +264,17 @@ describe('fd-survey: nothing lost', () => {
     option(first.el, 'Satisfied').click();
     await first.el.updateComplete;
     part(first.el, 'submit-button')!.click();
-    await until(first.el, () => part(first.el, 'queued'), 'the queued state');
+    await until(() => part(first.el, 'queued'), 'the queued state');
     first.el.remove();
     adapter.setFail(false);
     const second = await mount(html`<fd-survey survey="csat" .adapter=${adapter}></fd-survey>`);
-    await until(second.el, () => part(second.el, 'thanks'), 'the thank-you state');
+    await until(() => part(second.el, 'thanks'), 'the thank-you state');
     expect(adapter.responses()).to.have.length(1);
     expect(new Set(keys).size).to.equal(1);
   });
 
   it('keeps the answers when the server refuses the response', async () => {
-    const adapter = createMemoryAdapter({ now: NOW });
+    const adapter = clinic();
     const questionnaire = { ...CSAT, id: 'unknown-to-server', url: 'https://elsewhere.example/q' };
     const { el, errors } = await mount(
       html`<fd-survey .questionnaire=${questionnaire} .adapter=${adapter}></fd-survey>`,
@@ -297,7 +282,7 @@ describe('fd-survey: nothing lost', () => {
     option(el, 'Satisfied').click();
     await el.updateComplete;
     part(el, 'submit-button')!.click();
-    await until(el, () => part(el, 'failed'), 'the failure message');
+    await until(() => part(el, 'failed'), 'the failure message');
     expect(errors.at(-1)).to.include({ kind: 'invalid-input', recoverable: true });
     expect(option(el, 'Satisfied').checked).to.be.true;
     expect(localStorage.getItem('fd-survey:outbox:unknown-to-server')).to.be.null;
@@ -311,7 +296,7 @@ describe('fd-survey: form association', () => {
       html`<form><fd-survey name="feedback" .questionnaire=${CSAT}></fd-survey></form>`,
     );
     const el = form.querySelector('fd-survey')!;
-    await until(el, () => el.model, 'the model');
+    await until(() => el.model, 'the model');
     await el.updateComplete;
     expect(el.form).to.equal(form);
     expect(part(el, 'submit-button')).to.be.null;

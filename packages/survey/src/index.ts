@@ -1,3 +1,3 @@
-export type { FdSurveyPageDetail, FdSurveySubmitDetail } from './events.js';
+export type { FdSurveyPageDetail, FdSurveySubmitDetail } from '@frontdesk/core';
 export type { SurveyStrings } from './strings.js';
 export { FdSurvey } from './survey.js';

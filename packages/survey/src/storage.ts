@@ -68,9 +68,3 @@ export function loadQueued(surveyId: string): QueuedSubmission | undefined {
 export function saveQueued(surveyId: string, queued: QueuedSubmission | undefined): boolean {
   return write(outboxName(surveyId), queued);
 }
-
-/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}

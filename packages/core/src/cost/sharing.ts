@@ -28,7 +28,7 @@ type CostSharingTerms = Pick<
 >;
 
 /**
- * Applies the plan's cost sharing to an allowed amount (DESIGN.md section 5): the copay comes off first (and is all
+ * Applies the plan's cost sharing to an allowed amount (docs/design.md section 5): the copay comes off first (and is all
  * the patient pays when `copayOnly`), then the deductible, then coinsurance on what is left; the sum is capped at the
  * out-of-pocket maximum remaining. No component can exceed the allowed amount, so the plan never pays a negative sum.
  */

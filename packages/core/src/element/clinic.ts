@@ -11,6 +11,10 @@ const CHANGE = 'fd-clinic-change';
  *
  * @summary Supplies the backend (adapter) to the Frontdesk widgets inside it.
  * @slot - The widgets and any other content.
+ * @attr adapter - `memory`, `rest`, `fhir`, `smart-scheduling-links`, or a name given to `registerAdapter()`.
+ * @attr api - The backend's base URL (`rest`, `fhir`) or the `$bulk-publish` manifest URL (`smart-scheduling-links`).
+ * @attr options - Further settings as a JSON object, such as `{"latencyMs": 300}` for the memory adapter.
+ * @fires fd-clinic-change - The configuration changed; the widgets inside load again. Does not bubble.
  */
 export class FdClinic extends HTMLElement {
   static observedAttributes = ['adapter', 'api', 'options'];
@@ -104,7 +108,7 @@ function clinicAdapter(clinic: HTMLElement): Promise<FrontdeskAdapter> {
 }
 
 /**
- * The adapter for a widget, in the order of DESIGN.md section 4: the element's own `adapter` property, the nearest
+ * The adapter for a widget, in the order of docs/design.md section 4: the element's own `adapter` property, the nearest
  * `<fd-clinic>`, then the page-wide default from `configure()`.
  */
 export function lookupAdapter(element: Element, own: FrontdeskAdapter | undefined): Promise<FrontdeskAdapter> {

@@ -1,33 +1,28 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
-import { html } from 'lit';
+import { type CSSResult, css, html } from 'lit';
+import { frame, settle, text } from '../../../../test/support/dom.js';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import { configure } from '../config.js';
-import type { FdClinic } from './clinic.js';
+import type { FdErrorDetail } from '../events/index.js';
+import { LazyModule } from '../lazy-module.js';
+import { type FdClinic, lookupAdapter } from './clinic.js';
 import { defineElement, defineWithClinic } from './define.js';
-import type { FdErrorDetail } from './events.js';
 import { FrontdeskElement } from './frontdesk-element.js';
+import { LazyPart } from './lazy-part.js';
 import { Resource } from './resource.js';
 import { baseStyles } from './tokens.js';
 
 /** A minimal widget on the base: shows the organization's name. */
 class TestWidget extends FrontdeskElement {
   static override styles = baseStyles;
-  readonly org = this.track(new Resource(this, (adapter, signal) => adapter.getOrganization({ signal })));
+  readonly org = new Resource(this, (adapter, signal) => adapter.getOrganization({ signal }));
   override render() {
     return html`<div class="fd-root">${this.renderResource(this.org, (org) => html`<p>${org.name}</p>`)}
       ${this.renderAnnouncer()}</div>`;
   }
 }
 defineWithClinic('fd-test-widget', TestWidget);
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-async function settled(el: TestWidget): Promise<void> {
-  for (let i = 0; i < 50 && el.org.status === 'loading'; i++) await new Promise((r) => setTimeout(r, 10));
-  await el.updateComplete;
-  await nextFrame();
-}
-const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('FrontdeskElement', () => {
   afterEach(() => configure(undefined));
@@ -40,9 +35,9 @@ describe('FrontdeskElement', () => {
       testHtml`<fd-clinic adapter="memory" options='{"seed":3}'><fd-test-widget></fd-test-widget></fd-clinic>`,
     );
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
-    expect(await el.resolveAdapter()).to.not.equal(global);
+    expect(await lookupAdapter(el, el.adapter)).to.not.equal(global);
     el.adapter = own;
-    expect(await el.resolveAdapter()).to.equal(own);
+    expect(await lookupAdapter(el, el.adapter)).to.equal(own);
   });
 
   it('uses the enclosing fd-clinic, then the configure() default', async () => {
@@ -52,12 +47,12 @@ describe('FrontdeskElement', () => {
       testHtml`<fd-clinic adapter="memory"><div><fd-test-widget></fd-test-widget></div></fd-clinic>`,
     );
     const inside = wrapper.querySelector('fd-test-widget') as TestWidget;
-    const fromClinic = await inside.resolveAdapter();
+    const fromClinic = await lookupAdapter(inside, inside.adapter);
     expect(fromClinic.name).to.equal('memory');
     expect(fromClinic).to.not.equal(global);
-    expect(await inside.resolveAdapter()).to.equal(fromClinic); // one adapter per clinic, shared
+    expect(await lookupAdapter(inside, inside.adapter)).to.equal(fromClinic); // one adapter per clinic, shared
     const outside = await fixture<TestWidget>(testHtml`<fd-test-widget></fd-test-widget>`);
-    expect(await outside.resolveAdapter()).to.equal(global);
+    expect(await lookupAdapter(outside, outside.adapter)).to.equal(global);
   });
 
   it('finds an fd-clinic across a shadow root', async () => {
@@ -66,7 +61,7 @@ describe('FrontdeskElement', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     const el = document.createElement('fd-test-widget') as TestWidget;
     shadow.append(el);
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.not.contain('Something went wrong');
     expect(el.org.status).to.equal('ready');
   });
@@ -75,7 +70,7 @@ describe('FrontdeskElement', () => {
     const errors: FdErrorDetail[] = [];
     document.addEventListener('fd-error', (e) => errors.push(e.detail), { once: true });
     const el = await fixture<TestWidget>(testHtml`<fd-test-widget></fd-test-widget>`);
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('This widget is not set up correctly');
     expect(text(el)).to.contain('fd-clinic');
     expect(errors[0]?.kind).to.equal('invalid-input');
@@ -86,16 +81,16 @@ describe('FrontdeskElement', () => {
   it('explains an unknown adapter name and a broken options attribute', async () => {
     const wrapper = await fixture(testHtml`<fd-clinic adapter="nope"><fd-test-widget></fd-test-widget></fd-clinic>`);
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('unknown adapter "nope"');
     wrapper.setAttribute('adapter', 'memory');
     wrapper.setAttribute('options', '{not json');
     await new Promise((r) => setTimeout(r, 20));
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('options> must be a JSON object');
     wrapper.setAttribute('options', '{"seed": 4}');
     await new Promise((r) => setTimeout(r, 20));
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('ready');
   });
 
@@ -108,7 +103,7 @@ describe('FrontdeskElement', () => {
     expect(skeleton?.getAttribute('role')).to.equal('status');
     expect(skeleton?.textContent).to.contain('Loading');
     await expect(el).shadowDom.to.be.accessible();
-    await settled(el);
+    await settle(el);
     expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
     expect(text(el)).to.equal((await adapter.getOrganization()).name);
   });
@@ -119,7 +114,7 @@ describe('FrontdeskElement', () => {
     const el = await fixture<TestWidget>(
       testHtml`<fd-test-widget .adapter=${adapter} @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}></fd-test-widget>`,
     );
-    await settled(el);
+    await settle(el);
     const alert = el.shadowRoot!.querySelector('[role="alert"]');
     expect(alert?.textContent).to.contain('could not reach');
     expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
@@ -127,7 +122,7 @@ describe('FrontdeskElement', () => {
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
     retry.focus();
     retry.click();
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('ready');
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
@@ -136,10 +131,10 @@ describe('FrontdeskElement', () => {
     const adapter = createMemoryAdapter({ fail: true });
     const wrapper = await fixture(testHtml`<div lang="es"><fd-test-widget .adapter=${adapter}></fd-test-widget></div>`);
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
-    await settled(el);
+    await settle(el);
     expect(text(el)).to.contain('Intentar de nuevo');
     wrapper.setAttribute('lang', 'en-US');
-    await nextFrame();
+    await frame();
     await el.updateComplete;
     expect(text(el)).to.contain('Try again');
   });
@@ -154,11 +149,11 @@ describe('FrontdeskElement', () => {
   it('reloads when its adapter property changes', async () => {
     const a = createMemoryAdapter({ seed: 1 });
     const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${a}></fd-test-widget>`);
-    await settled(el);
+    await settle(el);
     const failing = createMemoryAdapter({ fail: true });
     el.adapter = failing;
     await el.updateComplete;
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('error');
   });
 });
@@ -171,7 +166,65 @@ describe('fd-clinic', () => {
     expect(clinic.adapter).to.equal(undefined);
     const el = clinic.querySelector('fd-test-widget') as TestWidget;
     await new Promise((r) => setTimeout(r, 20));
-    await settled(el);
+    await settle(el);
     expect(el.org.status).to.equal('ready');
+  });
+});
+
+describe('loadComplete', () => {
+  it('resolves once the data has loaded and rendered, with no polling', async () => {
+    const adapter = createMemoryAdapter({ latencyMs: 80 });
+    const el = await fixture<TestWidget>(testHtml`<fd-test-widget .adapter=${adapter}></fd-test-widget>`);
+    expect(el.org.status).to.equal('loading');
+    await el.loadComplete;
+    expect(el.org.status).to.equal('ready');
+    expect(text(el)).to.contain((await adapter.getOrganization()).name);
+  });
+});
+
+/** A part of a widget that arrives later: a module with its own styles and words. */
+interface Part {
+  styles: CSSResult;
+  label: string;
+}
+let downloads = 0;
+const lazyModule = new LazyModule<Part>(async () => {
+  downloads++;
+  if (downloads === 1) {
+    const missing = '/no-such-chunk.js'; // a chunk a deploy removed, or a dropped connection: a real failed import
+    return import(/* @vite-ignore */ missing);
+  }
+  return { styles: css`.lazy { color: rgb(1, 2, 3); }`, label: 'arrived' };
+});
+
+class LazyWidget extends FrontdeskElement {
+  static override styles = baseStyles;
+  readonly extra = new LazyPart(this, lazyModule, { styles: (module) => module.styles });
+  override render() {
+    return html`<p class="lazy">${this.extra.value?.label ?? 'waiting'}</p>`;
+  }
+}
+defineElement('fd-lazy-widget', LazyWidget);
+
+describe('LazyPart', () => {
+  it('reports a failed download, retries it, adopts its styles, and updateComplete waits for it', async () => {
+    const el = await fixture<LazyWidget>(testHtml`<fd-lazy-widget></fd-lazy-widget>`);
+    const failed = await el.extra.settle();
+    expect('error' in failed && failed.error.kind).to.equal('network');
+    expect(text(el)).to.equal('waiting');
+
+    void el.extra.load();
+    await el.updateComplete; // includes the download
+    expect(text(el)).to.equal('arrived');
+    const shown = el.shadowRoot!.querySelector('.lazy')!;
+    expect(getComputedStyle(shown).color).to.equal('rgb(1, 2, 3)');
+    expect(downloads).to.equal(2);
+
+    // Once per page: a second widget adopts the styles without downloading again.
+    const other = await fixture<LazyWidget>(testHtml`<fd-lazy-widget></fd-lazy-widget>`);
+    await other.extra.load();
+    await other.updateComplete;
+    expect(getComputedStyle(other.shadowRoot!.querySelector('.lazy')!).color).to.equal('rgb(1, 2, 3)');
+    expect(downloads).to.equal(2);
   });
 });

@@ -2,12 +2,14 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import type { FrontdeskAdapter } from '../adapter.js';
 import { VERSION } from '../dev.js';
 import { FrontdeskError } from '../errors.js';
+import { errorDetail } from '../events/error.js';
+import { type FrontdeskEventDetails, type FrontdeskEventName, fdEvent } from '../events/index.js';
 import type { DroppedRecord } from '../schemas/validate.js';
 import { findClinic, lookupAdapter, onClinicChange } from './clinic.js';
-import { type FdErrorDetail, fdEvent } from './events.js';
+import { loadsSettled, partsPending, partsSettled, reloadAll } from './host-state.js';
 import { LocalizeController } from './localize.js';
 import type { Resource } from './resource.js';
-import { baseStringsEn, baseStringsEs } from './strings.js';
+import { baseStrings } from './strings.js';
 
 /**
  * The base of every Frontdesk widget: finds its adapter, renders loading, empty and error states, reports problems as
@@ -29,15 +31,14 @@ export abstract class FrontdeskElement extends LitElement {
   /** Text for the polite live region; set through `announce()`. */
   protected announcement = '';
 
-  protected readonly baseI18n = new LocalizeController(this, { en: baseStringsEn, es: baseStringsEs });
-  private readonly resources: Resource<unknown>[] = [];
+  protected readonly baseI18n = new LocalizeController(this, baseStrings);
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private unwatchClinic: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     const clinic = findClinic(this);
-    if (clinic) this.unwatchClinic = onClinicChange(clinic, () => this.reloadAll());
+    if (clinic) this.unwatchClinic = onClinicChange(clinic, () => this.adapterChanged());
   }
 
   override disconnectedCallback(): void {
@@ -49,37 +50,45 @@ export abstract class FrontdeskElement extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     // Before render, so the swap to a new adapter renders its loading state in this same update.
-    if (changed.has('adapter') && this.hasUpdated) this.reloadAll();
+    if (changed.has('adapter') && this.hasUpdated) this.adapterChanged();
   }
 
-  /** Register a resource so a new adapter or configuration reloads it. */
-  protected track<T>(resource: Resource<T>): Resource<T> {
-    this.resources.push(resource as Resource<unknown>);
-    return resource;
+  /** The adapter or the enclosing clinic's configuration changed: every `Resource` loads again. */
+  protected adapterChanged(): void {
+    reloadAll(this);
   }
 
-  private reloadAll(): void {
-    for (const resource of this.resources) void resource.reload();
+  /**
+   * Resolves once every load the widget has started (its data, through the adapter) has settled and rendered: what a
+   * test or a host awaits instead of polling for the loading state to go.
+   */
+  get loadComplete(): Promise<boolean> {
+    return loadsSettled(this).then(() => this.updateComplete);
   }
 
-  resolveAdapter(): Promise<FrontdeskAdapter> {
+  /** Includes the parts of the widget whose code is still downloading (see `LazyPart`). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (partsPending(this)) {
+      await partsSettled(this);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  /** This widget's adapter: its own `adapter` property, the enclosing `<fd-clinic>`, or the page's default. */
+  protected resolveAdapter(): Promise<FrontdeskAdapter> {
     return lookupAdapter(this, this.adapter);
   }
 
-  /** Dispatch a Frontdesk event: bubbling and composed, so the page hears it through shadow roots. */
-  protected emit<T>(type: string, detail: T): boolean {
-    return this.dispatchEvent(fdEvent(type, detail));
+  /** Dispatch a Frontdesk event, typed by its name: bubbling and composed, so the page hears it through shadow roots. */
+  protected emit<N extends FrontdeskEventName>(name: N, detail: FrontdeskEventDetails[N]): boolean {
+    return this.dispatchEvent(fdEvent(name, detail));
   }
 
-  reportError(error: FrontdeskError, recoverable: boolean): void {
-    const detail: FdErrorDetail = {
-      kind: error.kind,
-      message: error.message,
-      field: error.field,
-      status: error.status,
-      recoverable,
-    };
-    this.emit('fd-error', detail);
+  /** Report a problem as `fd-error`; `recoverable` is false when the widget shows its error state instead. */
+  protected reportError(error: FrontdeskError, recoverable: boolean): void {
+    this.emit('fd-error', errorDetail(error, recoverable));
   }
 
   /** Report records the adapter dropped as invalid, without stopping the widget. */

@@ -1,70 +1,69 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-export type Locale = 'en' | 'es';
-export const LOCALES: readonly Locale[] = ['en', 'es'];
-
-/** A string table: plain strings, or functions where a value (a count, a name) shapes the sentence. */
-export type StringTable = Record<string, string | ((...args: never[]) => string)>;
-
-/** English is bundled; other locales may be bundled or loaded on first use. */
-export type Tables<T extends StringTable> = { en: T } & { [L in Exclude<Locale, 'en'>]?: T | (() => Promise<T>) };
+import { onStringsChange, type Strings, type StringTable } from '../i18n/registry.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** The nearest `lang`, crossing shadow roots, as one of our locales. */
-export function resolveLocale(element: Element): { locale: Locale; lang: string } {
+/** The nearest `lang` above `element`, crossing shadow roots; `en` when there is none. */
+export function langOf(element: Element): string {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
-      const lang = node.getAttribute('lang') ?? '';
-      return { locale: matchLocale(lang), lang: lang || 'en' };
-    }
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') || 'en';
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return { locale: 'en', lang: 'en' };
+  return 'en';
 }
 
-export function matchLocale(lang: string): Locale {
-  const base = lang.toLowerCase().split('-')[0] as Locale;
-  return LOCALES.includes(base) ? base : 'en';
+/** `lang` as Intl takes it (`es-mx` is `es-MX`); `en` for a tag Intl refuses, so formatting never throws. */
+export function intlLang(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
 }
 
-// One observer for the whole page: a `lang` change anywhere re-renders every connected widget.
-const hosts = new Set<LocalizeController<StringTable>>();
+// One observer for the page: a `lang` or `dir` change anywhere, or a newly registered table, re-renders every widget.
+const controllers = new Set<LocalizeController<StringTable>>();
 let observer: MutationObserver | undefined;
+let listening = false;
 function watch(controller: LocalizeController<StringTable>): void {
-  hosts.add(controller);
+  controllers.add(controller);
+  const refreshAll = () => {
+    for (const each of controllers) each.refresh();
+  };
+  if (!listening) {
+    listening = true;
+    onStringsChange(refreshAll);
+  }
   if (!observer && typeof MutationObserver !== 'undefined') {
-    observer = new MutationObserver(() => {
-      for (const c of hosts) c.refresh();
-    });
+    observer = new MutationObserver(refreshAll);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
   }
 }
 
 /**
- * Localization for one element: `t.key` for strings, `t.key(n)` for sentences with values, `locale`/`lang` for
- * `Intl`. The element re-renders when the nearest `lang` changes or a lazily loaded table arrives.
+ * Localization for one element: `t.key` for strings, `t.key(n)` for sentences with values, `lang` for `Intl`. The
+ * element re-renders when the nearest `lang` or `dir` changes, when a lazily loaded table arrives, and when a page
+ * registers a table.
  */
 export class LocalizeController<T extends StringTable> implements ReactiveController {
   private readonly host: Host;
-  private readonly tables: Tables<T>;
-  private readonly loaded = new Map<Locale, T>();
-  locale: Locale = 'en';
-  /** The full tag (`es-MX`) for Intl formatting. */
+  private readonly strings: Strings<T>;
+  private current: T;
+  /** The full tag (`es-MX`) for Intl formatting, always one Intl accepts. */
   lang = 'en';
   /** Writing direction of the nearest `dir`, for layout decisions that CSS cannot make. */
   dir: 'ltr' | 'rtl' = 'ltr';
 
-  constructor(host: Host, tables: Tables<T>) {
+  constructor(host: Host, strings: Strings<T>) {
     this.host = host;
-    this.tables = tables;
-    this.loaded.set('en', tables.en);
+    this.strings = strings;
+    this.current = strings.en;
     host.addController(this);
   }
 
   get t(): T {
-    return this.loaded.get(this.locale) ?? this.tables.en;
+    return this.current;
   }
 
   hostConnected(): void {
@@ -73,31 +72,32 @@ export class LocalizeController<T extends StringTable> implements ReactiveContro
   }
 
   hostDisconnected(): void {
-    hosts.delete(this as unknown as LocalizeController<StringTable>);
+    controllers.delete(this as unknown as LocalizeController<StringTable>);
+  }
+
+  /** Resolves when the words for the element's language are shown (loading them if needed). */
+  async ready(): Promise<void> {
+    this.refresh();
+    await this.strings.load(this.lang);
+    this.refresh();
   }
 
   refresh(): void {
-    const { locale, lang } = resolveLocale(this.host);
-    const dir = getComputedStyleDirection(this.host);
-    const changed = locale !== this.locale || lang !== this.lang || dir !== this.dir;
-    this.locale = locale;
+    const lang = intlLang(langOf(this.host));
+    const dir = directionOf(this.host);
+    // English while another language loads, so nothing is ever blank.
+    const table = this.strings.table(lang);
+    if (!table) void this.strings.load(lang).then(() => this.refresh());
+    const next = table ?? this.strings.en;
+    const changed = lang !== this.lang || dir !== this.dir || next !== this.current;
     this.lang = lang;
     this.dir = dir;
-    if (!this.loaded.has(locale)) void this.load(locale);
+    this.current = next;
     if (changed) this.host.requestUpdate();
-  }
-
-  private async load(locale: Locale): Promise<void> {
-    const source = (this.tables as Record<string, T | (() => Promise<T>) | undefined>)[locale];
-    if (!source) return;
-    const table = typeof source === 'function' ? await source() : source;
-    // Missing keys fall back to English, so a partial translation never shows a blank.
-    this.loaded.set(locale, { ...this.tables.en, ...table });
-    this.host.requestUpdate();
   }
 }
 
-function getComputedStyleDirection(element: Element): 'ltr' | 'rtl' {
+function directionOf(element: Element): 'ltr' | 'rtl' {
   try {
     // `:dir()` follows `dir` through shadow roots and `dir="auto"`.
     return element.matches(':dir(rtl)') ? 'rtl' : 'ltr';

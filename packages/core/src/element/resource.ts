@@ -1,16 +1,15 @@
-import type { ReactiveController } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { type FrontdeskError, toFrontdeskError } from '../errors.js';
+import { errorDetail } from '../events/error.js';
+import { fdEvent } from '../events/index.js';
+import { lookupAdapter } from './clinic.js';
+import { holdLoad, reloadOnAdapterChange } from './host-state.js';
 
 export type ResourceStatus = 'loading' | 'ready' | 'error';
 
-/** What a Resource needs from its element: the adapter lookup and the error report. */
-export interface ResourceHost {
-  addController(controller: ReactiveController): void;
-  requestUpdate(): void;
-  resolveAdapter(): Promise<FrontdeskAdapter>;
-  reportError(error: FrontdeskError, recoverable: boolean): void;
-}
+/** A widget a Resource loads for: its `adapter` property is the first place the adapter is looked up. */
+export type ResourceHost = ReactiveControllerHost & HTMLElement & { adapter?: FrontdeskAdapter | undefined };
 
 export type ResourceTask<T> = (adapter: FrontdeskAdapter, signal: AbortSignal) => Promise<T>;
 
@@ -19,8 +18,9 @@ function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
 }
 
 /**
- * Data an element loads through its adapter. It (re)loads when the element connects, when `args()` change, or on
- * `reload()`, aborting the request it replaces; the element renders `status`, `value` and `error`.
+ * Data a widget loads through its adapter (model: Lit's `Task`). It (re)loads when the widget connects, when `args()`
+ * change, when the adapter changes, or on `reload()`, aborting the request it replaces; the widget renders `status`,
+ * `value` and `error`. A failure is reported as `fd-error` (not recoverable: the widget shows its error state).
  */
 export class Resource<T> implements ReactiveController {
   status: ResourceStatus = 'loading';
@@ -32,12 +32,19 @@ export class Resource<T> implements ReactiveController {
   private lastArgs: readonly unknown[] | undefined;
   private controller: AbortController | undefined;
   private generation = 0;
+  private current: Promise<void> = Promise.resolve();
 
   constructor(host: ResourceHost, task: ResourceTask<T>, args: () => readonly unknown[] = () => []) {
     this.host = host;
     this.task = task;
     this.args = args;
     host.addController(this);
+    reloadOnAdapterChange(host, () => this.reload());
+  }
+
+  /** Resolves when the latest load has settled (ready or failed); the widget's `loadComplete` waits for it too. */
+  get taskComplete(): Promise<void> {
+    return this.current;
   }
 
   // Checked before render, so a change of inputs shows its loading state in the same update instead of scheduling
@@ -56,7 +63,13 @@ export class Resource<T> implements ReactiveController {
   }
 
   /** Load again (the retry button, a changed adapter). Resolves when this load has settled. */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    this.current = this.load();
+    holdLoad(this.host, this.current);
+    return this.current;
+  }
+
+  private async load(): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -66,7 +79,7 @@ export class Resource<T> implements ReactiveController {
       this.host.requestUpdate();
     }
     try {
-      const adapter = await this.host.resolveAdapter();
+      const adapter = await lookupAdapter(this.host, this.host.adapter);
       const value = await this.task(adapter, controller.signal);
       if (generation !== this.generation) return;
       this.value = value;
@@ -78,7 +91,7 @@ export class Resource<T> implements ReactiveController {
       if (error.kind === 'aborted' && controller.signal.aborted) return;
       this.error = error;
       this.status = 'error';
-      this.host.reportError(error, false);
+      this.host.dispatchEvent(fdEvent('fd-error', errorDetail(error, false)));
     }
     this.host.requestUpdate();
   }

@@ -23,7 +23,7 @@ const packages = readdirSync(packagesDir).filter((name) => {
   }
 });
 
-describe('the custom-property contract (DESIGN.md 9.6)', () => {
+describe('the custom-property contract (docs/design.md section 9.6)', () => {
   it('defines every private --_fd-* token that any widget reads', () => {
     const defined = new Set(Object.keys(TOKENS).map((name) => name.replace('--fd-', '--_fd-')));
     const used = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { css, unsafeCSS } from 'lit';
 
 /**
- * The public design tokens every widget reads (DESIGN.md section 9.6): each public `--fd-*` property, its light and
+ * The public design tokens every widget reads (docs/design.md section 9.6): each public `--fd-*` property, its light and
  * dark default (what each is for: token-docs.ts, kept out of the widgets' download). Widgets read the private
  * `--_fd-*` copies, which fall back from a per-widget property to the global token to the default. Storybook's
  * Theming page and the token test are generated from this list.

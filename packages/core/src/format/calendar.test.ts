@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isFrontdeskError } from '../errors.js';
+import { errorOf } from '../../../../test/support/errors.js';
 import { monthGrid, type Weekday, weekdayOfKey, weekStartForLocale, weekStartFromRegion } from './calendar.js';
 import { addDaysToKey } from './day-key.js';
-
-/** The kind and field of the FrontdeskError `run` throws. */
-function errorOf(run: () => unknown): { kind: string; field: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (isFrontdeskError(error)) return { kind: error.kind, field: error.field };
-    throw error;
-  }
-  throw new Error('expected a FrontdeskError');
-}
 
 /** Every row is 7 consecutive days starting on the given weekday, and the grid holds the whole month. */
 function expectWellFormed(grid: string[][], year: number, month: number, weekStartsOn: Weekday, days: number) {

@@ -1,10 +1,14 @@
-import { type DayKey, dayKeyToUtcMidnight, utcMidnight, utcMillisToDayKey } from './day-key.js';
+import { type DayKey, dayKeyToUtcMidnight, keyMidnight, utcMidnight, utcMillisToDayKey } from './day-key.js';
 import { invalidInput } from './errors.js';
+import { dateTimeFormat, knownDateFormat } from './intl-cache.js';
+
+// Calendar days, zone-free, on Intl alone (no date-fns): the slot picker's month grid downloads with the page.
 
 /** 0 is Sunday, 1 Monday, ... 6 Saturday (the date-fns convention). */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const DAY_MS = 86_400_000;
+const NOON_MS = 12 * 3_600_000;
 
 /** The weekday of a day key. */
 export function weekdayOfKey(key: DayKey): Weekday {
@@ -21,6 +25,11 @@ export function monthGrid(year: number, month: number, weekStartsOn: Weekday = 0
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
     throw invalidInput('weekStartsOn', 'expected 0 (Sunday) to 6 (Saturday)');
   }
+  return monthWeeks(year, month, weekStartsOn);
+}
+
+/** `monthGrid` for a year, month and weekday already checked (a widget's own): no checks. */
+export function monthWeeks(year: number, month: number, weekStartsOn: Weekday): DayKey[][] {
   const first = utcMidnight(year, month, 1);
   const daysInMonth = new Date(utcMidnight(year, month + 1, 0)).getUTCDate();
   const lead = (new Date(first).getUTCDay() - weekStartsOn + 7) % 7;
@@ -55,7 +64,10 @@ function parseLocale(locale: string): LocaleWithWeekInfo {
 
 /** From the locale's region, or its most likely region (`es` is Spain, `en` the United States). */
 export function weekStartFromRegion(locale: string): Weekday {
-  const parsed = parseLocale(locale);
+  return regionWeekStart(parseLocale(locale));
+}
+
+function regionWeekStart(parsed: Intl.Locale): Weekday {
   const region = parsed.region ?? parsed.maximize().region;
   if (region !== undefined && SUNDAY_REGIONS.has(region)) return 0;
   if (region !== undefined && SATURDAY_REGIONS.has(region)) return 6;
@@ -67,11 +79,39 @@ export function weekStartFromRegion(locale: string): Weekday {
  * the engine has it, else from the region (Firefox has neither).
  */
 export function weekStartForLocale(locale: string): Weekday {
-  const parsed = parseLocale(locale);
+  return weekStartOf(parseLocale(locale));
+}
+
+/** `weekStartForLocale` for a locale Intl has already accepted (a widget's `lang`). */
+export function weekStartOf(locale: string | Intl.Locale): Weekday {
+  const parsed = (typeof locale === 'string' ? new Intl.Locale(locale) : locale) as LocaleWithWeekInfo;
   const info = typeof parsed.getWeekInfo === 'function' ? parsed.getWeekInfo() : parsed.weekInfo;
   const firstDay = info?.firstDay;
   // Intl numbers days 1 (Monday) to 7 (Sunday).
   if (Number.isInteger(firstDay) && firstDay !== undefined && firstDay >= 1 && firstDay <= 7)
     return (firstDay % 7) as Weekday;
-  return weekStartFromRegion(locale);
+  return regionWeekStart(parsed);
 }
+
+/**
+ * A calendar day key for display: a weekday heading, a month title (`{ month: 'long', year: 'numeric' }`) or a grid
+ * cell label. Day keys have no zone, so they are formatted at UTC noon, where no machine zone can shift them.
+ */
+export function formatDayKey(
+  key: DayKey,
+  locale: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'> = { dateStyle: 'full' },
+): string {
+  const noonUtc = dayKeyToUtcMidnight(key) + NOON_MS;
+  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(noonUtc);
+}
+
+/** `formatDayKey` for a key and a locale already checked (a widget's own): no checks, no named errors. */
+export const dayKeyText = (
+  key: DayKey,
+  locale: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): string => knownDateFormat(locale, { ...options, timeZone: 'UTC' }).format(keyMidnight(key) + NOON_MS);
+
+/** The weekday of a day key already checked. */
+export const weekdayOf = (key: DayKey): Weekday => new Date(keyMidnight(key)).getUTCDay() as Weekday;

@@ -10,7 +10,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * The rule of the `CalendarDate` schema (a real day, `YYYY-MM-DD`), written out so date helpers never load zod into a
  * widget page (schema-parity.test.ts checks that both agree).
  */
-function isDayKey(key: unknown): key is DayKey {
+export function isDayKey(key: unknown): key is DayKey {
   if (typeof key !== 'string' || !DAY_KEY.test(key)) return false;
   const date = new Date(`${key}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(key);
@@ -38,8 +38,16 @@ export const dayKeyToUtcMidnight = (key: DayKey): number => utcMidnight(...parse
 
 export const utcMillisToDayKey = (utcMillis: number): DayKey => new Date(utcMillis).toISOString().slice(0, 10);
 
+/** UTC midnight of a day key already checked (the unchecked functions below start here). */
+export const keyMidnight = (key: DayKey): number =>
+  utcMidnight(Number(key.slice(0, 4)), Number(key.slice(5, 7)), Number(key.slice(8, 10)));
+
+/** The day `days` after (or before) a day key, both already checked: what widgets use on their own keys. */
+export const shiftDayKey = (key: DayKey, days: number): DayKey => utcMillisToDayKey(keyMidnight(key) + days * DAY_MS);
+
 /** The day `days` after (or before, when negative) a day key. */
 export function addDaysToKey(key: DayKey, days: number): DayKey {
   if (!Number.isSafeInteger(days)) throw invalidInput('days', 'expected a whole number of days');
-  return utcMillisToDayKey(dayKeyToUtcMidnight(key) + days * DAY_MS);
+  parseDayKey(key);
+  return shiftDayKey(key, days);
 }

@@ -33,25 +33,35 @@ function rethrowNamed(
   throw invalidInput('locale', 'not a valid locale');
 }
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cached(dateFormats, `${locale}|${JSON.stringify(options)}`, () => {
-    try {
-      return new Intl.DateTimeFormat(locale, options);
-    } catch (error) {
-      rethrowNamed(error, options);
-    }
-  });
+/** One formatter per locale and options, built once; Intl's bare RangeError becomes a named `invalid-input`. */
+function formatter<T, O extends Intl.DateTimeFormatOptions | Intl.NumberFormatOptions>(
+  cache: Map<string, T>,
+  create: (locale: string, options: O) => T,
+  locale: string,
+  options: O,
+): T {
+  try {
+    return cached(cache, `${locale}|${JSON.stringify(options)}`, () => create(locale, options));
+  } catch (error) {
+    rethrowNamed(error, options);
+  }
 }
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return cached(numberFormats, `${locale}|${JSON.stringify(options)}`, () => {
-    try {
-      return new Intl.NumberFormat(locale, options);
-    } catch (error) {
-      rethrowNamed(error, options);
-    }
-  });
-}
+const createDateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, options);
+
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  formatter(dateFormats, createDateFormat, locale, options);
+
+/**
+ * `dateTimeFormat` for a locale and options already known to be good (a widget's own `lang` and zones): the same
+ * cache, without the naming of a bad argument (Intl's own error, should one come).
+ */
+export const knownDateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  cached(dateFormats, `${locale}|${JSON.stringify(options)}`, () => createDateFormat(locale, options));
+
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  formatter(numberFormats, (l, o) => new Intl.NumberFormat(l, o), locale, options);
 
 const knownZones = new Set<string>();
 

@@ -1,22 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isFrontdeskError } from '../errors.js';
+import { errorOf } from '../../../../test/support/errors.js';
+import { plain } from '../../../../test/support/intl.js';
 import { currencyFractionDigits, formatMoney } from './money.js';
 import { parseMoneyInput, parsePercentInput } from './money-input.js';
-
-/** ICU puts no-break and narrow no-break spaces in formatted output; tests compare with plain spaces. */
-const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
-
-/** The kind and field of the FrontdeskError `run` throws. */
-function errorOf(run: () => unknown): { kind: string; field: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (isFrontdeskError(error)) return { kind: error.kind, field: error.field };
-    throw error;
-  }
-  throw new Error('expected a FrontdeskError');
-}
 
 describe('formatMoney', () => {
   it('formats integer cents in en-US', () => {

@@ -1,19 +1,8 @@
 import { tzOffset, tzScan } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isFrontdeskError } from '../errors.js';
+import { errorOf } from '../../../../test/support/errors.js';
 import { zoneOffsetMinutes } from './offset.js';
-
-/** The kind and field of the FrontdeskError `run` throws. */
-function errorOf(run: () => unknown): { kind: string; field: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (isFrontdeskError(error)) return { kind: error.kind, field: error.field };
-    throw error;
-  }
-  throw new Error('expected a FrontdeskError');
-}
 
 const ZONES = [
   'America/New_York',

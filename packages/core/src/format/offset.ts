@@ -1,5 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
-import { assertTimeZone } from './intl-cache.js';
+import { assertTimeZone, knownDateFormat } from './intl-cache.js';
 
 /**
  * A zone's UTC offset at an instant, in whole minutes, remembered per 6-hour window.
@@ -15,7 +14,19 @@ const WINDOW_MS = 6 * 3_600_000;
 const MAX_WINDOWS = 4096;
 const windows = new Map<string, number>();
 
-const exactOffset = (timeZone: string, millis: number) => Math.round(tzOffset(timeZone, new Date(millis)));
+/**
+ * The offset Intl names at `millis` ("GMT-05:00", "GMT+05:45", "GMT-04:56:02" for a local mean time, "GMT"), in
+ * minutes, for a zone already checked and without the window cache: for callers that keep their own (`ZoneClock`).
+ */
+export function exactOffset(timeZone: string, millis: number): number {
+  const name = knownDateFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(millis)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const match = /([+-])(\d{2}):?(\d{2})?:?(\d{2})?/.exec(name ?? '');
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0) + Number(match[4] ?? 0) / 60;
+  return Math.round(match[1] === '-' ? -minutes : minutes);
+}
 
 export function zoneOffsetMinutes(timeZone: string, millis: number): number {
   assertTimeZone(timeZone);

@@ -1,34 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isFrontdeskError } from '../errors.js';
+import { errorOf } from '../../../../test/support/errors.js';
+import { plain } from '../../../../test/support/intl.js';
 import { Instant, TimeZone } from '../schemas/primitives.js';
+import { formatDayKey } from './calendar.js';
 import { addDaysToKey } from './day-key.js';
-import {
-  browserTimeZone,
-  dayKey,
-  formatDate,
-  formatDateTime,
-  formatDayKey,
-  formatTime,
-  formatTimeZoneName,
-  partOfDay,
-  startOfDayInZone,
-  toIsoWithOffset,
-} from './zoned.js';
-
-/** ICU puts no-break and narrow no-break spaces in formatted output; tests compare with plain spaces. */
-const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
-
-/** The kind and field of the FrontdeskError `run` throws. */
-function errorOf(run: () => unknown): { kind: string; field: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (isFrontdeskError(error)) return { kind: error.kind, field: error.field };
-    throw error;
-  }
-  throw new Error('expected a FrontdeskError');
-}
+import { browserTimeZone, formatDate, formatDateTime, formatTime, formatTimeZoneName } from './instant.js';
+import { dayKey, partOfDay, startOfDayInZone, toIsoWithOffset } from './zoned.js';
 
 const NEW_YORK = 'America/New_York';
 const LOS_ANGELES = 'America/Los_Angeles';

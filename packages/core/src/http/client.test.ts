@@ -1,11 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failure } from '../../../../test/support/errors.js';
 import {
   closeRecordingServers,
   type RecordingHandler,
   recordingServer,
 } from '../../../../test/support/recording-server.js';
-import { FrontdeskError } from '../errors.js';
 import { createHttpClient, type HttpClientOptions } from './client.js';
 
 /** These tests read each request's path as the client wrote it (`/bookings`), so hits carry it as a string. */
@@ -28,15 +28,6 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 function client(url: string, options: Partial<HttpClientOptions> = {}) {
   return createHttpClient({ baseUrl: url, backoffBaseMs: 1, backoffMaxMs: 5, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FrontdeskError);
-  return error as FrontdeskError;
 }
 
 describe('createHttpClient: successful requests', () => {

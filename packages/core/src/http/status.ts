@@ -1,6 +1,6 @@
 import { FrontdeskError, type FrontdeskErrorKind } from '../errors.js';
 
-/** What an HTTP error status means to a widget (DESIGN.md section 4). */
+/** What an HTTP error status means to a widget (docs/design.md section 4). */
 export function kindForStatus(status: number): FrontdeskErrorKind {
   if (status === 400 || status === 422) return 'invalid-input';
   if (status === 401 || status === 403) return 'unauthorized';

@@ -4,7 +4,7 @@ import * as schemas from './index.js';
 import { parseListing, parseOrThrow } from './validate.js';
 
 /**
- * Hostile payloads against every exported schema (DESIGN.md section 8, reliability): wrong types, missing fields,
+ * Hostile payloads against every exported schema (docs/design.md section 8, reliability): wrong types, missing fields,
  * 1 MB strings, nested garbage and non-objects at the root must fail with an issue naming the field, and
  * `parseOrThrow` must turn them into an `invalid-response` FrontdeskError naming it too. Never a crash.
  */

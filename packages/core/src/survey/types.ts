@@ -161,11 +161,10 @@ export type SurveyErrorCode =
   | 'attachment-type'
   | 'attachment-size';
 
-/** A field error with a machine code and params for localization, plus an English default message. */
+/** A field error as a code and the values its message needs; the widget owns the words, in every language. */
 export interface SurveyFieldError {
   code: SurveyErrorCode;
   params: Record<string, string | number>;
-  message: string;
 }
 
 export interface SurveyValidation {

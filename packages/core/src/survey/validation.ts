@@ -10,54 +10,9 @@ import {
 import { hasAnswerInSubtree, type NodeState } from './node-state.js';
 import type { SurveyErrorCode, SurveyFieldError } from './types.js';
 
-const TYPE_NAMES: Record<string, string> = {
-  integer: 'whole number',
-  decimal: 'number',
-  quantity: 'number',
-  date: 'date (YYYY-MM-DD)',
-  dateTime: 'date and time',
-  time: 'time (HH:MM)',
-  url: 'web address',
-  boolean: 'yes or no',
-  choice: 'option from the list',
-};
-
-/** English default for a field error; the element shows its own localized text chosen by `code`. */
-export function surveyErrorMessage(code: SurveyErrorCode, params: Record<string, string | number> = {}): string {
-  switch (code) {
-    case 'required':
-      return 'This question needs an answer.';
-    case 'invalid-format':
-      return `Enter a valid ${TYPE_NAMES[String(params.expected)] ?? 'value'}.`;
-    case 'answer-type':
-      return 'This answer is not of the expected type.';
-    case 'not-an-option':
-      return 'Choose one of the listed options.';
-    case 'max-length':
-      return `Use at most ${params.max} characters.`;
-    case 'min-length':
-      return `Use at least ${params.min} characters.`;
-    case 'min-value':
-      return `Enter a value of at least ${params.min}.`;
-    case 'max-value':
-      return `Enter a value of at most ${params.max}.`;
-    case 'max-decimal-places':
-      return `Use at most ${params.max} decimal places.`;
-    case 'regex':
-      return params.format ? `Use the format ${params.format}.` : 'This answer is not in the expected format.';
-    case 'unit-not-allowed':
-      return 'Choose one of the listed units.';
-    case 'cannot-answer':
-      return 'This required question cannot be answered here, so the form cannot be completed here.';
-    case 'attachment-type':
-      return 'This kind of file is not accepted here.';
-    case 'attachment-size':
-      return `The file is too large (at most ${params.max} bytes).`;
-  }
-}
-
+/** A code and its values: the widget words it in the patient's language. */
 function fieldError(code: SurveyErrorCode, params: Record<string, string | number> = {}): SurveyFieldError {
-  return { code, params, message: surveyErrorMessage(code, params) };
+  return { code, params };
 }
 
 function decimalPlaces(n: number): number {

@@ -1,6 +1,5 @@
-import type { DayKey, Weekday } from '@frontdesk/core';
+import { type DayKey, dayKeyText, monthWeeks, type Weekday } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDayKey, monthGrid } from '../intl.js';
 import { dayName, monthTitle } from '../labels.js';
 import type { SlotPickerStrings } from '../strings.js';
 
@@ -17,6 +16,8 @@ export interface CalendarProps {
   /** How many free times a day has. */
   count: (day: DayKey) => number;
   nextAvailable: DayKey | undefined;
+  /** Whether `nextAvailable` is the next day with times after the chosen day (not the soonest of all). */
+  afterChosen: boolean;
   onKeydown: (event: KeyboardEvent) => void;
   onChoose: (day: DayKey) => void;
   onMonth: (delta: -1 | 1) => void;
@@ -44,34 +45,31 @@ function dayCell(props: CalendarProps, day: DayKey, month: string): TemplateResu
   ><span aria-hidden="true">${Number(day.slice(8))}</span><span class="fd-visually-hidden">${label}</span></td>`;
 }
 
-/** The WAI-ARIA APG date-picker grid for one month, with month navigation and the "next available" jump. */
+/** Previous or next month: stays focusable at the end of the range (aria-disabled), so focus never drops. */
+function monthButton(label: string, arrow: string, enabled: boolean, go: () => void): TemplateResult {
+  return html`<button
+    type="button"
+    class="icon-button"
+    part="month-button"
+    aria-label=${label}
+    aria-disabled=${enabled ? 'false' : 'true'}
+    @click=${() => enabled && go()}
+  ><span class="arrow" aria-hidden="true">${arrow}</span></button>`;
+}
+
+/**
+ * The WAI-ARIA APG date-picker grid for one month, with month navigation and the "next available" jump. The month
+ * buttons come after the grid (the grid's Page Up and Page Down do the same), so the days are the first tab stop.
+ */
 export function renderCalendar(props: CalendarProps): TemplateResult {
   const { t, lang } = props;
   const month = props.focused.slice(0, 7);
-  const weeks = monthGrid(month, props.weekStart);
+  const weeks = monthWeeks(Number(month.slice(0, 4)), Number(month.slice(5, 7)), props.weekStart);
   const canGoBack = month > props.firstDay.slice(0, 7);
   const canGoOn = month < props.lastDay.slice(0, 7);
-  const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => formatDayKey(day, lang, { weekday: style });
+  const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => dayKeyText(day, lang, { weekday: style });
   return html`<section class="calendar" part="calendar" aria-labelledby="month-heading">
-    <div class="month-bar">
-      <button
-        type="button"
-        class="icon-button"
-        part="month-button"
-        aria-label=${t.previousMonth}
-        aria-disabled=${canGoBack ? 'false' : 'true'}
-        @click=${() => canGoBack && props.onMonth(-1)}
-      ><span class="arrow" aria-hidden="true">‹</span></button>
-      <h3 id="month-heading" part="month-heading" aria-live="polite">${monthTitle(month, lang)}</h3>
-      <button
-        type="button"
-        class="icon-button"
-        part="month-button"
-        aria-label=${t.nextMonth}
-        aria-disabled=${canGoOn ? 'false' : 'true'}
-        @click=${() => canGoOn && props.onMonth(1)}
-      ><span class="arrow" aria-hidden="true">›</span></button>
-    </div>
+    <h3 id="month-heading" part="month-heading" aria-live="polite">${monthTitle(month, lang)}</h3>
     <table role="grid" aria-labelledby="month-heading" aria-describedby="grid-help" @keydown=${props.onKeydown}>
       <thead>
         <tr>
@@ -88,12 +86,20 @@ export function renderCalendar(props: CalendarProps): TemplateResult {
       </tbody>
     </table>
     <p id="grid-help" class="fd-visually-hidden">${t.calendarHelp}</p>
+    <div class="month-bar">
+      ${monthButton(t.previousMonth, '‹', canGoBack, () => props.onMonth(-1))}
+      ${monthButton(t.nextMonth, '›', canGoOn, () => props.onMonth(1))}
+    </div>
     <button
       type="button"
       class="fd-button secondary next-available"
       part="next-available"
       aria-disabled=${props.nextAvailable ? 'false' : 'true'}
       @click=${() => props.nextAvailable && props.onNextAvailable()}
-    >${props.nextAvailable ? t.nextAvailableOn(dayName(props.nextAvailable, lang)) : t.noneLater}</button>
+    >${
+      props.nextAvailable
+        ? (props.afterChosen ? t.nextDayWithTimes : t.nextAvailableOn)(dayName(props.nextAvailable, lang))
+        : t.noneLater
+    }</button>
   </section>`;
 }

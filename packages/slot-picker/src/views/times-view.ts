@@ -1,7 +1,6 @@
-import type { DayKey, PartOfDay } from '@frontdesk/core';
+import { type DayKey, type PartOfDay, timeText } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type DaySlot, groupByPartOfDay } from '../day-index.js';
-import { formatTime } from '../intl.js';
 import { dayName } from '../labels.js';
 import type { SlotPickerStrings } from '../strings.js';
 
@@ -38,7 +37,11 @@ function renderGroup(props: TimesProps, part: PartOfDay, slots: readonly DaySlot
           tabindex=${entry.slot.id === tabStop ? 0 : -1}
           aria-pressed=${props.mode === 'select' ? String(entry.slot.id === props.selectedId) : nothing}
           @click=${() => props.onChoose(entry)}
-        >${formatTime(entry.startMs, timeZone, lang)}</button>`,
+        >${timeText(entry.startMs, timeZone, lang)}${
+          entry.slot.capacity === undefined
+            ? nothing
+            : html`<span class="openings">${t.openings(entry.slot.capacity)}</span>`
+        }</button>`,
       )}
     </div>
   </div>`;

@@ -1,13 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 import type { ZoneOption } from '../labels.js';
-import type { MenuController } from '../menu-controller.js';
+import type { MenuButton } from '../menu-button.js';
 import type { SlotPickerStrings } from '../strings.js';
 
 export interface ZoneProps {
   t: SlotPickerStrings;
   current: string;
   options: readonly ZoneOption[];
-  menu: MenuController;
+  menu: MenuButton;
   onPick: (timeZone: string) => void;
 }
 

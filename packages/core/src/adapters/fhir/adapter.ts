@@ -72,7 +72,7 @@ function merge(into: SearchResult, from: SearchResult): SearchResult {
 const empty = (): SearchResult => ({ matches: [], included: [], dropped: [], truncated: false, issues: [] });
 
 /**
- * The `fhir` adapter: any FHIR R4 server as the clinic's backend (DESIGN.md section 4). Reads map Practitioner,
+ * The `fhir` adapter: any FHIR R4 server as the clinic's backend (docs/design.md section 4). Reads map Practitioner,
  * PractitionerRole, Location, HealthcareService, Schedule and Slot to the domain; booking creates an Appointment;
  * surveys are Questionnaires and QuestionnaireResponses. Every record is validated, bad ones are reported in
  * `dropped`, and searches degrade to plain ones where a server lacks `_include`.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerShape, type FhirServer, startFhirServer } from '../../../../../test/fhir-server/server.mjs';
-import { FrontdeskError } from '../../errors.js';
+import { failure } from '../../../../../test/support/errors.js';
 import type { BookingRequest, Slot } from '../../schemas/scheduling.js';
 import { createMemoryAdapter, type MemoryAdapter } from '../memory/index.js';
 import { createFhirAdapter, FHIR_SYSTEMS } from './index.js';
@@ -62,15 +62,6 @@ async function read(path: string): Promise<Record<string, unknown>> {
 async function appointmentsFor(slot: Slot): Promise<Array<Record<string, unknown>>> {
   const bundle = (await read(`Appointment?slot=Slot/${slot.id}`)) as { entry?: Array<{ resource: never }> };
   return (bundle.entry ?? []).map((entry) => entry.resource);
-}
-
-async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FrontdeskError);
-  return error as FrontdeskError;
 }
 
 beforeAll(async () => {

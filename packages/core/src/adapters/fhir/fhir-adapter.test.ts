@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FhirServer, startFhirServer } from '../../../../../test/fhir-server/server.mjs';
+import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
-import { FrontdeskError } from '../../errors.js';
 import type { BookingRequest, Slot } from '../../schemas/scheduling.js';
 import { createMemoryAdapter, type MemoryAdapter } from '../memory/index.js';
 import { createAdapter } from '../registry.js';
@@ -36,15 +36,6 @@ function recording(into: string[]): typeof fetch {
     into.push(`${init?.method ?? 'GET'} ${url.pathname}${url.search}`);
     return fetch(input, init);
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FrontdeskError);
-  return error as FrontdeskError;
 }
 
 async function search(path: string): Promise<Array<Record<string, unknown>>> {

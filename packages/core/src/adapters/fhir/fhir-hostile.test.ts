@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrontdeskError } from '../../errors.js';
+import { failure } from '../../../../../test/support/errors.js';
 import { createFhirAdapter, type FhirAdapterOptions, operationOutcomeText, slotsFromBundle } from './index.js';
 
 /** Servers that misbehave on purpose: what a broken, confused or hostile FHIR endpoint can send. */
@@ -53,15 +53,6 @@ function outcome(code: string, text: string) {
 
 function fhir(base: string, options: Partial<FhirAdapterOptions> = {}) {
   return createFhirAdapter({ baseUrl: base, timeZone: 'UTC', backoffBaseMs: 1, backoffMaxMs: 5, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FrontdeskError);
-  return error as FrontdeskError;
 }
 
 describe('hostile FHIR: records', () => {

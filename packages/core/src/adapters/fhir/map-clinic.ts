@@ -17,7 +17,7 @@ import {
 } from './elements.js';
 
 /**
- * FHIR R4 resources to domain candidates (DESIGN.md sections 3 and 4). The results are not yet validated: the caller
+ * FHIR R4 resources to domain candidates (docs/design.md sections 3 and 4). The results are not yet validated: the caller
  * checks each against its domain schema, so a resource missing a required element is dropped with a reason.
  */
 

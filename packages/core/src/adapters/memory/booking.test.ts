@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PATIENT } from '../../../../../test/support/adapters.js';
+import { failure } from '../../../../../test/support/errors.js';
 import { FrontdeskError } from '../../errors.js';
 import { Booking, type BookingRequest, type Slot } from '../../schemas/index.js';
 import { createMemoryAdapter, type MemoryAdapter } from './index.js';
@@ -6,15 +8,7 @@ import { createMemoryAdapter, type MemoryAdapter } from './index.js';
 const NOW = '2026-03-01T12:00:00Z';
 const WINDOW = { start: NOW, end: '2026-03-20T00:00:00Z' };
 
-const patient = {
-  givenName: 'Ana',
-  familyName: 'Reyes',
-  birthDate: '1988-04-12',
-  phone: '(615) 555-0199',
-  email: 'ana.reyes@example.com',
-  reason: 'Persistent cough',
-  patientType: 'new' as const,
-};
+const patient = PATIENT;
 
 let keys = 0;
 function request(slot: Slot, visitTypeId: string, overrides: Partial<BookingRequest> = {}): BookingRequest {
@@ -27,16 +21,6 @@ function request(slot: Slot, visitTypeId: string, overrides: Partial<BookingRequ
     idempotencyKey: `booking-key-${String(keys).padStart(8, '0')}`,
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FrontdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FrontdeskError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('booking', () => {
@@ -92,7 +76,7 @@ describe('booking', () => {
 
   it('gives a conflict when another patient took the slot meanwhile', async () => {
     adapter.takeSlot(freeNewPatient.id);
-    const error = await rejection(adapter.book(request(freeNewPatient, 'new-patient')));
+    const error = await failure(adapter.book(request(freeNewPatient, 'new-patient')));
     expect(error.kind).toBe('conflict');
     expect(adapter.bookings()).toEqual([]);
     expect(() => adapter.takeSlot('nobody.20260301T0900')).toThrow(FrontdeskError);
@@ -100,7 +84,7 @@ describe('booking', () => {
 
   it('gives a conflict to a second booking of the same slot', async () => {
     await adapter.book(request(freeNewPatient, 'new-patient'));
-    const error = await rejection(
+    const error = await failure(
       adapter.book(request(freeNewPatient, 'follow-up', { patient: { ...patient, patientType: 'existing' } })),
     );
     expect(error.kind).toBe('conflict');
@@ -114,51 +98,49 @@ describe('booking', () => {
     expect(retried).toEqual(booking);
     expect(adapter.bookings()).toHaveLength(1);
 
-    const reused = await rejection(adapter.book({ ...first, patient: { ...patient, givenName: 'Luis' } }));
+    const reused = await failure(adapter.book({ ...first, patient: { ...patient, givenName: 'Luis' } }));
     expect(reused).toMatchObject({ kind: 'invalid-input', field: 'request.idempotencyKey' });
     expect(reused.message).not.toContain('Luis');
   });
 
   it('rejects an invalid request naming the field, never the value', async () => {
-    const badDate = await rejection(
+    const badDate = await failure(
       adapter.book(request(freeNewPatient, 'new-patient', { patient: { ...patient, birthDate: '1988-02-30' } })),
     );
     expect(badDate).toMatchObject({ kind: 'invalid-input', field: 'request.patient.birthDate' });
     expect(badDate.message).not.toContain('1988-02-30');
 
-    const badEmail = await rejection(
+    const badEmail = await failure(
       adapter.book(request(freeNewPatient, 'new-patient', { patient: { ...patient, email: 'ana at example' } })),
     );
     expect(badEmail).toMatchObject({ kind: 'invalid-input', field: 'request.patient.email' });
     expect(badEmail.message).not.toContain('ana at example');
 
-    const noTerms = await rejection(
-      adapter.book(request(freeNewPatient, 'new-patient', { consent: { terms: false } })),
-    );
+    const noTerms = await failure(adapter.book(request(freeNewPatient, 'new-patient', { consent: { terms: false } })));
     expect(noTerms).toMatchObject({ kind: 'invalid-input', field: 'request.consent.terms' });
 
-    const shortKey = await rejection(adapter.book(request(freeNewPatient, 'new-patient', { idempotencyKey: 'abc' })));
+    const shortKey = await failure(adapter.book(request(freeNewPatient, 'new-patient', { idempotencyKey: 'abc' })));
     expect(shortKey).toMatchObject({ kind: 'invalid-input', field: 'request.idempotencyKey' });
 
-    const notAnObject = await rejection(adapter.book(null as unknown as BookingRequest));
+    const notAnObject = await failure(adapter.book(null as unknown as BookingRequest));
     expect(notAnObject.kind).toBe('invalid-input');
     expect(adapter.bookings()).toEqual([]);
   });
 
   it('reports unknown slots and visit types as not found', async () => {
-    const unknownSlot = await rejection(
+    const unknownSlot = await failure(
       adapter.book(request({ ...freeNewPatient, id: 'maria-hernandez.20990101T0900' }, 'new-patient')),
     );
     expect(unknownSlot).toMatchObject({ kind: 'not-found', field: 'request.slotId' });
-    const unknownType = await rejection(adapter.book(request(freeNewPatient, 'massage')));
+    const unknownType = await failure(adapter.book(request(freeNewPatient, 'massage')));
     expect(unknownType).toMatchObject({ kind: 'not-found', field: 'request.visitTypeId' });
   });
 
   it('refuses a visit type the slot does not offer, and an existing-patient visit for a new patient', async () => {
-    const wrongType = await rejection(adapter.book(request(freeNewPatient, 'pt-evaluation')));
+    const wrongType = await failure(adapter.book(request(freeNewPatient, 'pt-evaluation')));
     expect(wrongType).toMatchObject({ kind: 'conflict', field: 'request.visitTypeId' });
 
-    const followUp = await rejection(adapter.book(request(freeNewPatient, 'follow-up')));
+    const followUp = await failure(adapter.book(request(freeNewPatient, 'follow-up')));
     expect(followUp).toMatchObject({ kind: 'invalid-input', field: 'request.patient.patientType' });
     expect(adapter.bookings()).toEqual([]);
   });

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { runAdapterContract } from '../../../../../test/support/adapter-contract.js';
+import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createAdapter } from '../registry.js';
 import { createMemoryAdapter } from './index.js';
 
 const NOW = '2026-03-01T12:00:00Z';
-
-async function rejection(promise: Promise<unknown>): Promise<FrontdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FrontdeskError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** One call of every method, for checks that must hold across the whole interface. */
 const everyCall: Array<[string, (a: FrontdeskAdapter, signal?: AbortSignal) => Promise<unknown>]> = [
@@ -90,7 +82,7 @@ describe('memory adapter', () => {
     started = performance.now();
     const pending = adapter.listProviders({ signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
-    const error = await rejection(pending);
+    const error = await failure(pending);
     expect(error.kind).toBe('aborted');
     expect(performance.now() - started).toBeLessThan(500);
 
@@ -106,11 +98,11 @@ describe('memory adapter', () => {
     const adapter = createMemoryAdapter({ now: NOW });
     const signal = AbortSignal.abort();
     for (const [name, call] of everyCall) {
-      expect((await rejection(call(adapter, signal))).kind, name).toBe('aborted');
+      expect((await failure(call(adapter, signal))).kind, name).toBe('aborted');
     }
-    const booking = await rejection(adapter.book({} as Parameters<typeof adapter.book>[0], { signal }));
+    const booking = await failure(adapter.book({} as Parameters<typeof adapter.book>[0], { signal }));
     expect(booking.kind).toBe('aborted');
-    const survey = await rejection(
+    const survey = await failure(
       adapter.submitSurvey(
         { resourceType: 'QuestionnaireResponse', status: 'completed' },
         { idempotencyKey: 'k', signal },
@@ -122,7 +114,7 @@ describe('memory adapter', () => {
   it('fails every call with a retryable network error while fail is true', async () => {
     const adapter = createMemoryAdapter({ now: NOW, fail: true });
     for (const [name, call] of everyCall) {
-      const error = await rejection(call(adapter));
+      const error = await failure(call(adapter));
       expect(error.kind, name).toBe('network');
       expect(error.retryable).toBe(true);
     }
@@ -132,10 +124,10 @@ describe('memory adapter', () => {
 
   it("fails only the next call with fail: 'once'", async () => {
     const adapter = createMemoryAdapter({ now: NOW, fail: 'once' });
-    expect((await rejection(adapter.listLocations())).kind).toBe('network');
+    expect((await failure(adapter.listLocations())).kind).toBe('network');
     await expect(adapter.listLocations()).resolves.toMatchObject({ dropped: [] });
     adapter.setFail('once');
-    expect((await rejection(adapter.getSurvey('csat'))).kind).toBe('network');
+    expect((await failure(adapter.getSurvey('csat'))).kind).toBe('network');
     await expect(adapter.getSurvey('csat')).resolves.toMatchObject({ id: 'csat' });
     expect(() => adapter.setFail('sometimes' as unknown as boolean)).toThrow(FrontdeskError);
   });
@@ -164,4 +156,8 @@ describe('memory adapter', () => {
     expect((await adapter.getSurvey('phq-9')).item).toHaveLength(2);
     expect((await adapter.listVisitTypes()).items[0]?.serviceCodes).toEqual(['99203']);
   });
+});
+
+runAdapterContract('memory', () => createMemoryAdapter({ now: NOW, days: 14 }), {
+  window: { start: NOW, end: '2026-03-15T00:00:00Z' },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontdeskError } from '../../errors.js';
+import { failure } from '../../../../../test/support/errors.js';
 import {
   Questionnaire,
   type QuestionnaireItem,
@@ -93,16 +93,6 @@ function enabled(item: QuestionnaireItem, answers: Record<string, unknown>): boo
   });
   if (results.length === 0) return true;
   return item.enableBehavior === 'any' ? results.some(Boolean) : results.every(Boolean);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FrontdeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FrontdeskError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('demo surveys', () => {
@@ -259,13 +249,13 @@ describe('demo surveys', () => {
         ['not a response', 'response'],
       ];
       for (const [index, [response, field]] of cases.entries()) {
-        const error = await rejection(
+        const error = await failure(
           clinic.submitSurvey(response as QuestionnaireResponse, { idempotencyKey: `bad-${index}` }),
         );
         expect(error).toMatchObject({ kind: 'invalid-input', field });
         expect(error.message).not.toContain('secret note');
       }
-      const noKey = await rejection(clinic.submitSurvey(npsResponse(3), {} as { idempotencyKey: string }));
+      const noKey = await failure(clinic.submitSurvey(npsResponse(3), {} as { idempotencyKey: string }));
       expect(noKey).toMatchObject({ kind: 'invalid-input', field: 'idempotencyKey' });
       expect(clinic.responses()).toEqual([]);
     });

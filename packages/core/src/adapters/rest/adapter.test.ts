@@ -1,11 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failure } from '../../../../../test/support/errors.js';
 import {
   closeRecordingServers,
   type RecordedRequest,
   recordingServer,
 } from '../../../../../test/support/recording-server.js';
-import { FrontdeskError } from '../../errors.js';
 import type { BookingRequest } from '../../schemas/scheduling.js';
 import { createRestAdapter } from './adapter.js';
 import { pathSegment, surveyIdOf } from './paths.js';
@@ -23,15 +23,6 @@ async function serve(route: Route): Promise<{ baseUrl: string; hits: RecordedReq
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FrontdeskError);
-  return error as FrontdeskError;
 }
 
 const provider = (id: string, extra: Record<string, unknown> = {}) => ({

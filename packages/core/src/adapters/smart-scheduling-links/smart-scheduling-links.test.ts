@@ -7,8 +7,8 @@ import {
   type Publisher,
   startPublisher,
 } from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
+import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
-import { FrontdeskError } from '../../errors.js';
 import { createAdapter } from '../registry.js';
 import { createSmartSchedulingLinksAdapter } from './index.js';
 
@@ -37,15 +37,6 @@ function adapter(options: Record<string, unknown> = {}): FrontdeskAdapter {
     retries: 0,
     ...options,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<FrontdeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FrontdeskError);
-  return error as FrontdeskError;
 }
 
 const requestsSince = (start: number) => publisher.requests.slice(start);

@@ -1,0 +1,7 @@
+export {
+  onStringsChange,
+  registerStrings,
+  type StringSource,
+  Strings,
+  type StringTable,
+} from './registry.js';
