@@ -25,7 +25,11 @@ interface Loaded {
 }
 
 /** A memory clinic with one visit booked (of `visitTypeId`), and its manage token. */
-async function bookedVisit(visitTypeId = 'new-patient', options: Record<string, unknown> = {}): Promise<Loaded> {
+async function bookedVisit(
+  visitTypeId = 'new-patient',
+  patientType: 'new' | 'existing' = 'new',
+  options: Record<string, unknown> = {},
+): Promise<Loaded> {
   const adapter = createMemoryAdapter({ latencyMs: 300, ...options });
   const start = new Date();
   const end = new Date(start.getTime() + 30 * 86_400_000);
@@ -40,7 +44,7 @@ async function bookedVisit(visitTypeId = 'new-patient', options: Record<string, 
       birthDate: '1948-04-12',
       phone: '+1 615 555 0199',
       email: 'ana.reyes@example.com',
-      patientType: 'new',
+      patientType,
     },
     consent: { terms: true, contact: true },
     idempotencyKey: newIdempotencyKey(),
@@ -104,7 +108,7 @@ type Story = StoryObj<BookingArgs>;
 export const Booked: Story = {};
 
 /** A video visit: "Video visit" instead of an address. */
-export const VideoVisit: Story = { loaders: [async () => ({ visit: await bookedVisit('video-visit') })] };
+export const VideoVisit: Story = { loaders: [async () => ({ visit: await bookedVisit('video-visit', 'existing') })] };
 
 /** The confirmation step before cancelling, with the optional reason. */
 export const CancelStep: Story = {
