@@ -1,12 +1,14 @@
 // The hostile page keeps everything on one page: a provider chosen in the list fills the card and the picker below
-// it (an external script: the page's policy allows no inline script).
+// it, and focus moves to that picker's times (an external script: the page's policy allows no inline script).
+import { showTimes } from './show-times.js';
+
 document.addEventListener('fd-provider-select', (event) => {
-  const { providerId, locationId } = event.detail;
-  const card = document.getElementById('card');
   const picker = document.getElementById('picker');
-  card.setAttribute('provider', providerId);
+  event.preventDefault(); // the page's own picker shows the times: the card opens none
+  const { providerId, locationId } = event.detail;
+  document.getElementById('card').setAttribute('provider', providerId);
   picker.setAttribute('provider', providerId);
   if (locationId) picker.setAttribute('location', locationId);
   else picker.removeAttribute('location');
-  document.getElementById('book-heading').scrollIntoView();
+  void showTimes(picker);
 });

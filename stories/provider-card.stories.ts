@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Provider } from '../packages/core/src/index.js';
 import '../packages/provider-card/src/define.js';
+import { until } from '../test/support/dom.js';
 
 /**
  * `<fd-provider-card>` on the demo clinic (Cumberland Valley Health Partners, four offices across Tennessee's
@@ -14,7 +15,7 @@ import '../packages/provider-card/src/define.js';
 interface CardArgs {
   provider: string;
   variant?: 'compact' | 'full';
-  booking?: 'event' | 'inline';
+  booking?: 'inline' | 'dialog' | 'event';
   location?: string;
   theme?: 'light' | 'dark' | 'auto';
 }
@@ -59,7 +60,7 @@ const meta: Meta<CardArgs> = {
   args: { provider: 'maria-hernandez' },
   argTypes: {
     variant: { control: 'inline-radio', options: ['full', 'compact'] },
-    booking: { control: 'inline-radio', options: ['event', 'inline'] },
+    booking: { control: 'inline-radio', options: ['inline', 'dialog', 'event'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
 };
@@ -138,17 +139,24 @@ export const InvalidProvider: Story = {
 /** An id the clinic does not know. */
 export const UnknownProvider: Story = { args: { provider: 'no-such-provider' } };
 
-/** Book opens the slot picker below the card, when `<fd-slot-picker>` is on the page. */
+/** The card's Book button, pressed: that provider's slot picker (loaded on demand) below the card, focused. */
+async function pressBook(canvas: HTMLElement): Promise<void> {
+  const card = await until(() => canvas.querySelector('fd-provider-card'), 'the card', 10_000);
+  const book = await until(() => card.shadowRoot?.querySelector<HTMLElement>('[part="button"]'), 'Book', 10_000);
+  book.click();
+  await until(() => card.shadowRoot?.querySelector('fd-slot-picker'), 'the picker', 10_000);
+}
+
+/** Book pressed: the provider's own slot picker opens below the card, with focus on its first decision. */
 export const InlineBooking: Story = {
   args: { booking: 'inline' },
-  loaders: [
-    async () => {
-      // The picker is another package: load it only where it exists, so this story works while it is being written.
-      const load = import.meta.glob('../packages/slot-picker/src/define.ts')['../packages/slot-picker/src/define.ts'];
-      await load?.();
-      return {};
-    },
-  ],
+  play: async ({ canvasElement }) => pressBook(canvasElement),
+};
+
+/** `booking="dialog"`, Book pressed: the picker in a native modal dialog (focus kept inside, Escape closes it). */
+export const DialogBooking: Story = {
+  args: { booking: 'dialog' },
+  play: async ({ canvasElement }) => pressBook(canvasElement),
 };
 
 /** Waiting for the backend. */

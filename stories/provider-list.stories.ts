@@ -5,8 +5,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { createMemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import type { FrontdeskAdapter } from '../packages/core/src/index.js';
-import { Provider, parseListing } from '../packages/core/src/index.js';
+import { FrontdeskError, Provider, parseListing } from '../packages/core/src/index.js';
 import '../packages/provider-card/src/define.js';
+import { until } from '../test/support/dom.js';
 
 /**
  * `<fd-provider-list>`: every provider of the demo clinic as a grid of cards, with filters, a search by name and
@@ -22,7 +23,7 @@ interface ListArgs {
   query?: string;
   sort?: 'name' | 'next';
   variant?: 'compact' | 'full';
-  booking?: 'event' | 'inline';
+  booking?: 'inline' | 'dialog' | 'event';
   theme?: 'light' | 'dark' | 'auto';
 }
 
@@ -62,7 +63,7 @@ const meta: Meta<ListArgs> = {
   argTypes: {
     sort: { control: 'inline-radio', options: ['name', 'next'] },
     variant: { control: 'inline-radio', options: ['compact', 'full'] },
-    booking: { control: 'inline-radio', options: ['event', 'inline'] },
+    booking: { control: 'inline-radio', options: ['inline', 'dialog', 'event'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
 };
@@ -92,22 +93,68 @@ export const NoMatches: Story = { args: { specialty: 'podiatry' } };
 /** Full cards with addresses, map links and bios. */
 export const FullCards: Story = { args: { variant: 'full' } };
 
-/** Book opens a slot picker below the card (when `<fd-slot-picker>` is on the page). */
+/** The list's shadow root, once its cards are there. */
+async function listIn(canvas: HTMLElement): Promise<ShadowRoot> {
+  const list = await until(() => canvas.querySelector('fd-provider-list'), 'the list', 10_000);
+  await until(() => list.shadowRoot?.querySelector('fd-provider-card'), 'the cards', 10_000);
+  return list.shadowRoot!;
+}
+
+/** Book pressed on the second card: that provider's slot picker opens in a full row below the card. */
 export const InlineBooking: Story = {
-  args: { booking: 'inline' },
-  loaders: [
-    async () => {
-      const load = import.meta.glob('../packages/slot-picker/src/define.ts')['../packages/slot-picker/src/define.ts'];
-      await load?.();
-      return {};
-    },
-  ],
+  play: async ({ canvasElement }) => {
+    const root = await listIn(canvasElement);
+    const card = root.querySelectorAll('fd-provider-card')[1]!;
+    const book = await until(() => card.shadowRoot?.querySelector<HTMLElement>('[part="button"]'), 'Book', 10_000);
+    book.click();
+    await until(() => card.shadowRoot?.querySelector('fd-slot-picker'), 'the picker', 10_000);
+  },
 };
 
-/** The clinic lists nobody yet. */
-export const NoProviders: Story = {
+/** On a phone (320 px), the filters fold behind a Filter button that counts those on. */
+export const FilterButton320: Story = {
+  args: { specialty: 'family-medicine', accepting: true },
+  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(list(args))}</div>`,
+  parameters: { viewport: { defaultViewport: 'mobile1' } },
+};
+
+/** The same, with the Filter button pressed: the filters and the sort order unfold. */
+export const FiltersOpen320: Story = {
+  ...FilterButton320,
+  play: async ({ canvasElement }) => {
+    const root = await listIn(canvasElement);
+    root.querySelector<HTMLElement>('[part="filter-button"]')!.click();
+    await until(() => root.querySelector('form.shown'), 'the filters shown');
+  },
+};
+
+/**
+ * The clinic's system cannot be reached: one message for the page (the list's, with the clinic's phone and one
+ * Try again for every widget), a short line in the others, one disclosure for the developer.
+ */
+export const OneOutageMessage: Story = {
+  render: () => {
+    const failing = () => Promise.reject(new FrontdeskError('network', 'simulated outage (story)'));
+    const adapter = demoWith({ listProviders: failing, listLocations: failing, getProvider: failing });
+    return html`<fd-provider-list .adapter=${adapter}></fd-provider-list>
+      <fd-provider-card provider="maria-hernandez" .adapter=${adapter}></fd-provider-card>
+      <fd-location-list .adapter=${adapter}></fd-location-list>`;
+  },
+};
+
+/** A source that lists places, not practitioners (a SMART Scheduling Links feed): its locations, each bookable. */
+export const SourceWithoutPractitioners: Story = {
   render: (args) => {
     const adapter = demoWith({ listProviders: async () => ({ items: [], dropped: [] }) });
+    return html`<fd-provider-list .adapter=${adapter} theme=${ifDefined(args.theme)}></fd-provider-list>`;
+  },
+};
+
+/** The clinic lists nobody yet (and no locations either). */
+export const NoProviders: Story = {
+  render: (args) => {
+    const nobody = async () => ({ items: [], dropped: [] });
+    const adapter = demoWith({ listProviders: nobody, listLocations: nobody });
     return html`<fd-provider-list .adapter=${adapter} theme=${ifDefined(args.theme)}></fd-provider-list>`;
   },
 };

@@ -43,8 +43,9 @@ const meta: Meta<PlaygroundArgs> = {
     },
     font: { name: 'Font', control: 'select', options: Object.keys(FONTS), description: '`--fd-font-family`' },
     fontSize: {
-      name: 'Base font size (rem)',
-      control: { type: 'range', min: 0.875, max: 1.25, step: 0.0625 },
+      name: 'Text size (times the default)',
+      // Never under 1: the default is already the floor (16 px, or the patient's larger browser setting).
+      control: { type: 'range', min: 1, max: 1.5, step: 0.125 },
       description: '`--fd-font-size`',
     },
     theme: { name: 'Theme', control: 'inline-radio', options: ['light', 'dark', 'auto'], description: '`theme`' },
@@ -54,7 +55,7 @@ const meta: Meta<PlaygroundArgs> = {
     onAccent: TOKENS['--fd-color-on-accent'].light,
     radius: Number.parseInt(TOKENS['--fd-radius'].light, 10),
     font: 'System UI (default)',
-    fontSize: Number.parseFloat(TOKENS['--fd-font-size'].light),
+    fontSize: 1,
     theme: 'light',
   },
   render: (args, { loaded }) => {
@@ -65,7 +66,10 @@ const meta: Meta<PlaygroundArgs> = {
       '--fd-color-on-accent': args.onAccent,
       '--fd-radius': `${args.radius}px`,
       '--fd-font-family': FONTS[args.font] ?? FONTS['System UI (default)'],
-      '--fd-font-size': `${args.fontSize}rem`,
+      '--fd-font-size':
+        args.fontSize === 1
+          ? TOKENS['--fd-font-size'].light
+          : `calc(${TOKENS['--fd-font-size'].light} * ${args.fontSize})`,
     };
     const tokens = Object.fromEntries(
       Object.entries(chosen).filter(([name, value]) => TOKENS[name as TokenName].light !== value),
@@ -103,4 +107,21 @@ export const AnotherBrand: Story = {
 export const DarkTheme: Story = {
   name: 'Dark theme',
   args: { theme: 'dark' },
+};
+
+/**
+ * A host theme with `html { font-size: 62.5% }` (1rem is 10 px): the widgets' text stays at 16 px (or the patient's
+ * larger browser setting), while the page's own rem-sized text shrinks.
+ */
+export const SmallRootFontSize: Story = {
+  name: 'Host root font size 62.5%',
+  decorators: [
+    (story) => html`<style>
+        html {
+          font-size: 62.5%;
+        }
+      </style>
+      <p style="font-size: 1rem">The host page's own 1rem text: 10 px.</p>
+      ${story()}`,
+  ],
 };

@@ -2,26 +2,41 @@
 // attribute) and listens to a custom event through an `on` + event name prop, with the name's case as written:
 // `onfd-provider-select`. Build with any React setup (Vite: `npm create vite@latest -- --template react`).
 import 'frontdesk/define-all';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { money, when } from '../say.js';
+import { showTimes } from '../show-times.js';
 
 export function App() {
-  const [provider, setProvider] = useState('maria-hernandez');
+  const [provider, setProvider] = useState({ id: 'maria-hernandez', name: 'María Hernández' });
   const [chosen, setChosen] = useState(null);
   const [estimate, setEstimate] = useState(null);
+  const picker = useRef(null);
+  const [booked, setBooked] = useState(0);
+  // After each Book, once React has handed the picker its provider: scroll to the times and focus them.
+  useEffect(() => {
+    if (booked > 0) void showTimes(picker.current);
+  }, [booked]);
   return (
     <fd-clinic adapter="rest" api="/api">
       <fd-provider-list
         onfd-provider-select={(event) => {
-          setProvider(event.detail.providerId);
+          event.preventDefault(); // this app's own picker shows the times: the card opens none
+          setProvider({ id: event.detail.providerId, name: event.detail.displayName });
           setChosen(null);
+          setBooked((count) => count + 1);
         }}
       />
       <div className="columns">
         <section aria-labelledby="times-heading">
-          <h2 id="times-heading">Choose a time</h2>
-          <fd-slot-picker id="picker" provider={provider} onfd-slot-select={(event) => setChosen(event.detail)} />
+          <h2 id="times-heading">Times with {provider.name}</h2>
+          <fd-slot-picker
+            id="picker"
+            ref={picker}
+            provider={provider.id}
+            onfd-slot-select={(event) => setChosen(event.detail)}
+          />
           <p role="status" id="chosen">
-            {chosen ? `You chose ${when(chosen)} (${chosen.timeZone}) with ${chosen.providerId}.` : ''}
+            {chosen ? `You chose ${when(chosen)} with ${provider.name}.` : ''}
           </p>
         </section>
         <section aria-labelledby="cost-heading">
@@ -40,12 +55,3 @@ export function App() {
     </fd-clinic>
   );
 }
-
-const when = (detail) =>
-  new Date(detail.start).toLocaleString('en-US', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: detail.timeZone,
-  });
-const money = (detail) =>
-  (detail.patientTotal / 100).toLocaleString('en-US', { style: 'currency', currency: detail.currency });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFrameworkExamples, FRAMEWORKS } from '../../examples/build-frameworks.mjs';
 import { axeViolations, openSite, type Site, watchedPage, widgetsReady } from './harness.js';
-import { findProvider, pickTimeByKeyboard, seeEstimate } from './patient-steps.js';
+import { expectFocusOnTimes, findProvider, pickTimeByKeyboard, seeEstimate } from './patient-steps.js';
 
 interface Heard {
   slot: { providerId?: string; start: string; timeZone: string }[];
@@ -46,18 +46,28 @@ describe.each(FRAMEWORKS)('the %s example app', (framework) => {
       await expectAccessible(page, 'loaded');
 
       await findProvider(page);
-      // The app set the picker's property (reflected): no navigation, the picker follows.
+      // The app set the picker's property (reflected): no navigation, the picker follows, scrolled to with focus on
+      // its times; the card opened no picker of its own.
       await expect.poll(() => picker.getAttribute('provider')).toBe('rosa-delgado');
       expect(page.url()).toBe(`${site.origin}/${framework}/`);
+      await expectFocusOnTimes(page, { provider: 'rosa-delgado' });
+      expect(await picker.count()).toBe(1);
+      await page.getByRole('heading', { name: 'Times with Rosa Delgado', level: 2 }).waitFor();
       await widgetsReady(page);
+      await expectAccessible(page, 'times focused');
 
       const time = await pickTimeByKeyboard(page);
       const chosen = page.locator('#chosen');
-      await expect.poll(() => chosen.textContent()).toContain('with rosa-delgado');
+      await expect.poll(() => chosen.textContent()).toContain('with Rosa Delgado.');
       const { slot } = await heard(page);
       expect(slot).toHaveLength(1);
       expect(slot[0]?.providerId).toBe('rosa-delgado');
-      expect(await chosen.textContent()).toContain(`${time} (${slot[0]?.timeZone})`);
+      // Names, not ids: the time with its zone's name ("Central Time"), never "(America/Chicago)".
+      const said = (await chosen.textContent()) ?? '';
+      expect(said).toContain(time);
+      expect(said).toMatch(/ Time with Rosa Delgado\.$/);
+      expect(said).not.toContain(slot[0]!.timeZone);
+      expect(said).not.toContain('rosa-delgado');
       await expectAccessible(page, 'time chosen');
 
       const total = await seeEstimate(page);

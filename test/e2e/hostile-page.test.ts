@@ -22,8 +22,10 @@ afterAll(() => site?.close());
 // The hostile page forces a 20px font on every element, widget hosts included, and the widgets inherit it (host
 // fonts apply, by design). So the hostile page gets a viewport 20/16 as wide as the plain one's: the widgets then
 // have the same room in ems, and every box, measured in ems of its widget, must match the plain page's.
-const plainViewport = { width: 700, height: 900 };
-const hostileViewport = { width: Math.round(((700 - 32) * 20) / 16) + 16, height: 900 };
+// The width keeps the picker's filters clear of the point where they wrap onto a second row: right at it, a tenth of
+// an em of font metrics (Georgia against the default serif) decides the wrap, and the comparison would measure fonts.
+const plainViewport = { width: 600, height: 900 };
+const hostileViewport = { width: Math.round(((600 - 32) * 20) / 16) + 16, height: 900 };
 const viewport = hostileViewport;
 
 type Box = { x: number; y: number; width: number; height: number };

@@ -12,6 +12,9 @@ export async function findProvider(page: Page): Promise<void> {
   const list = page.getByRole('list', { name: 'Providers' });
   await list.getByRole('article').first().waitFor();
   const before = await list.getByRole('article').count();
+  // On a narrow screen the filters are folded behind a button.
+  const filter = page.getByRole('button', { name: /^Filter/ });
+  if (await filter.isVisible()) await filter.click();
   await page.getByRole('combobox', { name: 'Specialty' }).selectOption({ label: 'Midwifery' });
   await page.getByRole('checkbox', { name: 'Accepting new patients' }).check();
   await expect.poll(() => list.getByRole('article').count()).toBeLessThan(before);
@@ -148,4 +151,70 @@ export async function answerSurvey(page: Page): Promise<string> {
     .first()
     .waitFor({ timeout: 15_000 });
   return shadowText(survey);
+}
+
+/** Where focus is: the shadow hosts on the way down (tag and provider or location attribute) and the element itself. */
+export interface FocusPath {
+  hosts: { tag: string; provider: string | null; location: string | null }[];
+  tag: string;
+  role: string | null;
+  type: string | null;
+  text: string;
+}
+
+export function focusPath(page: Page): Promise<FocusPath> {
+  return page.evaluate(() => {
+    const hosts: FocusPath['hosts'] = [];
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) {
+      hosts.push({
+        tag: active.localName,
+        provider: active.getAttribute('provider'),
+        location: active.getAttribute('location'),
+      });
+      active = active.shadowRoot.activeElement;
+    }
+    const label = active instanceof HTMLInputElement && active.labels?.[0] ? active.labels[0].textContent : null;
+    return {
+      hosts,
+      tag: active?.localName ?? '',
+      role: active?.getAttribute('role') ?? null,
+      type: active?.getAttribute('type') ?? null,
+      text: (active?.getAttribute('aria-label') ?? label ?? active?.textContent ?? '').trim().replace(/\s+/g, ' '),
+    };
+  });
+}
+
+/**
+ * Waits until focus is on a control inside the slot picker showing `provider`'s times (or `location`'s), never another
+ * one's, and that picker is on screen. Returns where focus landed.
+ */
+export async function expectFocusOnTimes(
+  page: Page,
+  of: { provider?: string; location?: string },
+  timeout = 15_000,
+): Promise<FocusPath> {
+  const until = Date.now() + timeout;
+  let last: FocusPath | undefined;
+  for (;;) {
+    last = await focusPath(page);
+    const picker = last.hosts.find((host) => host.tag === 'fd-slot-picker');
+    const inside = picker && last.tag !== 'fd-slot-picker';
+    if (inside) {
+      if (of.provider) expect(picker.provider, 'the picker is for the provider booked').toBe(of.provider);
+      if (of.location) expect(picker.location, 'the picker is for the location booked').toBe(of.location);
+      const shown = await page.evaluate(() => {
+        let active: Element | null = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        const box = active?.getBoundingClientRect();
+        return !!box && box.bottom > 0 && box.top < innerHeight;
+      });
+      // A page may scroll smoothly to it: on screen once the scroll has ended.
+      if (shown) return last;
+      if (Date.now() > until) expect(shown, 'the focused control is on screen').toBe(true);
+    } else if (Date.now() > until) {
+      throw new Error(`focus never reached the picker's times: ${JSON.stringify(last)}`);
+    }
+    await page.waitForTimeout(50);
+  }
 }

@@ -7,7 +7,19 @@ import type {
   SurveyReceipt,
   SurveySummary,
 } from './schemas/questionnaire.js';
-import type { Booking, BookingRequest, Slot } from './schemas/scheduling.js';
+import type {
+  Booking,
+  BookingRequest,
+  CancelRequest,
+  ClaimRequest,
+  Hold,
+  HoldRequest,
+  RescheduleRequest,
+  Slot,
+  WaitlistEntry,
+  WaitlistOffer,
+  WaitlistRequest,
+} from './schemas/scheduling.js';
 import type { Listing } from './schemas/validate.js';
 
 /** What a backend can do, so widgets adapt instead of failing (docs/design.md section 4). */
@@ -22,6 +34,16 @@ export interface AdapterCapabilities {
   surveys: boolean;
   /** `expandValueSet()` works: a survey's `answerValueSet` by canonical URL can be offered. Absent means false. */
   terminology?: boolean | undefined;
+  /** `getBooking()` and `cancelBooking()` work: a booking is managed by its `manageToken`. Absent means false. */
+  manage?: boolean | undefined;
+  /** `rescheduleBooking()` works. Absent means false. */
+  reschedule?: boolean | undefined;
+  /** `holdSlot()` and `releaseHold()` work: a chosen time is held while the patient types. Absent means false. */
+  holds?: boolean | undefined;
+  /**
+   * `joinWaitlist()`, `leaveWaitlist()`, `getWaitlistOffer()` and `claimWaitlistOffer()` work. Absent means false.
+   */
+  waitlist?: boolean | undefined;
 }
 
 export interface RequestOptions {
@@ -49,6 +71,13 @@ export interface PriceQuery {
 export interface SubmitSurveyOptions extends RequestOptions {
   /** Same key, same receipt: a queued submission retried after a dropped connection is stored once. */
   idempotencyKey: string;
+  /**
+   * The invitation token of the link the patient followed (`#invitation=...`): the response is linked to that visit,
+   * at most one per visit (a second is a `conflict`). REST sends it as the `Invitation-Token` header.
+   */
+  invitation?: string | undefined;
+  /** The visit (on FHIR, the Appointment id) the response is about, for backends without invitations. */
+  bookingId?: string | undefined;
 }
 
 export interface ExpandValueSetOptions extends RequestOptions {
@@ -94,6 +123,30 @@ export interface FrontdeskAdapter {
    * cannot be reached.
    */
   expandValueSet?(url: string, options?: ExpandValueSetOptions): Promise<ValueSetExpansion>;
+  /** With `capabilities.manage`: the booking a manage token stands for, as it is now. `not-found` for a wrong token. */
+  getBooking?(manageToken: string, options?: RequestOptions): Promise<Booking>;
+  /** With `capabilities.manage`: cancels; the slot is free again. `conflict` when the visit has started. */
+  cancelBooking?(request: CancelRequest, options?: RequestOptions): Promise<Booking>;
+  /**
+   * With `capabilities.reschedule`: moves the booking to another slot in one step (same id, `sequence` raised), or
+   * throws `conflict` (the slot was taken) and leaves it as it was.
+   */
+  rescheduleBooking?(request: RescheduleRequest, options?: RequestOptions): Promise<Booking>;
+  /** With `capabilities.holds`: holds a slot for a few minutes; `conflict` when it is booked or held by another. */
+  holdSlot?(request: HoldRequest, options?: RequestOptions): Promise<Hold>;
+  /** With `capabilities.holds`: gives a held slot back (the patient went back). A hold gone already is no error. */
+  releaseHold?(holdId: string, options?: RequestOptions): Promise<void>;
+  /** With `capabilities.waitlist`: joins the waitlist; the answer's `token` lets the patient leave it. */
+  joinWaitlist?(request: WaitlistRequest, options?: RequestOptions): Promise<WaitlistEntry>;
+  /** With `capabilities.waitlist`: leaves the waitlist. */
+  leaveWaitlist?(waitlistToken: string, options?: RequestOptions): Promise<void>;
+  /** With `capabilities.waitlist`: the time an offer link holds out, and whether it can still be claimed. */
+  getWaitlistOffer?(offerToken: string, options?: RequestOptions): Promise<WaitlistOffer>;
+  /**
+   * With `capabilities.waitlist`: books the offered slot (moving the patient's booking when they had one); the first
+   * claim wins, a later one throws `conflict`. The answer carries a `manageToken`.
+   */
+  claimWaitlistOffer?(request: ClaimRequest, options?: RequestOptions): Promise<Booking>;
 }
 
 /** Settings an adapter is built from: what `<fd-clinic adapter="..." api="...">` and `configure()` carry. */

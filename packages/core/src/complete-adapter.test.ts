@@ -36,6 +36,10 @@ describe('completeAdapter', () => {
       plans: false,
       surveys: false,
       terminology: false,
+      manage: false,
+      reschedule: false,
+      holds: false,
+      waitlist: false,
     });
     expect(await adapter.getOrganization()).toEqual({ id: 'o', name: 'Clinic', currency: 'USD' });
     await expect(adapter.getProvider('x')).rejects.toMatchObject({ kind: 'not-found' });
@@ -49,7 +53,9 @@ describe('completeAdapter', () => {
     ]) {
       await expect(call()).rejects.toMatchObject({ name: 'FrontdeskError', kind: 'unsupported' });
     }
-    expect('expandValueSet' in adapter).toBe(false);
+    for (const method of ['expandValueSet', 'getBooking', 'cancelBooking', 'holdSlot', 'claimWaitlistOffer']) {
+      expect(method in adapter).toBe(false);
+    }
   });
 
   it('says link booking when slots carry links, and surveys only with all three survey methods', () => {
@@ -66,10 +72,28 @@ describe('completeAdapter', () => {
       getSurvey: async () => ({}) as never,
       submitSurvey: async () => ({ id: 'r', status: 'received' as const }),
       expandValueSet: async () => ({ codings: [] }),
+      getBooking: async () => ({}) as never,
+      cancelBooking: async () => ({}) as never,
+      holdSlot: async () => ({}) as never,
+      releaseHold: async () => {},
     });
-    expect(full.capabilities).toEqual({ booking: 'api', prices: true, plans: true, surveys: true, terminology: true });
+    expect(full.capabilities).toEqual({
+      booking: 'api',
+      prices: true,
+      plans: true,
+      surveys: true,
+      terminology: true,
+      manage: true,
+      reschedule: false,
+      holds: true,
+      waitlist: false,
+    });
     const halfSurveys = completeAdapter({ ...bind(new DirectoryOnly()), getSurvey: async () => ({}) as never });
     expect(halfSurveys.capabilities.surveys).toBe(false);
+    // Half a group is no capability, though the method present still works.
+    const halfManage = completeAdapter({ ...bind(new DirectoryOnly()), getBooking: async () => ({}) as never });
+    expect(halfManage.capabilities.manage).toBe(false);
+    expect(typeof halfManage.getBooking).toBe('function');
   });
 
   it('refuses an adapter without its directory, and leaves a complete adapter as it is', () => {

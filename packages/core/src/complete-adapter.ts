@@ -11,14 +11,26 @@ type DirectoryMethod =
   | 'listSlots';
 /** What a backend may lack: present on every complete adapter, rejecting with `unsupported` when missing. */
 type FeatureMethod = 'book' | 'getPrice' | 'listPlans' | 'listSurveys' | 'getSurvey' | 'submitSurvey';
-type AdapterMethod = DirectoryMethod | FeatureMethod | 'expandValueSet';
+/** What only some backends offer: absent when missing, each group announced by a capability. */
+type OptionalMethod =
+  | 'expandValueSet'
+  | 'getBooking'
+  | 'cancelBooking'
+  | 'rescheduleBooking'
+  | 'holdSlot'
+  | 'releaseHold'
+  | 'joinWaitlist'
+  | 'leaveWaitlist'
+  | 'getWaitlistOffer'
+  | 'claimWaitlistOffer';
+type AdapterMethod = DirectoryMethod | FeatureMethod | OptionalMethod;
 
 /**
  * An adapter as written: the directory and slots, plus whichever other methods its backend supports. It declares no
  * capabilities: they follow from the methods present, so they can never disagree with them.
  */
 export type PartialAdapter = Pick<FrontdeskAdapter, 'name' | DirectoryMethod> &
-  Partial<Pick<FrontdeskAdapter, FeatureMethod | 'expandValueSet'>> & {
+  Partial<Pick<FrontdeskAdapter, FeatureMethod | OptionalMethod>> & {
     /** Without `book`: slots carry a booking deep link or phone number (`link`), or nothing (`none`, the default). */
     readonly bookingWithoutApi?: 'link' | 'none' | undefined;
   };
@@ -39,6 +51,14 @@ const FEATURES: readonly FeatureMethod[] = [
   'getSurvey',
   'submitSurvey',
 ];
+/** Each optional capability and the methods that must all be present for it. */
+const OPTIONAL: Readonly<Record<'terminology' | 'manage' | 'reschedule' | 'holds' | 'waitlist', OptionalMethod[]>> = {
+  terminology: ['expandValueSet'],
+  manage: ['getBooking', 'cancelBooking'],
+  reschedule: ['rescheduleBooking'],
+  holds: ['holdSlot', 'releaseHold'],
+  waitlist: ['joinWaitlist', 'leaveWaitlist', 'getWaitlistOffer', 'claimWaitlistOffer'],
+};
 const COMPLETED = Symbol.for('frontdesk.completed-adapter');
 
 type Method = (...args: unknown[]) => Promise<unknown>;
@@ -52,7 +72,11 @@ function capabilitiesOf(partial: PartialAdapter): AdapterCapabilities {
     prices: has(partial, 'getPrice'),
     plans: has(partial, 'listPlans'),
     surveys: has(partial, 'listSurveys') && has(partial, 'getSurvey') && has(partial, 'submitSurvey'),
-    terminology: has(partial, 'expandValueSet'),
+    terminology: OPTIONAL.terminology.every((method) => has(partial, method)),
+    manage: OPTIONAL.manage.every((method) => has(partial, method)),
+    reschedule: OPTIONAL.reschedule.every((method) => has(partial, method)),
+    holds: OPTIONAL.holds.every((method) => has(partial, method)),
+    waitlist: OPTIONAL.waitlist.every((method) => has(partial, method)),
   };
 }
 
@@ -87,7 +111,8 @@ function signalOf(args: readonly unknown[]): AbortSignal | undefined {
 
 /**
  * A whole `FrontdeskAdapter` from one that implements only what its backend can: a missing booking, price, plan or
- * survey method rejects with `unsupported`, `expandValueSet` stays absent, `capabilities` follow from the methods
+ * survey method rejects with `unsupported`, a missing optional method (`expandValueSet`, the manage, hold and
+ * waitlist methods) stays absent, `capabilities` follow from the methods
  * present, and every failure reaches the caller as a `FrontdeskError` (the one place unexpected errors are wrapped).
  * Every built-in adapter is made this way, and a custom one may be. Completing a complete adapter returns it.
  */
@@ -122,6 +147,8 @@ export function completeAdapter<N extends string>(
           throw new FrontdeskError('unsupported', `the ${name} adapter does not support ${method}()`);
         };
   }
-  if (has(partial, 'expandValueSet')) adapter.expandValueSet = guarded('expandValueSet');
+  for (const method of Object.values(OPTIONAL).flat()) {
+    if (has(partial, method)) adapter[method] = guarded(method);
+  }
   return adapter as unknown as FrontdeskAdapter & { readonly name: N };
 }

@@ -572,6 +572,32 @@ describe('fd-cost-estimate: following a slot picker', () => {
   });
 });
 
+describe('fd-cost-estimate: the first price beside a slot picker', () => {
+  it('is the price of the visit type the picker starts on, not the service attribute’s', async () => {
+    const { el } = await mount(
+      html`<div id="picker" visit-type="annual-physical"></div>
+        <fd-cost-estimate for="picker" service="follow-up" coverage="self-pay" .adapter=${clinic()}></fd-cost-estimate>`,
+    );
+    expect(text(part(el, 'total'))).to.equal('$180.00');
+  });
+
+  it('is none while the picker has no visit type yet: never another visit type’s price', async () => {
+    const { el } = await mount(
+      html`<div id="picker"></div>
+        <fd-cost-estimate for="picker" service="follow-up" coverage="self-pay" .adapter=${clinic()}></fd-cost-estimate>`,
+    );
+    expect(part(el, 'total')).to.equal(null);
+    expect(text(part(el, 'empty'))).to.equal('Choose a visit type to see what it will likely cost.');
+  });
+
+  it('is the service attribute’s when no such picker is on the page', async () => {
+    const { el } = await mount(
+      html`<fd-cost-estimate for="nowhere" service="follow-up" coverage="self-pay" .adapter=${clinic()}></fd-cost-estimate>`,
+    );
+    expect(text(part(el, 'total'))).to.equal('$105.00');
+  });
+});
+
 runWidgetConformance('fd-cost-estimate', {
   attributes: { service: '99213', coverage: 'self-pay' },
   content: '[part~="total"]',

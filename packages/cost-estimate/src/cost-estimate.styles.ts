@@ -124,7 +124,6 @@ export const costEstimateStyles = css`
     font-size: 1.25em;
   }
   .badge {
-    font-size: 0.85em;
     font-weight: 600;
     color: var(--_fd-ce-accent);
   }
@@ -180,7 +179,6 @@ export const costEstimateStyles = css`
   .assumptions {
     display: grid;
     gap: 0.3em;
-    font-size: 0.95em;
   }
   .assumptions-title {
     font-weight: 600;

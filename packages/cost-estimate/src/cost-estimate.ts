@@ -128,7 +128,11 @@ export class FdCostEstimate extends FrontdeskElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
-  /** The CPT/HCPCS code or visit type id to estimate. Follows the slot picker named by `for`. */
+  /**
+   * The CPT/HCPCS code or visit type id to estimate. With `for`, the slot picker's visit type wins: the one it starts
+   * on (its `visit-type`), then each one the patient chooses a time for; `service` counts only while that picker is
+   * not on the page.
+   */
   service: string | undefined;
   /** Provider id, for provider-specific prices. */
   provider: string | undefined;
@@ -188,12 +192,14 @@ export class FdCostEstimate extends FrontdeskElement {
   /** Set by a patient's action, so the next estimate is announced (not the one shown on page load). */
   private pendingAnnounce = false;
   private listeningRoot: Node | undefined;
+  /** The picker named by `for` has told which visit type the patient chose a time for. */
+  private heardFromPicker = false;
 
   private readonly data = new Resource<Loaded>(
     this,
     async (adapter, signal) => {
       const query = this.queryKey();
-      const service = this.service?.trim();
+      const service = this.serviceId();
       const [org, price, plans, estimator] = await Promise.all([
         adapter.getOrganization({ signal }),
         service ? this.loadPrice(adapter, service, signal) : Promise.resolve(undefined),
@@ -203,7 +209,7 @@ export class FdCostEstimate extends FrontdeskElement {
       ]);
       return { query, org, price, plans, estimator };
     },
-    () => [this.service, this.provider, this.location, this.planId(), this.interactive],
+    () => [this.serviceId(), this.provider, this.location, this.planId(), this.interactive],
   );
 
   override connectedCallback(): void {
@@ -219,13 +225,27 @@ export class FdCostEstimate extends FrontdeskElement {
     this.listeningRoot = undefined;
   }
 
+  /**
+   * What the estimate is for. With `for` naming a picker on the page, never the `service` price while the picker shows
+   * another visit type: its own `visit-type` until the patient chooses a time, else nothing yet ("choose a visit
+   * type"), so a wrong price is never the first one shown.
+   */
+  private serviceId(): string | undefined {
+    const own = this.service?.trim() || undefined;
+    if (!this.for || this.heardFromPicker) return own;
+    const root = this.getRootNode() as Partial<Pick<Document, 'getElementById'>>;
+    const picker = root.getElementById?.(this.for);
+    if (!picker) return own;
+    return picker.getAttribute('visit-type')?.trim() || undefined;
+  }
+
   private planId(): string | undefined {
     if (!this.interactive) return this.plan || undefined;
     return this.form.appliedPlanId();
   }
 
   private queryKey(): string {
-    return JSON.stringify([this.service?.trim(), this.provider, this.location, this.planId()]);
+    return JSON.stringify([this.serviceId(), this.provider, this.location, this.planId()]);
   }
 
   private async loadPrice(
@@ -270,7 +290,9 @@ export class FdCostEstimate extends FrontdeskElement {
     if (!this.for || !(target instanceof Element) || target.id !== this.for) return;
     // The detail is typed by core's event map, and checked anyway: any script on the page may fire this name.
     const visitTypeId: unknown = (event as FdEvent<'fd-slot-select'>).detail?.visitTypeId;
-    if (typeof visitTypeId !== 'string' || visitTypeId.trim() === '' || visitTypeId === this.service) return;
+    if (typeof visitTypeId !== 'string' || visitTypeId.trim() === '') return;
+    this.heardFromPicker = true;
+    if (visitTypeId === this.service) return;
     this.service = visitTypeId;
     this.pendingAnnounce = true;
   };
@@ -293,7 +315,7 @@ export class FdCostEstimate extends FrontdeskElement {
   }
 
   private computeView(): View {
-    const service = this.service?.trim();
+    const service = this.serviceId();
     if (!service) {
       if (this.for) return { state: 'waiting' };
       return {

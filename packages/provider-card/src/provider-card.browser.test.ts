@@ -1,6 +1,5 @@
 import type { FdErrorDetail, FdProviderSelectDetail } from '@frontdesk/core';
 import {
-  type FrontdeskAdapter,
   FrontdeskError,
   type Location,
   Location as LocationSchema,
@@ -11,9 +10,10 @@ import type { MemoryAdapterOptions } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
-import { $, $$, cleanup, collect, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
+import { $, $$, cleanup, collect, onCleanup, shadow, shownText, sleep, until } from '../../../test/support/dom.js';
 import { press, sendKeys } from '../../../test/support/keys.js';
 import './define.js';
+import type { FdSlotPicker } from '@frontdesk/slot-picker';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import { WHEN } from './display.js';
 import type { FdProviderCard } from './provider-card.js';
@@ -178,13 +178,15 @@ describe('fd-provider-card', () => {
       const more = $<HTMLButtonElement>(el, 'button.more')!;
       expect(more.getAttribute('aria-expanded')).to.equal('false');
       expect(more.getAttribute('aria-controls')).to.equal('bio');
+      // Its name reads as one phrase: "Read more about María Hernández", not "Read more About María…".
+      expect(shownText(more)).to.equal('Read more about María Hernández');
       expect(bio.textContent!.endsWith('…')).to.equal(true);
       expect(bio.textContent!.length).to.be.below(maria.bio!.length);
       more.click();
       await el.updateComplete;
       expect(bio.textContent).to.equal(maria.bio);
       expect(more.getAttribute('aria-expanded')).to.equal('true');
-      expect(shownText(more)).to.equal('Show less About María Hernández');
+      expect(shownText(more)).to.equal('Show less about María Hernández');
     });
 
     it('keeps a short bio whole, with no button', async () => {
@@ -233,7 +235,11 @@ describe('fd-provider-card', () => {
         );
         $(el, '[part="button"]')!.click();
         expect(events.length).to.equal(1);
-        expect(events[0]!.detail).to.deep.equal({ providerId: 'maria-hernandez', locationId: 'franklin' });
+        expect(events[0]!.detail).to.deep.equal({
+          providerId: 'maria-hernandez',
+          displayName: 'María Hernández',
+          locationId: 'franklin',
+        });
         expect(events[0]!.bubbles).to.equal(true);
         expect(events[0]!.composed).to.equal(true);
         expect(events[0]!.target).to.equal(el);
@@ -250,71 +256,93 @@ describe('fd-provider-card', () => {
         detail = e.detail;
       });
       $(el, '[part="button"]')!.click();
-      expect(detail).to.deep.equal({ providerId: 'pat-lee', locationId: undefined });
+      expect(detail).to.deep.equal({ providerId: 'pat-lee', displayName: 'Pat Lee', locationId: undefined });
     });
 
-    it('with booking="inline" but no fd-slot-picker on the page, only fires the event', async () => {
+    it('Book opens that provider’s own slot picker below the card, focus on its first decision', async () => {
       const el = await card(
-        html`<fd-provider-card booking="inline" .provider=${maria} .locations=${locations}></fd-provider-card>`,
+        html`<fd-provider-card location="franklin" .provider=${maria} .locations=${locations} .adapter=${shared}></fd-provider-card>`,
       );
-      let fired = 0;
-      el.addEventListener('fd-provider-select', () => fired++);
-      const book = $(el, '[part="button"]')!;
-      expect(book.hasAttribute('aria-expanded')).to.equal(false);
-      book.click();
-      await el.updateComplete;
-      expect(fired).to.equal(1);
-      expect($(el, '#booking')).to.equal(null);
-    });
-
-    it('with booking="inline" opens an fd-slot-picker below the card, asking the autoloader for it', async () => {
-      class StandInSlotPicker extends HTMLElement {
-        adapter: FrontdeskAdapter | undefined;
-      }
-      const requested: string[] = [];
-      const mark = Symbol.for('frontdesk.autoloader');
-      const scope = globalThis as { [mark]?: { load: (tag: string) => Promise<void> } };
-      scope[mark] = {
-        load: async (tag) => {
-          requested.push(tag);
-          if (!customElements.get(tag)) customElements.define(tag, StandInSlotPicker);
-        },
-      };
-      onCleanup(() => delete scope[mark]);
-      const el = await card(
-        html`<fd-provider-card booking="inline" location="franklin" .provider=${maria} .locations=${locations} .adapter=${shared}></fd-provider-card>`,
-      );
-      let fired = 0;
-      el.addEventListener('fd-provider-select', () => fired++);
+      const selections = collect<FdProviderSelectDetail>('fd-provider-select');
       const book = $(el, '[part="button"]')!;
       expect(book.getAttribute('aria-expanded')).to.equal('false');
       book.click();
-      await until(() => shadow(el).activeElement?.id === 'booking', 'focus on the booking region');
-      expect(requested).to.deep.equal(['fd-slot-picker']);
-      const picker = $(el, '#booking fd-slot-picker') as StandInSlotPicker;
-      expect(picker).to.be.instanceOf(StandInSlotPicker);
+      const picker = await until(() => $<FdSlotPicker>(el, '#booking fd-slot-picker'), 'the picker');
+      expect(selections).to.have.length(1);
       expect(picker.getAttribute('provider')).to.equal('maria-hernandez');
       expect(picker.getAttribute('location')).to.equal('franklin');
       expect(picker.adapter).to.equal(shared);
-      expect($(el, '#booking')!.getAttribute('aria-label')).to.equal('Book with María Hernández');
+      expect(shownText($(el, '#booking-title'))).to.equal('Book with María Hernández');
       expect(book.getAttribute('aria-expanded')).to.equal('true');
       expect(book.getAttribute('aria-controls')).to.equal('booking');
-      expect(fired).to.equal(1);
+      expect(el.hasAttribute('booking-open')).to.equal(true);
+      // Once its times are there, focus is on the picker's first control, inside its shadow root.
+      await until(() => shadow(el).activeElement === picker && picker.shadowRoot!.activeElement, 'focus in the picker');
+      expect(picker.shadowRoot!.activeElement!.matches('input, select, button, [tabindex="0"]')).to.equal(true);
       await expect(el).shadowDom.to.be.accessible();
       book.click();
       await el.updateComplete;
       expect($(el, '#booking')).to.equal(null);
       expect(book.getAttribute('aria-expanded')).to.equal('false');
+      expect(el.hasAttribute('booking-open')).to.equal(false);
+    });
 
-      // Once defined on the page, no autoloader is needed.
-      delete scope[mark];
+    it('leaves Book to a page that cancels fd-provider-select, and to booking="event"', async () => {
+      const el = await card(
+        html`<fd-provider-card .provider=${maria} .locations=${locations} .adapter=${shared}></fd-provider-card>`,
+      );
+      const takeOver = (event: Event) => event.preventDefault();
+      document.addEventListener('fd-provider-select', takeOver);
+      onCleanup(() => document.removeEventListener('fd-provider-select', takeOver));
+      const selections = collect<FdProviderSelectDetail>('fd-provider-select');
+      $(el, '[part="button"]')!.click();
+      await sleep(50);
+      await el.updateComplete;
+      expect(selections).to.have.length(1);
+      expect($(el, '#booking')).to.equal(null);
+      document.removeEventListener('fd-provider-select', takeOver);
+
+      el.booking = 'event';
+      await el.updateComplete;
+      const book = $(el, '[part="button"]')!;
+      expect(book.hasAttribute('aria-expanded')).to.equal(false);
       book.click();
-      await until(() => $(el, '#booking fd-slot-picker'), 'the picker again');
-      expect(fired).to.equal(2);
+      await sleep(50);
+      await el.updateComplete;
+      expect(selections).to.have.length(2);
+      expect($(el, '#booking')).to.equal(null);
+    });
+
+    it('with booking="dialog" books in a modal dialog that keeps focus and gives it back to Book', async () => {
+      const el = await card(
+        html`<fd-provider-card booking="dialog" .provider=${maria} .locations=${locations} .adapter=${shared}></fd-provider-card>`,
+      );
+      const book = $(el, '[part="button"]')!;
+      expect(book.getAttribute('aria-haspopup')).to.equal('dialog');
+      book.focus();
+      await press('Enter');
+      const dialog = await until(() => $<HTMLDialogElement>(el, 'dialog#booking'), 'the dialog');
+      expect(dialog.open).to.equal(true);
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(dialog.getAttribute('aria-labelledby')).to.equal('booking-title');
+      const picker = dialog.querySelector<FdSlotPicker>('fd-slot-picker')!;
+      await until(() => shadow(el).activeElement === picker && picker.shadowRoot!.activeElement, 'focus in the picker');
+      // The rest of the page is inert: Tab never leaves the dialog.
+      for (let i = 0; i < 12; i++) {
+        await press('Tab');
+        const active = shadow(el).activeElement;
+        expect(active === null || dialog.contains(active), `Tab ${i + 1} stays in the dialog`).to.equal(true);
+      }
+      await expect(el).shadowDom.to.be.accessible();
+      await press('Escape');
+      await until(() => !$(el, 'dialog'), 'the dialog closed');
+      expect(shadow(el).activeElement).to.equal(book);
     });
 
     it('works from the keyboard: Tab reaches the bio toggle and Book, Enter and Space activate them', async () => {
-      const el = await card(html`<fd-provider-card .provider=${maria} .locations=${locations}></fd-provider-card>`);
+      const el = await card(
+        html`<fd-provider-card booking="event" .provider=${maria} .locations=${locations}></fd-provider-card>`,
+      );
       let fired = 0;
       el.addEventListener('fd-provider-select', () => fired++);
       (document.activeElement as HTMLElement | null)?.blur();

@@ -7,11 +7,11 @@ export const cardStyles = css`
     --_card-border: var(--fd-provider-card-border-color, var(--_fd-color-divider));
     --_card-radius: var(--fd-provider-card-radius, var(--_fd-radius));
     --_card-pad: var(--fd-provider-card-padding, var(--_fd-space));
-    --_card-photo: var(--fd-provider-card-photo-size, 5rem);
+    --_card-photo: var(--fd-provider-card-photo-size, max(5rem, 80px));
     --_card-name: var(--fd-provider-card-name-color, var(--_fd-color-text));
   }
   :host([variant='compact']) {
-    --_card-photo: var(--fd-provider-card-photo-size, 3.5rem);
+    --_card-photo: var(--fd-provider-card-photo-size, max(3.5rem, 56px));
   }
   /* In a grid row, cards stretch to the tallest and their Book buttons line up at the bottom. */
   .fd-root {
@@ -54,7 +54,7 @@ export const cardStyles = css`
     border: 2px solid var(--_fd-color-accent);
   }
   .title {
-    flex: 1 1 10rem;
+    flex: 1 1 10em;
     min-width: 0;
   }
   .name {
@@ -82,7 +82,6 @@ export const cardStyles = css`
     border: 1px solid currentColor;
     border-radius: 999px;
     color: var(--_fd-color-muted);
-    font-size: 0.875em;
   }
   .accepting-yes {
     color: var(--_fd-color-success);
@@ -149,8 +148,5 @@ export const cardStyles = css`
   .book {
     align-self: flex-start;
     margin-top: auto;
-  }
-  .booking {
-    margin-top: var(--_fd-space);
   }
 `;

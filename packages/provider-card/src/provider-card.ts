@@ -4,21 +4,14 @@ import {
   FrontdeskError,
   type Location,
   type Provider,
-  telHref,
   toFrontdeskError,
 } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  addressLines,
-  formatInstant,
-  initials,
-  languageName,
-  mapHref,
-  nameWithCredentials,
-  safePhotoUrl,
-  validated,
-} from './display.js';
+import { BOOKING_MODES, type BookingMode, BookingPanel } from './booking-panel.js';
+import { bookingPanelStyles } from './booking-panel.styles.js';
+import { formatInstant, initials, languageName, nameWithCredentials, safePhotoUrl, validated } from './display.js';
+import { renderPlace } from './place.js';
 import { cardStyles } from './provider-card.styles.js';
 import { providerStrings } from './strings.js';
 import type { Checked } from './validate-provider.js';
@@ -28,17 +21,17 @@ interface CardData {
   locations: Location[];
 }
 
-/** The script-tag autoloader's hook (packages/frontdesk/src/autoload.ts) for elements created in code. */
-const AUTOLOADER = Symbol.for('frontdesk.autoloader');
-type Autoloaded = { [AUTOLOADER]?: { load?: (tag: string) => Promise<void> } };
-
 /** Longer bios show this many characters and a "Read more" button. */
 const BIO_PREVIEW = 200;
 
 /**
  * A clinic provider's profile: photo (or initials), name and credentials, specialties, languages, whether they accept
  * new patients, video and in-person visits, locations with phone and map links, the next available time in the
- * location's time zone, a bio that expands, and a Book button.
+ * location's time zone, a bio that expands, and a Book button that books that provider.
+ *
+ * Book fires `fd-provider-select`, which is cancelable: a page that shows the provider's times itself calls
+ * `preventDefault()`. Otherwise the card opens its own `<fd-slot-picker>` for that provider (loaded on first use),
+ * below itself or in a dialog as `booking` says, and moves focus to the picker's first decision.
  *
  * Give it `provider="ID"` to load the provider through the adapter, or set the `provider` property to a Provider
  * object (validated; with the `locations` property too, it never calls the backend).
@@ -48,8 +41,9 @@ const BIO_PREVIEW = 200;
  * @attr provider - The provider's id. The `provider` property also takes a Provider object.
  * @attr location - Id of the location to show first and to book at.
  * @attr {'compact' | 'full'} variant - `full` (default) shows addresses, phones, map links and the bio.
- * @attr {'event' | 'inline'} booking - `inline` opens an `<fd-slot-picker>` below the card when Book is pressed
- *   (if that element is on the page); `event` (default) only fires `fd-provider-select`.
+ * @attr {'inline' | 'dialog' | 'event'} booking - Where Book leads when the page does not cancel
+ *   `fd-provider-select`: `inline` (default) opens the provider's slot picker below the card, `dialog` in a modal
+ *   dialog; `event` only fires the event.
  * @attr {number} heading-level - Level of the name's heading, 1 to 6 (default 2).
  * @attr map-url - An https template for map links, with `{query}` where the address goes (default Google Maps search).
  * @attr {'light' | 'dark' | 'auto'} theme - Colour scheme.
@@ -57,7 +51,8 @@ const BIO_PREVIEW = 200;
  * @prop {Location[] | undefined} locations - The clinic's locations, when the page already has them.
  * @prop {FrontdeskAdapter | undefined} adapter - The backend, overriding an enclosing `<fd-clinic>`.
  *
- * @fires {CustomEvent<FdProviderSelectDetail>} fd-provider-select - Book was pressed: `{ providerId, locationId }`.
+ * @fires {CustomEvent<FdProviderSelectDetail>} fd-provider-select - Book was pressed: `{ providerId, displayName,
+ *   locationId }`. Cancelable: `preventDefault()` keeps the card from opening its own picker.
  * @fires {CustomEvent<FdErrorDetail>} fd-error - Loading failed, the provider is unknown or invalid, or records were
  *   left out as invalid.
  *
@@ -68,6 +63,8 @@ const BIO_PREVIEW = 200;
  * @csspart badges - The list of badges.
  * @csspart badge - One badge (accepting new patients, video visits, in-person visits).
  * @csspart button - The Book button.
+ * @csspart booking - The provider's slot picker opened below the card, under its heading.
+ * @csspart dialog - The dialog holding the slot picker, with `booking="dialog"`.
  * @csspart loading - The loading skeleton.
  * @csspart error - The error message.
  * @csspart retry-button - The error's Try again button.
@@ -76,7 +73,7 @@ const BIO_PREVIEW = 200;
  * @cssprop --fd-provider-card-border-color - Card border (default `--fd-color-divider`).
  * @cssprop --fd-provider-card-radius - Card corners (default `--fd-radius`).
  * @cssprop --fd-provider-card-padding - Space inside the card (default `--fd-space`).
- * @cssprop --fd-provider-card-photo-size - Photo size (default 5rem, 3.5rem in the compact variant).
+ * @cssprop --fd-provider-card-photo-size - Photo size (default 5rem, 3.5rem in the compact variant, never under 80 px and 56 px).
  * @cssprop --fd-provider-card-name-color - Colour of the name (default `--fd-color-text`).
  */
 export class FdProviderCard extends FrontdeskElement {
@@ -90,34 +87,36 @@ export class FdProviderCard extends FrontdeskElement {
     mapUrl: { attribute: 'map-url' },
     photoFailed: { state: true },
     bioOpen: { state: true },
-    picker: { state: true },
     checked: { state: true },
   };
-  static override styles = [baseStyles, cardStyles];
+  static override styles = [baseStyles, cardStyles, bookingPanelStyles];
 
   provider: string | Provider | undefined;
   locations: Location[] | undefined;
   location: string | undefined;
   variant: 'compact' | 'full' = 'full';
-  booking: 'event' | 'inline' = 'event';
+  booking: BookingMode = 'inline';
   headingLevel = 2;
   mapUrl: string | undefined;
 
   private photoFailed = false;
   private bioOpen = false;
-  private picker: HTMLElement | undefined;
   /** The `provider` property validated: a Provider object, or why it cannot be shown. */
   private checked: Checked = {};
   private data: Resource<CardData> | undefined;
   private backendArgs: unknown[] = [];
   private readonly i18n = new LocalizeController(this, providerStrings);
+  private readonly panel = new BookingPanel(this, (error) => {
+    this.reportError(error, true);
+    this.announce(this.baseI18n.t.errorByKind(error.kind));
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed); // a new adapter reloads
     if (changed.has('provider') || !this.hasUpdated) {
       this.photoFailed = false;
       this.bioOpen = false;
-      this.picker = undefined;
+      this.panel.close();
       const p = this.provider;
       if (typeof p === 'string' && p.trim()) this.checked = {};
       else if (!p || typeof p !== 'object') {
@@ -132,6 +131,11 @@ export class FdProviderCard extends FrontdeskElement {
     }
     if (changed.has('variant') && !['compact', 'full'].includes(this.variant)) {
       devWarn(`<fd-provider-card variant="${String(this.variant).slice(0, 20)}"> is unknown; use compact or full`);
+    }
+    if (changed.has('booking') && !BOOKING_MODES.includes(this.booking)) {
+      devWarn(
+        `<fd-provider-card booking="${String(this.booking).slice(0, 20)}"> is unknown; use inline, dialog or event`,
+      );
     }
     // Created on first need: a card given a full provider object and its locations never asks a backend.
     if (!this.data && this.needsBackend()) {
@@ -214,8 +218,7 @@ export class FdProviderCard extends FrontdeskElement {
     const next = provider.nextAvailable
       ? formatInstant(provider.nextAvailable, first?.timeZone ?? browserTimeZone(), this.i18n.lang)
       : undefined;
-    const inline =
-      this.booking === 'inline' && (customElements.get('fd-slot-picker') !== undefined || AUTOLOADER in globalThis);
+    const mode = this.mode();
     const level = Math.trunc(this.headingLevel);
     const fact = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
     return html`<article class="card" part="card" aria-labelledby="name">
@@ -264,20 +267,15 @@ export class FdProviderCard extends FrontdeskElement {
           class="fd-button book"
           part="button"
           type="button"
-          aria-expanded=${inline ? String(this.picker !== undefined) : nothing}
-          aria-controls=${inline && this.picker ? 'booking' : nothing}
-          @click=${() => void this.book(provider, first)}
+          aria-expanded=${mode === 'inline' ? String(this.panel.inlineOpen) : nothing}
+          aria-controls=${this.panel.inlineOpen ? 'booking' : nothing}
+          aria-haspopup=${mode === 'dialog' ? 'dialog' : nothing}
+          @click=${(event: Event) => void this.book(provider, first, event.currentTarget as HTMLElement)}
         >
           ${t.book}<span class="fd-visually-hidden"> ${t.bookWith(provider.displayName)}</span>
         </button>
       </article>
-      ${
-        this.picker
-          ? html`<section id="booking" class="booking" tabindex="-1" aria-label=${t.booking(provider.displayName)}>
-              ${this.picker}
-            </section>`
-          : nothing
-      }`;
+      ${this.panel.render({ title: t.booking(provider.displayName), close: t.close }, level >= 1 && level <= 6 ? level : 2)}`;
   }
 
   private renderLocations(locations: readonly Location[]): TemplateResult {
@@ -286,17 +284,7 @@ export class FdProviderCard extends FrontdeskElement {
       ${locations.map(
         (l) => html`<li>
           <span class="location-name">${l.name}</span>
-          ${l.address ? html`<address>${addressLines(l.address).map((line) => html`<span>${line}</span>`)}</address>` : nothing}
-          <span class="links">
-            ${
-              l.phone
-                ? html`<a href=${telHref(l.phone)}><span class="fd-visually-hidden">${t.phone}: </span>${l.phone}</a>`
-                : nothing
-            }
-            <a href=${mapHref(l, this.mapUrl)} target="_blank" rel="noopener noreferrer" aria-label=${t.mapOf(l.name)}
-              >${t.map}</a
-            >
-          </span>
+          ${renderPlace(l, t, this.mapUrl)}
         </li>`,
       )}
     </ul>`;
@@ -334,27 +322,29 @@ export class FdProviderCard extends FrontdeskElement {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  private async book(provider: Provider, location: Location | undefined): Promise<void> {
-    if (this.picker) {
-      this.picker = undefined;
+  private mode(): BookingMode {
+    return BOOKING_MODES.includes(this.booking) ? this.booking : 'inline';
+  }
+
+  /**
+   * Book: the page may take over (it cancels the event); otherwise this provider's own picker opens, never a picker
+   * the page has for someone else. Pressed again, an open picker closes.
+   */
+  private async book(provider: Provider, location: Location | undefined, button: HTMLElement): Promise<void> {
+    if (this.panel.open) {
+      this.panel.close();
       return;
     }
-    this.emit('fd-provider-select', { providerId: provider.id, locationId: location?.id });
-    if (this.booking !== 'inline') return;
-    // With the script-tag autoloader the picker may not be loaded yet; it cannot see into this shadow root, so ask.
-    await (globalThis as Autoloaded)[AUTOLOADER]?.load?.('fd-slot-picker');
-    if (!customElements.get('fd-slot-picker')) {
-      devWarn('booking="inline" needs <fd-slot-picker> on the page; only fd-provider-select was sent');
-      return;
-    }
-    const picker = document.createElement('fd-slot-picker');
-    picker.setAttribute('provider', provider.id);
-    if (location) picker.setAttribute('location', location.id);
-    // A picker inside this shadow root cannot see an adapter set on the card itself, so it is handed over.
-    if (this.adapter) (picker as HTMLElement & { adapter?: FrontdeskAdapter }).adapter = this.adapter;
-    this.picker = picker;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#booking')?.focus();
+    const detail = { providerId: provider.id, displayName: provider.displayName, locationId: location?.id };
+    const mode = this.mode();
+    if (!this.emit('fd-provider-select', detail) || mode === 'event') return;
+    await this.panel.show(mode, { provider: provider.id, location: location?.id }, button);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A list lets an open picker take a whole row (provider-list.styles.ts).
+    this.toggleAttribute('booking-open', this.panel.inlineOpen);
   }
 }
 

@@ -5,6 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
 import { $, cleanup, collect, liveText, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
+import { press } from '../../../test/support/keys.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdProviderCard } from './provider-card.js';
@@ -208,7 +209,8 @@ describe('fd-provider-list', () => {
     const first = cards(el)[0]!;
     await first.updateComplete;
     first.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
-    expect(selections).to.deep.equal([{ providerId: (first.provider as Provider).id, locationId: 'franklin' }]);
+    const { id, displayName } = first.provider as Provider;
+    expect(selections).to.deep.equal([{ providerId: id, displayName, locationId: 'franklin' }]);
   });
 
   it('uses native labelled controls grouped in a fieldset, and reflows its grid', async () => {
@@ -232,6 +234,73 @@ describe('fd-provider-list', () => {
     el.style.width = '1200px';
     expect(columns()).to.be.above(2);
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('on a narrow screen folds the filters behind a Filter button that counts those on', async () => {
+    const el = await list(
+      html`<div style="width: 320px"><fd-provider-list specialty="family-medicine" .adapter=${shared}></fd-provider-list></div>`,
+    );
+    const button = $<HTMLButtonElement>(el, '[part="filter-button"]')!;
+    const form = $(el, '[part="filters"]')!;
+    expect(getComputedStyle(button).display).to.not.equal('none');
+    expect(shownText(button)).to.equal('Filter (1 on)');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.getAttribute('aria-controls')).to.equal(`${form.id} sort-field`);
+    expect($(el, '#sort-field')!.getClientRects().length, 'the sort order folded too').to.equal(0);
+    expect(form.getClientRects().length, 'the form folded').to.equal(0);
+    // The first card starts within a phone's first screen, right below the button and the count.
+    const first = cards(el)[0]!.getBoundingClientRect().top - el.getBoundingClientRect().top;
+    expect(first).to.be.below(200);
+    await expect(el).shadowDom.to.be.accessible();
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(form.getClientRects().length, 'the form shown').to.be.above(0);
+    await toggle(el, 'telehealth');
+    expect(shownText(button)).to.equal('Filter (2 on)');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('on a wide screen shows the filters and no Filter button', async () => {
+    const el = await list(
+      html`<div style="width: 1000px"><fd-provider-list .adapter=${shared}></fd-provider-list></div>`,
+    );
+    expect(getComputedStyle($(el, '[part="filter-button"]')!).display).to.equal('none');
+    expect($(el, '[part="filters"]')!.getClientRects().length).to.be.above(0);
+  });
+
+  it('has skip links past the filters and past a long list', async () => {
+    const el = await list(html`<fd-provider-list .adapter=${shared}></fd-provider-list>`);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await press('Tab');
+    const skip = shadow(el).activeElement as HTMLAnchorElement;
+    expect(shownText(skip)).to.equal(`Skip to the ${providers.length} providers`);
+    expect(skip.getBoundingClientRect().width, 'shown while focused').to.be.above(1);
+    await press('Enter');
+    expect(shadow(el).activeElement).to.equal($(el, '[part="grid"]'));
+    await press('Tab');
+    const firstCard = cards(el)[0]!;
+    expect(shadow(el).activeElement).to.equal(firstCard);
+    expect(shadow(firstCard).activeElement!.matches('[part="button"]')).to.equal(true);
+    const past = shadow(el).querySelectorAll<HTMLAnchorElement>('[part="skip-link"]')[1]!;
+    expect(shownText(past)).to.equal('Skip past the list');
+    past.click();
+    expect(shadow(el).activeElement!.id).to.equal('list-end');
+  });
+
+  it('gives a card whose slot picker is open the whole row', async () => {
+    const el = await list(
+      html`<div style="width: 1200px"><fd-provider-list .adapter=${shared}></fd-provider-list></div>`,
+    );
+    const grid = $(el, '[part="grid"]')!;
+    const second = cards(el)[1]!;
+    const narrow = second.getBoundingClientRect().width;
+    expect(narrow).to.be.below(grid.getBoundingClientRect().width / 2);
+    $(second, '[part="button"]')!.click();
+    await until(() => second.hasAttribute('booking-open'), 'the picker open');
+    expect(second.parentElement!.getBoundingClientRect().width).to.be.closeTo(grid.getBoundingClientRect().width, 1);
+    const picker = $(second, 'fd-slot-picker')!;
+    expect(picker.getBoundingClientRect().width).to.be.above(narrow * 2);
   });
 
   it('is axe clean in the dark theme, which its cards follow', async () => {
@@ -259,7 +328,10 @@ describe('fd-provider-list', () => {
   });
 
   it('says when the clinic lists no providers', async () => {
-    const adapter = withOverrides(shared, { listProviders: async () => ({ items: [], dropped: [] }) });
+    const adapter = withOverrides(shared, {
+      listProviders: async () => ({ items: [], dropped: [] }),
+      listLocations: async () => ({ items: [], dropped: [] }),
+    });
     const el = await list(html`<fd-provider-list .adapter=${adapter}></fd-provider-list>`);
     expect(shownText($(el, '[part="empty"]'))).to.equal('No providers are listed yet.');
     await expect(el).shadowDom.to.be.accessible();

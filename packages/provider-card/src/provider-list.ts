@@ -1,8 +1,17 @@
 import type { Location, Provider } from '@frontdesk/core';
-import { baseStyles, FrontdeskElement, fieldStyles, LocalizeController, Resource } from '@frontdesk/core/element';
+import {
+  baseStyles,
+  defineWithClinic,
+  FrontdeskElement,
+  fieldStyles,
+  LocalizeController,
+  Resource,
+} from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { BookingMode } from './booking-panel.js';
 import { languageName, validated } from './display.js';
 import {
+  activeFilters,
   baseLanguage,
   type FilterKey,
   filterProviders,
@@ -15,6 +24,7 @@ import {
   sortProviders,
 } from './filtering.js';
 import { listStyles } from './provider-list.styles.js';
+import { followSkipLink, skipLinkStyles } from './skip-link.js';
 import { providerStrings } from './strings.js';
 
 interface ListData {
@@ -37,10 +47,15 @@ const PRESETS = ['specialty', 'language', 'location', 'telehealth', 'accepting',
 
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
 
+/** More cards than this, and a link past the list helps a keyboard user reach what follows it. */
+const LONG_LIST = 6;
+
 /**
  * Every provider of the clinic as a grid of cards, with filters (specialty, language, location, video visits,
  * accepting new patients), a search by name, sorting, and a result count announced to screen readers. When nothing
- * matches, it names the filter to relax and offers to clear it.
+ * matches, it names the filter to relax and offers to clear it. On a narrow screen (the list's own width, not the
+ * window's) the filters fold behind a Filter button that says how many are on; a skip link leads past them to the
+ * results. Book on a card opens that provider's slot picker in a full row below it, unless the page takes over.
  *
  * @summary A filterable, searchable list of the clinic's providers.
  *
@@ -52,18 +67,22 @@ const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
  * @attr query - Preset search text.
  * @attr {'name' | 'next'} sort - Order: by name (default) or soonest next available time.
  * @attr {'compact' | 'full'} variant - Variant of the cards (default `compact`).
- * @attr {'event' | 'inline'} booking - Passed to the cards: `inline` opens an `<fd-slot-picker>` below a card.
+ * @attr {'inline' | 'dialog' | 'event'} booking - Passed to the cards: where Book leads when the page does not
+ *   cancel `fd-provider-select` (default `inline`: the provider's slot picker in a full row below the card).
  * @attr {number} heading-level - Heading level of each provider's name (default 2).
  * @attr map-url - Passed to the cards: an https template for map links with `{query}`.
  * @attr {'light' | 'dark' | 'auto'} theme - Colour scheme.
  *
  * @prop {FrontdeskAdapter | undefined} adapter - The backend, overriding an enclosing `<fd-clinic>`.
  *
- * @fires {CustomEvent<FdProviderSelectDetail>} fd-provider-select - A card's Book was pressed (from the card, bubbling).
+ * @fires {CustomEvent<FdProviderSelectDetail>} fd-provider-select - A card's Book was pressed (from the card,
+ *   bubbling; cancelable).
  * @fires {CustomEvent<FdErrorDetail>} fd-error - Loading failed, or records were left out as invalid.
  *
  * @csspart base - The widget's outer box.
  * @csspart filters - The filter and sort form.
+ * @csspart filter-button - The button that shows the filters on a narrow screen.
+ * @csspart skip-link - The links past the filters and past a long list.
  * @csspart count - The number of providers shown.
  * @csspart grid - The list of cards.
  * @csspart card - Each card (forwarded from `fd-provider-card`), likewise photo, name, badges, badge and button.
@@ -72,7 +91,7 @@ const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
  * @csspart error - The error message.
  * @csspart retry-button - The error's Try again button.
  *
- * @cssprop --fd-provider-card-min-width - Narrowest a card column gets before the grid wraps (default 18rem).
+ * @cssprop --fd-provider-card-min-width - Narrowest a card column gets before the grid wraps (default 18em).
  */
 export class FdProviderList extends FrontdeskElement {
   static override properties = {
@@ -89,8 +108,9 @@ export class FdProviderList extends FrontdeskElement {
     mapUrl: { attribute: 'map-url' },
     filters: { state: true },
     searchText: { state: true },
+    filtersShown: { state: true },
   };
-  static override styles = [baseStyles, fieldStyles, listStyles];
+  static override styles = [baseStyles, fieldStyles, listStyles, skipLinkStyles];
 
   specialty: string | undefined;
   language: string | undefined;
@@ -100,7 +120,7 @@ export class FdProviderList extends FrontdeskElement {
   query: string | undefined;
   sort: SortOrder = 'name';
   variant: 'compact' | 'full' = 'compact';
-  booking: 'event' | 'inline' = 'event';
+  booking: BookingMode = 'inline';
   headingLevel = 2;
   mapUrl: string | undefined;
 
@@ -108,6 +128,8 @@ export class FdProviderList extends FrontdeskElement {
   filters: ProviderFilters = { ...NO_FILTERS };
   /** The search box as typed; the `query` filter follows it after a pause. */
   private searchText = '';
+  /** On a narrow screen, whether the patient opened the filters. */
+  private filtersShown = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private lastAnnounced = '';
   private current: View | undefined;
@@ -191,9 +213,30 @@ export class FdProviderList extends FrontdeskElement {
   private renderList(): unknown {
     const t = this.i18n.t;
     const view = this.current;
+    if (view && view.providers.length === 0 && view.locations.length > 0) return this.renderLocations(view.locations);
     if (!view || view.providers.length === 0) return this.renderEmpty(t.noProviders);
     const { options, filters, results, locations } = view;
-    return html`<form
+    const on = activeFilters(filters).length;
+    return html`${
+      results.length > 0
+        ? html`<a class="skip" part="skip-link" href="#results" @click=${this.skipTo}>${t.skipToResults(results.length)}</a>`
+        : nothing
+    }
+      <button
+        class="fd-button secondary filter-toggle"
+        part="filter-button"
+        type="button"
+        aria-expanded=${String(this.filtersShown)}
+        aria-controls="filters sort-field"
+        @click=${() => {
+          this.filtersShown = !this.filtersShown;
+        }}
+      >
+        ${t.filterButton}${on > 0 ? html`<span class="on">(${t.filtersOn(on)})</span>` : nothing}
+      </button>
+      <form
+        id="filters"
+        class=${this.filtersShown ? 'shown' : ''}
         part="filters"
         role="search"
         aria-label=${t.filters}
@@ -216,7 +259,7 @@ export class FdProviderList extends FrontdeskElement {
       </form>
       <div class="bar">
         <p class="count" part="count">${t.count(results.length)}</p>
-        <div class="field sort">
+        <div class="field sort" id="sort-field">
           <label for="sort">${t.sort}</label>
           <select
             id="sort"
@@ -232,7 +275,11 @@ export class FdProviderList extends FrontdeskElement {
       ${
         results.length === 0
           ? this.renderNoMatch(view)
-          : html`<ul class="grid" part="grid" aria-label=${t.results}>
+          : html`${
+              results.length > LONG_LIST
+                ? html`<a class="skip" part="skip-link" href="#list-end" @click=${this.skipTo}>${t.skipPastList}</a>`
+                : nothing
+            }<ul class="grid" part="grid" id="results" tabindex="-1" aria-label=${t.results}>
               ${results.map(
                 (p) => html`<li>
                   <fd-provider-card
@@ -248,8 +295,33 @@ export class FdProviderList extends FrontdeskElement {
                   ></fd-provider-card>
                 </li>`,
               )}
-            </ul>`
+            </ul>
+            ${
+              results.length > LONG_LIST
+                ? html`<p class="fd-visually-hidden" id="list-end" tabindex="-1">${t.endOfList}</p>`
+                : nothing
+            }`
       }`;
+  }
+
+  /**
+   * A source that lists places, not practitioners (a SMART Scheduling Links feed): its locations, each bookable. The
+   * location list's code is fetched only then; most clinics list providers and never download it.
+   */
+  private renderLocations(locations: Location[]): TemplateResult {
+    if (!customElements.get('fd-location-list')) {
+      void import('./location-list.js').then(({ FdLocationList }) =>
+        defineWithClinic('fd-location-list', FdLocationList),
+      );
+    }
+    return html`<fd-location-list
+      .locations=${locations}
+      .adapter=${this.adapter}
+      booking=${this.booking}
+      heading-level=${this.headingLevel}
+      map-url=${this.mapUrl ?? nothing}
+      theme=${this.theme ?? nothing}
+    ></fd-location-list>`;
   }
 
   private renderSelect(key: FilterKey, label: string, options: Option[], value: string): TemplateResult {
@@ -299,6 +371,8 @@ export class FdProviderList extends FrontdeskElement {
     const value = view.filters[key];
     return `${t[key]}: ${view.options[key].find((o) => o.value === value)?.label ?? value}`;
   }
+
+  private readonly skipTo = (event: Event): void => followSkipLink(event, this.renderRoot);
 
   private setFilter<K extends FilterKey>(key: K, value: ProviderFilters[K]): void {
     this.filters = { ...this.filters, [key]: value };

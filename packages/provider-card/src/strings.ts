@@ -20,9 +20,16 @@ export const stringsEn = {
   booking: (name: string): string => `Book with ${name}`,
   readMore: 'Read more',
   readLess: 'Show less',
-  about: (name: string): string => `About ${name}`,
+  about: (name: string): string => `about ${name}`,
+  close: 'Close',
   notFound: 'We could not find this provider.',
   filters: 'Filter providers',
+  /** The button that shows the filters on a narrow screen, with how many are on. */
+  filterButton: 'Filter',
+  filtersOn: (n: number): string => (n === 1 ? '1 on' : `${n} on`),
+  skipToResults: (n: number): string => (n === 1 ? 'Skip to the provider' : `Skip to the ${n} providers`),
+  skipPastList: 'Skip past the list',
+  endOfList: 'End of the list',
   search: 'Search by name',
   specialty: 'Specialty',
   language: 'Language',
@@ -40,6 +47,12 @@ export const stringsEn = {
   relax: (filter: string): string => `Try removing the “${filter}” filter.`,
   clear: (filter: string): string => `Clear “${filter}”`,
   clearAll: 'Clear all filters',
+  locationResults: 'Locations',
+  locationCount: (n: number): string => (n === 1 ? '1 location' : `${n} locations`),
+  noLocations: 'No locations are listed yet.',
+  bookAt: (place: string): string => `at ${place}`,
+  bookingAt: (place: string): string => `Book at ${place}`,
+  skipToLocations: (n: number): string => (n === 1 ? 'Skip to the location' : `Skip to the ${n} locations`),
 };
 
 export type ProviderStrings = typeof stringsEn;

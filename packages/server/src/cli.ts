@@ -9,8 +9,11 @@ import { systemClock } from './clock.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { jsonLogger } from './http/log.js';
+import type { EmailSettings } from './messages/email.js';
+import type { SmsSettings } from './messages/sms.js';
 import { startServer } from './server.js';
 import { STAFF_USAGE, staffCommand } from './staff/cli.js';
+import { pageAddress } from './visits/links.js';
 
 const USAGE = `Usage:
   frontdesk-server [serve] [options]     serve the API at /api (and a site, with --site)
@@ -31,7 +34,17 @@ Options (environment variable in brackets):
   --public-url URL       the address browsers use, for absolute links [FRONTDESK_PUBLIC_URL]
   --rate-limit-bookings N   bookings per minute per client, 0 for none [FRONTDESK_RATE_LIMIT_BOOKINGS] (default 10)
   --rate-limit-surveys N    survey responses per minute per client, 0 for none [FRONTDESK_RATE_LIMIT_SURVEYS] (default 20)
+  --rate-limit-tokens N     requests naming a manage token, hold or offer per minute per client [FRONTDESK_RATE_LIMIT_TOKENS] (default 30)
+  --rate-limit-holds N      holds per minute per client [FRONTDESK_RATE_LIMIT_HOLDS] (default 30)
   --pool-size N          PostgreSQL connections [FRONTDESK_POOL_SIZE] (default 20)
+  --manage-page URL      the clinic's page where patients manage a booking; links add #token=... [FRONTDESK_MANAGE_PAGE]
+  --survey-page URL      the clinic's survey page; links add ?survey=ID#invitation=... [FRONTDESK_SURVEY_PAGE]
+  --waitlist-page URL    where waitlist offers are claimed; links add #offer=... [FRONTDESK_WAITLIST_PAGE] (default: the manage page)
+  --smtp-url URL         e-mail patients through this SMTP server, smtp://user:pass@host:587 or smtps://...:465 [SMTP_URL]
+  --mail-from ADDRESS    the sender of e-mail, "Clinic <visits@clinic.example>" [MAIL_FROM]
+  --sms-webhook-url URL  text patients through this webhook (your SMS provider's bridge) [SMS_WEBHOOK_URL]
+  --sms-webhook-secret S the secret the webhook checks each request's HMAC signature with [SMS_WEBHOOK_SECRET]
+  --jobs-poll-ms N       how often to look for due reminders and other jobs [FRONTDESK_JOBS_POLL_MS] (default 5000)
   --quiet                no request logs (start, stop and errors are still logged)
   --help`;
 
@@ -61,6 +74,35 @@ function defaultCdnDir(): string | undefined {
   return undefined;
 }
 
+/** E-mail settings from the flags: both the server and the sender, or neither. */
+function emailSettings(smtpUrl: string | undefined, from: string | undefined): EmailSettings | undefined {
+  if (!smtpUrl && !from) return undefined;
+  if (!smtpUrl) fail('--mail-from needs --smtp-url (SMTP_URL) too');
+  if (!from) fail('--smtp-url needs --mail-from (MAIL_FROM): the address patients get mail from');
+  if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    fail('--smtp-url takes smtp://user:pass@host:587 or smtps://user:pass@host:465');
+  if (!/@[^@\s>]+\.[^@\s>]+>?\s*$/.test(from))
+    fail(`--mail-from takes an address like "Clinic <visits@clinic.example>"`);
+  return { smtpUrl, from };
+}
+
+/** SMS settings from the flags: an https webhook (http only on this machine) and a secret of 16 characters or more. */
+function smsSettings(webhookUrl: string | undefined, secret: string | undefined): SmsSettings | undefined {
+  if (!webhookUrl && !secret) return undefined;
+  if (!webhookUrl) fail('--sms-webhook-secret needs --sms-webhook-url (SMS_WEBHOOK_URL) too');
+  if (!secret || secret.length < 16)
+    fail('--sms-webhook-url needs --sms-webhook-secret (SMS_WEBHOOK_SECRET) of 16 characters or more');
+  let url: URL;
+  try {
+    url = new URL(webhookUrl);
+  } catch {
+    fail('--sms-webhook-url must be a URL');
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) fail('--sms-webhook-url must be https');
+  return { webhookUrl: url.href, secret };
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -78,7 +120,17 @@ export async function main(argv: readonly string[]): Promise<void> {
       'public-url': { type: 'string' },
       'rate-limit-bookings': { type: 'string' },
       'rate-limit-surveys': { type: 'string' },
+      'rate-limit-tokens': { type: 'string' },
+      'rate-limit-holds': { type: 'string' },
       'pool-size': { type: 'string' },
+      'manage-page': { type: 'string' },
+      'survey-page': { type: 'string' },
+      'waitlist-page': { type: 'string' },
+      'smtp-url': { type: 'string' },
+      'mail-from': { type: 'string' },
+      'sms-webhook-url': { type: 'string' },
+      'sms-webhook-secret': { type: 'string' },
+      'jobs-poll-ms': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
       // staff commands
@@ -161,6 +213,23 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (!/^https?:\/\/[^/\s]+$/.test(origin))
       fail(`--cors-origin takes an origin like https://www.clinic.example, not "${origin}"`);
   }
+  const page = (value: string | undefined, name: string) => {
+    try {
+      return pageAddress(value, name);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  };
+  const pages = {
+    manage: page(values['manage-page'] ?? env.FRONTDESK_MANAGE_PAGE, '--manage-page'),
+    survey: page(values['survey-page'] ?? env.FRONTDESK_SURVEY_PAGE, '--survey-page'),
+    waitlist: page(values['waitlist-page'] ?? env.FRONTDESK_WAITLIST_PAGE, '--waitlist-page'),
+  };
+  const email = emailSettings(values['smtp-url'] ?? env.SMTP_URL, values['mail-from'] ?? env.MAIL_FROM);
+  const sms = smsSettings(
+    values['sms-webhook-url'] ?? env.SMS_WEBHOOK_URL,
+    values['sms-webhook-secret'] ?? env.SMS_WEBHOOK_SECRET,
+  );
   const site = values.site ? resolve(values.site) : undefined;
   if (site && !existsSync(site)) fail(`--site: no folder ${site}`);
   const cdnDir = values.cdn ? resolve(values.cdn) : site ? defaultCdnDir() : undefined;
@@ -189,7 +258,17 @@ export async function main(argv: readonly string[]): Promise<void> {
           20,
         ),
       },
+      tokens: {
+        perMinute: integer(values['rate-limit-tokens'] ?? env.FRONTDESK_RATE_LIMIT_TOKENS, '--rate-limit-tokens', 30),
+      },
+      holds: {
+        perMinute: integer(values['rate-limit-holds'] ?? env.FRONTDESK_RATE_LIMIT_HOLDS, '--rate-limit-holds', 30),
+      },
     },
+    pages,
+    email,
+    sms,
+    jobs: { pollMs: integer(values['jobs-poll-ms'] ?? env.FRONTDESK_JOBS_POLL_MS, '--jobs-poll-ms', 5000) || 5000 },
     poolSize: integer(values['pool-size'] ?? env.FRONTDESK_POOL_SIZE, '--pool-size', 20),
     site: site || cdnDir ? { dir: site, cdnDir } : undefined,
     log: values.quiet ? (line) => line.msg !== 'request' && log(line) : log,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { FrontdeskError } from '@frontdesk/core';
-import { type Queryable, sqlState } from './db/database.js';
+import { type Database, type Queryable, sqlState } from './db/database.js';
 
 /** JSON with sorted keys, so two equal requests hash alike whatever order their fields were written in. */
 export function canonicalJson(value: unknown): string {
@@ -23,7 +23,7 @@ export function randomId(prefix: string): string {
   return `${prefix}-${randomBytes(16).toString('base64url')}`;
 }
 
-export type IdempotencyScope = 'booking' | 'survey-response';
+export type IdempotencyScope = 'booking' | 'survey-response' | 'cancel' | 'reschedule' | 'hold' | 'waitlist' | 'claim';
 
 export interface StoredAnswer {
   status: number;
@@ -34,16 +34,12 @@ export interface StoredAnswer {
  * The errors the database's one-statement POSTs raise (migrations/0001_initial.sql: book_slot,
  * store_survey_response), as the API's errors; anything else is rethrown as it is.
  */
-export function idempotencyFailure(error: unknown): never {
-  if (sqlState(error) === 'FD409') {
-    throw new FrontdeskError('conflict', 'the slot is no longer available', { field: 'request.slotId' });
-  }
-  if (sqlState(error) === 'FD422') {
-    throw new FrontdeskError('invalid-input', 'Idempotency-Key: already used for a different request', {
-      field: 'Idempotency-Key',
-      status: 422,
-    });
-  }
+export function idempotencyFailure(
+  error: unknown,
+  conflict = { message: 'the slot is no longer available', field: 'request.slotId' },
+): never {
+  if (sqlState(error) === 'FD409') throw new FrontdeskError('conflict', conflict.message, { field: conflict.field });
+  if (sqlState(error) === 'FD422') throw keyReused();
   throw error;
 }
 
@@ -60,4 +56,61 @@ export async function findAnswer(
   );
   const row = rows.rows[0];
   return row && row.request_sha256 === requestSha256 ? { status: row.status, body: row.response } : undefined;
+}
+
+function keyReused(): FrontdeskError {
+  return new FrontdeskError('invalid-input', 'Idempotency-Key: already used for a different request', {
+    field: 'Idempotency-Key',
+    status: 422,
+  });
+}
+
+/**
+ * Runs `work` once per idempotency key, in one transaction with the key's record: the same key and request get the
+ * first answer again (a concurrent twin waits on the key's primary key, then reads it); the same key with another
+ * request is a 422. When `work` throws, nothing is kept and the key may be used again. `reply` adds what may not be
+ * stored (a fresh secret) to the first answer and to every replay, in the same transaction.
+ */
+export async function idempotent(
+  db: Database,
+  scope: IdempotencyScope,
+  key: string,
+  requestSha256: string,
+  nowMs: number,
+  work: (tx: Queryable) => Promise<StoredAnswer>,
+  reply: (tx: Queryable, answer: StoredAnswer) => Promise<StoredAnswer> = async (_tx, answer) => answer,
+): Promise<StoredAnswer> {
+  return db.transaction(async (tx) => {
+    const claimed = await tx.query(
+      `insert into idempotency_keys (scope, key, request_sha256, status, response, created_at)
+       values ($1, $2, $3, 0, 'null'::jsonb, $4) on conflict (scope, key) do nothing returning key`,
+      [scope, key, requestSha256, new Date(nowMs)],
+    );
+    if (claimed.rows.length === 0) {
+      const previous = await findAnyAnswer(tx, scope, key);
+      if (!previous || previous.requestSha256 !== requestSha256) throw keyReused();
+      return reply(tx, previous.answer);
+    }
+    const answer = await work(tx);
+    await tx.query('update idempotency_keys set status = $3, response = $4::jsonb where scope = $1 and key = $2', [
+      scope,
+      key,
+      answer.status,
+      JSON.stringify(answer.body),
+    ]);
+    return reply(tx, answer);
+  });
+}
+
+async function findAnyAnswer(
+  db: Queryable,
+  scope: IdempotencyScope,
+  key: string,
+): Promise<{ requestSha256: string; answer: StoredAnswer } | undefined> {
+  const rows = await db.query<{ request_sha256: string; status: number; response: unknown }>(
+    'select request_sha256, status, response from idempotency_keys where scope = $1 and key = $2',
+    [scope, key],
+  );
+  const row = rows.rows[0];
+  return row && { requestSha256: row.request_sha256, answer: { status: row.status, body: row.response } };
 }

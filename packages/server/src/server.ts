@@ -9,9 +9,14 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { type AppOptions, createApp } from './http/app.js';
 import { jsonLogger, type Logger } from './http/log.js';
+import { type JobHandler, JobRunner } from './jobs/runner.js';
+import { type Messaging, messageHandler } from './messages/deliver.js';
+import { createMailer, type EmailSettings } from './messages/email.js';
+import { createSmsSender, type SmsSettings } from './messages/sms.js';
 import { startRetentionSchedule } from './staff/retention.js';
+import type { VisitContext } from './visits/context.js';
 
-export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl'> {
+export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl' | 'visits'> {
   /** Default 8080; 0 picks a free port. */
   port?: number | undefined;
   /** Default 127.0.0.1. */
@@ -30,6 +35,20 @@ export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock'
   poolSize?: number | undefined;
   /** How long shutdown waits for requests in flight. Default 10 s. */
   shutdownGraceMs?: number | undefined;
+  /** E-mail to patients through the clinic's SMTP server; without it no e-mail is sent (or promised). */
+  email?: EmailSettings | undefined;
+  /** Text messages through the clinic's SMS webhook; without it no text is sent (or promised). */
+  sms?: SmsSettings | undefined;
+  jobs?:
+    | {
+        /** How often (real time) the job runner looks for due jobs. Default 5 s. */
+        pollMs?: number | undefined;
+        /** Extra job kinds (tests), beside the server's own. */
+        handlers?: Readonly<Record<string, JobHandler>> | undefined;
+        /** false: this process runs no jobs (another one does). Default true. */
+        run?: boolean | undefined;
+      }
+    | undefined;
 }
 
 export interface RunningServer {
@@ -39,6 +58,10 @@ export interface RunningServer {
   server: Server;
   db: Database;
   store: ClinicStore;
+  /** The visit's operations share this (`cancelBooking(server.visits, id, ...)` and the rest: see the README). */
+  visits: VisitContext;
+  /** The durable job runner (reminders, invitations, waitlist offers); `runDue()` runs what is due now. */
+  jobs: JobRunner;
   /** Stop accepting, finish the requests in flight (up to the grace time), then close the database. */
   close(): Promise<void>;
 }
@@ -71,6 +94,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const store = new ClinicStore(db, clock);
+  if ((options.email || options.sms) && !options.pages?.manage) {
+    log({ level: 'warn', msg: 'messages carry no link to manage the visit: set --manage-page' });
+  }
+  const visits: VisitContext = {
+    db,
+    store,
+    clock,
+    pages: options.pages ?? {},
+    channels: { email: options.email !== undefined, sms: options.sms !== undefined },
+  };
+  const messaging: Messaging = {
+    mailer: options.email && createMailer(options.email),
+    sms: options.sms && createSmsSender(options.sms, clock),
+    from: options.email?.from,
+  };
   let origin = '';
   const app = createApp({
     ...options,
@@ -78,6 +116,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     store,
     clock,
     log,
+    visits,
     publicUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? origin,
   });
   const host = options.host ?? '127.0.0.1';
@@ -91,6 +130,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
+  const jobs = new JobRunner({
+    db,
+    clock,
+    log,
+    handlers: { message: messageHandler(visits, messaging), ...options.jobs?.handlers },
+    pollMs: options.jobs?.pollMs,
+  });
+  if (options.jobs?.run !== false) jobs.start();
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   log({ level: 'info', msg: 'listening', origin, database: db.kind });
@@ -118,10 +165,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.closeIdleConnections();
       });
       await retention?.stop();
+      await jobs.stop();
+      messaging.mailer?.close();
       await db.close();
       log({ level: 'info', msg: 'stopped' });
     })();
     return closing;
   };
-  return { origin, port, server, db, store, close };
+  return { origin, port, server, db, store, visits, jobs, close };
 }

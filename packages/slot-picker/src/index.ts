@@ -1,7 +1,6 @@
 export type { FdBookingConfirmedDetail, FdSlotSelectDetail } from '@frontdesk/core';
 export type { BookingStrings } from './booking-strings.js';
 export { buildDayIndex, type DayIndex, type DaySlot, groupByPartOfDay, nextAvailableDay } from './day-index.js';
-export { buildIcs, type CalendarEvent } from './ics.js';
 // The headless parts, for hosts that build their own scheduling UI on the same rules.
 export { type CleanedSlots, type CleanSlot, cleanSlots } from './slot-cleaning.js';
 export { FdSlotPicker } from './slot-picker.js';

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * Form fields as every widget draws them: text inputs, selects and text areas with a visible border, a target of at
- * least 44 px that grows with the patient's font size, and the host's font; radio buttons and checkboxes at 1.25em in the widget's accent; a 2 px danger border on an
+ * least 44 px that grows with the patient's font size, and the host's font; radio buttons and checkboxes at 1.5em in the widget's accent (24 px at the 16 px that widget text never goes under: the target WCAG 2.5.8 asks for, and in ems so it scales with the text); a 2 px danger border on an
  * invalid field. Zero specificity (`:where`), so a widget sets widths and spacing over it without a fight. A widget
  * with its own accent or corners sets `--_fd-field-accent` and `--_fd-field-radius`.
  */
@@ -22,8 +22,10 @@ export const fieldStyles = css`
   }
   :where(input[type='radio'], input[type='checkbox']) {
     flex: none;
-    width: 1.25em;
-    height: 1.25em;
+    /* A control's own font is the browser's small one (13.3 px): ems are the text's only with the text's size. */
+    font-size: inherit;
+    width: 1.5em;
+    height: 1.5em;
     margin: 0;
     accent-color: var(--_fd-field-accent, var(--_fd-color-accent));
   }

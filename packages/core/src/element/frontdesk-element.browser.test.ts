@@ -1,6 +1,6 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
 import { type CSSResult, css, html } from 'lit';
-import { frame, settle, text } from '../../../../test/support/dom.js';
+import { frame, settle, text, until } from '../../../../test/support/dom.js';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import { configure } from '../config.js';
@@ -132,7 +132,8 @@ describe('FrontdeskElement', () => {
     const wrapper = await fixture(testHtml`<div lang="es"><fd-test-widget .adapter=${adapter}></fd-test-widget></div>`);
     const el = wrapper.querySelector('fd-test-widget') as TestWidget;
     await settle(el);
-    expect(text(el)).to.contain('Intentar de nuevo');
+    // The Spanish words load on first use: English shows meanwhile, never nothing.
+    await until(() => text(el).includes('Intentar de nuevo'), 'the Spanish words');
     wrapper.setAttribute('lang', 'en-US');
     await frame();
     await el.updateComplete;

@@ -2,12 +2,24 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import type { FrontdeskAdapter } from '../adapter.js';
 import { VERSION } from '../dev.js';
 import { FrontdeskError } from '../errors.js';
-import { errorDetail } from '../events/error.js';
 import { type FrontdeskEventDetails, type FrontdeskEventName, fdEvent } from '../events/index.js';
+import { telHref } from '../format/phone.js';
 import type { DroppedRecord } from '../schemas/validate.js';
 import { findClinic, lookupAdapter, onClinicChange } from './clinic.js';
+import { firstDecision } from './first-decision.js';
 import { loadsSettled, partsPending, partsSettled, reloadAll } from './host-state.js';
 import { LocalizeController } from './localize.js';
+import {
+  clinicContact,
+  isOffline,
+  joinProblem,
+  leaveProblem,
+  type ProblemFamily,
+  problemDetails,
+  problemFamily,
+  retryProblem,
+} from './page-problem.js';
+import { reportProblem } from './report.js';
 import type { Resource } from './resource.js';
 import { baseStrings } from './strings.js';
 
@@ -34,6 +46,8 @@ export abstract class FrontdeskElement extends LitElement {
   protected readonly baseI18n = new LocalizeController(this, baseStrings);
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private unwatchClinic: (() => void) | undefined;
+  /** Whether this render showed a page-wide problem; one that no longer does leaves it. */
+  private showsPageProblem = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -45,6 +59,25 @@ export abstract class FrontdeskElement extends LitElement {
     super.disconnectedCallback();
     this.unwatchClinic?.();
     this.unwatchClinic = undefined;
+    leaveProblem(this);
+  }
+
+  protected override update(changed: Map<PropertyKey, unknown>): void {
+    this.showsPageProblem = false;
+    super.update(changed); // renders: `renderError` sets the flag again while the problem lasts
+    if (!this.showsPageProblem) leaveProblem(this);
+  }
+
+  /**
+   * Moves focus to where the patient decides first in this widget: the control a widget names as its first
+   * decision (`data-first-decision`), else its first control in tab order. A host calls it after handing the widget
+   * something to show ("Book" on a card): focus goes where the next key press is useful. Nothing happens while
+   * the widget has nothing to focus yet (await `loadComplete` first).
+   */
+  override focus(options?: FocusOptions): void {
+    const target = firstDecision(this.renderRoot);
+    if (target) target.focus(options);
+    else super.focus(options);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -86,9 +119,12 @@ export abstract class FrontdeskElement extends LitElement {
     return this.dispatchEvent(fdEvent(name, detail));
   }
 
-  /** Report a problem as `fd-error`; `recoverable` is false when the widget shows its error state instead. */
+  /**
+   * Report a problem as `fd-error`; `recoverable` is false when the widget shows its error state instead (and a
+   * mistake in the page's set-up then goes to the console too).
+   */
   protected reportError(error: FrontdeskError, recoverable: boolean): void {
-    this.emit('fd-error', errorDetail(error, recoverable));
+    reportProblem(this, error, recoverable);
   }
 
   /** Report records the adapter dropped as invalid, without stopping the widget. */
@@ -127,16 +163,49 @@ export abstract class FrontdeskElement extends LitElement {
     </div>`;
   }
 
-  /** A readable error with a retry; the developer's detail is there too, for misconfigured pages. */
+  /**
+   * A readable error with a retry; the developer's detail is there too, for misconfigured pages. A failure the whole
+   * page shares (the clinic's system out of reach, its configuration wrong) is said once: the first widget that
+   * shows it gives the message, with the clinic's phone where known and one retry for every widget; the others
+   * show a short line.
+   */
   protected renderError(error: FrontdeskError, retry?: () => void, title?: string): TemplateResult {
     const t = this.baseI18n.t;
+    // A widget off the page (an update still pending after it left) takes no part in the page's message.
+    const family = this.isConnected ? problemFamily(error) : undefined;
+    if (!family) return this.renderErrorMessage(error, title ?? t.errorTitle, t.errorByKind(error.kind), retry);
+    this.showsPageProblem = true;
+    const offline = isOffline(error);
+    if (!joinProblem(this, family, error, retry)) {
+      return html`<p class="fd-state follower" part="error">${offline ? t.unavailableOffline : t.unavailable}</p>`;
+    }
+    return this.renderErrorMessage(
+      error,
+      offline ? t.offlineTitle : (title ?? t.errorTitle),
+      offline ? t.offline : t.errorByKind(error.kind),
+      retry && (() => retryProblem(family)),
+      family,
+    );
+  }
+
+  private renderErrorMessage(
+    error: FrontdeskError,
+    title: string,
+    words: string,
+    retry: (() => void) | undefined,
+    family?: ProblemFamily,
+  ): TemplateResult {
+    const t = this.baseI18n.t;
+    const contact = family === 'outage' ? clinicContact(this) : undefined;
+    const details = family ? problemDetails(family) : [`${error.kind}: ${error.message}`];
     return html`<div class="fd-state error" part="error" role="alert">
-      <p class="fd-state-title">${title ?? t.errorTitle}</p>
-      <p>${t.errorByKind(error.kind)}</p>
+      <p class="fd-state-title">${title}</p>
+      <p>${words}</p>
+      ${contact ? html`<p>${t.callClinic(contact.name)} <a href=${telHref(contact.phone)}>${contact.phone}</a></p>` : nothing}
       ${retry ? html`<button class="fd-button" part="retry-button" type="button" @click=${retry}>${t.retry}</button>` : nothing}
       <details>
         <summary>${t.technicalDetails}</summary>
-        <code>${error.kind}: ${error.message}</code>
+        ${details.map((line) => html`<code>${line}</code>`)}
       </details>
     </div>`;
   }

@@ -8,12 +8,14 @@ interface HostState {
   loads: Set<Promise<unknown>>;
   /** Parts whose code is downloading (`updateComplete` waits for them). */
   parts: Set<Promise<unknown>>;
+  /** How to load again each of the widget's data that failed. */
+  failed: Set<() => unknown>;
 }
 
 const states = new WeakMap<Element, HostState>();
 
 function stateOf(host: Element): HostState {
-  const state = states.get(host) ?? { reloads: new Set(), loads: new Set(), parts: new Set() };
+  const state = states.get(host) ?? { reloads: new Set(), loads: new Set(), parts: new Set(), failed: new Set() };
   states.set(host, state);
   return state;
 }
@@ -38,6 +40,23 @@ export const reloadOnAdapterChange = (host: Element, reload: () => unknown): voi
 
 export const reloadAll = (host: Element): void => {
   for (const reload of stateOf(host).reloads) reload();
+};
+
+/** A load of the widget's data failed (`reload` tries it again), or no longer has (`failed` false). */
+export const markFailed = (host: Element, reload: () => unknown, failed: boolean): void => {
+  const set = stateOf(host).failed;
+  if (failed) set.add(reload);
+  else set.delete(reload);
+};
+
+/**
+ * Load again everything of the widget that failed (after an outage, each part of its data may have): returns false
+ * when nothing had failed.
+ */
+export const retryFailed = (host: Element): boolean => {
+  const failed = [...stateOf(host).failed];
+  for (const reload of failed) reload();
+  return failed.length > 0;
 };
 
 /** A load the widget is waiting for (data through its adapter): `loadComplete` waits for it. */

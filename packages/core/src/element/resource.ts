@@ -1,10 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FrontdeskAdapter } from '../adapter.js';
 import { type FrontdeskError, toFrontdeskError } from '../errors.js';
-import { errorDetail } from '../events/error.js';
-import { fdEvent } from '../events/index.js';
 import { lookupAdapter } from './clinic.js';
-import { holdLoad, reloadOnAdapterChange } from './host-state.js';
+import { holdLoad, markFailed, reloadOnAdapterChange } from './host-state.js';
+import { reportProblem } from './report.js';
 
 export type ResourceStatus = 'loading' | 'ready' | 'error';
 
@@ -33,6 +32,7 @@ export class Resource<T> implements ReactiveController {
   private controller: AbortController | undefined;
   private generation = 0;
   private current: Promise<void> = Promise.resolve();
+  private readonly retry = () => this.reload();
 
   constructor(host: ResourceHost, task: ResourceTask<T>, args: () => readonly unknown[] = () => []) {
     this.host = host;
@@ -85,13 +85,15 @@ export class Resource<T> implements ReactiveController {
       this.value = value;
       this.error = undefined;
       this.status = 'ready';
+      markFailed(this.host, this.retry, false);
     } catch (thrown) {
       if (generation !== this.generation) return;
       const error = toFrontdeskError(thrown);
       if (error.kind === 'aborted' && controller.signal.aborted) return;
       this.error = error;
       this.status = 'error';
-      this.host.dispatchEvent(fdEvent('fd-error', errorDetail(error, false)));
+      markFailed(this.host, this.retry, true);
+      reportProblem(this.host, error, false);
     }
     this.host.requestUpdate();
   }

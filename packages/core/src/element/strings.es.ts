@@ -7,7 +7,7 @@ export default {
   errorTitle: 'Algo salió mal',
   errorByKind: (kind) =>
     ({
-      network: 'No pudimos comunicarnos con el sistema de la clínica. Revise su conexión e inténtelo de nuevo.',
+      network: 'No pudimos comunicarnos con el sistema de la clínica. Inténtelo de nuevo en un momento.',
       timeout: 'El sistema de la clínica tardó demasiado en responder. Inténtelo de nuevo.',
       http: 'El sistema de la clínica tuvo un problema. Inténtelo de nuevo en un momento.',
       'invalid-response': 'El sistema de la clínica envió información que no pudimos leer.',
@@ -19,4 +19,9 @@ export default {
       aborted: 'Se canceló la solicitud.',
     })[kind],
   technicalDetails: 'Detalles para el desarrollador del sitio',
+  offlineTitle: 'Parece que no tiene conexión',
+  offline: 'Revise su conexión a internet. Esta página volverá a intentarlo sola cuando vuelva a estar en línea.',
+  callClinic: (clinic) => `Para pedir una cita o hacer una pregunta ahora, llame a ${clinic}:`,
+  unavailable: 'No disponible en este momento.',
+  unavailableOffline: 'No disponible mientras no tenga conexión.',
 } satisfies BaseStrings;

@@ -8,7 +8,8 @@ export const baseStringsEn = {
   errorTitle: 'Something went wrong',
   errorByKind: (kind: FrontdeskErrorKind): string =>
     ({
-      network: 'We could not reach the clinic’s system. Check your connection and try again.',
+      // Not "check your connection": the same failure comes from a server that is down or a page set up wrong.
+      network: 'We could not reach the clinic’s system. Please try again in a moment.',
       timeout: 'The clinic’s system took too long to answer. Please try again.',
       http: 'The clinic’s system had a problem. Please try again in a moment.',
       'invalid-response': 'The clinic’s system sent information we could not read.',
@@ -20,6 +21,12 @@ export const baseStringsEn = {
       aborted: 'The request was cancelled.',
     })[kind],
   technicalDetails: 'Details for the website’s developer',
+  offlineTitle: 'You seem to be offline',
+  offline: 'Check your internet connection. This page tries again by itself once you are back online.',
+  callClinic: (clinic: string): string => `To book or ask a question now, call ${clinic}:`,
+  /** In a widget whose failure another widget's message already explains. */
+  unavailable: 'Not available right now.',
+  unavailableOffline: 'Not available while you are offline.',
 };
 
 export type BaseStrings = typeof baseStringsEn;

@@ -15,8 +15,9 @@ export const TOKEN_DESCRIPTIONS: Record<TokenName, string> = {
   '--fd-color-warning': 'Notices',
   '--fd-color-focus': 'Focus ring',
   '--fd-font-family': 'Font of all text',
-  '--fd-font-size': 'Base font size; everything scales from it',
+  '--fd-font-size':
+    "Base font size; everything scales from it (default: the patient's browser text size, never under 16 px)",
   '--fd-radius': 'Corner radius of cards and controls',
-  '--fd-space': 'Base spacing unit',
+  '--fd-space': 'Base spacing unit (default: 1rem, never under 16 px)',
   '--fd-shadow': 'Shadow of cards and menus',
 };

@@ -1,5 +1,7 @@
 import { css, unsafeCSS } from 'lit';
 
+const FONT_SIZE = 'max(1em, 1rem, 16px)';
+
 /**
  * The public design tokens every widget reads (docs/design.md section 9.6): each public `--fd-*` property, its light and
  * dark default (what each is for: token-docs.ts, kept out of the widgets' download). Widgets read the private
@@ -23,9 +25,12 @@ export const TOKENS = {
     light: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     dark: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   },
-  '--fd-font-size': { light: '1rem', dark: '1rem' },
+  // The larger of the patient's own text size (`1em` of a host set to `medium`, below), the page's root size (`1rem`)
+  // and 16 px. Not `1rem` alone: a theme's `html { font-size: 62.5% }` would shrink every widget to 10 px. Not a fixed
+  // 16 px either: a patient who set a larger text size in the browser gets it (browser zoom scales all three).
+  '--fd-font-size': { light: FONT_SIZE, dark: FONT_SIZE },
   '--fd-radius': { light: '8px', dark: '8px' },
-  '--fd-space': { light: '1rem', dark: '1rem' },
+  '--fd-space': { light: 'max(1rem, 16px)', dark: 'max(1rem, 16px)' },
   '--fd-shadow': {
     light: '0 1px 3px rgb(0 0 0 / 0.15)',
     dark: '0 1px 3px rgb(0 0 0 / 0.6)',
@@ -52,6 +57,8 @@ export const baseStyles = css`
   :host {
     ${unsafeCSS(declarations('light'))}
     display: block;
+    /* The browser's default text size (the patient's setting), which a host's root font-size does not change. */
+    font-size: medium;
     box-sizing: border-box;
     color-scheme: light;
   }
@@ -144,6 +151,13 @@ export const baseStyles = css`
   }
   .fd-state p {
     margin: 0 0 0.75em;
+  }
+  .fd-state.follower {
+    margin: 0;
+  }
+  .fd-state details code {
+    display: block;
+    overflow-wrap: anywhere;
   }
   .fd-skeleton {
     display: grid;

@@ -4,6 +4,7 @@
 import type { FdBookingConfirmedDetail } from './booking-confirmed.js';
 import type { FdErrorDetail } from './error.js';
 import type { FdEstimateDetail } from './estimate.js';
+import type { FdLocationSelectDetail } from './location-select.js';
 import type { FdPlanSelectDetail } from './plan-select.js';
 import type { FdProviderSelectDetail } from './provider-select.js';
 import type { FdSlotSelectDetail } from './slot-select.js';
@@ -13,6 +14,7 @@ import type { FdSurveySubmitDetail } from './survey-submit.js';
 export type { FdBookingConfirmedDetail } from './booking-confirmed.js';
 export { errorDetail, type FdErrorDetail } from './error.js';
 export type { FdEstimateBreakdown, FdEstimateDetail } from './estimate.js';
+export type { FdLocationSelectDetail } from './location-select.js';
 export type { FdPlanSelectDetail } from './plan-select.js';
 export type { FdProviderSelectDetail } from './provider-select.js';
 export type { FdSlotSelectDetail } from './slot-select.js';
@@ -23,6 +25,7 @@ export type { FdSurveySubmitDetail } from './survey-submit.js';
 export interface FrontdeskEventDetails {
   'fd-error': FdErrorDetail;
   'fd-provider-select': FdProviderSelectDetail;
+  'fd-location-select': FdLocationSelectDetail;
   'fd-slot-select': FdSlotSelectDetail;
   'fd-booking-confirmed': FdBookingConfirmedDetail;
   'fd-estimate': FdEstimateDetail;
@@ -36,8 +39,15 @@ export type FrontdeskEventName = keyof FrontdeskEventDetails;
 /** The event a listener for `name` receives. */
 export type FdEvent<N extends FrontdeskEventName> = CustomEvent<FrontdeskEventDetails[N]>;
 
-/** Events whose default the host may prevent: `fd-survey-submit` (the host then delivers the response itself). */
-export const CANCELABLE_EVENTS: ReadonlySet<FrontdeskEventName> = new Set<FrontdeskEventName>(['fd-survey-submit']);
+/**
+ * Events whose default the host may prevent: `fd-survey-submit` (the host then delivers the response itself),
+ * `fd-provider-select` and `fd-location-select` (the host then shows the times itself).
+ */
+export const CANCELABLE_EVENTS: ReadonlySet<FrontdeskEventName> = new Set<FrontdeskEventName>([
+  'fd-survey-submit',
+  'fd-provider-select',
+  'fd-location-select',
+]);
 
 /** A Frontdesk event, ready to dispatch: bubbling, composed, cancelable where the contract says so. */
 export function fdEvent<N extends FrontdeskEventName>(name: N, detail: FrontdeskEventDetails[N]): FdEvent<N> {

@@ -15,6 +15,13 @@ export {
 } from './calendar.js';
 export { addDaysToKey, type DayKey, isDayKey, shiftDayKey } from './day-key.js';
 export {
+  buildIcs,
+  type CalendarEvent,
+  type CalendarLinkEvent,
+  googleCalendarUrl,
+  outlookCalendarUrl,
+} from './ics.js';
+export {
   browserTimeZone,
   formatDate,
   formatDateTime,

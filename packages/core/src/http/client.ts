@@ -1,6 +1,7 @@
 import { FrontdeskError, isFrontdeskError } from '../errors.js';
 import { abortedError, type BackoffSettings, backoffDelay, sleep } from './backoff.js';
 import { parseJsonText, readBoundedText } from './body.js';
+import { diagnoseNetworkFailure, networkFailure } from './network-failure.js';
 import { errorForStatus, parseRetryAfter, serverError } from './status.js';
 import { buildUrl, type QueryParams, requireSecureBaseUrl, requireSecureUrl } from './url.js';
 
@@ -127,7 +128,9 @@ function setting(value: number | undefined, fallback: number, name: string, min:
 }
 
 function isRetryable(error: FrontdeskError): boolean {
-  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  // A refused cross-origin answer (CORS) is refused again, whatever the wait.
+  if (error.kind === 'network') return networkFailure(error) !== 'cors';
+  if (error.kind === 'timeout') return true;
   return error.kind === 'http' && (error.status === 429 || (error.status ?? 0) >= 500);
 }
 
@@ -282,7 +285,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           error: new FrontdeskError('timeout', `${label}: no response within ${request.timeoutMs ?? timeoutMs} ms`),
         };
       }
-      return { ok: false, error: new FrontdeskError('network', `${label}: network error`, { cause: error }) };
+      const failure = await diagnoseNetworkFailure(request.url, label, error, fetchImpl);
+      return { ok: false, error: caller?.aborted ? abortedError() : failure };
     } finally {
       clearTimeout(timer);
       caller?.removeEventListener('abort', forwardAbort);

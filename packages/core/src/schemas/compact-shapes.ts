@@ -11,6 +11,7 @@ import {
   isTimeZone,
   isWebUrl,
   itemWithinDepth,
+  rangeInOrder,
   withinItemDepth,
 } from './refinements.js';
 
@@ -112,6 +113,13 @@ const LocationShape: Shape = {
     accessibility: { k: 'optional', of: s7 },
   },
 };
+const s9: Shape = {
+  k: 'string',
+  c: [
+    ['L<=', 64],
+    ['re', /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/],
+  ],
+};
 const ProviderShape: Shape = {
   k: 'object',
   of: {
@@ -158,17 +166,7 @@ const ProviderShape: Shape = {
       },
       c: [['L<=', 30]],
     },
-    languages: {
-      k: 'array',
-      of: {
-        k: 'string',
-        c: [
-          ['L<=', 64],
-          ['re', /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/],
-        ],
-      },
-      c: [['L<=', 30]],
-    },
+    languages: { k: 'array', of: s9, c: [['L<=', 30]] },
     gender: { k: 'optional', of: { k: 'enum', of: ['female', 'male', 'other', 'unknown'] } },
     bio: { k: 'optional', of: s7 },
     acceptingNewPatients: { k: 'enum', of: ['yes', 'existing-only', 'no'] },
@@ -225,6 +223,22 @@ const SlotShape: Shape = {
   },
   c: [['ok', endsAfterStart, 'end is not after start', ['end']]],
 };
+const s13: Shape = {
+  k: 'string',
+  c: [
+    ['re', /^\d{4}-\d{2}-\d{2}$/],
+    ['ok', isRealDate, 'not a real date'],
+  ],
+};
+const s14: Shape = {
+  k: 'string',
+  c: [
+    ['L<=', 254],
+    ['re', /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/],
+  ],
+};
+const s15: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{16,128}$/]] };
+const AccessTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{22,128}$/]] };
 const BookingRequestShape: Shape = {
   k: 'object',
   of: {
@@ -235,24 +249,9 @@ const BookingRequestShape: Shape = {
       of: {
         givenName: s3,
         familyName: s3,
-        birthDate: {
-          k: 'string',
-          c: [
-            ['re', /^\d{4}-\d{2}-\d{2}$/],
-            ['ok', isRealDate, 'not a real date'],
-          ],
-        },
+        birthDate: s13,
         phone: s4,
-        email: {
-          k: 'optional',
-          of: {
-            k: 'string',
-            c: [
-              ['L<=', 254],
-              ['re', /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/],
-            ],
-          },
-        },
+        email: { k: 'optional', of: s14 },
         reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
         patientType: { k: 'enum', of: ['new', 'existing'] },
         bookedBy: {
@@ -285,9 +284,13 @@ const BookingRequestShape: Shape = {
       },
     },
     consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'optional', of: { k: 'boolean' } } } },
-    idempotencyKey: { k: 'string', c: [['re', /^[A-Za-z0-9_-]{16,128}$/]] },
+    idempotencyKey: s15,
+    holdId: { k: 'optional', of: AccessTokenShape },
+    language: { k: 'optional', of: s9 },
   },
 };
+const ManageTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9._-]{1,128}$/]] };
+const s19: Shape = { k: 'object', of: { email: { k: 'boolean' }, sms: { k: 'boolean' } } };
 const BookingShape: Shape = {
   k: 'object',
   of: {
@@ -299,10 +302,91 @@ const BookingShape: Shape = {
     location: { k: 'optional', of: LocationShape },
     instructions: { k: 'optional', of: s7 },
     manageUrl: { k: 'optional', of: s5 },
+    manageToken: { k: 'optional', of: ManageTokenShape },
     patientName: { k: 'optional', of: s3 },
+    joinUrl: { k: 'optional', of: s5 },
+    sequence: {
+      k: 'optional',
+      of: {
+        k: 'number',
+        int: true,
+        c: [
+          ['>=', 0],
+          ['<=', 100000],
+        ],
+      },
+    },
+    notifications: { k: 'optional', of: s19 },
   },
 };
-const s14: Shape = {
+const CancelRequestShape: Shape = {
+  k: 'object',
+  of: {
+    manageToken: ManageTokenShape,
+    reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
+    idempotencyKey: s15,
+  },
+};
+const RescheduleRequestShape: Shape = {
+  k: 'object',
+  of: {
+    manageToken: ManageTokenShape,
+    slotId: IdShape,
+    holdId: { k: 'optional', of: AccessTokenShape },
+    idempotencyKey: s15,
+  },
+};
+const HoldShape: Shape = { k: 'object', of: { id: AccessTokenShape, slotId: IdShape, expiresAt: InstantShape } };
+const HoldRequestShape: Shape = { k: 'object', of: { slotId: IdShape, idempotencyKey: s15 } };
+const ClaimRequestShape: Shape = { k: 'object', of: { offerToken: AccessTokenShape, idempotencyKey: s15 } };
+const WaitlistRequestShape: Shape = {
+  k: 'object',
+  of: {
+    providerId: IdShape,
+    visitTypeId: IdShape,
+    from: s13,
+    to: s13,
+    patient: {
+      k: 'object',
+      of: {
+        givenName: s3,
+        familyName: s3,
+        birthDate: s13,
+        phone: s4,
+        email: { k: 'optional', of: s14 },
+        patientType: { k: 'enum', of: ['new', 'existing'] },
+      },
+    },
+    language: { k: 'optional', of: s9 },
+    consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'boolean' } } },
+    manageToken: { k: 'optional', of: AccessTokenShape },
+    idempotencyKey: s15,
+  },
+  c: [['ok', rangeInOrder, 'to is before from', ['to']]],
+};
+const WaitlistEntryShape: Shape = {
+  k: 'object',
+  of: {
+    token: { k: 'optional', of: AccessTokenShape },
+    status: { k: 'enum', of: ['waiting', 'booked', 'left', 'expired'] },
+    providerId: IdShape,
+    visitTypeId: IdShape,
+    from: s13,
+    to: s13,
+    notifications: { k: 'optional', of: s19 },
+  },
+};
+const WaitlistOfferShape: Shape = {
+  k: 'object',
+  of: {
+    status: { k: 'enum', of: ['open', 'claimed', 'gone', 'expired'] },
+    slot: SlotShape,
+    visitTypeId: IdShape,
+    expiresAt: InstantShape,
+    movesBooking: { k: 'boolean' },
+  },
+};
+const s29: Shape = {
   k: 'number',
   int: true,
   c: [
@@ -316,13 +400,13 @@ const PriceInfoShape: Shape = {
     service: { k: 'string', c: [['re', /^[A-Za-z0-9._-]{1,64}$/]] },
     description: { k: 'optional', of: s3 },
     currency: { k: 'string', c: [['re', /^[A-Z]{3}$/]] },
-    grossCharge: s14,
-    cashPrice: { k: 'optional', of: s14 },
-    negotiatedRate: { k: 'optional', of: s14 },
-    minNegotiated: { k: 'optional', of: s14 },
-    maxNegotiated: { k: 'optional', of: s14 },
-    outOfNetworkAllowed: { k: 'optional', of: s14 },
-    notCovered: { k: 'optional', of: s14 },
+    grossCharge: s29,
+    cashPrice: { k: 'optional', of: s29 },
+    negotiatedRate: { k: 'optional', of: s29 },
+    minNegotiated: { k: 'optional', of: s29 },
+    maxNegotiated: { k: 'optional', of: s29 },
+    outOfNetworkAllowed: { k: 'optional', of: s29 },
+    notCovered: { k: 'optional', of: s29 },
   },
 };
 const CoverageShape: Shape = {
@@ -336,7 +420,7 @@ const CoverageShape: Shape = {
         kind: { k: 'enum', of: ['plan'] },
         planId: { k: 'optional', of: IdShape },
         network: { k: 'enum', of: ['in', 'out'] },
-        deductibleRemaining: s14,
+        deductibleRemaining: s29,
         coinsuranceBps: {
           k: 'number',
           int: true,
@@ -345,9 +429,9 @@ const CoverageShape: Shape = {
             ['<=', 10000],
           ],
         },
-        copay: s14,
+        copay: s29,
         copayOnly: { k: 'boolean' },
-        outOfPocketRemaining: { k: 'optional', of: s14 },
+        outOfPocketRemaining: { k: 'optional', of: s29 },
       },
     },
   },
@@ -370,19 +454,19 @@ const SurveySummaryShape: Shape = {
     kind: { k: 'optional', of: { k: 'enum', of: ['nps', 'csat', 'likert', 'form'] } },
   },
 };
-const s19: Shape = { k: 'string', c: [['L<=', 100000]] };
-const s20: Shape = { k: 'object', of: { url: s19 }, loose: true };
-const s22: Shape = {
+const s34: Shape = { k: 'string', c: [['L<=', 100000]] };
+const s35: Shape = { k: 'object', of: { url: s34 }, loose: true };
+const s37: Shape = {
   k: 'string',
   c: [
     ['L>=', 1],
     ['L<=', 255],
   ],
 };
-const s21: Shape = {
+const s36: Shape = {
   k: 'object',
   of: {
-    linkId: s22,
+    linkId: s37,
     type: {
       k: 'enum',
       of: [
@@ -405,7 +489,7 @@ const s21: Shape = {
         'question',
       ],
     },
-    text: { k: 'optional', of: s19 },
+    text: { k: 'optional', of: s34 },
     prefix: { k: 'optional', of: { k: 'string', c: [['L<=', 100]] } },
     required: { k: 'optional', of: { k: 'boolean' } },
     repeats: { k: 'optional', of: { k: 'boolean' } },
@@ -417,7 +501,7 @@ const s21: Shape = {
         k: 'array',
         of: {
           k: 'object',
-          of: { question: s22, operator: { k: 'enum', of: ['exists', '=', '!=', '>', '<', '>=', '<='] } },
+          of: { question: s37, operator: { k: 'enum', of: ['exists', '=', '!=', '>', '<', '>=', '<='] } },
           loose: true,
         },
       },
@@ -430,10 +514,10 @@ const s21: Shape = {
         of: { k: 'object', of: { initialSelected: { k: 'optional', of: { k: 'boolean' } } }, loose: true },
       },
     },
-    answerValueSet: { k: 'optional', of: s19 },
+    answerValueSet: { k: 'optional', of: s34 },
     initial: { k: 'optional', of: { k: 'array', of: { k: 'object', of: {}, loose: true } } },
-    extension: { k: 'optional', of: { k: 'array', of: s20 } },
-    item: { k: 'optional', of: { k: 'array', of: { k: 'lazy', get: () => s21 } } },
+    extension: { k: 'optional', of: { k: 'array', of: s35 } },
+    item: { k: 'optional', of: { k: 'array', of: { k: 'lazy', get: () => s36 } } },
   },
   loose: true,
 };
@@ -442,20 +526,20 @@ const QuestionnaireShape: Shape = {
   of: {
     resourceType: { k: 'enum', of: ['Questionnaire'] },
     id: { k: 'optional', of: IdShape },
-    url: { k: 'optional', of: s19 },
-    title: { k: 'optional', of: s19 },
+    url: { k: 'optional', of: s34 },
+    title: { k: 'optional', of: s34 },
     status: { k: 'enum', of: ['draft', 'active', 'retired', 'unknown'] },
     contained: {
       k: 'optional',
       of: { k: 'array', of: { k: 'object', of: { resourceType: { k: 'string', c: [['L<=', 64]] } }, loose: true } },
     },
-    extension: { k: 'optional', of: { k: 'array', of: s20 } },
+    extension: { k: 'optional', of: { k: 'array', of: s35 } },
     item: {
       k: 'optional',
       of: {
         k: 'pipe',
         in: { k: 'unknown', c: [['ok', withinItemDepth, 'items nested more than 50 deep']] },
-        out: { k: 'array', of: s21 },
+        out: { k: 'array', of: s36 },
       },
     },
   },
@@ -464,7 +548,7 @@ const QuestionnaireShape: Shape = {
 const QuestionnaireItemShape: Shape = {
   k: 'pipe',
   in: { k: 'unknown', c: [['ok', itemWithinDepth, 'items nested more than 50 deep']] },
-  out: s21,
+  out: s36,
 };
 const SurveyReceiptShape: Shape = {
   k: 'object',
@@ -489,6 +573,26 @@ export const BookingRequest = compactSchema<BookingRequest>(BookingRequestShape)
 export type BookingRequest = z.infer<typeof schemas.BookingRequest>;
 export const Booking = compactSchema<Booking>(BookingShape);
 export type Booking = z.infer<typeof schemas.Booking>;
+export const CancelRequest = compactSchema<CancelRequest>(CancelRequestShape);
+export type CancelRequest = z.infer<typeof schemas.CancelRequest>;
+export const RescheduleRequest = compactSchema<RescheduleRequest>(RescheduleRequestShape);
+export type RescheduleRequest = z.infer<typeof schemas.RescheduleRequest>;
+export const Hold = compactSchema<Hold>(HoldShape);
+export type Hold = z.infer<typeof schemas.Hold>;
+export const HoldRequest = compactSchema<HoldRequest>(HoldRequestShape);
+export type HoldRequest = z.infer<typeof schemas.HoldRequest>;
+export const ClaimRequest = compactSchema<ClaimRequest>(ClaimRequestShape);
+export type ClaimRequest = z.infer<typeof schemas.ClaimRequest>;
+export const WaitlistRequest = compactSchema<WaitlistRequest>(WaitlistRequestShape);
+export type WaitlistRequest = z.infer<typeof schemas.WaitlistRequest>;
+export const WaitlistEntry = compactSchema<WaitlistEntry>(WaitlistEntryShape);
+export type WaitlistEntry = z.infer<typeof schemas.WaitlistEntry>;
+export const WaitlistOffer = compactSchema<WaitlistOffer>(WaitlistOfferShape);
+export type WaitlistOffer = z.infer<typeof schemas.WaitlistOffer>;
+export const AccessToken = compactSchema<AccessToken>(AccessTokenShape);
+export type AccessToken = z.infer<typeof schemas.AccessToken>;
+export const ManageToken = compactSchema<ManageToken>(ManageTokenShape);
+export type ManageToken = z.infer<typeof schemas.ManageToken>;
 export const PriceInfo = compactSchema<PriceInfo>(PriceInfoShape);
 export type PriceInfo = z.infer<typeof schemas.PriceInfo>;
 export const Coverage = compactSchema<Coverage>(CoverageShape);

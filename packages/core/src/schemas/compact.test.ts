@@ -26,6 +26,16 @@ const COMPACT = [
   'Slot',
   'BookingRequest',
   'Booking',
+  'CancelRequest',
+  'RescheduleRequest',
+  'Hold',
+  'HoldRequest',
+  'ClaimRequest',
+  'WaitlistRequest',
+  'WaitlistEntry',
+  'WaitlistOffer',
+  'AccessToken',
+  'ManageToken',
   'PriceInfo',
   'Coverage',
   'Plan',
@@ -190,6 +200,8 @@ it('compact-shapes.ts is what the zod schemas generate (regenerate with -u after
   await expect(generate()).toMatchFileSnapshot('./compact-shapes.ts');
 });
 
+const TOKEN = 'Qm9va2luZ1Rva2VuMDEyMzQ1Njc4OWFiY2RlZg';
+
 /** Real records from the demo clinic, one or more per schema, each with its optional fields. */
 async function samples(): Promise<Record<(typeof COMPACT)[number], unknown[]>> {
   const now = new Date('2030-01-07T14:00:00Z');
@@ -228,8 +240,60 @@ async function samples(): Promise<Record<(typeof COMPACT)[number], unknown[]>> {
     Provider: providers,
     VisitType: visitTypes,
     Slot: slots,
-    BookingRequest: [request],
-    Booking: [booking],
+    BookingRequest: [request, { ...request, holdId: TOKEN, language: 'es-MX' }],
+    Booking: [
+      booking,
+      {
+        ...booking,
+        manageToken: TOKEN,
+        manageUrl: `https://clinic.example/visit#token=${TOKEN}`,
+        joinUrl: 'https://video.example/room/1',
+        sequence: 2,
+        notifications: { email: true, sms: false },
+      },
+    ],
+    CancelRequest: [{ manageToken: TOKEN, reason: 'feeling better', idempotencyKey: 'cancel-0123456789abcdef' }],
+    RescheduleRequest: [
+      { manageToken: TOKEN, slotId: bookable.id, holdId: TOKEN, idempotencyKey: 'move-0123456789abcdef' },
+    ],
+    Hold: [{ id: TOKEN, slotId: bookable.id, expiresAt: '2030-01-07T14:05:00Z' }],
+    HoldRequest: [{ slotId: bookable.id, idempotencyKey: 'hold-0123456789abcdef' }],
+    ClaimRequest: [{ offerToken: TOKEN, idempotencyKey: 'claim-0123456789abcdef' }],
+    WaitlistRequest: [
+      {
+        providerId: providers[0]!.id,
+        visitTypeId: request.visitTypeId,
+        from: '2030-01-08',
+        to: '2030-01-20',
+        patient: { ...request.patient, reason: undefined },
+        language: 'es',
+        consent: { terms: true, contact: true },
+        manageToken: TOKEN,
+        idempotencyKey: 'wait-0123456789abcdef',
+      },
+    ],
+    WaitlistEntry: [
+      {
+        token: TOKEN,
+        status: 'waiting',
+        providerId: providers[0]!.id,
+        visitTypeId: request.visitTypeId,
+        from: '2030-01-08',
+        to: '2030-01-20',
+        notifications: { email: true, sms: true },
+      },
+    ],
+    WaitlistOffer: [
+      {
+        status: 'open',
+        slot: bookable,
+        visitTypeId: request.visitTypeId,
+        expiresAt: '2030-01-07T14:30:00Z',
+        movesBooking: false,
+      },
+    ],
+    AccessToken: [TOKEN],
+    ManageToken: [TOKEN, 'appointment-17'],
     PriceInfo: [await adapter.getPrice({ service: '99213' })],
     Plan: (await adapter.listPlans()).items,
     SurveySummary: surveys,

@@ -25,6 +25,7 @@ interface Case {
 }
 
 const MEGABYTE_STRING = 'x'.repeat(1024 * 1024);
+const TOKEN = 'Qm9va2luZ1Rva2VuMDEyMzQ1Njc4OWFiY2RlZg';
 /** Garbage an array of open (any-object) records must refuse too, hence the scalars after the object. */
 const NESTED_GARBAGE = [{ garbage: [null, { deeper: [[], {}, 'x', 1] }] }, 'x', 7, null];
 /** 100 000 nested arrays: parsed fine by JSON.parse, fatal to any validator that recurses without a bound. */
@@ -169,8 +170,10 @@ const cases: Case[] = [
       patient,
       consent: { terms: true, contact: false },
       idempotencyKey: 'key-0123456789abcdef',
+      holdId: TOKEN,
+      language: 'es-MX',
     },
-    optional: [],
+    optional: ['holdId', 'language'],
   },
   {
     name: 'booking',
@@ -184,9 +187,97 @@ const cases: Case[] = [
       location,
       instructions: 'Arrive 10 minutes early.',
       manageUrl: 'https://book.example/manage/b-1',
+      manageToken: TOKEN,
       patientName: 'Jane',
+      joinUrl: 'https://video.example/room/1',
+      sequence: 2,
+      notifications: { email: true, sms: false },
     },
-    optional: ['providerId', 'location', 'instructions', 'manageUrl', 'patientName'],
+    optional: [
+      'providerId',
+      'location',
+      'instructions',
+      'manageUrl',
+      'manageToken',
+      'patientName',
+      'joinUrl',
+      'sequence',
+      'notifications',
+    ],
+  },
+  { name: 'notifications', schema: schemas.Notifications, full: { email: true, sms: true }, optional: [] },
+  {
+    name: 'cancel',
+    schema: schemas.CancelRequest,
+    full: { manageToken: TOKEN, reason: 'better', idempotencyKey: 'key-0123456789abcdef' },
+    optional: ['reason'],
+  },
+  {
+    name: 'reschedule',
+    schema: schemas.RescheduleRequest,
+    full: { manageToken: TOKEN, slotId: 'slot-1', holdId: TOKEN, idempotencyKey: 'key-0123456789abcdef' },
+    optional: ['holdId'],
+  },
+  {
+    name: 'hold request',
+    schema: schemas.HoldRequest,
+    full: { slotId: 'slot-1', idempotencyKey: 'key-0123456789abcdef' },
+    optional: [],
+  },
+  {
+    name: 'hold',
+    schema: schemas.Hold,
+    full: { id: TOKEN, slotId: 'slot-1', expiresAt: '2026-03-09T09:05:00Z' },
+    optional: [],
+  },
+  {
+    name: 'waitlist request',
+    schema: schemas.WaitlistRequest,
+    full: {
+      providerId: 'p-1',
+      visitTypeId: 'vt-1',
+      from: '2026-03-09',
+      to: '2026-03-20',
+      patient: {
+        givenName: 'Jane',
+        familyName: 'Doe',
+        birthDate: '1950-01-31',
+        phone: '+1 555 0100',
+        email: 'j@d.example',
+        patientType: 'new',
+      },
+      language: 'es',
+      consent: { terms: true, contact: true },
+      manageToken: TOKEN,
+      idempotencyKey: 'key-0123456789abcdef',
+    },
+    optional: ['language', 'manageToken'],
+  },
+  {
+    name: 'waitlist entry',
+    schema: schemas.WaitlistEntry,
+    full: {
+      token: TOKEN,
+      status: 'waiting',
+      providerId: 'p-1',
+      visitTypeId: 'vt-1',
+      from: '2026-03-09',
+      to: '2026-03-20',
+      notifications: { email: false, sms: true },
+    },
+    optional: ['token', 'notifications'],
+  },
+  {
+    name: 'waitlist offer',
+    schema: schemas.WaitlistOffer,
+    full: { status: 'open', slot, visitTypeId: 'vt-1', expiresAt: '2026-03-09T09:30:00Z', movesBooking: true },
+    optional: [],
+  },
+  {
+    name: 'claim',
+    schema: schemas.ClaimRequest,
+    full: { offerToken: TOKEN, idempotencyKey: 'key-0123456789abcdef' },
+    optional: [],
   },
   {
     name: 'price',
@@ -315,6 +406,8 @@ const primitives: Array<{ name: string; schema: Schema; valid: unknown }> = [
   { name: 'Phone', schema: schemas.Phone, valid: '+1 (555) 010-0000 ext. 12' },
   { name: 'Email', schema: schemas.Email, valid: 'front.desk@clinic.example' },
   { name: 'LanguageTag', schema: schemas.LanguageTag, valid: 'zh-Hant-TW' },
+  { name: 'AccessToken', schema: schemas.AccessToken, valid: TOKEN },
+  { name: 'ManageToken', schema: schemas.ManageToken, valid: 'appointment-17' },
   { name: 'ServiceCode', schema: schemas.ServiceCode, valid: 'G0438' },
   { name: 'AcceptingNewPatients', schema: schemas.AcceptingNewPatients, valid: 'existing-only' },
   { name: 'SlotStatus', schema: schemas.SlotStatus, valid: 'busy' },
@@ -497,6 +590,7 @@ describe('script in text, scripts in links', () => {
     ['slot', ['bookingLink']],
     ['booking', ['slot', 'bookingLink']],
     ['booking', ['manageUrl']],
+    ['booking', ['joinUrl']],
     ['organization', ['website']],
   ] as Array<[string, Path]>)('refuses script and non-web URLs in %s %j', (name, path) => {
     const testCase = byName(name);

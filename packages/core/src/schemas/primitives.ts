@@ -32,6 +32,18 @@ export const WebUrl = z.string().check(z.maxLength(2048), z.refine(isWebUrl, 'no
 
 export const Phone = z.string().check(z.maxLength(40), z.regex(/^\+?[0-9 ().-]{3,}( ?(x|ext\.?) ?[0-9]+)?$/));
 export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/));
+/**
+ * A secret handed to one patient (a manage token, a hold, an invitation): at least 128 random bits in base64url. It
+ * travels in a URL fragment or a request, and the server keeps only its SHA-256.
+ */
+export const AccessToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,128}$/));
+
+/**
+ * What manages a booking: the server's manage token (an `AccessToken`), or on a FHIR backend the Appointment id,
+ * whose access the FHIR server controls itself.
+ */
+export const ManageToken = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/));
+
 /** A BCP 47 language tag such as `en`, `es-MX`. */
 export const LanguageTag = z.string().check(z.maxLength(64), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 

@@ -50,6 +50,11 @@ export function endsAfterStart(slot: { start: string; end: string }): boolean {
   return Date.parse(slot.end) > Date.parse(slot.start);
 }
 
+/** A date range (`from`, `to`, calendar dates) does not end before it starts. */
+export function rangeInOrder(range: { from: string; to: string }): boolean {
+  return range.to >= range.from;
+}
+
 /** Deepest nesting of Questionnaire items accepted; deeper is hostile (and would overflow a recursive walk). */
 export const MAX_ITEM_DEPTH = 50;
 

@@ -78,11 +78,32 @@ export const ClinicSurvey = z.object({
   questionnaire: Questionnaire,
 });
 
+/** `https://video.example/{providerId}/{bookingId}`: a video room address, its placeholders filled per booking. */
+const VideoRoomUrl = z.string().check(z.maxLength(1000), z.refine(isVideoRoomTemplate, 'not an https URL template'));
+
 export const ClinicSettings = z.object({
   /** How many days ahead patients may book. Default 90. */
   horizonDays: z.optional(z.int().check(z.gte(1), z.lte(730))),
   /** How soon a slot may be booked, in minutes from now. Default 0. */
   minimumNoticeMinutes: z.optional(z.int().check(z.gte(0), z.lte(60 * 24 * 60))),
+  /** When reminders go out, in minutes before the visit. Default 2 days and 2 hours: [2880, 120]. */
+  reminderMinutesBefore: z.optional(z.array(z.int().check(z.gte(5), z.lte(60 * 24 * 60))).check(z.maxLength(5))),
+  /** How long after the visit ends the survey invitation goes out, in minutes. Default 120. */
+  surveyDelayMinutes: z.optional(z.int().check(z.gte(0), z.lte(60 * 24 * 30))),
+  /** The survey patients are invited to after a visit; default the clinic's first NPS survey. `none`: no invitation. */
+  surveyId: z.optional(Id),
+  /** How long a chosen time is held while the patient types, in minutes. Default 5. */
+  holdMinutes: z.optional(z.int().check(z.gte(1), z.lte(60))),
+  /** How long a waitlisted patient may claim a freed time, in minutes. Default 30. */
+  waitlistOfferMinutes: z.optional(z.int().check(z.gte(5), z.lte(60 * 24))),
+  /** How many waitlisted patients (first come first) are offered a freed time at once. Default 3. */
+  waitlistOfferBatch: z.optional(z.int().check(z.gte(1), z.lte(50))),
+  /** Where video visits happen: an https URL with `{providerId}` and `{bookingId}` placeholders. */
+  videoRoomUrl: z.optional(VideoRoomUrl),
+  /** Per provider, overriding `videoRoomUrl`. */
+  videoRoomUrls: z.optional(z.record(Id, VideoRoomUrl)),
+  /** The country a phone number without a country code is read in (ISO 3166 alpha-2), for text messages. Default US. */
+  phoneCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 
@@ -95,8 +116,15 @@ const ClinicProvider = z.object({
   ),
 });
 const ClinicLocation = z.object({ ...Location.shape, id: SlotPartId });
-/** What to tell a patient before this kind of visit, added to the booking's instructions. */
-const ClinicVisitType = z.object({ ...VisitType.shape, preparation: z.optional(z.string().check(z.maxLength(2000))) });
+/**
+ * What to tell a patient before this kind of visit (added to the booking's instructions), and the form (a survey's
+ * Questionnaire id, such as an intake form or a PHQ-9) the patient is asked to fill in before it.
+ */
+const ClinicVisitType = z.object({
+  ...VisitType.shape,
+  preparation: z.optional(z.string().check(z.maxLength(2000))),
+  questionnaire: z.optional(Id),
+});
 
 const MAX_RECORDS = 10_000;
 const list = <T extends z.ZodMiniType>(schema: T) => z.array(schema).check(z.maxLength(MAX_RECORDS));
@@ -114,6 +142,16 @@ export const ClinicFile = z.object({
   surveys: z.optional(list(ClinicSurvey)),
 });
 export type ClinicFile = z.infer<typeof ClinicFile>;
+
+/** An https URL once its `{providerId}` and `{bookingId}` placeholders are filled. */
+export function isVideoRoomTemplate(template: string): boolean {
+  try {
+    const url = new URL(template.replaceAll('{providerId}', 'p').replaceAll('{bookingId}', 'b'));
+    return url.protocol === 'https:' && !/[{}]/.test(url.href.replaceAll('%7B', '{').replaceAll('%7D', '}'));
+  } catch {
+    return false;
+  }
+}
 
 function invalid(field: string, problem: string): FrontdeskError {
   return new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
@@ -163,11 +201,22 @@ export function parseClinicFile(value: unknown): ClinicFile {
       if (!locations.has(id)) throw invalid(`providers[${index}].locationIds[${j}]`, `no location "${id}"`);
     });
   });
+  const surveys = new Set((clinic.surveys ?? []).map((survey) => survey.questionnaire.id));
   clinic.visitTypes.forEach((type, index) => {
     type.providerIds?.forEach((id, j) => {
       if (!providers.has(id)) throw invalid(`visitTypes[${index}].providerIds[${j}]`, `no provider "${id}"`);
     });
+    if (type.questionnaire !== undefined && !surveys.has(type.questionnaire)) {
+      throw invalid(`visitTypes[${index}].questionnaire`, `no survey "${type.questionnaire}"`);
+    }
   });
+  const settings = clinic.settings;
+  if (settings?.surveyId !== undefined && settings.surveyId !== 'none' && !surveys.has(settings.surveyId)) {
+    throw invalid('settings.surveyId', `no survey "${settings.surveyId}"`);
+  }
+  for (const id of Object.keys(settings?.videoRoomUrls ?? {})) {
+    if (!providers.has(id)) throw invalid(`settings.videoRoomUrls.${id}`, `no provider "${id}"`);
+  }
   clinic.availability.forEach((rule, index) => {
     const at = `availability[${index}]`;
     if (!providers.has(rule.provider)) throw invalid(`${at}.provider`, `no provider "${rule.provider}"`);

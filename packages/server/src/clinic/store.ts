@@ -36,12 +36,30 @@ export interface ClosureDays {
 export interface VisitTypeEntry {
   record: VisitType;
   preparation: string | undefined;
+  /** The survey id of the form to fill in before this kind of visit. */
+  questionnaire: string | undefined;
+}
+
+/** The clinic's settings with every default filled in (clinic/file.ts documents each). */
+export interface Settings {
+  horizonDays: number;
+  minimumNoticeMinutes: number;
+  reminderMinutesBefore: readonly number[];
+  surveyDelayMinutes: number;
+  /** Undefined: no invitation after the visit. */
+  surveyId: string | undefined;
+  holdMinutes: number;
+  waitlistOfferMinutes: number;
+  waitlistOfferBatch: number;
+  videoRoomUrl: string | undefined;
+  videoRoomUrls: Readonly<Record<string, string>>;
+  phoneCountry: string;
 }
 
 /** The clinic's public data as the API serves it, read at once and kept for a moment (see ClinicStore). */
 export interface ClinicSnapshot {
   organization: Organization | undefined;
-  settings: Required<ClinicSettings>;
+  settings: Settings;
   locations: Location[];
   locationsById: Map<string, Location>;
   /** Stored records: `photoUrl` may still be a path, and `nextAvailable` is added per request. */
@@ -54,7 +72,31 @@ export interface ClinicSnapshot {
   closures: ClosureDays[];
 }
 
-const DEFAULT_SETTINGS: Required<ClinicSettings> = { horizonDays: 90, minimumNoticeMinutes: 0 };
+const DEFAULT_SETTINGS = {
+  horizonDays: 90,
+  minimumNoticeMinutes: 0,
+  reminderMinutesBefore: [2 * 24 * 60, 2 * 60],
+  surveyDelayMinutes: 120,
+  holdMinutes: 5,
+  waitlistOfferMinutes: 30,
+  waitlistOfferBatch: 3,
+  videoRoomUrls: {},
+  phoneCountry: 'US',
+} as const;
+
+/** The settings as stored, defaults filled in; the survey after a visit defaults to the clinic's first NPS survey. */
+export function settingsOf(stored: ClinicSettings | undefined, surveys: readonly SurveySummary[]): Settings {
+  const surveyId =
+    stored?.surveyId === 'none' ? undefined : (stored?.surveyId ?? surveys.find((s) => s.kind === 'nps')?.id);
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    reminderMinutesBefore: [...new Set(stored?.reminderMinutesBefore ?? DEFAULT_SETTINGS.reminderMinutesBefore)],
+    videoRoomUrl: stored?.videoRoomUrl,
+    videoRoomUrls: stored?.videoRoomUrls ?? {},
+    surveyId,
+  };
+}
 
 /** Replaces the clinic's public data with `clinic`, in the caller's transaction (all or nothing). */
 export async function writeClinic(tx: Queryable, clinic: ClinicFile): Promise<void> {
@@ -92,8 +134,8 @@ export async function writeClinic(tx: Queryable, clinic: ClinicFile): Promise<vo
     [json(clinic.providers)],
   );
   await tx.query(
-    `insert into visit_types (id, position, record, preparation)
-     select x->>'id', (n - 1)::int, x - 'preparation', x->>'preparation'
+    `insert into visit_types (id, position, record, preparation, questionnaire)
+     select x->>'id', (n - 1)::int, x - 'preparation' - 'questionnaire', x->>'preparation', x->>'questionnaire'
      from jsonb_array_elements($1::jsonb) with ordinality as t(x, n)`,
     [json(clinic.visitTypes)],
   );
@@ -163,8 +205,8 @@ async function loadSnapshot(db: Database): Promise<ClinicSnapshot> {
     db.query<{ record: Organization; settings: ClinicSettings }>('select record, settings from organization limit 1'),
     db.query<{ record: Location }>('select record from locations order by position'),
     db.query<{ record: Provider }>('select record from providers order by position'),
-    db.query<{ record: VisitType; preparation: string | null }>(
-      'select record, preparation from visit_types order by position',
+    db.query<{ record: VisitType; preparation: string | null; questionnaire: string | null }>(
+      'select record, preparation, questionnaire from visit_types order by position',
     ),
     db.query<{ record: Plan }>('select record from plans order by position'),
     db.query<SurveySummary>('select id, title, kind from surveys order by position'),
@@ -207,18 +249,26 @@ async function loadSnapshot(db: Database): Promise<ClinicSnapshot> {
   }
   const locationRecords = locations.rows.map((row) => row.record);
   const providerRecords = providers.rows.map((row) => row.record);
+  const surveyList = surveys.rows.map((row) => ({ id: row.id, title: row.title, kind: row.kind }));
   return {
     organization: organization.rows[0]?.record,
-    settings: { ...DEFAULT_SETTINGS, ...organization.rows[0]?.settings },
+    settings: settingsOf(organization.rows[0]?.settings, surveyList),
     locations: locationRecords,
     locationsById: new Map(locationRecords.map((location) => [location.id, location])),
     providers: providerRecords,
     providerOrder: new Map(providerRecords.map((provider, index) => [provider.id, index])),
     visitTypes: new Map(
-      visitTypes.rows.map((row) => [row.record.id, { record: row.record, preparation: row.preparation ?? undefined }]),
+      visitTypes.rows.map((row) => [
+        row.record.id,
+        {
+          record: row.record,
+          preparation: row.preparation ?? undefined,
+          questionnaire: row.questionnaire ?? undefined,
+        },
+      ]),
     ),
     plans: plans.rows.map((row) => row.record),
-    surveys: surveys.rows.map((row) => ({ id: row.id, title: row.title, kind: row.kind })),
+    surveys: surveyList,
     rulesByProvider,
     closures: closures.rows.map((row) => ({
       providerId: row.provider_id ?? undefined,

@@ -4,24 +4,36 @@ import { Hono } from 'hono';
 import type { ClinicSnapshot, ClinicStore } from '../clinic/store.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
-import type { StoredAnswer } from '../idempotency.js';
 import { book } from '../scheduling/book.js';
 import { type Bookable, bookableNow, bookedKey, openSlots } from '../scheduling/slots.js';
-import { checkResponse, storeResponse } from '../surveys/submit.js';
+import { checkResponse, invitationFor, storeResponse } from '../surveys/submit.js';
+import type { VisitContext } from '../visits/context.js';
 import { readJson } from './body.js';
 import type { RateLimiter } from './rate-limit.js';
+import { idempotencyKey, invalid, optionalId, pathId, requiredQuery, requireObject } from './request.js';
+import { VISIT_ROUTES } from './visit-api.js';
 
 /** Longest slot window one request may ask for (the contract's limit), so a typo cannot enumerate years. */
 export const MAX_SLOT_WINDOW_DAYS = 366;
 const DAY_MS = 86_400_000;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The per-client limits of the public API (app.ts sets their defaults). */
+export interface ApiLimits {
+  bookings: RateLimiter;
+  surveyResponses: RateLimiter;
+  /** Requests naming a secret (a manage token, a hold, a waitlist offer): guessing one is throttled. */
+  tokens: RateLimiter;
+  holds: RateLimiter;
+}
 
 /** What the API's handlers share: the database, the clinic's data, the clock and the limits. */
 export interface Api {
   db: Database;
   store: ClinicStore;
   clock: Clock;
-  limits: { bookings: RateLimiter; surveyResponses: RateLimiter };
+  limits: ApiLimits;
+  /** The visit's operations (book, manage, hold, waitlist) with the clinic's pages and channels. */
+  visits: VisitContext;
   /** The client a rate limit counts against (its address, or the proxy's forwarded one). */
   clientOf(c: Context): string;
   /** Absolute base for paths stored in the clinic's records (provider photos). */
@@ -34,7 +46,7 @@ export interface Answer {
 }
 
 export interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Hono's path syntax; docs/openapi.yaml spells `:providerId` as `{providerId}`. */
   path: string;
   operationId: string;
@@ -44,52 +56,19 @@ export interface ApiRoute {
   handle(api: Api, c: Context): Promise<Answer>;
 }
 
-/** Names the field and the problem only: request values can be patient data and never go into a message. */
-function invalid(field: string, problem: string): FrontdeskError {
-  return new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
-}
-
-function requiredQuery(c: Context, name: string): string {
-  const value = c.req.query(name);
-  if (!value) throw invalid(`query.${name}`, 'required');
-  return value;
-}
-
-/** An optional id in the query: absent, or a valid id (a bad one can match nothing, so it is an error). */
-function optionalId(c: Context, name: string): string | undefined {
-  const value = c.req.query(name);
-  if (value === undefined || value === '') return undefined;
-  return parseOrThrow(Id, value, `query.${name}`, 'invalid-input');
-}
-
-/** A path id: one the contract allows, or else nothing by that id exists (NUL bytes never reach the database). */
-function pathId(c: Context, name: string, what: string): string {
-  const value = c.req.param(name) ?? '';
-  if (!Id.safeParse(value).success) throw new FrontdeskError('not-found', `no ${what} with this id`, { field: name });
-  return value;
-}
-
-function idempotencyKey(c: Context): string {
-  const value = c.req.header('Idempotency-Key');
-  if (value === undefined) throw invalid('Idempotency-Key', 'required header');
-  if (!IDEMPOTENCY_KEY.test(value)) throw invalid('Idempotency-Key', 'must be 1-255 visible ASCII characters');
-  return value;
-}
-
-function requireObject(body: unknown, root: string): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid(root, 'expected a JSON object');
-  return body as Record<string, unknown>;
-}
-
 const list = (data: unknown[]): Answer => ({ status: 200, body: { data } });
 
-/** Which of the given providers' slots in [startMs, endMs) are booked. */
-async function bookedIn(db: Database, startMs: number, endMs: number, providerId?: string): Promise<Set<string>> {
-  const rows = await db.query<{ provider_id: string; ms: number }>(
+/** Which of the given providers' slots in [startMs, endMs) are taken: booked, or held by a patient until later. */
+async function bookedIn(api: Api, startMs: number, endMs: number, providerId?: string): Promise<Set<string>> {
+  const rows = await api.db.query<{ provider_id: string; ms: number }>(
     `select provider_id, (extract(epoch from start_at) * 1000)::float8 as ms
      from bookings
-     where status = 'booked' and start_at >= $1 and start_at < $2 and ($3::text is null or provider_id = $3)`,
-    [new Date(startMs), new Date(endMs), providerId ?? null],
+     where status = 'booked' and start_at >= $1 and start_at < $2 and ($3::text is null or provider_id = $3)
+     union all
+     select provider_id, (extract(epoch from start_at) * 1000)::float8 as ms
+     from holds
+     where expires_at > $4 and start_at >= $1 and start_at < $2 and ($3::text is null or provider_id = $3)`,
+    [new Date(startMs), new Date(endMs), providerId ?? null, new Date(api.clock.now())],
   );
   return new Set(rows.rows.map((row) => bookedKey(row.provider_id, Number(row.ms))));
 }
@@ -109,7 +88,7 @@ async function nextAvailable(
     const only = pending.size === 1 ? [...pending][0] : undefined;
     const open = openSlots(snapshot, { startMs: from, endMs: to, providerId: only }, bookable);
     if (open.length === 0) continue;
-    const booked = await bookedIn(api.db, from, to, only);
+    const booked = await bookedIn(api, from, to, only);
     for (const candidate of open) {
       if (!pending.has(candidate.providerId) || booked.has(bookedKey(candidate.providerId, candidate.startMs)))
         continue;
@@ -174,7 +153,7 @@ async function listSlots(api: Api, c: Context): Promise<Answer> {
   const snapshot = await api.store.snapshot();
   const open = openSlots(snapshot, filter, bookableNow(snapshot, api.clock.now()));
   if (open.length === 0) return list([]);
-  const booked = await bookedIn(api.db, open[0]!.startMs, open.at(-1)!.startMs + 1, filter.providerId);
+  const booked = await bookedIn(api, open[0]!.startMs, open.at(-1)!.startMs + 1, filter.providerId);
   const slots: Slot[] = open.map((candidate) =>
     booked.has(bookedKey(candidate.providerId, candidate.startMs))
       ? { ...candidate.slot, status: 'busy' }
@@ -189,14 +168,7 @@ async function postBooking(api: Api, c: Context): Promise<Answer> {
   if (body.idempotencyKey !== undefined && body.idempotencyKey !== key) {
     throw invalid('request.idempotencyKey', 'differs from the Idempotency-Key header');
   }
-  const snapshot = await api.store.snapshot();
-  const answer: StoredAnswer = await book(
-    api.db,
-    snapshot,
-    { ...body, idempotencyKey: key },
-    bookableNow(snapshot, api.clock.now()),
-  );
-  return answer;
+  return book(api.visits, { ...body, idempotencyKey: key });
 }
 
 async function getPrice(api: Api, c: Context): Promise<Answer> {
@@ -228,7 +200,10 @@ async function postSurveyResponse(api: Api, c: Context): Promise<Answer> {
   const questionnaire = await api.store.questionnaire(surveyId);
   if (!questionnaire) throw new FrontdeskError('not-found', 'no survey with this id', { field: 'surveyId' });
   const response = checkResponse(body, surveyId, questionnaire);
-  return storeResponse(api.db, surveyId, response, key, api.clock.now());
+  // The survey page passes the token of the invitation link it was opened with (`#invitation=...`).
+  const token = c.req.header('Invitation-Token');
+  const invitation = token === undefined ? undefined : await invitationFor(api.db, token, surveyId, api.clock.now());
+  return storeResponse(api.db, surveyId, response, key, api.clock.now(), invitation);
 }
 
 /** Frontdesk's public JSON contract, exactly as documented in docs/openapi.yaml (a test holds them together). */
@@ -289,6 +264,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     rateLimit: 'surveyResponses',
     handle: postSurveyResponse,
   },
+  ...VISIT_ROUTES,
 ];
 
 /** JSON with its length set, so small answers are not compressed for nothing. */
@@ -320,6 +296,7 @@ export function apiRoutes(api: Api): Hono {
         }
       }
       const answer = await route.handle(api, c);
+      if (answer.status === 204) return c.body(null, 204, cache);
       return sendJson(c, answer.status, answer.body, cache);
     });
   }

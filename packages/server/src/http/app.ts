@@ -15,6 +15,7 @@ import type { Clock } from '../clock.js';
 import { type Database, isUnavailable, sqlState } from '../db/database.js';
 import { staffConsoleRoutes } from '../staff/console.js';
 import { mountStaffApi, type StaffOptions } from '../staff/mount.js';
+import type { PatientPages, VisitContext } from '../visits/context.js';
 import { type Api, apiRoutes, sendJson } from './api.js';
 import { errorResponse } from './errors.js';
 import type { Logger } from './log.js';
@@ -35,7 +36,11 @@ export interface AppOptions {
   maxBodyBytes?: number | undefined;
   /** Time a request may take before it is answered 503. Default 15 s. */
   requestTimeoutMs?: number | undefined;
-  rateLimits?: { bookings?: RateLimit; surveyResponses?: RateLimit } | undefined;
+  rateLimits?: Partial<Record<keyof typeof DEFAULT_RATE_LIMITS, RateLimit>> | undefined;
+  /** The visit's context (server.ts builds it with the messaging channels); default: no pages, no channels. */
+  visits?: VisitContext | undefined;
+  /** The clinic's pages patients' links open, when `visits` is not given. */
+  pages?: PatientPages | undefined;
   /** Absolute base for paths in the clinic's records (provider photos); asked per request, set once listening. */
   publicUrl?: () => string | undefined;
   site?: SiteOptions | undefined;
@@ -47,6 +52,10 @@ export const DEFAULT_RATE_LIMITS = {
   /** A patient books a visit or two; a front desk behind one address books more. Bursts of 10 pass. */
   bookings: { perMinute: 10, burst: 10 },
   surveyResponses: { perMinute: 20, burst: 20 },
+  /** Requests naming a secret (a manage token, a hold, an invitation, an offer): a guesser gets 30 tries a minute. */
+  tokens: { perMinute: 30, burst: 30 },
+  /** A patient trying times one after another. */
+  holds: { perMinute: 30, burst: 30 },
 } as const;
 
 type Env = { Variables: { requestId: string } };
@@ -64,9 +73,13 @@ function routeOf(c: Context): string {
 export function createApp(options: AppOptions): Hono<Env> {
   const { clock, log } = options;
   const app = new Hono<Env>();
+  const limiter = (name: keyof typeof DEFAULT_RATE_LIMITS) =>
+    new RateLimiter(options.rateLimits?.[name] ?? DEFAULT_RATE_LIMITS[name], clock);
   const limits = {
-    bookings: new RateLimiter(options.rateLimits?.bookings ?? DEFAULT_RATE_LIMITS.bookings, clock),
-    surveyResponses: new RateLimiter(options.rateLimits?.surveyResponses ?? DEFAULT_RATE_LIMITS.surveyResponses, clock),
+    bookings: limiter('bookings'),
+    surveyResponses: limiter('surveyResponses'),
+    tokens: limiter('tokens'),
+    holds: limiter('holds'),
   };
   const { db, store } = options;
   const api: Api | undefined = db &&
@@ -75,6 +88,13 @@ export function createApp(options: AppOptions): Hono<Env> {
       store,
       clock,
       limits,
+      visits: options.visits ?? {
+        db,
+        store,
+        clock,
+        pages: options.pages ?? {},
+        channels: { email: false, sms: false },
+      },
       clientOf(c) {
         if (options.trustProxy) {
           // The proxy appends the address it saw; the left-most entry is the original client.
@@ -183,8 +203,8 @@ function mountApi(app: Hono<Env>, api: Api, options: AppOptions): void {
     cors({
       // The staff API answers pages of this host only: no clinic origin reads it from the browser.
       origin: (origin, c) => (allowedOrigins.has(origin) && !c.req.path.startsWith('/api/staff/') ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Invitation-Token'],
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 600,
     }),
@@ -193,7 +213,8 @@ function mountApi(app: Hono<Env>, api: Api, options: AppOptions): void {
     // Refuse outright what a page on another origin sends: the browser would hide the answer, but the booking would
     // be made. Same-origin pages (the demo site) and clients that are not browsers send no foreign Origin.
     const origin = c.req.header('Origin');
-    if (c.req.method === 'POST' && origin && !allowedOrigins.has(origin) && !sameHost(origin, c, options.trustProxy)) {
+    const changes = c.req.method === 'POST' || c.req.method === 'DELETE';
+    if (changes && origin && !allowedOrigins.has(origin) && !sameHost(origin, c, options.trustProxy)) {
       return sendJson(c, 403, { error: { kind: 'unauthorized', message: 'this origin may not call the API' } });
     }
     c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");

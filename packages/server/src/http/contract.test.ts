@@ -81,7 +81,11 @@ describe.each(BACKENDS)('rest adapter -> frontdesk-server on %s', (backend) => {
     const booking = await rest.book(request);
     expect(booking).toMatchObject({ status: 'booked', slot: { id: slot!.id, status: 'busy' }, patientName: 'Jane' });
     expect(booking.id).toMatch(/^bk-[A-Za-z0-9_-]{22}$/);
-    expect(await rest.book(request)).toEqual(booking);
+    // A repeat gets the same booking with a new manage token: the first one exists only in its answer.
+    const { manageToken, ...first } = booking;
+    const { manageToken: again, ...repeated } = await rest.book(request);
+    expect(repeated).toEqual(first);
+    expect(again).not.toBe(manageToken);
     await expect(rest.book({ ...request, idempotencyKey: 'contract-booking-0002' })).rejects.toMatchObject({
       kind: 'conflict',
       status: 409,
@@ -114,6 +118,35 @@ describe.each(BACKENDS)('rest adapter -> frontdesk-server on %s', (backend) => {
     await expect(
       rest.book({ ...bookingBody(past, 'new-patient'), idempotencyKey: 'contract-booking-0006' }),
     ).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('manages a booking through the rest adapter: read, move, cancel, as the memory adapter does', async () => {
+    expect(rest.capabilities).toMatchObject({ manage: true, reschedule: true });
+    const free = (
+      await rest.listSlots({ ...WINDOW, providerId: 'emily-carter', visitTypeId: 'new-patient' })
+    ).items.filter((slot) => slot.status === 'free');
+    const booking = await rest.book({
+      ...bookingBody(free[0]!.id, 'new-patient'),
+      idempotencyKey: 'contract-manage-0001',
+    });
+    const token = booking.manageToken!;
+    expect(await rest.getBooking!(token)).toMatchObject({ id: booking.id, status: 'booked', sequence: 0 });
+    const moved = await rest.rescheduleBooking!({
+      manageToken: token,
+      slotId: free[1]!.id,
+      idempotencyKey: 'contract-manage-0002',
+    });
+    expect(moved).toMatchObject({ id: booking.id, slot: { id: free[1]!.id }, sequence: 1 });
+    const cancelled = await rest.cancelBooking!({
+      manageToken: token,
+      reason: 'better',
+      idempotencyKey: 'contract-manage-0003',
+    });
+    expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
+    await expect(rest.getBooking!('D'.repeat(43))).rejects.toMatchObject({ kind: 'not-found' });
+    // The error names the route, never the token.
+    const error = await rest.getBooking!('E'.repeat(43)).catch((e: Error) => e);
+    expect(String((error as Error).message)).not.toContain('E'.repeat(43));
   });
 
   it('keeps the patient and the booking in the database under a random id', async () => {

@@ -3,14 +3,20 @@ import {
   BookingRequest,
   FrontdeskError,
   type Location,
+  type Notifications,
   parseOrThrow,
   type VisitType,
 } from '@frontdesk/core';
-import type { ClinicSnapshot } from '../clinic/store.js';
-import type { Database } from '../db/database.js';
+import type { ClinicSnapshot, VisitTypeEntry } from '../clinic/store.js';
 import { canonicalJson, findAnswer, idempotencyFailure, randomId, type StoredAnswer, sha256 } from '../idempotency.js';
+import { jobRows } from '../jobs/queue.js';
+import type { VisitContext } from '../visits/context.js';
+import { joinUrl, manageUrl } from '../visits/links.js';
+import { notificationsFor } from '../visits/notifications.js';
+import { planVisitJobs } from '../visits/plan.js';
+import { mintToken, randomToken } from '../visits/tokens.js';
 import { parseSlotId } from './slot-id.js';
-import { type Bookable, openSlots } from './slots.js';
+import { type Bookable, bookableNow, type OpenSlot, openSlots } from './slots.js';
 
 function formatAddress(location: Location): string {
   const address = location.address;
@@ -18,26 +24,36 @@ function formatAddress(location: Location): string {
   return [location.name, ...address.lines, address.city].join(', ');
 }
 
+export interface InstructionFacts {
+  visitType: VisitType;
+  preparation: string | undefined;
+  location: Location | undefined;
+  clinicPhone: string | undefined;
+  /** The patient has a manage link (the clinic set its manage page). */
+  manageable: boolean;
+  /** A video visit's room is known. */
+  joinable: boolean;
+}
+
 /** What the confirmation tells the patient to do. It promises nothing the server does not do. */
-export function bookingInstructions(
-  visitType: VisitType,
-  preparation: string | undefined,
-  location: Location | undefined,
-  clinicPhone: string | undefined,
-): string {
-  const phone = location?.phone ?? clinicPhone;
-  const call = phone ? ` call ${phone} at least 24 hours ahead.` : ' contact the clinic at least 24 hours ahead.';
+export function bookingInstructions(facts: InstructionFacts): string {
+  const phone = facts.location?.phone ?? facts.clinicPhone;
+  const call = phone ? `call ${phone}` : 'contact the clinic';
+  const change = facts.manageable
+    ? `To cancel or reschedule, use the link to manage your visit, or ${call}.`
+    : `To cancel or reschedule, ${call} at least 24 hours ahead.`;
   const parts =
-    visitType.modality === 'telehealth' || !location
+    facts.visitType.modality === 'telehealth' || !facts.location
       ? [
           'This is a video visit: join from a quiet, private place with your camera and microphone on.',
-          preparation,
-          `For the link to join, or to cancel or reschedule,${call}`,
+          facts.joinable ? 'Use the join link a few minutes before it starts.' : `For the link to join, ${call}.`,
+          facts.preparation,
+          change,
         ]
       : [
-          `Arrive 15 minutes early at ${formatAddress(location)} to check in, and bring a photo ID, your insurance card and a list of the medicines you take.`,
-          preparation,
-          `To cancel or reschedule,${call}`,
+          `Arrive 15 minutes early at ${formatAddress(facts.location)} to check in, and bring a photo ID, your insurance card and a list of the medicines you take.`,
+          facts.preparation,
+          change,
         ];
   return parts.filter(Boolean).join(' ');
 }
@@ -47,17 +63,112 @@ function notFound(message: string, field: string): FrontdeskError {
 }
 
 /**
- * Book a slot: validate the request against the clinic's rules, then record the idempotency key and insert the
- * booking in one statement, so one transaction (`book_slot` in migrations/0001_initial.sql). The partial unique index
- * on bookings (one per provider and start) makes the database itself refuse a second booking of a slot, whichever
- * server process sends it. Returns the answer to send: 201 and the booking, or the answer first given for this key.
+ * The slot a booking (or a move) asks for, as the clinic's rules offer it: a slot id the rules never offered is
+ * unknown; a time in the past or inside the minimum notice is taken for good; the visit type (when given) must be
+ * offered in it.
  */
-export async function book(
-  db: Database,
+export function offeredSlot(
   snapshot: ClinicSnapshot,
-  body: unknown,
+  slotId: string,
+  visitType: VisitType | undefined,
   bookable: Bookable,
-): Promise<StoredAnswer> {
+  field: string,
+): OpenSlot {
+  const key = parseSlotId(slotId);
+  if (!key) throw notFound('no slot with this id', field);
+  const offered = openSlots(
+    snapshot,
+    { startMs: key.startMs, endMs: key.startMs + 1, providerId: key.providerId, locationId: key.locationId },
+    { ...bookable, earliestMs: Number.NEGATIVE_INFINITY },
+  ).find((open) => open.locationId === key.locationId);
+  if (!offered) throw notFound('no slot with this id', field);
+  if (offered.startMs < bookable.earliestMs) {
+    throw new FrontdeskError('conflict', 'the slot is no longer available', { field });
+  }
+  if (visitType && !offered.slot.visitTypeIds.includes(visitType.id)) {
+    throw new FrontdeskError('conflict', 'this visit type is not offered in the slot', { field });
+  }
+  return offered;
+}
+
+export interface BookingFacts {
+  id: string;
+  offered: OpenSlot;
+  visitType: VisitTypeEntry;
+  patientName: string;
+  notifications: Notifications;
+  sequence: number;
+  status: Booking['status'];
+}
+
+/** The booking as the patient is told it (and as stored in `bookings.record`), without any secret. */
+export function bookingRecord(ctx: VisitContext, snapshot: ClinicSnapshot, facts: BookingFacts): Booking {
+  const { offered, visitType } = facts;
+  const location =
+    visitType.record.modality === 'in-person' && offered.locationId !== undefined
+      ? snapshot.locationsById.get(offered.locationId)
+      : undefined;
+  const join =
+    visitType.record.modality === 'telehealth' ? joinUrl(snapshot.settings, offered.providerId, facts.id) : undefined;
+  return {
+    id: facts.id,
+    status: facts.status,
+    slot: { ...offered.slot, status: 'busy' },
+    visitTypeId: visitType.record.id,
+    providerId: offered.providerId,
+    ...(location ? { location } : {}),
+    instructions: bookingInstructions({
+      visitType: visitType.record,
+      preparation: visitType.preparation,
+      location,
+      clinicPhone: snapshot.organization?.phone,
+      manageable: ctx.pages.manage !== undefined,
+      joinable: join !== undefined,
+    }),
+    patientName: facts.patientName,
+    ...(join ? { joinUrl: join } : {}),
+    sequence: facts.sequence,
+    notifications: facts.notifications,
+  };
+}
+
+/**
+ * A video visit's join link must reach the patient: when the clinic sends messages at all, a patient who can get
+ * none (no consent, no address for any channel the clinic uses) is refused, naming what to fill in.
+ */
+function requireReachable(ctx: VisitContext, request: BookingRequest, notifications: Notifications): void {
+  if (!ctx.channels.email && !ctx.channels.sms) return;
+  if (notifications.email || notifications.sms) return;
+  const field = !request.consent.contact
+    ? 'request.consent.contact'
+    : ctx.channels.email && request.patient.email === undefined
+      ? 'request.patient.email'
+      : 'request.patient.phone';
+  const what =
+    field === 'request.consent.contact'
+      ? 'agree to be contacted'
+      : field === 'request.patient.email'
+        ? 'give an e-mail address'
+        : 'give a mobile number';
+  throw new FrontdeskError('invalid-input', `${field}: a video visit sends its join link: ${what}`, { field });
+}
+
+/** The answer with a new manage token (and its link): only its hash is kept, so each answer carries a fresh one. */
+async function withManageToken(ctx: VisitContext, answer: StoredAnswer): Promise<StoredAnswer> {
+  const booking = answer.body as Booking;
+  const token = await mintToken(ctx.db, 'manage', { bookingId: booking.id }, ctx.clock.now());
+  const url = manageUrl(ctx.pages, token);
+  return { status: answer.status, body: { ...booking, manageToken: token, ...(url ? { manageUrl: url } : {}) } };
+}
+
+/**
+ * Book a slot: validate the request against the clinic's rules, then in one statement (`book_slot`, migrations
+ * 0001 and 0002) record the idempotency key, take the slot's lock, refuse it when another patient holds it, insert
+ * the booking with its manage token's hash and plan its messages. The partial unique index on bookings (one per
+ * provider and start) makes the database itself refuse a second booking of a slot, whichever process sends it.
+ * Returns the answer to send: 201 and the booking with its manage token, or the booking first made with this key.
+ */
+export async function book(ctx: VisitContext, body: unknown): Promise<StoredAnswer> {
   const request = parseOrThrow(BookingRequest, body, 'request', 'invalid-input');
   if (!request.consent.terms) {
     throw new FrontdeskError('invalid-input', 'request.consent.terms: the terms must be accepted', {
@@ -65,93 +176,93 @@ export async function book(
     });
   }
   const requestSha256 = sha256(canonicalJson(request));
+  const snapshot = await ctx.store.snapshot();
   try {
-    return await bookValid(db, snapshot, request, requestSha256, bookable);
+    return await bookValid(ctx, snapshot, request, requestSha256);
   } catch (error) {
     // A retry of a booking made earlier gets its booking even if the slot has since passed or left the rules.
     if (error instanceof FrontdeskError && (error.kind === 'not-found' || error.kind === 'conflict')) {
-      const previous = await findAnswer(db, 'booking', request.idempotencyKey, requestSha256);
-      if (previous) return previous;
+      const previous = await findAnswer(ctx.db, 'booking', request.idempotencyKey, requestSha256);
+      if (previous) return withManageToken(ctx, previous);
     }
     throw error;
   }
 }
 
 async function bookValid(
-  db: Database,
+  ctx: VisitContext,
   snapshot: ClinicSnapshot,
   request: BookingRequest,
   requestSha256: string,
-  bookable: Bookable,
 ): Promise<StoredAnswer> {
-  const key = parseSlotId(request.slotId);
-  if (!key) throw notFound('no slot with this id', 'request.slotId');
-  const visitTypeEntry = snapshot.visitTypes.get(request.visitTypeId);
-  if (!visitTypeEntry) throw notFound('no visit type with this id', 'request.visitTypeId');
-  const visitType = visitTypeEntry.record;
-
-  // The slot must be one the rules offer; a time in the past or inside the minimum notice is taken for good.
-  const offered = openSlots(
-    snapshot,
-    { startMs: key.startMs, endMs: key.startMs + 1, providerId: key.providerId, locationId: key.locationId },
-    { ...bookable, earliestMs: Number.NEGATIVE_INFINITY },
-  ).find((open) => open.locationId === key.locationId);
-  if (!offered) throw notFound('no slot with this id', 'request.slotId');
-  if (offered.startMs < bookable.earliestMs) {
-    throw new FrontdeskError('conflict', 'the slot is no longer available', { field: 'request.slotId' });
-  }
-  if (!offered.slot.visitTypeIds.includes(visitType.id)) {
-    throw new FrontdeskError('conflict', 'this visit type is not offered in the slot', {
-      field: 'request.visitTypeId',
-    });
-  }
-  if (visitType.patientType === 'existing' && request.patient.patientType === 'new') {
+  const nowMs = ctx.clock.now();
+  const bookable = bookableNow(snapshot, nowMs);
+  const visitType = snapshot.visitTypes.get(request.visitTypeId);
+  if (!visitType) throw notFound('no visit type with this id', 'request.visitTypeId');
+  const offered = offeredSlot(snapshot, request.slotId, visitType.record, bookable, 'request.slotId');
+  if (visitType.record.patientType === 'existing' && request.patient.patientType === 'new') {
     throw new FrontdeskError('invalid-input', 'request.patient.patientType: this visit type is for existing patients', {
       field: 'request.patient.patientType',
     });
   }
+  const notifications = notificationsFor(
+    ctx.channels,
+    request.patient,
+    request.consent,
+    snapshot.settings.phoneCountry,
+  );
+  if (visitType.record.modality === 'telehealth') requireReachable(ctx, request, notifications);
 
-  const location =
-    visitType.modality === 'in-person' && offered.locationId !== undefined
-      ? snapshot.locationsById.get(offered.locationId)
-      : undefined;
-  const booking: Booking = {
+  const booking = bookingRecord(ctx, snapshot, {
     id: randomId('bk'),
-    status: 'booked',
-    slot: { ...offered.slot, status: 'busy' },
-    visitTypeId: visitType.id,
-    providerId: offered.providerId,
-    ...(location ? { location } : {}),
-    instructions: bookingInstructions(visitType, visitTypeEntry.preparation, location, snapshot.organization?.phone),
+    offered,
+    visitType,
     patientName: request.patient.givenName,
-  };
-  const answer: StoredAnswer = { status: 201, body: booking };
-  const at = new Date(bookable.nowMs);
-
+    notifications,
+    sequence: 0,
+    status: 'booked',
+  });
+  const token = randomToken();
+  const jobs = planVisitJobs(snapshot, {
+    bookingId: booking.id,
+    sequence: 0,
+    startMs: offered.startMs,
+    endMs: offered.endMs,
+    notifications,
+    nowMs,
+    notice: 'confirmation',
+    surveyPage: ctx.pages.survey !== undefined,
+  });
   try {
-    const rows = await db.query<{ status: number; response: unknown }>(
-      'select status, response from book_slot($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb)',
+    const rows = await ctx.db.query<{ status: number; response: Booking }>(
+      `select status, response from book_slot($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb,
+         $13::jsonb, $14, $15, $16, $17::jsonb, $18::jsonb)`,
       [
         request.idempotencyKey,
         requestSha256,
         JSON.stringify(booking),
-        at,
+        new Date(nowMs),
         booking.id,
         offered.slot.id,
         offered.providerId,
         offered.locationId ?? null,
-        visitType.id,
+        visitType.record.id,
         new Date(offered.startMs),
         new Date(offered.endMs),
         JSON.stringify(request.patient),
         JSON.stringify(request.consent),
+        request.holdId ?? null,
+        sha256(token),
+        request.language ?? 'en',
+        JSON.stringify(notifications),
+        JSON.stringify(jobRows(jobs)),
       ],
     );
     const row = rows.rows[0];
-    // The booking just made is answered as built here; a replay gets the answer stored the first time.
-    return row && row.response !== null && (row.response as Booking).id !== booking.id
-      ? { status: row.status, body: row.response }
-      : answer;
+    // A replay gets the booking stored the first time, with a new manage token (the first one was never stored).
+    if (row && row.response.id !== booking.id) return withManageToken(ctx, { status: row.status, body: row.response });
+    const url = manageUrl(ctx.pages, token);
+    return { status: 201, body: { ...booking, manageToken: token, ...(url ? { manageUrl: url } : {}) } };
   } catch (error) {
     idempotencyFailure(error);
   }

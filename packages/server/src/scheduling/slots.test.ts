@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClinicSnapshot, Rule } from '../clinic/store.js';
+import { type ClinicSnapshot, type Rule, settingsOf } from '../clinic/store.js';
 import { dayAt, formatInstant, instantOf, localDay } from './local-time.js';
 import { formatSlotId, parseSlotId } from './slot-id.js';
 import { bookableNow, openSlots } from './slots.js';
@@ -20,7 +20,7 @@ function snapshot(rules: Partial<Rule>[], closures: ClinicSnapshot['closures'] =
   }));
   return {
     organization: undefined,
-    settings: { horizonDays: 400, minimumNoticeMinutes: 0 },
+    settings: settingsOf({ horizonDays: 400, minimumNoticeMinutes: 0 }, []),
     locations: [],
     locationsById: new Map(),
     providers: [],

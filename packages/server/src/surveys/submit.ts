@@ -8,6 +8,7 @@ import {
 } from '@frontdesk/core';
 import type { Database } from '../db/database.js';
 import { canonicalJson, idempotencyFailure, randomId, type StoredAnswer, sha256 } from '../idempotency.js';
+import { findToken } from '../visits/tokens.js';
 import { responseShapeProblem } from './response-shape.js';
 
 const STATUSES = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
@@ -87,10 +88,31 @@ export function checkResponse(body: unknown, surveyId: string, questionnaire: Qu
   return response;
 }
 
+/** The visit an invitation links a response to: the booking, and the hash of the invitation (for the request's hash). */
+export interface Invitation {
+  bookingId: string;
+  sha256: string;
+}
+
+/**
+ * The visit an `Invitation-Token` (from the link of a survey invitation or a form before the visit) stands for. An
+ * unknown or expired token, or one for another survey, is a 404.
+ */
+export async function invitationFor(db: Database, token: string, surveyId: string, nowMs: number): Promise<Invitation> {
+  const found = await findToken(db, 'survey', token, nowMs);
+  if (!found?.bookingId || found.surveyId !== surveyId) {
+    throw new FrontdeskError('not-found', 'no invitation to this survey with this token', {
+      field: 'Invitation-Token',
+    });
+  }
+  return { bookingId: found.bookingId, sha256: sha256(token) };
+}
+
 /**
  * Stores a checked response once per idempotency key, in one transaction with the key's record: 201 and a new
  * receipt, or 200 and the first receipt with status `duplicate`. The same key with other answers is refused (422),
- * never silently dropped.
+ * never silently dropped. With an invitation the response is linked to its visit, at most one per visit and survey
+ * (a second is a 409).
  */
 export async function storeResponse(
   db: Database,
@@ -98,23 +120,28 @@ export async function storeResponse(
   response: QuestionnaireResponse,
   idempotencyKey: string,
   nowMs: number,
+  invitation?: Invitation,
 ): Promise<StoredAnswer> {
   const id = randomId('qr');
   try {
     const rows = await db.query<{ status: number; response: SurveyReceipt }>(
-      'select status, response from store_survey_response($1, $2, $3, $4, $5::jsonb, $6)',
+      'select status, response from store_survey_response($1, $2, $3, $4, $5::jsonb, $6, $7)',
       [
         idempotencyKey,
-        sha256(canonicalJson({ surveyId, response })),
+        sha256(canonicalJson({ surveyId, response, invitation: invitation?.sha256 })),
         id,
         surveyId,
         JSON.stringify({ ...response, id }),
         new Date(nowMs),
+        invitation?.bookingId ?? null,
       ],
     );
     const row = rows.rows[0]!;
     return { status: row.status, body: { id: row.response.id, status: row.response.status } };
   } catch (error) {
-    idempotencyFailure(error);
+    idempotencyFailure(error, {
+      message: 'this visit already has a response to this survey',
+      field: 'Invitation-Token',
+    });
   }
 }

@@ -40,7 +40,12 @@ export async function startTestServer(backend: Backend, options: Partial<ServerO
     seed: 'demo',
     ...(backend === 'postgres' ? { databaseUrl: await freshPostgres(), poolSize: 10 } : {}),
     log: (line) => logs.push(line),
-    rateLimits: { bookings: { perMinute: 0 }, surveyResponses: { perMinute: 0 } },
+    rateLimits: {
+      bookings: { perMinute: 0 },
+      surveyResponses: { perMinute: 0 },
+      tokens: { perMinute: 0 },
+      holds: { perMinute: 0 },
+    },
     ...options,
     clock,
   });

@@ -16,13 +16,14 @@ import type {
   SurveyReceipt,
   SurveySummary,
 } from '../../schemas/questionnaire.js';
-import type { Booking, BookingRequest, Slot } from '../../schemas/scheduling.js';
+import type { Booking, BookingRequest, CancelRequest, RescheduleRequest, Slot } from '../../schemas/scheduling.js';
 import { type DroppedRecord, type Listing, parseOrThrow } from '../../schemas/validate.js';
 import { type BookingHost, bookAppointment } from './booking.js';
 import { TtlCache } from './cache.js';
 import { FhirClient, type SearchParams, type SearchResult } from './client.js';
 import { isFhirId, type Json, referencesTo, referenceTo } from './elements.js';
 import { ListingBuilder } from './listing.js';
+import { cancelAppointment, getAppointmentBooking, moveAppointment } from './manage.js';
 import {
   isActive,
   locationFromFhir,
@@ -205,6 +206,18 @@ class FhirAdapter implements PartialAdapter, BookingHost {
 
   book(request: BookingRequest, options?: RequestOptions): Promise<Booking> {
     return bookAppointment(this, request, options?.signal);
+  }
+
+  getBooking(manageToken: string, options?: RequestOptions): Promise<Booking> {
+    return getAppointmentBooking(this, manageToken, options?.signal);
+  }
+
+  cancelBooking(request: CancelRequest, options?: RequestOptions): Promise<Booking> {
+    return cancelAppointment(this, request, options?.signal);
+  }
+
+  rescheduleBooking(request: RescheduleRequest, options?: RequestOptions): Promise<Booking> {
+    return moveAppointment(this, request, options?.signal);
   }
 
   listSurveys(options?: RequestOptions): Promise<Listing<SurveySummary>> {

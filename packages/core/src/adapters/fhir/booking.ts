@@ -26,7 +26,13 @@ type Valid = BookingRequest;
 const conflict = (message: string, field = 'request.slotId') => new FrontdeskError('conflict', message, { field });
 
 /** A read whose 404 names the request field that pointed at nothing. */
-async function readFor(host: BookingHost, type: string, id: string, field: string, signal: AbortSignal | undefined) {
+export async function readFor(
+  host: BookingHost,
+  type: string,
+  id: string,
+  field: string,
+  signal: AbortSignal | undefined,
+) {
   try {
     return await host.client.read(type, id, signal, field);
   } catch (error) {
@@ -104,26 +110,20 @@ function bookingStatus(status: unknown): BookingRecord['status'] | undefined {
   return undefined;
 }
 
-function participantIds(appointment: Json, type: string): string[] {
+export function participantIds(appointment: Json, type: string): string[] {
   return referencesTo(
     objects(appointment.participant).map((participant) => participant.actor),
     type,
   );
 }
 
-interface Known {
+export interface Known {
   slot: Slot;
   visitType: VisitType;
 }
 
-/** The booking an Appointment records; a retry must name the slot and visit type the first attempt booked. */
-async function bookingFrom(
-  host: BookingHost,
-  appointment: Json,
-  valid: Valid,
-  signal: AbortSignal | undefined,
-  known?: Known,
-): Promise<BookingRecord> {
+/** A retry must name the slot and visit type the first attempt booked. */
+function requireSameRequest(appointment: Json, valid: Valid): void {
   const slotIds = objects(appointment.slot).map((reference) => referenceTo(reference, 'Slot'));
   const visitTypeId = participantIds(appointment, 'HealthcareService')[0] ?? valid.visitTypeId;
   if (!slotIds.includes(valid.slotId) || visitTypeId !== valid.visitTypeId) {
@@ -131,10 +131,44 @@ async function bookingFrom(
       field: 'request.idempotencyKey',
     });
   }
+}
+
+async function bookingFrom(
+  host: BookingHost,
+  appointment: Json,
+  valid: Valid,
+  signal: AbortSignal | undefined,
+  known?: Known,
+): Promise<BookingRecord> {
+  requireSameRequest(appointment, valid);
+  return bookingOf(host, appointment, signal, known, valid.patient.givenName);
+}
+
+/**
+ * The booking an Appointment records: its Slot and HealthcareService read (unless known), its location when the
+ * visit is in person. The Appointment id is the booking's id and its manage token: the FHIR server decides who may
+ * read or change it.
+ */
+export async function bookingOf(
+  host: BookingHost,
+  appointment: Json,
+  signal: AbortSignal | undefined,
+  known?: Known,
+  givenName?: string,
+): Promise<BookingRecord> {
+  const slotId = objects(appointment.slot)
+    .map((reference) => referenceTo(reference, 'Slot'))
+    .find((id) => id !== undefined);
+  const visitTypeId = participantIds(appointment, 'HealthcareService')[0];
   let { slot, visitType } = known ?? {};
   if (!slot || !visitType) {
+    if (slotId === undefined || visitTypeId === undefined) {
+      throw new FrontdeskError('invalid-response', 'Appointment: names no Slot or no HealthcareService', {
+        field: 'Appointment',
+      });
+    }
     const [slotRead, serviceRead] = await Promise.all([
-      readFor(host, 'Slot', valid.slotId, 'request.slotId', signal),
+      readFor(host, 'Slot', slotId, 'request.slotId', signal),
       readFor(host, 'HealthcareService', visitTypeId, 'request.visitTypeId', signal),
     ]);
     const directory = await host.slotDirectory(slotRead.resource, signal);
@@ -154,17 +188,20 @@ async function bookingFrom(
     ? objects(contained.name).flatMap((name) => (Array.isArray(name.given) ? name.given : []))[0]
     : undefined;
   const instructions = text(appointment.patientInstruction);
+  const status = bookingStatus(appointment.status);
+  const name = text(given) ?? givenName;
   return parseOrThrow(
     Booking,
     {
       id: appointment.id,
-      status: bookingStatus(appointment.status),
-      slot: { ...slot, status: 'busy' },
+      status,
+      slot: status === 'cancelled' ? slot : { ...slot, status: 'busy' },
       visitTypeId: visitType.id,
       ...(slot.providerId === undefined ? {} : { providerId: slot.providerId }),
       ...(location === undefined ? {} : { location }),
       ...(instructions === undefined ? {} : { instructions }),
-      patientName: text(given) ?? valid.patient.givenName,
+      ...(name === undefined ? {} : { patientName: name }),
+      manageToken: appointment.id,
     },
     'booking',
   );
@@ -194,7 +231,7 @@ function withoutHold(slotResource: Json, key: string): Json[] {
  * same booking recognises its own hold. Servers that refuse Slot updates (403, 405, 501) own slot state themselves;
  * the adapter then stops claiming and relies on them.
  */
-async function claimSlot(
+export async function claimSlot(
   host: BookingHost,
   slotResource: Json,
   etag: string | undefined,
@@ -222,7 +259,7 @@ async function claimSlot(
 }
 
 /** Give a held slot back after the server said the Appointment was not created; best effort. */
-async function releaseSlot(host: BookingHost, claim: WriteResult, key: string): Promise<void> {
+export async function releaseSlot(host: BookingHost, claim: WriteResult, key: string): Promise<void> {
   const { identifier: _identifier, ...rest } = claim.resource;
   const identifier = withoutHold(claim.resource, key);
   await host.client

@@ -268,6 +268,51 @@ describe('fhir adapter: booking', () => {
     expect(misused).toMatchObject({ kind: 'invalid-input', field: 'request.idempotencyKey' });
   });
 
+  it('manages a booking by its Appointment id: reads it, moves it in place, cancels it and frees the slot', async () => {
+    const slot = await freeSlot('grace-mensah', 'new-patient');
+    const target = await freeSlot('grace-mensah', 'new-patient', 1);
+    const booking = await fhir.book(bookingRequest(slot, 'new-patient'));
+    expect(booking.manageToken).toBe(booking.id);
+    expect(await fhir.getBooking!(booking.manageToken!)).toEqual(booking);
+
+    const moved = await fhir.rescheduleBooking!({
+      manageToken: booking.id,
+      slotId: target.id,
+      idempotencyKey: `move-key-${Date.now()}-0001`,
+    });
+    expect(moved).toMatchObject({ id: booking.id, status: 'booked', slot: { id: target.id, status: 'busy' } });
+    const [appointment] = await search(`Appointment?_id=${booking.id}`);
+    expect(appointment).toMatchObject({ slot: [{ reference: `Slot/${target.id}` }], start: expect.any(String) });
+    const slots = (await fhir.listSlots({ ...WINDOW, providerId: 'grace-mensah' })).items;
+    expect(slots.find((item) => item.id === slot.id)?.status).toBe('free');
+    expect(slots.find((item) => item.id === target.id)?.status).toBe('busy');
+
+    // A taken slot is a conflict and the booking stays where it was.
+    const taken = await freeSlot('grace-mensah', 'new-patient', 2);
+    await fhir.book(bookingRequest(taken, 'new-patient'));
+    const refused = await failure(
+      fhir.rescheduleBooking!({
+        manageToken: booking.id,
+        slotId: taken.id,
+        idempotencyKey: `move-key-${Date.now()}-0002`,
+      }),
+    );
+    expect(refused.kind).toBe('conflict');
+    expect((await fhir.getBooking!(booking.id)).slot.id).toBe(target.id);
+
+    const cancelled = await fhir.cancelBooking!({
+      manageToken: booking.id,
+      reason: 'Feeling better',
+      idempotencyKey: `cancel-key-${Date.now()}-0001`,
+    });
+    expect(cancelled.status).toBe('cancelled');
+    const [stored] = await search(`Appointment?_id=${booking.id}`);
+    expect(stored).toMatchObject({ status: 'cancelled', cancelationReason: { text: 'Feeling better' } });
+    const after = (await fhir.listSlots({ ...WINDOW, providerId: 'grace-mensah' })).items;
+    expect(after.find((item) => item.id === target.id)?.status).toBe('free');
+    expect((await failure(fhir.getBooking!('no-such-appointment'))).kind).toBe('not-found');
+  });
+
   it('recovers a booking whose answer was lost on the way back, without a second Appointment', async () => {
     const slot = await freeSlot('linh-nguyen', 'new-patient');
     let dropped = false;
@@ -375,6 +420,27 @@ describe('fhir adapter: surveys', () => {
     const bad = await failure(fhir.submitSurvey(response, { idempotencyKey: 'a,b|c' }));
     expect(bad).toMatchObject({ kind: 'invalid-input', field: 'idempotencyKey' });
   });
+
+  it('links a response about a visit to its Appointment, one per visit', async () => {
+    const survey = await fhir.getSurvey('post-visit-nps');
+    const booking = await fhir.book(bookingRequest(await freeSlot('maria-hernandez', 'new-patient', 4), 'new-patient'));
+    const response = {
+      resourceType: 'QuestionnaireResponse' as const,
+      questionnaire: survey.url,
+      status: 'completed' as const,
+      item: [{ linkId: 'likelihood-to-recommend', answer: [{ valueInteger: 10 }] }],
+    };
+    const receipt = await fhir.submitSurvey(response, {
+      idempotencyKey: `visit-survey-${Date.now()}-1`,
+      bookingId: booking.id,
+    });
+    const [stored] = await search(`QuestionnaireResponse?_id=${receipt.id}`);
+    expect(stored).toMatchObject({ subject: { reference: `Appointment/${booking.id}` } });
+    const second = await failure(
+      fhir.submitSurvey(response, { idempotencyKey: `visit-survey-${Date.now()}-2`, bookingId: booking.id }),
+    );
+    expect(second.kind).toBe('conflict');
+  });
 });
 
 describe('fhir adapter: settings and access', () => {
@@ -421,6 +487,10 @@ describe('fhir adapter: settings and access', () => {
       plans: false,
       surveys: true,
       terminology: true,
+      manage: true,
+      reschedule: true,
+      holds: false,
+      waitlist: false,
     });
     expect((await built.listLocations()).items).toHaveLength(4);
     expect((await failure(built.getPrice({ service: '99213' }))).kind).toBe('unsupported');

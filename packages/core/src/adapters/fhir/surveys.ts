@@ -10,7 +10,7 @@ import {
 import { type Listing, parseOrThrow } from '../../schemas/validate.js';
 import type { FhirClient } from './client.js';
 import { FHIR_EXTENSIONS, FHIR_SYSTEMS } from './conventions.js';
-import { extensionOf, isObject, type Json, text } from './elements.js';
+import { extensionOf, isFhirId, isObject, type Json, text } from './elements.js';
 import { ListingBuilder } from './listing.js';
 
 const KINDS = new Set(['nps', 'csat', 'likert', 'form']);
@@ -96,6 +96,24 @@ export async function findByIdentifier(
   return matches[0];
 }
 
+/** `Appointment/<bookingId>` as a subject, after checking the visit has no response to this Questionnaire yet. */
+async function visitSubject(
+  client: FhirClient,
+  response: Pick<QuestionnaireResponse, 'questionnaire'>,
+  options: SubmitSurveyOptions,
+): Promise<Json> {
+  const id = options.bookingId;
+  if (!isFhirId(id)) {
+    throw new FrontdeskError('invalid-input', 'bookingId: not an Appointment id', { field: 'bookingId' });
+  }
+  const reference = `Appointment/${id}`;
+  const earlier = await client.search('QuestionnaireResponse', [['subject', reference]], options.signal);
+  if (earlier.matches.some((found) => found.questionnaire === response.questionnaire)) {
+    throw new FrontdeskError('conflict', 'this visit already has a response to this survey', { field: 'bookingId' });
+  }
+  return { reference };
+}
+
 /**
  * Store a QuestionnaireResponse once per idempotency key: the key becomes its `identifier`, looked for before the
  * create (servers without conditional create) and sent as `If-None-Exist` (servers that race two retries).
@@ -122,9 +140,11 @@ export async function submitSurvey(
   if (existing) return parseOrThrow(SurveyReceipt, { id: existing.id, status: 'duplicate' }, 'receipt');
 
   const { id: _clientId, meta: _meta, ...body } = response as QuestionnaireResponse & { meta?: unknown };
+  // About a visit: the Appointment is its subject (R4's `subject` takes any resource), one response per visit.
+  const subject = options.bookingId === undefined ? undefined : await visitSubject(client, body, options);
   const created = await client.create(
     'QuestionnaireResponse',
-    { ...body, identifier: { system: FHIR_SYSTEMS.idempotencyKey, value: key } },
+    { ...body, ...(subject ? { subject } : {}), identifier: { system: FHIR_SYSTEMS.idempotencyKey, value: key } },
     {
       ifNoneExist: `identifier=${token}`,
       signal,

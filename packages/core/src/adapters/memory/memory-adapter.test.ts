@@ -32,6 +32,10 @@ describe('memory adapter', () => {
       plans: true,
       surveys: true,
       terminology: false,
+      manage: true,
+      reschedule: true,
+      holds: true,
+      waitlist: true,
     });
   });
 

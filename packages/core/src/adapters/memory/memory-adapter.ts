@@ -4,7 +4,7 @@ import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js'
 import { FrontdeskError } from '../../errors.js';
 import type { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
-import { Id } from '../../schemas/primitives.js';
+import { AccessToken, Id } from '../../schemas/primitives.js';
 import { SlotQuerySchema } from '../../schemas/queries.js';
 import type {
   Questionnaire,
@@ -12,7 +12,17 @@ import type {
   SurveyReceipt,
   SurveySummary,
 } from '../../schemas/questionnaire.js';
-import { type Booking, BookingRequest, type Slot } from '../../schemas/scheduling.js';
+import type { Hold, WaitlistEntry, WaitlistOffer } from '../../schemas/scheduling.js';
+import {
+  type Booking,
+  BookingRequest,
+  CancelRequest,
+  ClaimRequest,
+  HoldRequest,
+  RescheduleRequest,
+  type Slot,
+  WaitlistRequest,
+} from '../../schemas/scheduling.js';
 import { type Listing, parseOrThrow } from '../../schemas/validate.js';
 import {
   type DemoProvider,
@@ -36,6 +46,7 @@ import { PLANS, priceFor } from './prices.js';
 import { isBookable, SlotCalendar } from './slots.js';
 import { checkSurveyResponse } from './survey-response.js';
 import { SURVEYS } from './surveys.js';
+import { VisitDesk } from './visits.js';
 
 /** The demo clinic adapter, plus the knobs stories and tests turn to show loading, failures and conflicts. */
 export interface MemoryAdapter extends FrontdeskAdapter {
@@ -48,6 +59,8 @@ export interface MemoryAdapter extends FrontdeskAdapter {
   bookings(): Booking[];
   /** Copies of the survey responses received, oldest first, each with the id it was stored under. */
   responses(): QuestionnaireResponse[];
+  /** The open waitlist offers: what the server would send each waitlisted patient as a claim link. */
+  waitlistOffers(): { offerToken: string; slotId: string; waitlistToken: string | undefined }[];
 }
 
 /** Build the demo clinic; the options are validated (unknown keys ignored), the calendar is generated on first use. */
@@ -59,6 +72,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions | Record<strin
     takeSlot: (slotId: string) => clinic.takeSlot(slotId),
     bookings: () => clinic.bookings(),
     responses: () => clinic.responses(),
+    waitlistOffers: () => clinic.desk.offers(),
   });
 }
 
@@ -118,7 +132,8 @@ function bookingInstructions(visitType: VisitType, location: Location | undefine
   const parts =
     visitType.modality === 'telehealth' || !location
       ? [
-          'This is a video visit. We will text and email you a secure link 15 minutes before it starts; join from a quiet, private place with your camera and microphone on.',
+          'This is a video visit: join from a quiet, private place with your camera and microphone on.',
+          `For the link to join, call ${ORGANIZATION.phone}.`,
           preparation,
           `To cancel or reschedule, call ${ORGANIZATION.phone} at least 24 hours ahead.`,
         ]
@@ -137,10 +152,17 @@ class MemoryClinic implements PartialAdapter {
   #latencyMs: number;
   #fail: FailMode;
   #calendar: SlotCalendar | undefined;
-  readonly #bookings: Booking[] = [];
+  /** Real time passes from the configured `now` on, so holds and offers expire in a story as they would. */
+  readonly #startedAt = Date.now();
+  readonly desk = new VisitDesk({
+    slots: () => this.#slots(),
+    now: () => this.#options.now + (Date.now() - this.#startedAt),
+    newBooking: (slot, visitTypeId, givenName) => this.#newBooking(slot, visitTypeId, givenName),
+  });
   readonly #bookingsByKey = new Map<string, { fingerprint: string; booking: Booking }>();
   readonly #responses: QuestionnaireResponse[] = [];
   readonly #responseIdsByKey = new Map<string, string>();
+  readonly #answeredVisits = new Set<string>();
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
@@ -163,7 +185,7 @@ class MemoryClinic implements PartialAdapter {
   }
 
   bookings(): Booking[] {
-    return structuredClone(this.#bookings);
+    return this.desk.bookings();
   }
 
   responses(): QuestionnaireResponse[] {
@@ -206,7 +228,7 @@ class MemoryClinic implements PartialAdapter {
     return listing(
       this.#slots()
         .query({ ...valid, startMs, endMs })
-        .map(copySlot),
+        .map((slot) => copySlot(this.desk.shown(slot))),
     );
   }
 
@@ -236,7 +258,7 @@ class MemoryClinic implements PartialAdapter {
     const visitType = VISIT_TYPES.find((type) => type.id === valid.visitTypeId);
     if (!visitType)
       throw new FrontdeskError('not-found', 'no visit type with this id', { field: 'request.visitTypeId' });
-    if (!isBookable(slot)) {
+    if (!isBookable(slot) || this.desk.heldByOther(slot.id, valid.holdId)) {
       throw new FrontdeskError('conflict', 'the slot is no longer available', { field: 'request.slotId' });
     }
     if (!slot.visitTypeIds.includes(visitType.id)) {
@@ -254,22 +276,77 @@ class MemoryClinic implements PartialAdapter {
       );
     }
 
+    const booking = this.#newBooking(slot, visitType.id, valid.patient.givenName);
+    this.desk.releaseSlot(slot.id);
+    const answer = { ...booking, manageToken: this.desk.add(booking) };
+    this.#bookingsByKey.set(valid.idempotencyKey, { fingerprint, booking: answer });
+    return structuredClone(answer);
+  }
+
+  async getBooking(manageToken: string, options?: RequestOptions): Promise<Booking> {
+    await this.#enter(options?.signal);
+    return this.desk.get(parseOrThrow(AccessToken, manageToken, 'manageToken', 'invalid-input'));
+  }
+
+  async cancelBooking(request: CancelRequest, options?: RequestOptions): Promise<Booking> {
+    await this.#enter(options?.signal);
+    return this.desk.cancel(parseOrThrow(CancelRequest, request, 'request', 'invalid-input'));
+  }
+
+  async rescheduleBooking(request: RescheduleRequest, options?: RequestOptions): Promise<Booking> {
+    await this.#enter(options?.signal);
+    return this.desk.reschedule(parseOrThrow(RescheduleRequest, request, 'request', 'invalid-input'));
+  }
+
+  async holdSlot(request: HoldRequest, options?: RequestOptions): Promise<Hold> {
+    await this.#enter(options?.signal);
+    return this.desk.hold(parseOrThrow(HoldRequest, request, 'request', 'invalid-input'));
+  }
+
+  async releaseHold(holdId: string, options?: RequestOptions): Promise<void> {
+    await this.#enter(options?.signal);
+    this.desk.release(parseOrThrow(AccessToken, holdId, 'holdId', 'invalid-input'));
+  }
+
+  async joinWaitlist(request: WaitlistRequest, options?: RequestOptions): Promise<WaitlistEntry> {
+    await this.#enter(options?.signal);
+    return this.desk.join(parseOrThrow(WaitlistRequest, request, 'request', 'invalid-input'));
+  }
+
+  async leaveWaitlist(waitlistToken: string, options?: RequestOptions): Promise<void> {
+    await this.#enter(options?.signal);
+    this.desk.leave(parseOrThrow(AccessToken, waitlistToken, 'waitlistToken', 'invalid-input'));
+  }
+
+  async getWaitlistOffer(offerToken: string, options?: RequestOptions): Promise<WaitlistOffer> {
+    await this.#enter(options?.signal);
+    return this.desk.offer(parseOrThrow(AccessToken, offerToken, 'offerToken', 'invalid-input'));
+  }
+
+  async claimWaitlistOffer(request: ClaimRequest, options?: RequestOptions): Promise<Booking> {
+    await this.#enter(options?.signal);
+    return this.desk.claim(parseOrThrow(ClaimRequest, request, 'request', 'invalid-input'));
+  }
+
+  /** A booking of a free slot, marked busy; the caller keeps it with the desk. */
+  #newBooking(slot: Slot, visitTypeId: string, givenName: string): Booking {
+    const visitType = VISIT_TYPES.find((type) => type.id === visitTypeId)!;
     slot.status = 'busy';
     const location =
       visitType.modality === 'in-person' ? LOCATIONS.find((candidate) => candidate.id === slot.locationId) : undefined;
-    const booking: Booking = {
-      id: `bk-${String(this.#bookings.length + 1).padStart(4, '0')}`,
+    return {
+      id: `bk-${String(this.desk.count + 1).padStart(4, '0')}`,
       status: 'booked',
       slot: copySlot(slot),
       visitTypeId: visitType.id,
       ...(slot.providerId === undefined ? {} : { providerId: slot.providerId }),
       ...(location ? { location: structuredClone(location) } : {}),
       instructions: bookingInstructions(visitType, location),
-      patientName: valid.patient.givenName,
+      patientName: givenName,
+      sequence: 0,
+      // The demo sends nothing, and says so.
+      notifications: { email: false, sms: false },
     };
-    this.#bookings.push(booking);
-    this.#bookingsByKey.set(valid.idempotencyKey, { fingerprint, booking });
-    return structuredClone(booking);
   }
 
   async getPrice(query: PriceQuery, options?: RequestOptions): Promise<PriceInfo> {
@@ -320,9 +397,18 @@ class MemoryClinic implements PartialAdapter {
       response,
       SURVEYS.map(({ questionnaire }) => questionnaire),
     );
+    // A response through an invitation (or about a booking) is that visit's: one per visit and survey, as the server.
+    const visit = options.invitation ?? options.bookingId;
+    const linked = visit === undefined ? undefined : `${visit}|${valid.questionnaire ?? ''}`;
+    if (linked !== undefined && this.#answeredVisits.has(linked)) {
+      throw new FrontdeskError('conflict', 'this visit already has a response to this survey', {
+        field: 'Invitation-Token',
+      });
+    }
     const id = `qr-${String(this.#responses.length + 1).padStart(4, '0')}`;
     this.#responses.push({ ...structuredClone(valid), id });
     this.#responseIdsByKey.set(key, id);
+    if (linked !== undefined) this.#answeredVisits.add(linked);
     return { id, status: 'received' };
   }
 

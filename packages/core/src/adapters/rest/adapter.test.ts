@@ -71,6 +71,10 @@ describe('createRestAdapter: reading', () => {
       plans: true,
       surveys: true,
       terminology: false,
+      manage: true,
+      reschedule: true,
+      holds: true,
+      waitlist: true,
     });
   });
 

@@ -13,8 +13,13 @@ import { requireSecureBaseUrl } from '../../http/url.js';
 // The domain schemas in compact form (same checks as the zod ones, proven by compact.test.ts): a page using this
 // adapter does not download zod.
 import {
+  AccessToken,
   Booking,
   BookingRequest,
+  CancelRequest,
+  ClaimRequest,
+  Hold,
+  HoldRequest,
   Id,
   Instant,
   Location,
@@ -23,10 +28,14 @@ import {
   PriceInfo,
   Provider,
   Questionnaire,
+  RescheduleRequest,
   Slot,
   SurveyReceipt,
   SurveySummary,
   VisitType,
+  WaitlistEntry,
+  WaitlistOffer,
+  WaitlistRequest,
 } from '../../schemas/compact-shapes.js';
 import type { QuestionnaireResponse } from '../../schemas/questionnaire.js';
 import { type Listing, type Parser, parseListing, parseOrThrow } from '../../schemas/validate.js';
@@ -79,6 +88,29 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
   const http = createHttpClient(options);
   const get = (path: string, signal: AbortSignal | undefined, query?: Record<string, string | undefined>) =>
     http.request<unknown>('GET', path, { signal, query });
+  /**
+   * A request whose path holds a secret (a manage token, a hold id): the error messages name the route, never the
+   * secret. POSTs are not retried here; the caller repeats them with the same idempotency key.
+   */
+  const withSecret = async (
+    method: 'GET' | 'POST' | 'DELETE',
+    route: string,
+    secrets: Record<string, string>,
+    request: { body?: unknown; idempotencyKey?: string; signal?: AbortSignal | undefined },
+  ): Promise<unknown> => {
+    const path = route.replace(/\{(\w+)\}/g, (_, name: string) => secrets[name] ?? '');
+    const { body } = await http.send({
+      method,
+      url: new URL(path.slice(1), http.baseUrl),
+      label: `${method} ${route}`,
+      body: request.body,
+      idempotencyKey: request.idempotencyKey,
+      signal: request.signal,
+      retry: method === 'GET' ? 'safe' : 'never',
+    });
+    return body;
+  };
+  const token = (value: unknown, field: string) => parseOrThrow(AccessToken, value, field, 'invalid-input');
 
   if (options.terminologyUrl !== undefined && typeof options.terminologyUrl !== 'string') {
     throw new FrontdeskError('invalid-input', 'terminologyUrl must be a URL', { field: 'terminologyUrl' });
@@ -169,16 +201,110 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
           field: 'response.resourceType',
         });
       }
-      const body = await http.request<unknown>(
+      const surveyId = pathSegment(surveyIdOf(response), 'response.questionnaire');
+      // The invitation token of the link the patient followed links the response to its visit.
+      const invitation = opts.invitation === undefined ? undefined : token(opts.invitation, 'invitation');
+      const { body } = await http.send({
+        method: 'POST',
+        url: new URL(`surveys/${surveyId}/responses`, http.baseUrl),
+        label: `POST /surveys/${surveyId}/responses`,
+        body: response,
+        idempotencyKey: opts.idempotencyKey,
+        headers: invitation === undefined ? undefined : { 'Invitation-Token': invitation },
+        signal: opts.signal,
+        retry: 'never',
+      });
+      return parseOrThrow(SurveyReceipt, body, 'receipt');
+    },
+
+    async getBooking(manageToken: string, opts?: RequestOptions) {
+      const secrets = { manageToken: token(manageToken, 'manageToken') };
+      const body = await withSecret('GET', '/bookings/{manageToken}', secrets, { signal: opts?.signal });
+      return parseOrThrow(Booking, body, 'booking');
+    },
+
+    async cancelBooking(request: CancelRequest, opts?: RequestOptions) {
+      const valid = parseOrThrow(CancelRequest, request, 'request', 'invalid-input');
+      const body = await withSecret(
         'POST',
-        `/surveys/${pathSegment(surveyIdOf(response), 'response.questionnaire')}/responses`,
+        '/bookings/{manageToken}/cancel',
+        { manageToken: valid.manageToken },
         {
-          body: response,
-          idempotencyKey: opts.idempotencyKey,
-          signal: opts.signal,
+          body: valid.reason === undefined ? {} : { reason: valid.reason },
+          idempotencyKey: valid.idempotencyKey,
+          signal: opts?.signal,
         },
       );
-      return parseOrThrow(SurveyReceipt, body, 'receipt');
+      return parseOrThrow(Booking, body, 'booking');
+    },
+
+    async rescheduleBooking(request: RescheduleRequest, opts?: RequestOptions) {
+      const valid = parseOrThrow(RescheduleRequest, request, 'request', 'invalid-input');
+      const body = await withSecret(
+        'POST',
+        '/bookings/{manageToken}/reschedule',
+        { manageToken: valid.manageToken },
+        {
+          body: { slotId: valid.slotId, ...(valid.holdId === undefined ? {} : { holdId: valid.holdId }) },
+          idempotencyKey: valid.idempotencyKey,
+          signal: opts?.signal,
+        },
+      );
+      const booking = parseOrThrow(Booking, body, 'booking');
+      if (booking.slot.id !== valid.slotId) {
+        throw new FrontdeskError('invalid-response', 'booking.slot.id: not the slot asked for', {
+          field: 'booking.slot.id',
+        });
+      }
+      return booking;
+    },
+
+    async holdSlot(request: HoldRequest, opts?: RequestOptions) {
+      const valid = parseOrThrow(HoldRequest, request, 'request', 'invalid-input');
+      const body = await http.request<unknown>('POST', '/holds', {
+        body: { slotId: valid.slotId },
+        idempotencyKey: valid.idempotencyKey,
+        signal: opts?.signal,
+      });
+      return parseOrThrow(Hold, body, 'hold');
+    },
+
+    async releaseHold(holdId: string, opts?: RequestOptions) {
+      const secrets = { holdId: token(holdId, 'holdId') };
+      try {
+        await withSecret('DELETE', '/holds/{holdId}', secrets, { signal: opts?.signal });
+      } catch (error) {
+        // Expired, consumed or released before: the time is not held either way.
+        if (!(error instanceof FrontdeskError && error.kind === 'not-found')) throw error;
+      }
+    },
+
+    async joinWaitlist(request: WaitlistRequest, opts?: RequestOptions) {
+      const { idempotencyKey, ...body } = parseOrThrow(WaitlistRequest, request, 'request', 'invalid-input');
+      const answer = await http.request<unknown>('POST', '/waitlist', { body, idempotencyKey, signal: opts?.signal });
+      return parseOrThrow(WaitlistEntry, answer, 'waitlist');
+    },
+
+    async leaveWaitlist(waitlistToken: string, opts?: RequestOptions) {
+      const secrets = { waitlistToken: token(waitlistToken, 'waitlistToken') };
+      await withSecret('DELETE', '/waitlist/{waitlistToken}', secrets, { signal: opts?.signal });
+    },
+
+    async getWaitlistOffer(offerToken: string, opts?: RequestOptions) {
+      const secrets = { offerToken: token(offerToken, 'offerToken') };
+      const body = await withSecret('GET', '/waitlist/offers/{offerToken}', secrets, { signal: opts?.signal });
+      return parseOrThrow(WaitlistOffer, body, 'offer');
+    },
+
+    async claimWaitlistOffer(request: ClaimRequest, opts?: RequestOptions) {
+      const valid = parseOrThrow(ClaimRequest, request, 'request', 'invalid-input');
+      const body = await withSecret(
+        'POST',
+        '/waitlist/offers/{offerToken}/claim',
+        { offerToken: valid.offerToken },
+        { body: {}, idempotencyKey: valid.idempotencyKey, signal: opts?.signal },
+      );
+      return parseOrThrow(Booking, body, 'booking');
     },
   });
 }

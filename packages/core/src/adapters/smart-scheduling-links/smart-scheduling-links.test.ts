@@ -164,6 +164,10 @@ describe('smart-scheduling-links adapter: the public example files', () => {
       plans: false,
       surveys: false,
       terminology: false,
+      manage: false,
+      reschedule: false,
+      holds: false,
+      waitlist: false,
     });
     for (const call of [
       () => feed.book({} as never),

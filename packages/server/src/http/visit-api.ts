@@ -1,0 +1,105 @@
+import { CancelRequest, FrontdeskError, HoldRequest, parseOrThrow, RescheduleRequest } from '@frontdesk/core';
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import { canonicalJson, idempotent, sha256 } from '../idempotency.js';
+import { holdInTransaction, releaseHold } from '../visits/holds.js';
+import { bookingIdForToken, cancelInTransaction, getBooking, rescheduleInTransaction } from '../visits/manage.js';
+import type { Answer, Api, ApiRoute } from './api.js';
+import { idempotencyKey, pathToken, readObject } from './request.js';
+
+/** The bodies of the manage operations: what the request schemas hold beside the token and the key. */
+const CancelBody = z.object({ reason: CancelRequest.shape.reason });
+const RescheduleBody = z.object({ slotId: RescheduleRequest.shape.slotId, holdId: RescheduleRequest.shape.holdId });
+const HoldBody = z.object({ slotId: HoldRequest.shape.slotId });
+
+/** The hash a request is remembered by: the token's hash (never the token) and the body. */
+function requestHash(token: string, body: unknown): string {
+  return sha256(canonicalJson({ token: sha256(token), body }));
+}
+
+async function getBookingRoute(api: Api, c: Context): Promise<Answer> {
+  const bookingId = await bookingIdForToken(api.visits, pathToken(c, 'manageToken', 'booking'));
+  return { status: 200, body: await getBooking(api.visits, bookingId) };
+}
+
+async function cancelRoute(api: Api, c: Context): Promise<Answer> {
+  const key = idempotencyKey(c);
+  const token = pathToken(c, 'manageToken', 'booking');
+  const body = parseOrThrow(CancelBody, await readObject(c), 'request', 'invalid-input');
+  const bookingId = await bookingIdForToken(api.visits, token);
+  const snapshot = await api.store.snapshot();
+  return idempotent(api.db, 'cancel', key, requestHash(token, body), api.clock.now(), async (tx) => ({
+    status: 200,
+    body: await cancelInTransaction(tx, api.visits, snapshot, bookingId, { by: 'patient', reason: body.reason }),
+  }));
+}
+
+async function rescheduleRoute(api: Api, c: Context): Promise<Answer> {
+  const key = idempotencyKey(c);
+  const token = pathToken(c, 'manageToken', 'booking');
+  const body = parseOrThrow(RescheduleBody, await readObject(c), 'request', 'invalid-input');
+  const bookingId = await bookingIdForToken(api.visits, token);
+  const snapshot = await api.store.snapshot();
+  return idempotent(api.db, 'reschedule', key, requestHash(token, body), api.clock.now(), async (tx) => ({
+    status: 200,
+    body: await rescheduleInTransaction(tx, api.visits, snapshot, bookingId, {
+      by: 'patient',
+      slotId: body.slotId,
+      holdId: body.holdId,
+    }),
+  }));
+}
+
+async function holdRoute(api: Api, c: Context): Promise<Answer> {
+  const key = idempotencyKey(c);
+  const body = parseOrThrow(HoldBody, await readObject(c), 'request', 'invalid-input');
+  const snapshot = await api.store.snapshot();
+  return idempotent(api.db, 'hold', key, sha256(canonicalJson(body)), api.clock.now(), async (tx) => ({
+    status: 201,
+    body: await holdInTransaction(tx, api.visits, snapshot, body.slotId),
+  }));
+}
+
+async function releaseRoute(api: Api, c: Context): Promise<Answer> {
+  if (!(await releaseHold(api.visits, pathToken(c, 'holdId', 'hold')))) {
+    throw new FrontdeskError('not-found', 'no hold with this token', { field: 'holdId' });
+  }
+  return { status: 204, body: null };
+}
+
+/** The visit's operations of the contract: manage a booking by its token, hold a time, the waitlist. */
+export const VISIT_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    path: '/bookings/:manageToken',
+    operationId: 'getBooking',
+    noStore: true,
+    rateLimit: 'tokens',
+    handle: getBookingRoute,
+  },
+  {
+    method: 'POST',
+    path: '/bookings/:manageToken/cancel',
+    operationId: 'cancelBooking',
+    noStore: true,
+    rateLimit: 'tokens',
+    handle: cancelRoute,
+  },
+  {
+    method: 'POST',
+    path: '/bookings/:manageToken/reschedule',
+    operationId: 'rescheduleBooking',
+    noStore: true,
+    rateLimit: 'tokens',
+    handle: rescheduleRoute,
+  },
+  { method: 'POST', path: '/holds', operationId: 'holdSlot', noStore: true, rateLimit: 'holds', handle: holdRoute },
+  {
+    method: 'DELETE',
+    path: '/holds/:holdId',
+    operationId: 'releaseHold',
+    noStore: true,
+    rateLimit: 'tokens',
+    handle: releaseRoute,
+  },
+];
