@@ -3,13 +3,19 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countingReporter } from './.ci/wtr-counting-reporter.mjs';
+import { schedulingLinksPublishers } from './test/fhir-server/publisher-commands.mjs';
+import { testServersPlugin } from './test/support/wtr-servers.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   files: ['packages/*/src/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
+    schedulingLinksPublishers(),
+    testServersPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -29,7 +29,8 @@ const WIDGETS = {
     test: (root, expect) => root.querySelector('[part~="name"]')?.textContent.includes(expect.providerName),
   },
   'fd-slot-picker': {
-    html: `<fd-slot-picker provider="${PROVIDER}"></fd-slot-picker>`,
+    // As the README snippet writes it: the visit type given, so the calendar is what shows first.
+    html: `<fd-slot-picker provider="${PROVIDER}" visit-type="new-patient"></fd-slot-picker>`,
     shows: 'the day grid with at least one day that has free times',
     test: (root) => root.querySelector('[role="grid"] [part~="day-available"]') !== null,
   },
@@ -40,12 +41,15 @@ const WIDGETS = {
   },
   'fd-survey': {
     html: '<fd-survey survey="post-visit-nps"></fd-survey>',
-    shows: 'the NPS question with its 0 to 10 scale',
-    test: (root) => root.querySelector('[part~="form"] input[type="range"][min="0"][max="10"]') !== null,
+    shows: 'the NPS question with its 0 to 10 scale (eleven choices)',
+    test: (root) => root.querySelectorAll('[part~="form"] [part~="options"] input[type="radio"]').length === 11,
   },
 };
 
-/** The pages measured, with their budgets of JS on the wire (gzip). */
+/**
+ * The pages measured, with their budgets of JS on the wire (gzip). A page without a budget is measured and shown,
+ * not judged: PHQ-9 stands for the forms that need the survey engine (docs/design.md section 8 budgets the NPS page).
+ */
 export const WIRE_PAGES = [
   { name: 'provider card', path: '/provider-card.html', tags: ['fd-provider-card'], budget: 20 * KB },
   { name: 'slot picker', path: '/slot-picker.html', tags: ['fd-slot-picker'], budget: 25 * KB },
@@ -57,11 +61,27 @@ export const WIRE_PAGES = [
     tags: ['fd-provider-card', 'fd-slot-picker', 'fd-cost-estimate', 'fd-survey'],
     budget: 45 * KB,
   },
+  {
+    name: 'survey (PHQ-9)',
+    path: '/survey-phq9.html',
+    tags: ['fd-survey'],
+    widget: {
+      html: '<fd-survey survey="phq-9"></fd-survey>',
+      shows: 'the first PHQ-9 question with its four choices',
+      test: (root) => root.querySelectorAll('[part~="form"] [part~="field"] input[type="radio"]').length >= 4,
+    },
+  },
 ];
+
+/** How a page's widget is written and when it shows content: its own, or its tag's. */
+const widgetOf = (page, tag) => page.widget ?? WIDGETS[tag];
+
+/** The budgets a page is judged by (JS on the wire and time to content), or none. */
+export const budgetsOf = (page) => (page.budget === undefined ? 0 : 2);
 
 /** The README snippet with the REST adapter, in an otherwise empty page. */
 function pageHtml(page) {
-  const widgets = page.tags.map((tag) => `  ${WIDGETS[tag].html}`).join('\n');
+  const widgets = page.tags.map((tag) => `  ${widgetOf(page, tag).html}`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${page.name}</title><link rel="icon" href="data:,"></head>
@@ -132,7 +152,7 @@ async function loadOnce(browser, origin, page, { throttle, acceptEncoding, expec
       uploadThroughput: SLOW_4G.upBytesPerSecond,
     });
   }
-  const tests = page.tags.map((tag) => `[${JSON.stringify(tag)}, ${WIDGETS[tag].test}]`);
+  const tests = page.tags.map((tag) => `[${JSON.stringify(tag)}, ${widgetOf(page, tag).test}]`);
   await tab.addInitScript({ content: `(${watchContent})(${JSON.stringify(expect)}, [${tests.join(', ')}]);` });
   try {
     await tab.goto(`${origin}${page.path}`);
@@ -227,7 +247,7 @@ export async function wireRows() {
         const limitMs = LIMIT_ROUND_TRIPS * SLOW_4G.rttMs + (typical.total / SLOW_4G.downBytesPerSecond) * 1000;
         rows.push({
           ...page,
-          shows: page.tags.map((tag) => WIDGETS[tag].shows).join('; '),
+          shows: page.tags.map((tag) => widgetOf(page, tag).shows).join('; '),
           gzip,
           br: typical,
           roundTrips: shortest.roundTrips,
@@ -264,14 +284,15 @@ export function printWire(rows) {
   const missed = [];
   for (const row of rows) {
     if (row.error) {
-      failed += 2;
+      failed += Math.max(1, budgetsOf(row));
       missed.push(`${row.name}: not measured (${row.error})`);
       console.log(`${row.name.padEnd(22)} FAIL (error): ${row.error}`);
       continue;
     }
-    const jsOk = row.gzip.bytes.js <= row.budget;
+    const judged = budgetsOf(row) > 0;
+    const jsOk = !judged || row.gzip.bytes.js <= row.budget;
     const ratio = row.ms / row.limitMs;
-    const timeOk = ratio <= LIMIT_FACTOR;
+    const timeOk = !judged || ratio <= LIMIT_FACTOR;
     if (!jsOk) {
       failed++;
       missed.push(`${row.name}: JS ${kb(row.gzip.bytes.js)} KB gzip, budget ${kb(row.budget)} KB`);
@@ -282,13 +303,15 @@ export function printWire(rows) {
     }
     const rest = row.br.bytes.css + row.br.bytes.json + row.br.bytes.html + row.br.bytes.other;
     const time = `${Math.round(row.ms)} ms [${Math.round(row.spread[0])}-${Math.round(row.spread[1])}]`;
-    const verdict = `JS ${jsOk ? 'pass' : 'FAIL'} (<= ${kb(row.budget)} KB), time ${timeOk ? 'pass' : 'FAIL'} (<= ${LIMIT_FACTOR}x)`;
+    const verdict = judged
+      ? `JS ${jsOk ? 'pass' : 'FAIL'} (<= ${kb(row.budget)} KB), time ${timeOk ? 'pass' : 'FAIL'} (<= ${LIMIT_FACTOR}x)`
+      : 'measured, no budget';
     console.log(
       `${row.name.padEnd(22)} ${kb(row.gzip.bytes.js).padStart(8)} ${kb(row.br.bytes.js).padStart(7)} ${kb(rest).padStart(17)} ${String(row.br.requests).padStart(8)} ${String(row.roundTrips).padStart(11)} ${time.padStart(22)} ${`${Math.round(row.limitMs)}`.padStart(7)} ${ratio.toFixed(2).padStart(5)}  ${verdict}`,
     );
   }
   console.log('\n"shows content" means:');
-  for (const row of rows.slice(0, 4)) console.log(`  ${row.name}: ${row.shows ?? ''}`);
+  for (const row of rows.filter((r) => r.tags.length === 1)) console.log(`  ${row.name}: ${row.shows ?? ''}`);
   console.log('\ncritical path (round trip by round trip; requests of the same wave in brackets):');
   for (const row of rows) {
     if (row.error) continue;

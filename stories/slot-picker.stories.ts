@@ -6,6 +6,7 @@ import type { FrontdeskAdapter } from '../packages/core/src/adapter.js';
 import { createMemoryAdapter, type MemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import '../packages/slot-picker/src/define.js';
 import type { FdSlotPicker } from '../packages/slot-picker/src/slot-picker.js';
+import { withOverrides } from '../test/support/adapters.js';
 import { until } from '../test/support/dom.js';
 
 /**
@@ -15,7 +16,7 @@ import { until } from '../test/support/dom.js';
  */
 
 interface PickerArgs {
-  provider: string;
+  provider?: string;
   location?: string;
   'visit-type'?: string;
   timezone?: string;
@@ -30,7 +31,7 @@ const clinic = (content: TemplateResult, options: Record<string, unknown> = { la
   html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
 
 const picker = (args: PickerArgs, adapter?: FrontdeskAdapter) => html`<fd-slot-picker
-  provider=${args.provider}
+  provider=${ifDefined(args.provider)}
   location=${ifDefined(args.location)}
   visit-type=${ifDefined(args['visit-type'])}
   timezone=${ifDefined(args.timezone)}
@@ -68,19 +69,36 @@ async function chooseTime(el: FdSlotPicker): Promise<string> {
 const PATIENT = {
   givenName: 'Ana',
   familyName: 'López',
-  birthDate: '1987-04-12',
+  birthDate: '04/12/1987',
   phone: '(615) 555-0199',
   email: 'ana.lopez@example.com',
   reason: 'Cough for two weeks',
 };
 
-async function fillDetails(el: FdSlotPicker): Promise<void> {
+async function fillDetails(el: FdSlotPicker, values: Record<string, string> = PATIENT): Promise<void> {
   await until(() => inside(el, '#f-givenName'), 'the details form', 10_000);
-  for (const [field, value] of Object.entries(PATIENT)) {
-    const input = inside<HTMLInputElement>(el, `#f-${field}`)!;
+  for (const [field, value] of Object.entries(values)) {
+    const input = await until(() => inside<HTMLInputElement>(el, `[name="${field}"]`), `the ${field} field`, 10_000);
     input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event(input.localName === 'select' ? 'change' : 'input', { bubbles: true }));
+    await el.updateComplete;
   }
+}
+
+/** Continue with what is typed, and wait for the messages. */
+async function continueWithErrors(el: FdSlotPicker): Promise<void> {
+  inside<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
+  await until(() => inside(el, '[part="error-summary"]'), 'the error summary', 10_000);
+}
+
+/** Click the radio of `name` whose value is `value`. */
+async function answer(el: FdSlotPicker, name: string, value: string): Promise<void> {
+  const radio = await until(
+    () => inside<HTMLInputElement>(el, `input[name="${name}"][value="${value}"]`),
+    `the ${name} ${value} choice`,
+    10_000,
+  );
+  radio.click();
   await el.updateComplete;
 }
 
@@ -94,24 +112,18 @@ async function confirmBooking(el: FdSlotPicker): Promise<void> {
   await until(() => inside(el, '[part="confirmation"]') ?? inside(el, '[part="conflict"]'), 'the outcome', 10_000);
 }
 
+/** What a read-only source can do: book through each slot's link, nothing else. */
+const LINK_ONLY = { booking: 'link', prices: false, plans: false, surveys: false } as const;
+const bookingLinkOf = (slotId: string) => `https://scheduling.example/book?slot=${encodeURIComponent(slotId)}`;
+
 /** A memory adapter of a read-only source (SMART Scheduling Links): slots carry a deep link, booking is elsewhere. */
 function readOnlySource(): FrontdeskAdapter {
   const base = createMemoryAdapter({ latencyMs: 300 });
-  return new Proxy(base, {
-    get(target, property) {
-      if (property === 'capabilities') return { booking: 'link', prices: false, plans: false, surveys: false };
-      if (property === 'listSlots') {
-        return async (...args: Parameters<MemoryAdapter['listSlots']>) => {
-          const listing = await target.listSlots(...args);
-          const items = listing.items.map((slot) => ({
-            ...slot,
-            bookingLink: `https://scheduling.example/book?slot=${encodeURIComponent(slot.id)}`,
-          }));
-          return { ...listing, items };
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return withOverrides(base, {
+    capabilities: LINK_ONLY,
+    listSlots: async (query, options) => {
+      const listing = await base.listSlots(query, options);
+      return { ...listing, items: listing.items.map((slot) => ({ ...slot, bookingLink: bookingLinkOf(slot.id) })) };
     },
   });
 }
@@ -120,7 +132,7 @@ const meta: Meta<PickerArgs> = {
   title: 'Widgets/Slot picker',
   component: 'fd-slot-picker',
   render: (args) => clinic(picker(args)),
-  args: { provider: 'maria-hernandez' },
+  args: { provider: 'maria-hernandez', 'visit-type': 'new-patient' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['book', 'select'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
@@ -134,6 +146,90 @@ type Story = StoryObj<PickerArgs>;
 /** The month calendar: days with times are marked in text and by a box; arrows, Home/End and PageUp/PageDown move. */
 export const Calendar: Story = {};
 
+/** No visit type given by the page: "new or existing patient" is asked first, with nothing chosen for the patient. */
+export const NewOrExistingFirst: Story = { args: { 'visit-type': undefined } };
+
+/** An existing patient: the visit types open to them, each with its length, price and description; none guessed. */
+export const ExistingPatientVisitTypes: Story = {
+  args: { 'visit-type': undefined },
+  play: async ({ canvasElement }) => answer(await pickerIn(canvasElement), 'patientType', 'existing'),
+};
+
+/** Phone numbers that cannot reach anyone are refused with a message that says what is wrong. */
+export const PhoneError: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    await fillDetails(el, { ...PATIENT, phone: '615-555-010' });
+    await continueWithErrors(el);
+  },
+};
+
+/** A date of birth that does not exist, and one in the future: each message names what is wrong. */
+export const DateOfBirthErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    await fillDetails(el, { ...PATIENT, birthDate: '02/30/1987' });
+    await continueWithErrors(el);
+  },
+};
+
+/** A video visit needs a way to reach the patient: without agreeing to be contacted, it cannot be booked. */
+export const VideoVisitWithoutContact: Story = {
+  args: { 'visit-type': 'video-visit' },
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    await fillDetails(el);
+    await continueWithErrors(el);
+  },
+};
+
+/** Booking for a child or someone in the patient's care: the patient's names, and who booked. */
+export const ForSomeoneInMyCare: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    await answer(el, 'forWhom', 'dependant');
+    await fillDetails(el, {
+      ...PATIENT,
+      givenName: 'Leo',
+      birthDate: '06/01/2019',
+      bookerGivenName: 'Ana',
+      bookerFamilyName: 'López',
+      relationship: 'parent',
+    });
+  },
+};
+
+/** The optional insurance question: the clinic's plans, then the member id (the plan also feeds a cost estimate). */
+export const Insurance: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseTime(el);
+    const plans = await until(() => inside<HTMLSelectElement>(el, '#f-planId'), 'the plans', 10_000);
+    await fillDetails(el, { ...PATIENT, planId: plans.options[1]?.value ?? '' });
+  },
+};
+
+/** A source without providers (SMART Scheduling Links): a location's times, each with its openings, booked by link. */
+export const LocationWithCapacity: Story = {
+  args: { provider: undefined, location: 'franklin', 'visit-type': undefined },
+  render: (args) => picker(args, locationFeed()),
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
+/**
+ * A host page whose theme shrinks the root font (`html { font-size: 62.5% }`, so 1rem is 10 px): the picker's text
+ * stays at 16 px, weekday names and hints included. Shown here with the base size token at 10 px, which is what
+ * that rule gives a widget.
+ */
+export const SmallHostRootFont: Story = {
+  render: (args) => html`<div style=${styleMap({ '--fd-font-size': '10px' })}>${clinic(picker(args))}</div>`,
+  play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
+};
+
 /** A day chosen: its times, grouped into morning, afternoon and evening, each group one tab stop. */
 export const Times: Story = {
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
@@ -141,7 +237,12 @@ export const Times: Story = {
 
 /** A clinic in Eastern time seen by a patient in Pacific time; the zone menu switches every label. */
 export const TwoTimeZones: Story = {
-  args: { provider: 'james-okafor', location: 'chattanooga-riverfront', timezone: 'America/Los_Angeles' },
+  args: {
+    provider: 'james-okafor',
+    'visit-type': 'follow-up',
+    location: 'chattanooga-riverfront',
+    timezone: 'America/Los_Angeles',
+  },
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
 
@@ -210,16 +311,24 @@ export const ReadOnlyLink: Story = {
 export const SelectInForm: Story = {
   render: (args) =>
     clinic(html`<form @submit=${(event: Event) => event.preventDefault()}>
-      <fd-slot-picker provider=${args.provider} mode="select" name="slot" required></fd-slot-picker>
+      <fd-slot-picker
+        provider=${ifDefined(args.provider)}
+        visit-type=${ifDefined(args['visit-type'])}
+        mode="select"
+        name="slot"
+        required
+      ></fd-slot-picker>
       <p><button type="submit">Request this time</button></p>
     </form>`),
 };
 
-/** Booked out for the whole range: says so, and the visit type filter stays available. */
-export const NoAvailability: Story = { args: { provider: 'aisha-rahman', days: 14 } };
+/** Booked out for the whole range: says so, and the visit type question stays available. */
+export const NoAvailability: Story = {
+  args: { provider: 'aisha-rahman', 'visit-type': 'specialist-consult', days: 14 },
+};
 
 /** Video visits only: no office, so times start in the patient's own zone. */
-export const VideoOnly: Story = { args: { provider: 'priya-raman' } };
+export const VideoOnly: Story = { args: { provider: 'priya-raman', 'visit-type': 'therapy-video' } };
 
 export const Loading: Story = {
   render: (args) => clinic(picker(args), { latencyMs: 600_000 }),
@@ -266,27 +375,48 @@ export const Zoom200: Story = {
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
 
+/**
+ * The demo clinic as a location feed without providers, as SMART Scheduling Links publishers write them: the slots
+ * name no provider, carry how many openings are left, and book through a link; one visit type, for everyone.
+ */
+function locationFeed(): FrontdeskAdapter {
+  const base = createMemoryAdapter({ latencyMs: 300 });
+  return withOverrides(base, {
+    capabilities: LINK_ONLY,
+    listVisitTypes: async (options) => {
+      const listing = await base.listVisitTypes(options);
+      const shot = listing.items.find((type) => type.id === 'pt-evaluation')!;
+      return { ...listing, items: [{ ...shot, id: 'flu-shot', name: 'Flu shot', patientType: 'any' as const }] };
+    },
+    listSlots: async (query, options) => {
+      const listing = await base.listSlots(query, options);
+      const items = listing.items.map((slot, i) => ({
+        ...slot,
+        providerId: undefined,
+        visitTypeIds: ['flu-shot'],
+        capacity: (i * 7) % 13,
+        bookingLink: bookingLinkOf(slot.id),
+      }));
+      return { ...listing, items };
+    },
+  });
+}
+
 /** The demo clinic with visit type names as long as a clinic might write them. */
 function longVisitNames(): FrontdeskAdapter {
   const base = createMemoryAdapter({ latencyMs: 300 });
   const suffix = ' (including a review of your medicines, recent test results and any referral letters you bring)';
-  return new Proxy(base, {
-    get(target, property) {
-      if (property === 'listVisitTypes') {
-        return async (...args: Parameters<MemoryAdapter['listVisitTypes']>) => {
-          const listing = await target.listVisitTypes(...args);
-          return { ...listing, items: listing.items.map((type) => ({ ...type, name: `${type.name}${suffix}` })) };
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return withOverrides(base, {
+    listVisitTypes: async (options) => {
+      const listing = await base.listVisitTypes(options);
+      return { ...listing, items: listing.items.map((type) => ({ ...type, name: `${type.name}${suffix}` })) };
     },
   });
 }
 
 /** A long provider name and long visit type names: the menu and the times wrap instead of overflowing. */
 export const LongText: Story = {
-  args: { provider: 'alexandra-papadopoulos-whitmore' },
+  args: { provider: 'alexandra-papadopoulos-whitmore', 'visit-type': 'specialist-follow-up' },
   render: (args) => picker(args, longVisitNames()),
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };

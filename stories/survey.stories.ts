@@ -2,20 +2,25 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { createMemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import {
   buildCsatQuestionnaire,
   buildLikertQuestionnaire,
   buildNpsQuestionnaire,
+  type ExpandValueSetOptions,
+  type FrontdeskAdapter,
+  FrontdeskError,
   type Questionnaire,
+  type QuestionnaireItem,
   SURVEY_EXTENSION_URLS as URLS,
 } from '../packages/core/src/index.js';
 import '../packages/survey/src/define.js';
 import type { FdSurvey } from '../packages/survey/src/survey.js';
 
 /**
- * `<fd-survey>` on the demo clinic. The memory adapter serves three Questionnaires by id: `post-visit-nps` (an NPS
- * slider with a follow-up question for low scores), `csat` and `phq-9` (two pages, scored 0 to 27). Other stories
- * pass a Questionnaire object through the `questionnaire` property.
+ * `<fd-survey>` on the demo clinic. The memory adapter serves three Questionnaires by id: `post-visit-nps` (NPS from
+ * 0 to 10 as a row of choices, with a follow-up question for low scores), `csat` and `phq-9` (two pages, scored 0 to
+ * 27). Other stories pass a Questionnaire object through the `questionnaire` property.
  */
 
 interface SurveyArgs {
@@ -140,29 +145,197 @@ const INTAKE: Questionnaire = {
   ],
 };
 
-/** A Questionnaire with items this renderer does not support: each shows a notice, the rest works. */
+/** A Questionnaire with items this renderer cannot answer: each says which feature and why; the rest works. */
 const UNSUPPORTED: Questionnaire = {
   resourceType: 'Questionnaire',
   id: 'unsupported-demo',
   status: 'active',
   title: 'Referral details',
   item: [
-    { linkId: 'photo', type: 'attachment', text: 'Upload a photo of your insurance card' },
     { linkId: 'gp', type: 'reference', text: 'Your referring doctor' },
     {
-      linkId: 'bmi',
+      linkId: 'risk',
       type: 'decimal',
-      text: 'Body mass index',
+      text: 'Risk score',
       extension: [
         {
           url: URLS.calculatedExpression,
-          valueExpression: { language: 'text/fhirpath', expression: '%w / %h.power(2)' },
+          valueExpression: { language: 'text/cql', expression: 'RiskScore' },
         },
       ],
     },
     { linkId: 'reason', type: 'text', text: 'Reason for the referral', required: true },
   ],
 };
+
+const weighted = (code: string, display: string, weight: number) => ({
+  valueCoding: { system: 'urn:example:frequency', code, display },
+  extension: [{ url: URLS.itemWeight, valueDecimal: weight }],
+});
+const FREQUENCY = [
+  weighted('0', 'Not at all', 0),
+  weighted('1', 'Several days', 1),
+  weighted('2', 'More than half the days', 2),
+  weighted('3', 'Nearly every day', 3),
+];
+
+/** Two scored questions and their total, worked out by FHIRPath as the patient answers (GAD-2). */
+const TOTAL: Questionnaire = {
+  resourceType: 'Questionnaire',
+  id: 'gad-2-demo',
+  status: 'active',
+  title: 'Over the last 2 weeks, how often have you been bothered by these problems?',
+  item: [
+    { linkId: 'nervous', type: 'choice', text: 'Feeling nervous, anxious or on edge', answerOption: FREQUENCY },
+    { linkId: 'worry', type: 'choice', text: 'Not being able to stop or control worrying', answerOption: FREQUENCY },
+    {
+      linkId: 'total',
+      type: 'integer',
+      text: 'Total score (0 to 6)',
+      extension: [
+        {
+          url: URLS.calculatedExpression,
+          valueExpression: {
+            language: 'text/fhirpath',
+            expression: "%resource.item.where(linkId != 'total').answer.value.weight().sum()",
+          },
+        },
+      ],
+    },
+  ],
+};
+
+const LANGUAGES_URL = 'http://example.org/fhir/ValueSet/languages';
+const LANGUAGE_NAMES =
+  'Amharic Arabic Armenian Bengali Bosnian Burmese Cantonese Chinese Croatian Czech Dari Dutch English Farsi French German Greek Gujarati Haitian-Creole Hebrew Hindi Hmong Hungarian Igbo Ilocano Indonesian Italian Japanese Karen Khmer Korean Kurdish Lao Malay Mandarin Marathi Nepali Oromo Pashto Polish Portuguese Punjabi Romanian Russian Samoan Serbian Somali Spanish Swahili Tagalog Tamil Telugu Thai Tigrinya Turkish Ukrainian Urdu Vietnamese Yoruba'.split(
+    ' ',
+  );
+const LANGUAGES = LANGUAGE_NAMES.map((name, i) => ({
+  system: 'urn:example:languages',
+  code: `l${i}`,
+  display: name.replace('-', ' '),
+}));
+
+/** The demo clinic with a terminology server of its own: a list of 60 languages, searched by the start of a word. */
+function withLanguages(fail = false): FrontdeskAdapter {
+  const clinic = createMemoryAdapter({ latencyMs: 150 });
+  const expandValueSet = async (url: string, options: ExpandValueSetOptions = {}) => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    if (fail) throw new FrontdeskError('network', 'the terminology server did not answer');
+    if (url !== LANGUAGES_URL) throw new FrontdeskError('not-found', 'unknown ValueSet');
+    const wanted = (options.filter ?? '').toLowerCase();
+    const found = LANGUAGES.filter((l) =>
+      l.display
+        .toLowerCase()
+        .split(' ')
+        .some((w) => w.startsWith(wanted)),
+    );
+    return { codings: found.slice(0, options.count ?? 50), total: found.length };
+  };
+  return new Proxy(clinic, {
+    get: (target, property) => {
+      if (property === 'expandValueSet') return expandValueSet;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const askLanguage = (required = false): Questionnaire => ({
+  resourceType: 'Questionnaire',
+  id: 'language-demo',
+  status: 'active',
+  title: 'Before your visit',
+  item: [
+    { linkId: 'name', type: 'string', text: 'Preferred name' },
+    { linkId: 'language', type: 'choice', text: 'Preferred language', required, answerValueSet: LANGUAGES_URL },
+  ],
+});
+
+/** A file question: an image of the insurance card, at most 2 MB. */
+const FILE: Questionnaire = {
+  resourceType: 'Questionnaire',
+  id: 'file-demo',
+  status: 'active',
+  title: 'Your insurance',
+  item: [
+    {
+      linkId: 'card',
+      type: 'attachment',
+      text: 'A photo of the front of your insurance card',
+      extension: [
+        { url: URLS.mimeType, valueCode: 'image/png' },
+        { url: URLS.mimeType, valueCode: 'image/jpeg' },
+        { url: URLS.maxSize, valueDecimal: 2 * 1024 * 1024 },
+      ],
+    },
+  ],
+};
+
+/** Text with `rendering-markdown` (emphasis and a link; raw HTML shows as text) and options with prefixes. */
+const MARKDOWN: Questionnaire = {
+  resourceType: 'Questionnaire',
+  id: 'markdown-demo',
+  status: 'active',
+  title: 'Getting ready for your test',
+  item: [
+    {
+      linkId: 'intro',
+      type: 'display',
+      text: 'Do not eat for 8 hours before the test. Read our guide.',
+      _text: {
+        extension: [
+          {
+            url: URLS.renderingMarkdown,
+            valueMarkdown:
+              '**Do not eat** for 8 hours before the test. Read [our guide](https://clinic.example/fasting) for what you may drink.',
+          },
+        ],
+      },
+    } as QuestionnaireItem,
+    {
+      linkId: 'fasted',
+      type: 'choice',
+      text: 'Will you be able to fast?',
+      answerOption: [
+        { valueString: 'Yes', extension: [{ url: URLS.optionPrefix, valueString: 'a)' }] },
+        { valueString: 'No, I take medicine with food', extension: [{ url: URLS.optionPrefix, valueString: 'b)' }] },
+      ],
+    },
+  ],
+};
+
+/** A pain scale from 0 to 100: a slider, with no thumb and no value until the patient answers. */
+const LONG_SLIDER: Questionnaire = {
+  resourceType: 'Questionnaire',
+  id: 'pain-demo',
+  status: 'active',
+  item: [
+    {
+      linkId: 'pain',
+      type: 'integer',
+      text: 'How much pain do you feel right now?',
+      extension: [
+        control('slider'),
+        { url: URLS.minValue, valueInteger: 0 },
+        { url: URLS.maxValue, valueInteger: 100 },
+      ],
+      item: [
+        { linkId: 'pain-low', type: 'display', text: 'No pain', extension: [control('lower')] },
+        { linkId: 'pain-high', type: 'display', text: 'Worst pain imaginable', extension: [control('upper')] },
+      ],
+    },
+  ],
+};
+
+/** Waits for the survey in the story to show its form (the play functions start there). */
+async function formOf(canvas: HTMLElement): Promise<FdSurvey> {
+  const el = canvas.querySelector<FdSurvey>('fd-survey')!;
+  for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('[part~="form"]'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return el;
+}
 
 const meta: Meta<SurveyArgs> = {
   title: 'Widgets/Survey',
@@ -180,8 +353,77 @@ type Story = StoryObj<SurveyArgs>;
 /** Net Promoter Score as eleven radio buttons in a row that wraps on a phone, with its end labels. */
 export const Nps: Story = { args: { questionnaire: buildNpsQuestionnaire({ comment: true }) } };
 
-/** The clinic's own NPS survey: a slider with `aria-valuetext`, and a follow-up question for scores of 6 or less. */
-export const NpsSlider: Story = { args: { survey: 'post-visit-nps' } };
+/** The clinic's own NPS survey (an integer scale from 0 to 10), with a follow-up question for scores of 6 or less. */
+export const NpsClinic: Story = { args: { survey: 'post-visit-nps' } };
+
+/** A score chosen: its box has a thick border, bold text and a filled radio button, not only another colour. */
+export const NpsChosen: Story = {
+  args: { questionnaire: buildNpsQuestionnaire({ comment: true }) },
+  play: async ({ canvasElement }) => {
+    const el = await formOf(canvasElement);
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[9]!.click();
+  },
+};
+
+/** A long scale (0 to 100) stays a slider, without a thumb or a value until the patient answers: no anchoring. */
+export const LongSlider: Story = { args: { questionnaire: LONG_SLIDER } };
+
+/** A total worked out from the answers (FHIRPath), read-only, said once the patient pauses, sent with the response. */
+export const CalculatedTotal: Story = {
+  args: { questionnaire: TOTAL },
+  play: async ({ canvasElement }) => {
+    const el = await formOf(canvasElement);
+    const radios = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]');
+    radios[2]!.click();
+    radios[5]!.click();
+  },
+};
+
+/** An answer list looked up on the clinic's terminology server as the patient types (a combobox with a listbox). */
+export const TypeAhead: Story = {
+  args: { questionnaire: askLanguage() },
+  render: (args) => html`<fd-survey .adapter=${withLanguages()} .questionnaire=${args.questionnaire}></fd-survey>`,
+  play: async ({ canvasElement }) => {
+    const el = await formOf(canvasElement);
+    let input: HTMLInputElement | null = null;
+    for (let i = 0; i < 200 && !input; i++) {
+      input = el.shadowRoot!.querySelector<HTMLInputElement>('input[role=combobox]');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    input!.focus();
+    input!.value = 'Ta';
+    input!.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let i = 0; i < 200 && input!.getAttribute('aria-expanded') !== 'true'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  },
+};
+
+/** The terminology server cannot be reached: said in place, with a retry; the other questions still work. */
+export const AnswerListUnreachable: Story = {
+  args: { questionnaire: askLanguage() },
+  render: (args) => html`<fd-survey .adapter=${withLanguages(true)} .questionnaire=${args.questionnaire}></fd-survey>`,
+};
+
+/** A required question that cannot be answered here: said in place and before Submit; answers can be kept. */
+export const BlockedCompletion: Story = { args: { questionnaire: askLanguage(true), saveDraft: true } };
+
+/** A file question: the kinds and the largest size in words; the file is read into the response, uploaded nowhere. */
+export const FileQuestion: Story = { args: { questionnaire: FILE } };
+
+/** Markdown text (emphasis, a link that opens in a new tab) and options with their prefixes. */
+export const MarkdownAndPrefixes: Story = { args: { questionnaire: MARKDOWN } };
+
+/** A host page with `html { font-size: 62.5% }`: the survey's text stays at 16 px or more. */
+export const SmallRootFontSize: Story = {
+  args: { survey: 'post-visit-nps' },
+  render: (args) => html`<style>
+      html {
+        font-size: 62.5%;
+      }
+    </style>
+    ${clinic(survey(args))}`,
+};
 
 /** Customer satisfaction on five labelled points, from the demo clinic. */
 export const Csat: Story = { args: { survey: 'csat' } };

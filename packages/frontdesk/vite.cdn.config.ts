@@ -23,7 +23,6 @@ const chunkMapFile = '.vite/chunk-map.json';
 
 /** Parts a widget imports lazily but needs before it can show anything: preloaded with its tag. */
 const STARTUP_PARTS: Record<string, string[]> = {
-  'fd-survey': ['survey/src/engine.ts'],
   'fd-cost-estimate': ['cost-estimate/src/estimator.ts'],
 };
 

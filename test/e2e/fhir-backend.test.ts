@@ -2,7 +2,7 @@
 // the demo clinic as FHIR resources): the same pages, with only `<fd-clinic adapter="fhir" api="/fhir">` changed.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, openSite, type Site, shadowText, watchedPage, widgetsReady } from './harness.js';
-import { answerSurvey, book, findProvider, pickTimeByKeyboard } from './patient-steps.js';
+import { answerNewPatient, answerSurvey, book, findProvider, pickTimeByKeyboard } from './patient-steps.js';
 
 let site: Site;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ it('lists providers, books a time and takes feedback through the FHIR adapter', 
     await expect.poll(() => shadowText(page.locator('fd-provider-list')), { timeout: 30_000 }).toMatch(/15 providers/);
     await findProvider(page);
     await page.waitForURL(/\/provider\.html\?provider=rosa-delgado/);
-    await page.locator('fd-slot-picker').getByRole('grid').waitFor({ timeout: 30_000 });
+    await answerNewPatient(page);
     const time = await pickTimeByKeyboard(page);
     const { confirmation, ics } = await book(page);
     expect(confirmation).toContain(time);

@@ -4,7 +4,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openSite, type Site, watchedPage } from './harness.js';
-import { answerSurvey, book, findProvider, pickTimeByKeyboard, seeEstimate } from './patient-steps.js';
+import {
+  answerNewPatient,
+  answerSurvey,
+  book,
+  findProvider,
+  pickTimeByKeyboard,
+  seeEstimate,
+} from './patient-steps.js';
 
 let site: Site;
 beforeAll(async () => {
@@ -32,7 +39,10 @@ function keyParts(page: Page): Record<string, [Locator, Locator]> {
     'calendar grid': [picker, picker.getByRole('grid')],
     'a day with times': [picker, picker.getByRole('gridcell', { disabled: false }).first()],
     'next month button': [picker, picker.getByRole('button', { name: 'Next month' })],
-    'visit type select': [picker, picker.getByRole('combobox', { name: 'Visit type' })],
+    'new or existing question': [
+      picker,
+      picker.getByRole('group', { name: 'Have you been seen at this clinic before?' }),
+    ],
     'next available button': [picker, picker.getByRole('button', { name: /Next available/ })],
     'card name': [card, card.getByRole('heading', { level: 2 })],
     'card book button': [card, card.getByRole('button', { name: /Book with/ })],
@@ -43,6 +53,7 @@ function keyParts(page: Page): Record<string, [Locator, Locator]> {
 /** Each part's box relative to its widget, in ems of that widget's font size. */
 async function boxesInEm(page: Page): Promise<Record<string, Box>> {
   const out: Record<string, Box> = {};
+  await answerNewPatient(page); // the calendar shows once "new or existing patient" is answered
   const parts = Object.entries(keyParts(page));
   for (const [, [, part]] of parts) await part.waitFor();
   for (const [name, [host, part]] of parts) {
@@ -76,7 +87,7 @@ describe('the hostile host page', () => {
         .locator('#card')
         .getByRole('heading', { name: /Rosa Delgado/ })
         .waitFor();
-      await page.locator('fd-slot-picker').getByRole('grid').waitFor();
+      await answerNewPatient(page);
       expect(await axeViolations(page)).toEqual([]);
       const time = await pickTimeByKeyboard(page);
       await seeEstimate(page);

@@ -3,7 +3,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openSite, type Site, watchedPage } from './harness.js';
-import { answerSurvey, book, findProvider, PATIENT, pickTimeByKeyboard, seeEstimate } from './patient-steps.js';
+import {
+  answerNewPatient,
+  answerSurvey,
+  book,
+  findProvider,
+  PATIENT,
+  pickTimeByKeyboard,
+  seeEstimate,
+} from './patient-steps.js';
 
 let site: Site;
 beforeAll(async () => {
@@ -28,7 +36,7 @@ describe('a patient on the clinic site', () => {
         .locator('#card')
         .getByRole('heading', { name: /Rosa Delgado/ })
         .waitFor();
-      await page.locator('fd-slot-picker').getByRole('grid').waitFor();
+      await answerNewPatient(page);
       await expectAccessible(page, 'provider page');
 
       const time = await pickTimeByKeyboard(page);
@@ -48,7 +56,7 @@ describe('a patient on the clinic site', () => {
       expect(total).toMatch(/^\$/);
 
       await page.goto(`${site.origin}/feedback.html`);
-      await page.locator('fd-survey').getByRole('slider').waitFor();
+      await page.locator('fd-survey').getByRole('radio', { name: '10', exact: true }).waitFor();
       await expectAccessible(page, 'survey');
       const thanks = await answerSurvey(page);
       expect(thanks).toMatch(/answers were sent/i);

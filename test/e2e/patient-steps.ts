@@ -28,14 +28,31 @@ export function timeButtons(page: Page): Locator {
 }
 
 /**
- * Keyboard only: Tab to the calendar grid, move to the first day with times with the arrow keys, choose it with
+ * The picker asks "have you been seen here before" first when the provider's visit types differ by it: answer "new"
+ * with the keyboard (Space on the radio) and wait for the calendar. A picker that does not ask shows its grid at once.
+ */
+export async function answerNewPatient(page: Page): Promise<void> {
+  const picker = page.locator('fd-slot-picker');
+  const grid = picker.getByRole('grid');
+  const question = picker.getByRole('radio', { name: /new patient/ });
+  await grid.or(question).first().waitFor({ timeout: 30_000 });
+  if (!(await grid.isVisible())) {
+    await question.focus();
+    await page.keyboard.press('Space');
+  }
+  await grid.waitFor();
+}
+
+/**
+ * Keyboard only: answer "new patient" when asked, Tab to the calendar grid, move to the first day with times with the arrow keys, choose it with
  * Enter, Tab to the times, move right to the second time and choose it. Returns the chosen time's label.
  */
 export async function pickTimeByKeyboard(page: Page): Promise<string> {
   const picker = page.locator('fd-slot-picker');
-  await picker.getByRole('grid').waitFor();
+  await answerNewPatient(page);
   // Start from the picker's own first control (the page above it differs between the clinic and hostile pages).
-  await picker.getByRole('combobox', { name: 'Visit type' }).focus();
+  const question = picker.getByRole('radio', { name: /new patient/ });
+  if (await question.isVisible()) await question.focus();
   await tabTo(page, (f) => f.role === 'gridcell', 10);
   // The grid's tab stop is the next day with times; a step right and back proves the arrows move the focus.
   const start = (await focused(page)).text;
@@ -45,6 +62,7 @@ export async function pickTimeByKeyboard(page: Page): Promise<string> {
   expect(start).toMatch(/\d+ times?/);
   await page.keyboard.press('Enter');
   await timeButtons(page).first().waitFor();
+  // Choosing a day puts focus on its first time.
   await tabTo(page, (f) => f.slot !== null, 6);
   await page.keyboard.press('ArrowRight');
   const chosen = await focused(page);
@@ -120,11 +138,10 @@ export async function confirmation(page: Page): Promise<{ confirmation: string; 
 /** Answers the post-visit survey with the keyboard and submits it; returns the acknowledgement. */
 export async function answerSurvey(page: Page): Promise<string> {
   const survey = page.locator('fd-survey');
-  const slider = survey.getByRole('slider');
-  await slider.focus();
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft');
-  await expect.poll(() => slider.inputValue()).toBe('9');
+  // The 0 to 10 scale is a radio group: arrow keys move along it and choose.
+  await survey.getByRole('radio', { name: '0', exact: true }).focus();
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => survey.getByRole('radio', { name: '9', exact: true }).isChecked()).toBe(true);
   await survey.getByRole('textbox').focus();
   await page.keyboard.type('Short wait, kind staff.');
   await survey.getByRole('button', { name: 'Submit' }).focus();

@@ -25,6 +25,7 @@ export const RESOURCE_TYPES = [
   'Schedule',
   'Slot',
   'Appointment',
+  'AuditEvent',
   'Patient',
   'Questionnaire',
   'QuestionnaireResponse',

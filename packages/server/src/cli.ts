@@ -5,15 +5,18 @@ import { parseArgs } from 'node:util';
 import { isFrontdeskError } from '@frontdesk/core';
 import { importClinic } from './clinic/import.js';
 import { readClinicFile } from './clinic/read-file.js';
+import { systemClock } from './clock.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { jsonLogger } from './http/log.js';
 import { startServer } from './server.js';
+import { STAFF_USAGE, staffCommand } from './staff/cli.js';
 
 const USAGE = `Usage:
   frontdesk-server [serve] [options]     serve the API at /api (and a site, with --site)
   frontdesk-server import FILE [options] replace the clinic's data with FILE (JSON, YAML or a FHIR Bundle)
   frontdesk-server migrate [options]     apply the database migrations and exit
+${STAFF_USAGE}
 
 Options (environment variable in brackets):
   --port N               port to listen on, 0 for any free one [PORT] (default 8080)
@@ -78,6 +81,12 @@ export async function main(argv: readonly string[]): Promise<void> {
       'pool-size': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
+      // staff commands
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string', multiple: true },
+      'expires-days': { type: 'string' },
     },
   });
   if (values.help) {
@@ -98,6 +107,21 @@ export async function main(argv: readonly string[]): Promise<void> {
     } finally {
       await db.close();
     }
+    return;
+  }
+
+  if (command === 'staff' || command === 'retention') {
+    const db = await openDatabase(database);
+    let problem: string | undefined;
+    try {
+      await migrate(db);
+      await staffCommand(db, systemClock, [command, ...rest], values);
+    } catch (error) {
+      problem = (error as Error).message;
+    } finally {
+      await db.close();
+    }
+    if (problem) fail(problem);
     return;
   }
 

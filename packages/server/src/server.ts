@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { type AppOptions, createApp } from './http/app.js';
 import { jsonLogger, type Logger } from './http/log.js';
+import { startRetentionSchedule } from './staff/retention.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl'> {
   /** Default 8080; 0 picks a free port. */
@@ -93,6 +94,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   log({ level: 'info', msg: 'listening', origin, database: db.kind });
+  // Deletes what is older than the clinic's retention setting, every hour, beside the HTTP server.
+  const retention =
+    options.staff?.retentionEveryMs === 0
+      ? undefined
+      : startRetentionSchedule({ db, clock, log, everyMs: options.staff?.retentionEveryMs });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -111,6 +117,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         });
         server.closeIdleConnections();
       });
+      await retention?.stop();
       await db.close();
       log({ level: 'info', msg: 'stopped' });
     })();

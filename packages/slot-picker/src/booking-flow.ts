@@ -3,9 +3,11 @@ import {
   type FdBookingConfirmedDetail,
   type FrontdeskAdapter,
   type FrontdeskError,
+  type Plan,
   toFrontdeskError,
 } from '@frontdesk/core';
 import { LocalizeController } from '@frontdesk/core/element';
+import type { CountryCode } from 'libphonenumber-js/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { type BookingStrings, bookingStrings } from './booking-strings.js';
 import {
@@ -16,6 +18,7 @@ import {
   type Row,
   safeWebUrl,
 } from './booking-summaries.js';
+import { DraftStore } from './draft-store.js';
 import { AttemptKeys } from './idempotency.js';
 import { whenLabel } from './labels.js';
 import type { Model } from './model.js';
@@ -24,9 +27,11 @@ import {
   type PatientDraft,
   type PatientErrors,
   type PatientField,
+  type PatientRules,
   toPatientDetails,
   validatePatient,
 } from './patient-form.js';
+import { phoneCountry } from './phone.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import type { Focus, Step } from './steps.js';
 import { renderDetails } from './views/details-view.js';
@@ -36,10 +41,18 @@ import { ZoneClock } from './zone-clock.js';
 
 export { bookingStyles } from './booking.styles.js';
 
+/**
+ * A booking as the REST contract of the patient's whole visit answers it: which messages the server will really send,
+ * and where a video visit is joined. Read only when the adapter passes them on.
+ */
+type AnsweredBooking = Booking & { notifications?: { email: boolean; sms: boolean }; joinUrl?: string };
+
 /** What the booking steps need from the element. */
 export interface BookingHost {
   /** The picker itself: the steps' strings follow its language. */
   readonly element: ReactiveControllerHost & HTMLElement;
+  /** Names this picker's draft in the page's session storage. */
+  readonly draftKey: string;
   requestUpdate(): void;
   resolveAdapter(): Promise<FrontdeskAdapter>;
   reportError(error: FrontdeskError, recoverable: boolean): void;
@@ -49,6 +62,8 @@ export interface BookingHost {
   go(step: Step, focus?: Focus): void;
   focus(target: Focus): void;
   confirmed(detail: FdBookingConfirmedDetail): void;
+  /** The patient chose an insurance plan (or none): `fd-plan-select`, which a cost estimate follows. */
+  planChosen(planId: string | undefined): void;
   /** The slot was taken meanwhile: back to that day's fresh times. */
   conflict(entry: CleanSlot): Promise<void>;
 }
@@ -66,25 +81,29 @@ export async function createBookingFlow(host: BookingHost): Promise<BookingFlow>
 /**
  * The steps after a time is chosen in `book` mode: patient details, review, confirmation (or, for a read-only source,
  * its booking link). Loaded on demand, when the patient first chooses a day, so the calendar's first download stays
- * small. It keeps everything typed for the element's lifetime: going back, choosing another time or a conflict never
- * loses a character.
+ * small; the phone-number rules come with it. Everything typed is kept for the element's lifetime and in the tab's
+ * session storage: going back, choosing another time, a conflict or a reload never loses a character.
  */
 export class BookingFlow {
   private readonly host: BookingHost;
-  private draft: PatientDraft = emptyDraft();
+  private readonly store: DraftStore;
+  private draft: PatientDraft;
   private errors: PatientErrors = {};
   private submitted = false;
-  private patientTypeTouched = false;
   private busy = false;
   private failure: string | undefined;
-  private booking: Booking | undefined;
+  private booking: AnsweredBooking | undefined;
   private calendarUrl: string | undefined;
+  private plans: Plan[] | undefined;
+  private plansAsked = false;
   private readonly attempts = new AttemptKeys();
   private readonly l10n: LocalizeController<BookingStrings>;
 
   constructor(host: BookingHost) {
     this.host = host;
     this.l10n = new LocalizeController<BookingStrings>(host.element, bookingStrings);
+    this.store = new DraftStore(host.draftKey);
+    this.draft = this.store.load() ?? emptyDraft();
   }
 
   /** Resolves when the steps' words in the page's language are loaded. */
@@ -96,13 +115,12 @@ export class BookingFlow {
     return this.l10n.t;
   }
 
-  /** A time was chosen: a visit type for new (or existing) patients only answers that question for the patient. */
+  /** A time was chosen: the answer to "new or existing patient" (or the visit type's own) goes into the draft. */
   chose(model: Model): void {
-    const type = model.visitType?.patientType;
-    if (!this.patientTypeTouched && (type === 'new' || type === 'existing')) {
-      this.draft = { ...this.draft, patientType: type };
-    }
+    const type = model.patientType ?? model.visitType?.patientType;
+    if (type === 'new' || type === 'existing') this.draft = { ...this.draft, patientType: type };
     this.failure = undefined;
+    if (model.setup.capabilities.plans && !this.plansAsked) void this.loadPlans();
   }
 
   dispose(): void {
@@ -118,34 +136,54 @@ export class BookingFlow {
     return nothing;
   }
 
+  /** The clinic's plans for the insurance question; without them the question is left out. */
+  private async loadPlans(): Promise<void> {
+    this.plansAsked = true;
+    try {
+      const adapter = await this.host.resolveAdapter();
+      this.plans = (await adapter.listPlans()).items;
+    } catch (thrown) {
+      this.host.reportError(toFrontdeskError(thrown), true);
+    }
+    this.host.requestUpdate();
+  }
+
   private context(model: Model): AppointmentContext {
     return { t: this.t, lang: this.l10n.lang, zone: model.zone, setup: model.setup, visitType: model.visitType };
   }
 
-  private update(changes: { draft?: PatientDraft; errors?: PatientErrors; busy?: boolean; failure?: undefined }): void {
-    Object.assign(this, changes);
-    this.host.requestUpdate();
+  private rules(model: Model): PatientRules {
+    const { setup } = model;
+    const countries = [setup.location, ...setup.locations].map((location) => location?.address?.country);
+    return {
+      // The clinic's today, so a birth date of "today" is accepted on every side of the date line.
+      today: new ZoneClock(setup.clinicZone).wallTime(Date.now()).day,
+      lang: this.l10n.lang,
+      country: phoneCountry(countries) satisfies CountryCode,
+      visitPatientType: model.visitType?.patientType,
+      video: model.visitType?.modality === 'telehealth',
+    };
   }
 
-  private validate(model: Model): PatientErrors {
-    // The clinic's today, so a birth date of "today" is accepted on every side of the date line.
-    const today = new ZoneClock(model.setup.clinicZone).wallTime(Date.now()).day;
-    return validatePatient(this.draft, { today, visitPatientType: model.visitType?.patientType });
+  private change(model: Model, draft: PatientDraft): void {
+    this.draft = draft;
+    this.store.save(draft);
+    if (this.submitted) this.errors = validatePatient(draft, this.rules(model));
+    this.host.requestUpdate();
   }
 
   private onInput(model: Model, field: PatientField, value: string): void {
-    if (field === 'patientType') this.patientTypeTouched = true;
-    this.draft = { ...this.draft, [field]: value };
-    if (this.submitted) this.errors = this.validate(model);
-    this.host.requestUpdate();
+    this.change(model, { ...this.draft, [field]: value });
+    if (field === 'planId') this.host.planChosen(value || undefined);
   }
 
   private submit(event: Event, model: Model): void {
     event.preventDefault();
     this.submitted = true;
-    this.update({ errors: this.validate(model) });
+    this.errors = validatePatient(this.draft, this.rules(model));
+    this.host.requestUpdate();
     if (Object.keys(this.errors).length > 0) this.host.focus('summary');
-    else this.host.go('review');
+    else this.host.go('review', 'confirm');
   }
 
   private async confirm(model: Model, entry: CleanSlot): Promise<void> {
@@ -153,19 +191,24 @@ export class BookingFlow {
     const request = {
       slotId: entry.slot.id,
       visitTypeId: model.visitType.id,
-      patient: toPatientDetails(this.draft),
+      patient: toPatientDetails(this.draft, this.rules(model)),
       consent: { terms: true, contact: this.draft.contact },
     };
     // Confirming again after a failure is a retry of the same attempt: same key, so the server books at most once.
     const idempotencyKey = this.attempts.keyFor(request);
-    this.update({ busy: true, failure: undefined });
+    this.busy = true;
+    this.failure = undefined;
+    this.host.requestUpdate();
     this.host.announce(this.t.bookingAnnouncement);
     try {
       const adapter = await this.host.resolveAdapter();
-      const booking = await adapter.book({ ...request, idempotencyKey });
+      const booking: AnsweredBooking = await adapter.book({ ...request, idempotencyKey });
       this.attempts.reset();
+      this.store.clear();
       this.booking = booking;
-      this.setCalendarUrl(calendarFileUrl(this.context(model), booking));
+      this.setCalendarUrl(calendarFileUrl(this.context(model), booking, safeWebUrl(booking.joinUrl)));
+      // The confirmation's heading takes focus and is read out; "Booking…" must not linger in the live region.
+      this.host.announce('');
       this.host.go('done');
       this.host.confirmed({
         bookingId: booking.id,
@@ -178,10 +221,13 @@ export class BookingFlow {
     } catch (thrown) {
       const error = toFrontdeskError(thrown);
       this.host.reportError(error, true);
+      // The failure is shown (and read) as an alert; the live region is cleared of "Booking…".
+      this.host.announce('');
       if (error.kind === 'conflict') await this.host.conflict(entry);
       else this.failure = this.host.errorText(error);
     } finally {
-      this.update({ busy: false });
+      this.busy = false;
+      this.host.requestUpdate();
     }
   }
 
@@ -197,14 +243,19 @@ export class BookingFlow {
   }
 
   private renderDetails(model: Model, entry: CleanSlot): TemplateResult {
+    const patientType = model.patientType ?? model.visitType?.patientType;
     return renderDetails({
       t: this.t,
+      lang: this.l10n.lang,
       draft: this.draft,
       errors: this.errors,
-      today: new ZoneClock(model.setup.clinicZone).wallTime(Date.now()).day,
+      video: model.visitType?.modality === 'telehealth',
+      askPatientType: patientType !== 'new' && patientType !== 'existing',
+      plans: this.plans,
       summary: this.summary(model, entry),
       onInput: (field, value) => this.onInput(model, field, value),
-      onContact: (checked) => this.update({ draft: { ...this.draft, contact: checked } }),
+      onForWhom: (forWhom) => this.change(model, { ...this.draft, forWhom }),
+      onContact: (checked) => this.change(model, { ...this.draft, contact: checked }),
       onSubmit: (event) => this.submit(event, model),
       onBack: () => this.host.go('pick', { slot: entry.slot.id }),
       onFix: (field) => this.host.focus({ field }),
@@ -213,13 +264,17 @@ export class BookingFlow {
 
   private renderReview(model: Model, entry: CleanSlot): TemplateResult {
     const t = this.t;
+    const rules = this.rules(model);
     return renderReview({
       t,
-      rows: [...appointmentRows(this.context(model), entry), ...patientRows(t, this.l10n.lang, this.draft)],
+      rows: [
+        ...appointmentRows(this.context(model), entry),
+        ...patientRows(t, rules, toPatientDetails(this.draft, rules), this.draft, this.plans),
+      ],
       agreement: t.confirmAgree(model.setup.organization?.name ?? t.theClinic),
       busy: this.busy,
       failure: this.failure,
-      onEditDetails: () => this.host.go('details'),
+      onEditDetails: () => this.host.go('details', 'fields'),
       onChangeTime: () => this.host.go('pick', { slot: entry.slot.id }),
       onConfirm: () => void this.confirm(model, entry),
     });
@@ -238,10 +293,14 @@ export class BookingFlow {
       [this.t.confirmationNumber, booking.id],
       ...appointmentRows(this.context(model), entry, booking.location),
     ];
+    const sent = booking.notifications;
     return renderConfirmation({
       t: this.t,
       rows,
+      // Only what the server said it will send; without its word, nothing is promised.
+      notice: sent ? this.t.notifications(sent.email, sent.sms) : undefined,
       instructions: booking.instructions,
+      joinUrl: safeWebUrl(booking.joinUrl),
       manageUrl: safeWebUrl(booking.manageUrl),
       calendarUrl: this.calendarUrl,
     });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bookingStringsEn as t } from './booking-strings.js';
 import { appointmentRows, locationText, patientRows, safeWebUrl } from './booking-summaries.js';
 import type { Setup } from './loaders.js';
-import { emptyDraft } from './patient-form.js';
+import { emptyDraft, toPatientDetails } from './patient-form.js';
 
 const location: Location = {
   id: 'midtown',
@@ -57,20 +57,41 @@ describe('booking summaries', () => {
     ]);
   });
 
-  it('list what the patient typed, leaving out empty optional fields', () => {
+  it('list what will be sent about the patient, leaving out empty optional fields', () => {
+    const rules = { today: '2026-03-02', lang: 'en-US', country: 'US' as const };
     const draft = {
       ...emptyDraft(),
       givenName: ' Ana ',
       familyName: 'López',
-      birthDate: '1990-05-17',
+      birthDate: '05/17/1990',
       phone: '615 555 0199',
       patientType: 'existing' as const,
     };
-    expect(patientRows(t, 'en-US', draft)).toEqual([
-      ['Name', 'Ana López'],
+    expect(patientRows(t, rules, toPatientDetails(draft, rules), draft, undefined)).toEqual([
+      ['Patient', 'Ana López'],
       ['Date of birth', 'May 17, 1990'],
-      ['Phone', '615 555 0199'],
-      ['Patient', 'Existing patient'],
+      ['Phone', '+1 615 555 0199'],
+      ['Patient status', 'Existing patient'],
+    ]);
+    const forChild = {
+      ...draft,
+      forWhom: 'dependant' as const,
+      givenName: 'Leo',
+      bookerGivenName: 'Ana',
+      bookerFamilyName: 'López',
+      relationship: 'parent' as const,
+      planId: 'plan-1',
+      memberId: 'M123',
+    };
+    const plans = [{ id: 'plan-1', name: 'Blue Shield PPO' }];
+    expect(patientRows(t, rules, toPatientDetails(forChild, rules), forChild, plans)).toEqual([
+      ['Patient', 'Leo López'],
+      ['Date of birth', 'May 17, 1990'],
+      ['Booked by', 'Ana López (parent)'],
+      ['Phone', '+1 615 555 0199'],
+      ['Patient status', 'Existing patient'],
+      ['Insurance', 'Blue Shield PPO'],
+      ['Member ID', 'M123'],
     ]);
   });
 });

@@ -1,9 +1,16 @@
-import { type Booking, dayKeyText, type Location, type VisitType } from '@frontdesk/core';
+import {
+  type Booking,
+  dayKeyText,
+  type Location,
+  type PatientDetails,
+  type Plan,
+  type VisitType,
+} from '@frontdesk/core';
 import type { BookingStrings } from './booking-strings.js';
 import { buildIcs } from './ics.js';
 import { whenLabel } from './labels.js';
 import type { Setup } from './loaders.js';
-import type { PatientDraft } from './patient-form.js';
+import type { PatientDraft, PatientRules } from './patient-form.js';
 import type { CleanSlot } from './slot-cleaning.js';
 
 /** What a summary of an appointment needs to know beyond the slot. */
@@ -48,41 +55,63 @@ export function appointmentRows(context: AppointmentContext, entry: CleanSlot, l
   const provider = setup.provider;
   const rows: Row[] = [
     [t.when, whenLabel(entry.startMs, context.zone, context.lang)],
-    [t.provider, [provider.displayName, ...provider.credentials].join(', ')],
+    [t.provider, provider ? [provider.displayName, ...provider.credentials].join(', ') : ''],
     [t.visitType, context.visitType?.name ?? ''],
     [t.where, whereText(context, location ?? setup.locations.find((l) => l.id === entry.slot.locationId))],
   ];
   return rows.filter(([, value]) => value);
 }
 
-/** What the patient typed, as the review shows it (empty optional fields left out). */
-export function patientRows(t: BookingStrings, lang: string, draft: PatientDraft): Row[] {
+/** What will be sent about the patient, as the review shows it (empty optional fields left out). */
+export function patientRows(
+  t: BookingStrings,
+  rules: PatientRules,
+  details: PatientDetails,
+  draft: PatientDraft,
+  plans: readonly Plan[] | undefined,
+): Row[] {
+  const bookedBy = details.bookedBy;
+  const plan = details.insurance && plans?.find((candidate) => candidate.id === details.insurance?.planId);
   const rows: Row[] = [
-    [t.patient, `${draft.givenName.trim()} ${draft.familyName.trim()}`],
-    [t.fieldName('birthDate'), draft.birthDate ? dayKeyText(draft.birthDate, lang, { dateStyle: 'long' }) : ''],
-    [t.fieldName('phone'), draft.phone.trim()],
-    [t.fieldName('email'), draft.email.trim()],
-    [t.fieldName('reason'), draft.reason.trim()],
-    [t.fieldName('patientType'), draft.patientType === 'existing' ? t.patientExisting : t.patientNew],
-    [t.contactShort, draft.contact ? t.yes : ''],
+    [t.patient, `${details.givenName} ${details.familyName}`],
+    [t.fieldName('birthDate'), dayKeyText(details.birthDate, rules.lang, { dateStyle: 'long' })],
+    [
+      t.fieldName('bookerGivenName'),
+      bookedBy ? t.bookedBy(`${bookedBy.givenName} ${bookedBy.familyName}`, t.relationship(bookedBy.relationship)) : '',
+    ],
+    [t.fieldName('phone'), details.phone],
+    [t.fieldName('email'), details.email ?? ''],
+    [t.fieldName('reason'), details.reason ?? ''],
+    [t.fieldName('patientType'), details.patientType === 'existing' ? t.patientExisting : t.patientNew],
+    [t.fieldName('contact'), draft.contact ? t.yes : ''],
+    [t.fieldName('planId'), plan ? plan.name : ''],
+    [t.fieldName('memberId'), details.insurance?.memberId ?? ''],
   ];
   return rows.filter(([, value]) => value.trim());
 }
 
-/** A `blob:` URL of the booking as an .ics file; the caller revokes it when it is no longer shown. */
-export function calendarFileUrl(context: AppointmentContext, booking: Booking): string | undefined {
+/**
+ * A `blob:` URL of the booking as an .ics file; the caller revokes it when it is no longer shown. It blocks the visit
+ * type's length (a 20-minute visit in a 30-minute slot takes 20 minutes of the patient's day), and a video visit's
+ * join link when the backend gave one.
+ */
+export function calendarFileUrl(context: AppointmentContext, booking: Booking, joinUrl?: string): string | undefined {
   const start = Date.parse(booking.slot.start);
-  const end = Date.parse(booking.slot.end);
+  const slotEnd = Date.parse(booking.slot.end);
+  const minutes = context.visitType?.durationMinutes;
+  const end = minutes ? Math.min(slotEnd, start + minutes * 60_000) : slotEnd;
   if (!(end > start)) return undefined;
   const location = booking.location ?? context.setup.locations.find((l) => l.id === booking.slot.locationId);
+  const { t, setup } = context;
+  const description = [joinUrl ? t.calendarJoin(joinUrl) : '', booking.instructions ?? ''].filter(Boolean).join('\n\n');
   const ics = buildIcs({
     uid: `${booking.id}@frontdesk`,
     start,
     end,
     stamp: Date.now(),
-    summary: context.t.calendarSummary(context.setup.provider.displayName),
-    location: whereText(context, location) || undefined,
-    description: booking.instructions,
+    summary: t.calendarSummary(setup.provider?.displayName ?? location?.name ?? t.theClinic),
+    location: joinUrl ?? (whereText(context, location) || undefined),
+    description: description || undefined,
     url: safeWebUrl(booking.manageUrl),
   });
   return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));

@@ -30,7 +30,8 @@ async function fillDetailsAndContinue(el: FdSlotPicker): Promise<void> {
   await settle(el);
   $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
   await settle(el);
-  expect(text(focused(el))).to.equal('Review and confirm');
+  expect(text($(el, '#step-heading'))).to.equal('Review and confirm');
+  expect(focused(el)?.getAttribute('part')).to.equal('confirm-button');
 }
 
 async function confirm(el: FdSlotPicker): Promise<void> {
@@ -69,7 +70,7 @@ describe('fd-slot-picker booking', () => {
     const adapter = memory();
     const errors: FdErrorDetail[] = [];
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start=${START}
       .adapter=${adapter}
       @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
@@ -121,7 +122,7 @@ describe('fd-slot-picker booking', () => {
     });
     const confirmed: FdBookingConfirmedDetail[] = [];
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start=${START}
       .adapter=${adapter}
       @fd-booking-confirmed=${(e: CustomEvent<FdBookingConfirmedDetail>) => confirmed.push(e.detail)}
@@ -148,7 +149,7 @@ describe('fd-slot-picker booking', () => {
   it('offers an RFC 5545 calendar file of the booking', async () => {
     const adapter = memory();
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
     await pickFirstTime(el);
     await fillDetailsAndContinue(el);
@@ -189,7 +190,7 @@ describe('fd-slot-picker booking', () => {
   it('shows the booking link of a read-only source instead of the form', async () => {
     const adapter = readOnlySource((slot) => ({ ...slot, bookingLink: `https://book.example/slots/${slot.id}` }));
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
     const slotId = await pickFirstTime(el);
     expect(text(focused(el))).to.equal('Book this time');
@@ -211,7 +212,7 @@ describe('fd-slot-picker booking', () => {
       bookingPhone: '(615) 555-0142 x12',
     }));
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
     await pickFirstTime(el);
     expect($(el, '[part="booking-link"]')).to.equal(null);

@@ -9,7 +9,17 @@ export const bookingStyles = css`
   form {
     display: grid;
     gap: var(--_sp-gap);
-    max-inline-size: 40rem;
+    max-inline-size: 40em;
+  }
+  .group {
+    display: grid;
+    gap: var(--_sp-gap);
+    padding: 0.75em var(--_fd-space);
+    border: 1px solid var(--_fd-color-divider);
+    border-radius: var(--_sp-radius);
+  }
+  .group legend {
+    padding-inline: 0.25em;
   }
   .choices .choice {
     display: flex;
@@ -31,7 +41,7 @@ export const bookingStyles = css`
   }
   .summary-list div {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr));
     gap: 0 1em;
   }
   .summary-list dt {

@@ -12,7 +12,7 @@ describe('fd-slot-picker in a form', () => {
         name="slot"
         mode="select"
         required
-        provider="maria-hernandez"
+        provider="maria-hernandez" visit-type="new-patient"
         start=${START}
         .adapter=${memory()}
         @fd-slot-select=${(e: CustomEvent<FdSlotSelectDetail>) => selections.push(e.detail)}
@@ -65,7 +65,7 @@ describe('fd-slot-picker in a form', () => {
 
   it('is not a form value in book mode, and takes a value set from script', async () => {
     const el = await mount(html`<form>
-      <fd-slot-picker name="slot" provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>
+      <fd-slot-picker name="slot" provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>
     </form>`);
     await chooseDay(el, dayWithTimes(el));
     const slotId = timeButtons(el)[0]!.dataset.slot!;
@@ -82,7 +82,7 @@ describe('fd-slot-picker in a form', () => {
 describe('fd-slot-picker theming', () => {
   it('reads its public custom properties, falling back to the shared tokens', async () => {
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>`,
     );
     const cell = $(el, 'td.open')!;
     const before = getComputedStyle(cell).backgroundColor;

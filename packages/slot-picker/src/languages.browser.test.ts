@@ -21,7 +21,7 @@ registerStrings<BookingStrings>('fd-slot-picker/booking', 'fr', { details: 'Vos 
 describe('fd-slot-picker in a language the page registers', () => {
   it('shows French words, French dates from Intl, and English for the keys the page left out', async () => {
     const el = await mount(html`<div lang="fr-FR">
-      <fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>
+      <fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>
     </div>`);
     await until(() => $(el, 'button[aria-label="Mois suivant"]'), 'the French month buttons');
     expect(text($(el, '[part~="month-heading"]'))).to.match(/mars 2026/);

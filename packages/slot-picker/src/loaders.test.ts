@@ -15,18 +15,24 @@ const input = (overrides: Partial<LoadInput> = {}): LoadInput => ({
 });
 const signal = new AbortController().signal;
 const adapter = createMemoryAdapter({ now: '2026-03-02T12:00:00Z' });
-const noDrops = () => undefined;
+const noDrops = { dropped: () => undefined, issues: () => undefined };
 
 describe('loadSetup', () => {
   it('loads the provider, the visit types it offers and the clinic zone', async () => {
     const setup = await loadSetup(adapter, signal, input(), noDrops);
-    expect(setup.provider.id).toBe('maria-hernandez');
+    expect(setup.provider?.id).toBe('maria-hernandez');
     expect(setup.clinicZone).toBe('America/Chicago');
     expect(setup.visitTypes.map((type) => type.id)).toContain('new-patient');
     expect(setup.visitTypes.map((type) => type.id)).not.toContain('pt-evaluation');
     expect(setup.capabilities.booking).toBe('api');
     const east = await loadSetup(adapter, signal, input({ provider: 'wei-chen', location: 'knoxville-west' }), noDrops);
     expect(east.clinicZone).toBe('America/New_York');
+  });
+
+  it('loads a location alone, with every visit type, for sources without providers', async () => {
+    const setup = await loadSetup(adapter, signal, input({ provider: undefined, location: 'franklin' }), noDrops);
+    expect([setup.provider, setup.location?.id, setup.clinicZone]).toEqual([undefined, 'franklin', 'America/Chicago']);
+    expect(setup.visitTypes.map((type) => type.id)).toContain('pt-evaluation');
   });
 
   it('names the attribute that is missing, unknown or malformed', async () => {
@@ -38,7 +44,7 @@ describe('loadSetup', () => {
     expect(await failure({ provider: ' ' })).toEqual([
       'invalid-input',
       'provider',
-      '<fd-slot-picker> needs a provider attribute (a provider id)',
+      '<fd-slot-picker> needs a provider attribute (a provider id) or a location attribute (a location id)',
     ]);
     expect(await failure({ provider: 'dr-nobody' })).toEqual([
       'not-found',
@@ -92,7 +98,10 @@ describe('loadSlots', () => {
       ],
       dropped: [{ field: 'slots[1]', reason: 'slots[1].id: invalid' }],
     });
-    const { free } = await loadSlots(bad, signal, input(), (_what, records) => dropped.push([...records]));
+    const { free } = await loadSlots(bad, signal, input(), {
+      ...noDrops,
+      dropped: (_what, records) => dropped.push([...records]),
+    });
     expect(free).toEqual([]);
     expect(dropped[0]?.map((d) => d.field)).toEqual(['slots[1]', 'slots[0]']);
   });
@@ -108,20 +117,29 @@ describe('ModelBuilder', () => {
       timezone: undefined,
       start: '2026-03-02',
       days: 14,
-      modality: 'any' as const,
+      patientType: undefined,
       visitTypeChoice: undefined,
       visitType: undefined,
     };
-    const first = builder.build(setup, slots, choices);
+    // Maria Hernández sees new and existing patients: nothing is shown until the patient says which.
+    const unanswered = builder.build(setup, slots, choices);
+    expect([unanswered.askPatientType, unanswered.visitTypes, unanswered.visitType]).toEqual([true, [], undefined]);
+    // New patients have one visit type: it is chosen for them.
+    const first = builder.build(setup, slots, { ...choices, patientType: 'new' });
     expect(first.zone).toBe('America/Chicago');
     expect([first.firstDay, first.lastDay]).toEqual(['2026-03-02', '2026-03-15']);
-    expect(first.visitType?.id).toBe(setup.visitTypes[0]?.id);
-    expect(builder.build(setup, slots, choices).index).toBe(first.index);
-    const pacific = builder.build(setup, slots, { ...choices, userZone: 'America/Los_Angeles' });
+    expect(first.visitType?.id).toBe('new-patient');
+    expect(builder.build(setup, slots, { ...choices, patientType: 'new' }).index).toBe(first.index);
+    const pacific = builder.build(setup, slots, { ...choices, patientType: 'new', userZone: 'America/Los_Angeles' });
     expect(pacific.index).not.toBe(first.index);
     expect(pacific.zone).toBe('America/Los_Angeles');
-    const video = builder.build(setup, slots, { ...choices, modality: 'telehealth' });
-    expect(video.visitTypes.every((type) => type.modality === 'telehealth')).toBe(true);
-    expect(video.visitType?.modality).toBe('telehealth');
+    // Existing patients have several: none is guessed until they choose.
+    const existing = builder.build(setup, slots, { ...choices, patientType: 'existing' });
+    expect(existing.visitTypes.map((type) => type.id)).toEqual(['follow-up', 'annual-physical', 'video-visit']);
+    expect(existing.visitType).toBeUndefined();
+    expect(existing.index).toBeUndefined();
+    // A visit type the page names answers the question too.
+    const given = builder.build(setup, slots, { ...choices, visitType: 'follow-up' });
+    expect([given.patientType, given.visitType?.id]).toEqual(['existing', 'follow-up']);
   });
 });

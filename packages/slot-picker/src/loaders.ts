@@ -5,6 +5,7 @@ import {
   type FrontdeskAdapter,
   FrontdeskError,
   LazyModule,
+  type ListingIssue,
   type Location,
   type Organization,
   type Provider,
@@ -21,9 +22,12 @@ export type LoadInput = Pick<FdSlotPicker, 'provider' | 'location' | 'visitType'
 
 /** What the picker needs before it can show a calendar. */
 export interface Setup {
-  provider: Provider;
+  /** The provider whose times are shown; absent when the picker shows a location's times (`location` alone). */
+  provider: Provider | undefined;
+  /** The location asked for with the `location` attribute. */
+  location: Location | undefined;
   locations: Location[];
-  /** The visit types the provider offers, in a modality it offers. */
+  /** The visit types the provider offers, in a modality it offers (every visit type, for a location alone). */
   visitTypes: VisitType[];
   /** The location's zone (or the provider's first location's): what "clinic time" means. */
   clinicZone: string;
@@ -36,7 +40,11 @@ export interface SlotData {
   byId: Map<string, CleanSlot>;
 }
 
-export type ReportDropped = (what: string, dropped: readonly DroppedRecord[]) => void;
+/** What the picker reports of a listing besides its good records: the records left out, and the source's issues. */
+export interface Reports {
+  dropped(what: string, dropped: readonly DroppedRecord[]): void;
+  issues(issues: readonly ListingIssue[] | undefined): void;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -52,43 +60,50 @@ function offeredBy(provider: Provider, type: VisitType): boolean {
 }
 
 /**
- * The provider, the clinic's locations and visit types. A missing or unknown provider, location or visit type, or a
- * malformed attribute, is an error naming the attribute, which the element shows as a message.
+ * The provider (or, with `location` alone, the location), the clinic's locations and visit types. A missing or unknown
+ * provider, location or visit type, or a malformed attribute, is an error naming the attribute, which the element
+ * shows as a message.
  */
 export async function loadSetup(
   adapter: FrontdeskAdapter,
   signal: AbortSignal,
   input: LoadInput,
-  reportDropped: ReportDropped,
+  report: Reports,
 ): Promise<Setup> {
   const providerId = input.provider?.trim();
-  if (!providerId) {
-    throw new FrontdeskError('invalid-input', '<fd-slot-picker> needs a provider attribute (a provider id)', {
-      field: 'provider',
-    });
+  if (!providerId && !input.location?.trim()) {
+    throw new FrontdeskError(
+      'invalid-input',
+      '<fd-slot-picker> needs a provider attribute (a provider id) or a location attribute (a location id)',
+      { field: 'provider' },
+    );
   }
   const problem = configProblem(input);
   if (problem) throw problem;
   const [provider, locations, visitTypes, organization] = await Promise.all([
-    adapter.getProvider(providerId, { signal }).catch((error: unknown) => {
-      const failure = toFrontdeskError(error);
-      throw failure.kind === 'not-found'
-        ? new FrontdeskError('not-found', 'provider: no provider with this id', { field: 'provider' })
-        : failure;
-    }),
+    providerId
+      ? adapter.getProvider(providerId, { signal }).catch((error: unknown) => {
+          const failure = toFrontdeskError(error);
+          throw failure.kind === 'not-found'
+            ? new FrontdeskError('not-found', 'provider: no provider with this id', { field: 'provider' })
+            : failure;
+        })
+      : undefined,
     adapter.listLocations({ signal }),
     adapter.listVisitTypes({ signal }),
     // Only the clinic's name and phone come from here; the picker works without them.
     adapter.getOrganization({ signal }).catch(() => undefined),
   ]);
-  reportDropped('locations', locations.dropped);
-  reportDropped('visit types', visitTypes.dropped);
+  report.dropped('locations', locations.dropped);
+  report.dropped('visit types', visitTypes.dropped);
+  report.issues(locations.issues);
+  report.issues(visitTypes.issues);
 
   const location = input.location ? locations.items.find((l) => l.id === input.location) : undefined;
   if (input.location && !location) {
     throw new FrontdeskError('not-found', 'location: no location with this id', { field: 'location' });
   }
-  const offered = visitTypes.items.filter((type) => offeredBy(provider, type));
+  const offered = provider ? visitTypes.items.filter((type) => offeredBy(provider, type)) : visitTypes.items;
   if (input.visitType && !offered.some((type) => type.id === input.visitType)) {
     const known = visitTypes.items.some((type) => type.id === input.visitType);
     throw new FrontdeskError(
@@ -97,9 +112,10 @@ export async function loadSetup(
       { field: 'visit-type' },
     );
   }
-  const home = location ?? locations.items.find((l) => l.id === provider.locationIds[0]);
+  const home = location ?? locations.items.find((l) => l.id === provider?.locationIds[0]);
   return {
     provider,
+    location,
     locations: locations.items,
     visitTypes: offered,
     // A video-only provider has no office: the patient's own zone is the sensible default.
@@ -109,30 +125,27 @@ export async function loadSetup(
   };
 }
 
-/** The provider's free slots in the range, cleaned; invalid ones are reported and left out. */
+/** The provider's (or the location's) free slots in the range, cleaned; invalid ones are reported and left out. */
 export async function loadSlots(
   adapter: FrontdeskAdapter,
   signal: AbortSignal,
   input: LoadInput,
-  reportDropped: ReportDropped,
+  report: Reports,
 ): Promise<SlotData> {
-  const providerId = input.provider?.trim();
+  const providerId = input.provider?.trim() || undefined;
+  const locationId = input.location?.trim() || undefined;
   // The setup reports a missing provider or a bad attribute; asking for slots then would only repeat it.
-  if (!providerId || configProblem(input)) return NO_SLOTS;
+  if ((!providerId && !locationId) || configProblem(input)) return NO_SLOTS;
   const days = input.days ?? DEFAULT_DAYS;
   // A day starts up to 14 hours before its UTC midnight (and ends up to 12 after), so the window is padded by a day
   // and trimmed to whole days in the zone shown when indexed. Without a start date, nothing before now is asked for.
   const origin = input.start ? Date.parse(`${input.start}T00:00:00Z`) : Date.now();
   const from = input.start ? origin - DAY_MS : origin;
   const to = origin + (days + 1) * DAY_MS;
-  const query = {
-    start: new Date(from).toISOString(),
-    end: new Date(to).toISOString(),
-    providerId,
-    locationId: input.location || undefined,
-  };
+  const query = { start: new Date(from).toISOString(), end: new Date(to).toISOString(), providerId, locationId };
   const [listing, { cleanSlots }] = await Promise.all([adapter.listSlots(query, { signal }), slotCleaning.load()]);
   const cleaned = cleanSlots(listing.items);
-  reportDropped('slots', [...listing.dropped, ...cleaned.dropped]);
+  report.dropped('slots', [...listing.dropped, ...cleaned.dropped]);
+  report.issues(listing.issues);
   return { free: cleaned.free, byId: new Map(cleaned.free.map((entry) => [entry.slot.id, entry])) };
 }

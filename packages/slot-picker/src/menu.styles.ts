@@ -8,7 +8,7 @@ export const menuStyles = css`
     left: 0;
     z-index: 10;
     display: grid;
-    min-inline-size: min(18rem, calc(100vw - 1rem));
+    min-inline-size: min(18em, calc(100vw - 1rem));
     max-inline-size: calc(100vw - 1rem);
     padding: 0.25em;
     border: 1px solid var(--_fd-color-border);
@@ -27,7 +27,7 @@ export const menuStyles = css`
     color: inherit;
     cursor: pointer;
     unicode-bidi: plaintext;
-    min-block-size: 2.75rem;
+    min-block-size: max(44px, 2.75em);
     padding: 0.4em 0.75em 0.4em 2em;
     border: 0;
     border-radius: calc(var(--_sp-radius) / 2);

@@ -6,9 +6,19 @@ import { isSchema, isZod, pageModules } from '../../../test/support/page-modules
 // needs: the booking steps, the rules that clean a listing, and the time-zone menu with floating-ui (a third of the
 // picker's first download on its own) load when first needed, through LazyModule and LazyPart.
 describe('fd-slot-picker page weight', () => {
-  it('downloads the booking steps, slot cleaning and the zone menu on demand, and never zod up front', async () => {
+  it('downloads the booking steps (phone checks included), slot cleaning and the zone menu on demand, never zod up front', async () => {
     const { eager, lazy } = await pageModules(resolve(import.meta.dirname, 'define.ts'));
-    const later = [/booking-flow\.ts$/, /slot-cleaning\.ts$/, /menu-controller\.ts$/, /@floating-ui/];
+    const later = [
+      /booking-flow\.ts$/,
+      /slot-cleaning\.ts$/,
+      /menu-controller\.ts$/,
+      /@floating-ui/,
+      // The phone-number rules and their metadata come with the booking steps, never with the calendar.
+      /libphonenumber-js/,
+      /phone-metadata\.ts$/,
+      // Prices (and money formatting) load after the setup, beside the calendar.
+      /prices\.ts$/,
+    ];
     for (const pattern of later) {
       expect(
         eager.filter((id) => pattern.test(id)),

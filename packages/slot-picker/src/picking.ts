@@ -1,4 +1,4 @@
-import type { DayKey, FdSlotSelectDetail, FrontdeskError, PartOfDay } from '@frontdesk/core';
+import type { DayKey, FdSlotSelectDetail, FrontdeskError, PartOfDay, VisitType } from '@frontdesk/core';
 import { weekStartOf } from '@frontdesk/core';
 import type { Resource } from '@frontdesk/core/element';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
@@ -13,7 +13,7 @@ import type { CleanSlot } from './slot-cleaning.js';
 import type { Focus } from './steps.js';
 import type { SlotPickerStrings } from './strings.js';
 import { renderCalendar } from './views/calendar-view.js';
-import { type Modality, renderFilters } from './views/filters-view.js';
+import { type PatientType, renderFilters } from './views/filters-view.js';
 import { renderTimes } from './views/times-view.js';
 import { renderZoneControl } from './views/zone-view.js';
 import { ZoneClock } from './zone-clock.js';
@@ -41,6 +41,8 @@ export interface PickingHost {
   chose(model: Model, entry: DaySlot, detail: FdSlotSelectDetail): void;
   /** A day with times was chosen: the booking steps are likely next. */
   choseDay(): void;
+  /** "$150 without insurance" for a visit type, once its price is known. */
+  price(type: VisitType): string | undefined;
   renderLoading(lines: number): TemplateResult;
   renderError(error: FrontdeskError, retry: () => void): TemplateResult;
   renderEmpty(title: string, hint: string): TemplateResult;
@@ -53,7 +55,8 @@ export interface PickingHost {
  */
 export class Picking {
   userZone: string | undefined;
-  modality: Modality = 'any';
+  /** The answer to "new or existing patient"; nothing is assumed for the patient. */
+  patientType: PatientType | undefined;
   visitTypeChoice: string | undefined;
   focusedDay: DayKey | undefined;
   chosenDay: DayKey | undefined;
@@ -91,7 +94,7 @@ export class Picking {
       timezone,
       start,
       days,
-      modality: this.modality,
+      patientType: this.patientType,
       visitTypeChoice: this.visitTypeChoice,
       visitType,
     });
@@ -134,6 +137,9 @@ export class Picking {
       conflictDay: undefined,
     });
     this.host.announce(this.t.timesFound(count, dayName(day, lang)));
+    // The next decision is a time: focus the first, which also scrolls the times into view on a phone.
+    const first = model.index?.byDay.get(day)?.[0];
+    if (first) this.host.focus({ slot: first.slot.id });
     this.host.choseDay();
   }
 
@@ -198,16 +204,16 @@ export class Picking {
     this.set(fits ? { visitTypeChoice: id } : { visitTypeChoice: id, chosenSlotId: undefined });
   }
 
-  private chooseModality(model: Model, modality: Modality, slots: SlotData | undefined): void {
-    this.set({ modality });
-    const fits = (id: string | undefined) =>
-      model.setup.visitTypes.find(
-        (type) => (id === undefined || type.id === id) && (modality === 'any' || type.modality === modality),
-      );
-    if (!fits(this.visitTypeChoice ?? this.host.attributes().visitType)) {
-      const first = fits(undefined);
-      if (first) this.chooseVisitType(first.id, slots);
-    }
+  private choosePatientType(answer: PatientType): void {
+    // A visit type chosen for the other answer may no longer fit: the patient chooses among those that do.
+    this.set({ patientType: answer, visitTypeChoice: undefined, chosenSlotId: undefined });
+  }
+
+  /** Where the next decision is: the unanswered question, the visit type not yet chosen, else the calendar. */
+  nextDecision(model: Model): Focus {
+    if (model.askPatientType && !model.patientType) return 'patient-type';
+    if (!model.visitType && model.visitTypes.length > 1) return 'visit-type';
+    return 'grid';
   }
 
   render(model: Model, state: Resource<SlotData>): TemplateResult {
@@ -216,12 +222,13 @@ export class Picking {
     const slots = state.status === 'ready' ? state.value : undefined;
     const filters = renderFilters({
       t,
+      askPatientType: model.askPatientType,
+      patientType: model.patientType,
       visitTypes: model.visitTypes,
       visitTypeId: model.visitType?.id,
-      modality: this.modality,
-      showModality: new Set(model.setup.visitTypes.map((type) => type.modality)).size > 1,
+      price: (type) => this.host.price(type),
+      onPatientType: (answer) => this.choosePatientType(answer),
       onVisitType: (id) => this.chooseVisitType(id, slots),
-      onModality: (modality) => this.chooseModality(model, modality, slots),
     });
     const conflict = this.conflictDay
       ? html`<div class="notice warning" part="conflict">
@@ -241,7 +248,11 @@ export class Picking {
     if (state.status === 'loading') return this.host.renderLoading(5);
     if (state.status === 'error' && state.error) return this.host.renderError(state.error, () => void state.reload());
     const index = model.index;
-    if (!index || !model.visitType) return nothing;
+    if (!model.visitType) {
+      const waiting = model.askPatientType && !model.patientType ? t.answerFirst : t.chooseVisitTypeFirst;
+      return model.visitTypes.length === 0 && !waiting ? nothing : html`<p class="hint">${waiting}</p>`;
+    }
+    if (!index) return nothing;
     if (index.days.length === 0) {
       return this.host.renderEmpty(t.noAvailability(this.host.attributes().days ?? DEFAULT_DAYS), t.noAvailabilityHint);
     }
@@ -249,6 +260,8 @@ export class Picking {
     const weekStart = weekStartOf(lang);
     const focused = this.focusedOf(model);
     const chosen = this.chosenDay;
+    // Before a day is chosen the button offers the soonest day with times; after, the next one after it, and its label
+    // says so ("Next available" for a day after the chosen one read as a promise of the soonest).
     const next = nextAvailableDay(index, chosen ?? model.firstDay, chosen !== undefined);
     return html`<div class="pick" part="pick">
       ${renderCalendar({
@@ -262,6 +275,7 @@ export class Picking {
         lastDay: model.lastDay,
         count: (day) => index.byDay.get(day)?.length ?? 0,
         nextAvailable: next,
+        afterChosen: chosen !== undefined,
         onKeydown: (event) => this.onGridKeydown(model, event),
         onChoose: (day) => this.chooseDay(model, day),
         onMonth: (delta) => {

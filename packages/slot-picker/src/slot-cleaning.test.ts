@@ -69,6 +69,17 @@ describe('cleanSlots', () => {
     expect(dropped.map((d) => d.id)).toEqual(['d']);
   });
 
+  it('keeps side-by-side slots of a location without a provider, and never offers a slot with no openings left', () => {
+    const line = { providerId: undefined, locationId: 'boston' };
+    const { free, dropped } = cleanSlots([
+      slot('a', '2026-03-09T09:00:00Z', '2026-03-09T10:00:00Z', { ...line, capacity: 12 }),
+      slot('b', '2026-03-09T09:00:00Z', '2026-03-09T10:00:00Z', line),
+      slot('c', '2026-03-09T10:00:00Z', '2026-03-09T11:00:00Z', { ...line, capacity: 0 }),
+    ]);
+    expect(free.map((s) => s.slot.id)).toEqual(['a', 'b']);
+    expect(dropped).toEqual([]);
+  });
+
   it('cleans 10,000 slots', () => {
     const base = Date.parse('2026-03-02T13:00:00Z');
     const records = Array.from({ length: 10_000 }, (_, i) => {

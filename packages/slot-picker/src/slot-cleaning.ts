@@ -107,7 +107,9 @@ export function cleanSlots(records: readonly unknown[], root = 'slots'): Cleaned
       return;
     }
     seen.set(slot.id, index);
-    if (slot.status === 'free') candidates.push({ slot, startMs: startMs!, endMs: endMs!, index });
+    // A free slot with no openings left (SMART Scheduling Links `slot-capacity` 0) cannot be booked.
+    if (slot.status === 'free' && slot.capacity !== 0)
+      candidates.push({ slot, startMs: startMs!, endMs: endMs!, index });
   });
 
   // Sorting is stable: slots starting together stay in list order.
@@ -117,7 +119,12 @@ export function cleanSlots(records: readonly unknown[], root = 'slots'): Cleaned
   const open = new Map<string, (CleanSlot & { index: number })[]>();
   const free: CleanSlot[] = [];
   for (const candidate of candidates) {
-    const provider = candidate.slot.providerId ?? '';
+    const provider = candidate.slot.providerId;
+    // Slots of a location without a provider (a vaccine clinic's lines) run side by side: no overlap to find.
+    if (provider === undefined) {
+      free.push(candidate);
+      continue;
+    }
     let active = open.get(provider);
     if (!active) {
       active = [];

@@ -2,14 +2,19 @@ import { css } from 'lit';
 
 /**
  * fd-slot-picker's styles. Public `--fd-slot-picker-*` properties fall back to the shared tokens through the private
- * `--_fd-*` copies; everything is sized in rem/em and laid out with logical properties, so it wraps at 320 px, scales
+ * `--_fd-*` copies; everything is sized in em and laid out with logical properties, so it wraps at 320 px, scales
  * at 200% zoom and mirrors in right-to-left text.
  *
  * Reflow (WCAG 1.4.10): nothing may be wider than the space given, down to 288 px at a 16 px font and 230 px at 20 px.
  * The select is `inline-size: 100%`, not `max-inline-size`: a percentage maximum leaves its min-content at the longest
  * option, which pushed the whole picker past a phone's edge. The calendar is a size container; when it is narrower
- * than 17em the weekday heads switch to narrow names ("W") and the month title takes its own row above the arrows, so
- * no word breaks mid-way and the arrows keep their 44 px.
+ * than 19em the weekday heads (16 px like all text) switch to narrow names ("W"), so no word breaks mid-way.
+ *
+ * Text is never under 16 px, whatever the host's root font size (a theme's `html { font-size: 62.5% }` makes 1rem
+ * 10 px): the widget's font size has a 16 px floor and every size inside is in `em` of it, so it still grows with the
+ * patient's browser settings and zoom. Radio buttons and checkboxes are at least 24 px. The times panel is a size
+ * container too: squeezed into a narrow column (a quarter of a list's row), the times take two even columns of the
+ * width there is instead of one crushed column of 6.5em buttons.
  *
  * Comments live here, not in the CSS: Lit ships the template text as written. Times and zone names use
  * `unicode-bidi: plaintext` so "3:30 PM" keeps its order in a right-to-left page; the zone menu is placed with
@@ -20,7 +25,7 @@ export const slotPickerStyles = css`
     --_sp-accent: var(--fd-slot-picker-accent, var(--_fd-color-accent));
     --_sp-on-accent: var(--fd-slot-picker-on-accent, var(--_fd-color-on-accent));
     --_sp-available: var(--fd-slot-picker-available, var(--_fd-color-surface-alt));
-    --_sp-day-size: var(--fd-slot-picker-day-size, 2.75rem);
+    --_sp-day-size: var(--fd-slot-picker-day-size, 2.75em);
     --_sp-gap: var(--fd-slot-picker-gap, var(--_fd-space));
     --_sp-radius: var(--fd-slot-picker-radius, var(--_fd-radius));
     --_fd-field-accent: var(--_sp-accent);
@@ -29,6 +34,7 @@ export const slotPickerStyles = css`
   .fd-root {
     display: grid;
     gap: var(--_sp-gap);
+    font-size: max(16px, var(--_fd-font-size));
   }
   h3,
   h4 {
@@ -51,7 +57,7 @@ export const slotPickerStyles = css`
   }
   .pick {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr));
     gap: var(--_sp-gap);
     align-items: start;
   }
@@ -79,23 +85,46 @@ export const slotPickerStyles = css`
   .choice {
     display: inline-flex;
     align-items: center;
-    gap: 0.4em;
-    min-block-size: 2.75rem;
+    gap: 0.5em;
+    min-block-size: 2.75em;
     margin-inline-end: 1em;
     font-weight: 400;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    inline-size: max(24px, 1.5em);
+    block-size: max(24px, 1.5em);
   }
   select {
     inline-size: 100%;
   }
+  .question {
+    display: grid;
+    gap: 0.25em;
+    inline-size: 100%;
+  }
+  .visit-option .hint {
+    margin-inline-start: 2em;
+  }
+  .visit-option.single .hint {
+    margin-inline-start: 0;
+  }
+  .visit-name {
+    margin: 0;
+    font-weight: 600;
+  }
   .calendar {
     container-type: inline-size;
   }
+  #month-heading {
+    margin-block-end: 0.5em;
+    text-align: center;
+  }
   .month-bar {
     display: flex;
-    align-items: center;
     justify-content: space-between;
     gap: 0.5em;
-    margin-block-end: 0.5em;
+    margin-block-start: 0.5em;
   }
   .icon-button,
   .zone-button,
@@ -105,8 +134,8 @@ export const slotPickerStyles = css`
     cursor: pointer;
   }
   .icon-button {
-    min-inline-size: 2.75rem;
-    min-block-size: 2.75rem;
+    min-inline-size: max(44px, 2.75em);
+    min-block-size: max(44px, 2.75em);
     border: 1px solid var(--_fd-color-border);
     border-radius: var(--_sp-radius);
     background: var(--_fd-color-surface);
@@ -130,24 +159,16 @@ export const slotPickerStyles = css`
   th .narrow {
     display: none;
   }
-  @container (width < 17em) {
+  @container (width < 19em) {
     th .short {
       display: none;
     }
     th .narrow {
       display: inline;
     }
-    .month-bar {
-      flex-wrap: wrap;
-    }
-    .month-bar h3 {
-      order: -1;
-      flex-basis: 100%;
-      text-align: center;
-    }
   }
   th {
-    font-size: 0.85em;
+    font-size: 1em;
     font-weight: 600;
     color: var(--_fd-color-muted);
     padding-block: 0.25em;
@@ -197,6 +218,12 @@ export const slotPickerStyles = css`
     display: grid;
     gap: 0.75em;
     min-inline-size: 0;
+    container-type: inline-size;
+  }
+  @container (width < 15em) {
+    .times {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
   }
   .time-group {
     display: grid;
@@ -212,7 +239,9 @@ export const slotPickerStyles = css`
     unicode-bidi: plaintext;
   }
   .time {
-    min-block-size: 2.75rem;
+    display: grid;
+    place-content: center;
+    min-block-size: max(44px, 2.75em);
     padding: 0.4em 0.5em;
     border: 2px solid var(--_sp-accent);
     border-radius: var(--_sp-radius);
@@ -230,11 +259,14 @@ export const slotPickerStyles = css`
     margin: 0;
     color: var(--_fd-color-muted);
   }
+  .openings {
+    font-weight: 400;
+  }
   .zone-button {
     display: inline-flex;
     align-items: center;
     gap: 0.4em;
-    min-block-size: 2.75rem;
+    min-block-size: max(44px, 2.75em);
     padding: 0.3em 0.75em;
     border: 1px solid var(--_fd-color-border);
     border-radius: var(--_sp-radius);

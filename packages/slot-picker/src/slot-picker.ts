@@ -1,4 +1,4 @@
-import type { FdSlotSelectDetail, FrontdeskError, Slot } from '@frontdesk/core';
+import { type FdSlotSelectDetail, FrontdeskError, type ListingIssue, type Slot, type VisitType } from '@frontdesk/core';
 import {
   baseStyles,
   devWarn,
@@ -16,7 +16,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { BookingFlow, BookingHost } from './booking-flow.js';
 import type { DaySlot } from './day-index.js';
 import { whenLabel } from './labels.js';
-import { type LoadInput, loadSetup, loadSlots, type Setup } from './loaders.js';
+import { type LoadInput, loadSetup, loadSlots, type Reports, type Setup } from './loaders.js';
 import type { Model } from './model.js';
 import { Picking } from './picking.js';
 import type { CleanSlot } from './slot-cleaning.js';
@@ -26,24 +26,32 @@ import { pickerStrings, type SlotPickerStrings } from './strings.js';
 
 /** The booking steps' code and styles: fetched once per page, when a patient first chooses a day. */
 const bookingSteps = new LazyModule(() => import('./booking-flow.js'));
+/** Visit type prices and money formatting: fetched with the prices, after the setup, never in the first wave. */
+const priceModule = new LazyModule(() => import('./prices.js'));
 
 /**
- * A month calendar of a provider's free times, the times of the chosen day, and (in `book` mode) the steps that book
- * one: patient details, review, confirmation with an .ics file. Time-zone correct, keyboard and screen-reader
- * friendly, and form-associated: in `select` mode inside a `<form>`, the chosen slot id is the form value.
+ * A month calendar of a provider's (or a location's) free times, the times of the chosen day, and (in `book` mode)
+ * the steps that book one: who the visit is for, patient details, insurance, review, confirmation with an .ics file.
+ * "New or existing patient" is asked first, then the visit type with its description and price. Time-zone correct,
+ * keyboard and screen-reader friendly (focus always lands on the next decision; `focus()` does the same), and
+ * form-associated: in `select` mode inside a `<form>`, the chosen slot id is the form value.
  *
- * @summary Find a free time with a provider and book it.
+ * @summary Find a free time with a provider or at a location, and book it.
  *
  * @fires fd-slot-select - The patient chose a time. Detail: `FdSlotSelectDetail` (slot id, start, end, provider,
  *   location, visit type, time zone shown).
  * @fires fd-booking-confirmed - The booking went through. Detail: `FdBookingConfirmedDetail` (booking id, status, slot;
  *   no patient details).
+ * @fires fd-plan-select - The patient chose an insurance plan in the booking form (or none), so a cost estimate can
+ *   follow it. Detail: `FdPlanSelectDetail` (`planId`; never the member id).
  * @fires fd-error - Something went wrong: a failed request, a misconfigured attribute, or slots left out as invalid
- *   (end before start, duplicates, overlaps, unknown statuses, missing offsets). Detail: `FdErrorDetail`.
+ *   (end before start, duplicates, overlaps, unknown statuses, missing offsets), or an issue the source reported
+ *   about its listing (each once, recoverable). Detail: `FdErrorDetail`.
  *
  * @csspart base - The widget's outer box.
- * @csspart filters - The visit type and in person / video filters.
- * @csspart visit-type - The visit type select.
+ * @csspart filters - The questions before the calendar: new or existing patient, and the visit type.
+ * @csspart patient-type - The "have you been seen here before" question.
+ * @csspart visit-type - The visit type choices (or the one visit type that fits).
  * @csspart calendar - The month calendar.
  * @csspart month-heading - The month and year above the grid.
  * @csspart month-button - The previous and next month buttons.
@@ -51,7 +59,7 @@ const bookingSteps = new LazyModule(() => import('./booking-flow.js'));
  * @csspart next-available - The "next available" button.
  * @csspart times - The panel of times for the chosen day.
  * @csspart time-group - One part of the day (morning, afternoon, evening).
- * @csspart time-button - Each time; also `time-button-selected`.
+ * @csspart time-button - Each time; also `time-button-selected`. A time with a known capacity says its openings.
  * @csspart zone - The time-zone line or control.
  * @csspart zone-button - The button that opens the time-zone menu.
  * @csspart zone-menu - The time-zone menu.
@@ -68,6 +76,8 @@ const bookingSteps = new LazyModule(() => import('./booking-flow.js'));
  * @csspart continue-button - The button that leaves the details step.
  * @csspart confirmation - The confirmation.
  * @csspart instructions - The clinic's instructions in the confirmation.
+ * @csspart notifications - What the server said it will send (email, text), when it said.
+ * @csspart join-link - The link that joins a video visit, when the backend gave one.
  * @csspart calendar-link - The "Add to calendar" link (.ics download).
  * @csspart book-elsewhere - The step shown by read-only sources: a booking link or phone number.
  * @csspart booking-link - The link to the source's own booking page.
@@ -80,7 +90,7 @@ const bookingSteps = new LazyModule(() => import('./booking-flow.js'));
  * @cssprop --fd-slot-picker-accent - Selected day, time buttons and focus (default `--fd-color-accent`).
  * @cssprop --fd-slot-picker-on-accent - Text on the accent (default `--fd-color-on-accent`).
  * @cssprop --fd-slot-picker-available - Background of days that have times (default `--fd-color-surface-alt`).
- * @cssprop --fd-slot-picker-day-size - Height of a day in the grid (default `2.75rem`).
+ * @cssprop --fd-slot-picker-day-size - Height of a day in the grid (default `2.75em`).
  * @cssprop --fd-slot-picker-gap - Space between the calendar and the times (default `--fd-space`).
  * @cssprop --fd-slot-picker-radius - Corners of days and time buttons (default `--fd-radius`).
  */
@@ -99,11 +109,17 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     step: { state: true },
   };
 
-  /** Id of the provider whose times are shown. Required. */
+  /** Id of the provider whose times are shown. Required unless `location` is given. */
   provider: string | undefined;
-  /** Only times at this location (an id); also sets the clinic's time zone. Default: every location of the provider. */
+  /**
+   * Only times at this location (an id); also sets the clinic's time zone. Default: every location of the provider.
+   * Without `provider`, the location's own times (a source without practitioners, such as SMART Scheduling Links).
+   */
   location: string | undefined;
-  /** The visit type chosen first (an id); the patient can change it. Default: the provider's first. */
+  /**
+   * The visit type (an id) the page books for; the patient can change it. Default: none until the patient answers
+   * "new or existing patient" and chooses (a visit type that is the only one to fit is chosen for them).
+   */
   visitType: string | undefined;
   /** IANA zone the times are shown in first. Default: the location's (the clinic's) zone. */
   timezone: string | undefined;
@@ -129,6 +145,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     announce: (message) => this.announce(message),
     focus: (target) => this.focusAfterRender(target),
     chose: (model, entry, detail) => this.chose(model, entry, detail),
+    price: (type) => this.priceText(type),
     choseDay: () => {
       // A chosen day usually leads to a chosen time: fetch the booking steps now, so they are ready then.
       if (this.bookMode) void this.loadFlow();
@@ -142,6 +159,13 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
   private flowLoading: Promise<BookingFlow | undefined> | undefined;
   private pendingFocus: Focus | undefined;
   private settledOnce = false;
+  private focusOnReady = false;
+  /** Source issues already reported: the same feed problem comes back with every listing of it. */
+  private readonly issuesReported = new Set<string>();
+  private readonly reports: Reports = {
+    dropped: (what, dropped) => this.reportDropped(what, dropped),
+    issues: (issues) => this.reportIssues(issues),
+  };
 
   private readonly setup = new Resource(
     this,
@@ -149,16 +173,27 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
       if (this.mode !== undefined && this.mode !== 'select' && this.mode !== 'book') {
         devWarn(`<fd-slot-picker mode="${String(this.mode).slice(0, 20)}"> is not select or book; using book.`);
       }
-      return loadSetup(adapter, signal, this.loadInput(), (what, dropped) => this.reportDropped(what, dropped));
+      return loadSetup(adapter, signal, this.loadInput(), this.reports);
     },
     () => [this.provider, this.location, this.visitType, this.timezone, this.start, this.days],
   );
 
   private readonly slots = new Resource(
     this,
-    (adapter, signal) =>
-      loadSlots(adapter, signal, this.loadInput(), (what, dropped) => this.reportDropped(what, dropped)),
+    (adapter, signal) => loadSlots(adapter, signal, this.loadInput(), this.reports),
     () => [this.provider, this.location, this.start, this.days],
+  );
+
+  /** The price of each visit type without insurance, once the setup is known (code and all loaded then). */
+  private readonly prices = new Resource(
+    this,
+    async (adapter, signal) => {
+      const setup = this.setup.value;
+      if (!setup?.capabilities.prices) return undefined;
+      const module = await priceModule.load();
+      return { prices: await module.loadPrices(adapter, signal, setup), formatMoney: module.formatMoney };
+    },
+    () => [this.setup.value],
   );
 
   /** The chosen slot's id (`select` mode's form value); setting it chooses that slot once the times are loaded. */
@@ -182,6 +217,20 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     if (typeof state === 'string') this.value = state;
   }
 
+  /**
+   * Focus where the patient's next decision is: the first question not answered yet, else the calendar (in a later
+   * step, its heading).
+   */
+  override focus(_options?: FocusOptions): void {
+    if (this.step !== 'pick') {
+      this.focusAfterRender('step');
+      return;
+    }
+    // Still loading: the question or the calendar takes focus as soon as it is there.
+    this.focusOnReady = true;
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.flow?.dispose();
@@ -194,6 +243,29 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
   private loadInput(): LoadInput {
     const { provider, location, visitType, timezone, start, days } = this;
     return { provider, location, visitType, timezone, start, days };
+  }
+
+  private priceText(type: VisitType): string | undefined {
+    const known = this.prices.status === 'ready' ? this.prices.value : undefined;
+    const price = known?.prices.get(type.id);
+    const cents = price?.cashPrice ?? price?.grossCharge;
+    if (!known || !price || cents === undefined) return undefined;
+    try {
+      return this.l10n.t.withoutInsurance(known.formatMoney(cents, price.currency, this.l10n.lang));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Each issue the source reported about a listing, once, as a recoverable `fd-error`: the times still show. */
+  private reportIssues(issues: readonly ListingIssue[] | undefined): void {
+    for (const issue of issues ?? []) {
+      const key = `${issue.code} ${issue.message}`;
+      if (this.issuesReported.has(key)) continue;
+      this.issuesReported.add(key);
+      const kind = issue.code === 'stale' ? 'network' : 'invalid-response';
+      this.reportError(new FrontdeskError(kind, `${issue.code}: ${issue.message}`, { field: issue.code }), true);
+    }
   }
 
   private loadedSlots() {
@@ -227,6 +299,10 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     }
     this.settledOnce = true;
     this[syncForm]();
+    if (this.focusOnReady && this.setup.value && this.slots.status !== 'loading') {
+      this.focusOnReady = false;
+      this.pendingFocus = this.picking.nextDecision(this.model(this.setup.value));
+    }
     this.applyFocus();
   }
 
@@ -277,7 +353,8 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
       this.announce(this.l10n.t.selected(whenLabel(entry.startMs, model.zone, this.l10n.lang)));
       return;
     }
-    this.goTo(model.setup.capabilities.booking === 'api' ? 'details' : 'elsewhere');
+    const api = model.setup.capabilities.booking === 'api';
+    this.goTo(api ? 'details' : 'elsewhere', api ? 'fields' : 'step');
     void this.loadFlow().then((flow) => {
       flow?.chose(model);
       this.requestUpdate();
@@ -315,6 +392,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
   private bookingHost(): BookingHost {
     return {
       element: this,
+      draftKey: this.id || `${this.provider ?? ''}|${this.location ?? ''}`,
       requestUpdate: () => this.requestUpdate(),
       resolveAdapter: () => this.resolveAdapter(),
       reportError: (error, recoverable) => this.reportError(error, recoverable),
@@ -323,6 +401,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
       go: (step, focus) => this.goTo(step, focus),
       focus: (target) => this.focusAfterRender(target),
       confirmed: (detail) => this.emit('fd-booking-confirmed', detail),
+      planChosen: (planId) => this.emit('fd-plan-select', { planId }),
       conflict: (entry) => this.showConflict(entry),
     };
   }
@@ -339,7 +418,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
 
   private setupTitle(error: FrontdeskError): string {
     const t = this.l10n.t;
-    if (error.field === 'provider') return error.kind === 'not-found' ? t.unknownProvider : t.noProvider;
+    if (error.field === 'provider') return error.kind === 'not-found' ? t.unknownProvider : t.noLocation;
     if (error.field === 'visit-type') return t.unknownVisitType;
     if (error.field === 'location') return t.unknownLocation;
     return error.kind === 'invalid-input' ? t.badAttribute : this.baseI18n.t.errorTitle;

@@ -37,7 +37,7 @@ describe('fd-slot-picker states', () => {
       }),
     });
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start=${START}
       .adapter=${adapter}
       @fd-error=${errorsOf(errors)}
@@ -68,8 +68,8 @@ describe('fd-slot-picker states', () => {
 
     el.removeAttribute('provider');
     await settle(el);
-    expect(text($(el, '[role="alert"]'))).to.contain('This booking widget needs a provider.');
-    expect(text($(el, '[role="alert"]'))).to.contain('needs a provider attribute');
+    expect(text($(el, '[role="alert"]'))).to.contain('This booking widget needs a provider or a location.');
+    expect(text($(el, '[role="alert"]'))).to.contain('needs a provider attribute (a provider id) or a location');
   });
 
   it('says when the visit type is unknown or not offered by the provider', async () => {
@@ -86,13 +86,15 @@ describe('fd-slot-picker states', () => {
     el.setAttribute('visit-type', 'follow-up');
     await settle(el);
     expect($(el, '[role="alert"]')).to.equal(null);
-    expect(($(el, '#visit-type') as HTMLSelectElement).value).to.equal('follow-up');
+    // The page's visit type answers "new or existing" (existing) and is the one chosen among the existing visits.
+    expect($<HTMLInputElement>(el, 'input[name="patientType"]:checked')?.value).to.equal('existing');
+    expect($<HTMLInputElement>(el, 'input[name="visitType"]:checked')?.value).to.equal('follow-up');
   });
 
   it('names a mistyped attribute', async () => {
     const errors: FdErrorDetail[] = [];
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start="2026-02-30"
       .adapter=${memory()}
       @fd-error=${errorsOf(errors)}
@@ -111,7 +113,7 @@ describe('fd-slot-picker states', () => {
 
   it('marks a day with no slots and says so when it is chosen', async () => {
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>`,
     );
     const sunday = $(el, 'td[data-day="2026-03-08"]')!;
     expect(sunday.getAttribute('aria-disabled')).to.equal('true');
@@ -121,20 +123,26 @@ describe('fd-slot-picker states', () => {
     expect(sunday.getAttribute('aria-selected')).to.equal('false');
     await heard(el, /^No times on Sunday, March 8\.$/);
     expect(timeButtons(el)).to.have.length(0);
-    // "Next available" jumps past it: Saturday has Franklin's morning hours, Sunday nothing.
+    // Before a day is chosen the button offers the soonest; after, the next day with times, and says so.
+    expect(text($(el, '[part="next-available"]'))).to.equal('Next available: Monday, March 2');
     await chooseDay(el, '2026-03-06');
-    $(el, '[part="next-available"]')!.click();
+    const next = $(el, '[part="next-available"]')!;
+    expect(text(next)).to.equal('Next day with times: Saturday, March 7');
+    next.click();
     await settle(el);
     expect($(el, 'td[aria-selected="true"]')?.dataset.day).to.equal('2026-03-07');
+    // The times are the next decision: the first has focus.
+    expect(focused(el)).to.equal(timeButtons(el)[0]);
     $(el, '[part="next-available"]')!.click();
     await settle(el);
     expect($(el, 'td[aria-selected="true"]')?.dataset.day).to.equal('2026-03-09');
-    await heard(el, /^\d+ times on Monday, March 9$/);
+    await heard(el, /^\d+ times? on Monday, March 9$/);
   });
 
   it('says when the provider has no availability in range', async () => {
     const el = await mount(html`<fd-slot-picker
       provider="aisha-rahman"
+      visit-type="specialist-consult"
       start=${START}
       days="14"
       .adapter=${memory()}
@@ -143,13 +151,13 @@ describe('fd-slot-picker states', () => {
     expect(empty.getAttribute('role')).to.equal('status');
     expect(text(empty)).to.contain('No times are open in the next 14 days.');
     expect($(el, 'table')).to.equal(null);
-    expect($(el, '#visit-type')).to.exist; // another visit type may still have times
+    expect($(el, '[part~="filters"]')).to.exist; // another visit type may still have times
     await expect(el).shadowDom.to.be.accessible();
   });
 
   it('shows a busy skeleton while loading and an error with a working retry', async () => {
     const el = await fixture<FdSlotPicker>(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start=${START}
       .adapter=${memory({ latencyMs: 150 })}
     ></fd-slot-picker>`);
@@ -175,7 +183,9 @@ describe('fd-slot-picker states', () => {
   });
 
   it('loads once an adapter is set after it first found none', async () => {
-    const el = await mount(html`<fd-slot-picker provider="maria-hernandez" start=${START}></fd-slot-picker>`);
+    const el = await mount(
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START}></fd-slot-picker>`,
+    );
     expect(text($(el, '[role="alert"]'))).to.contain('has no adapter');
     el.adapter = memory();
     await settle(el);
@@ -184,7 +194,7 @@ describe('fd-slot-picker states', () => {
 
   it('speaks Spanish, with weeks starting on Monday', async () => {
     const el = await mount(html`<div lang="es">
-      <fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>
+      <fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>
     </div>`);
     // The Spanish table is fetched on first use.
     await until(() => text($(el, 'td[data-day="2026-03-08"]')).includes('sin horarios'), 'the Spanish strings');
@@ -196,14 +206,15 @@ describe('fd-slot-picker states', () => {
     expect(text($(el, '.time-group h4'))).to.match(/Mañana|Tarde|Noche/);
     timeButtons(el)[0]!.click();
     await settle(el);
-    expect(text(focused(el))).to.equal('Sus datos');
+    expect(text($(el, '#step-heading'))).to.equal('Sus datos');
+    expect(text($(el, 'fieldset legend'))).to.equal('¿Para quién es la consulta?');
     expect(text($(el, 'label[for="f-birthDate"]'))).to.equal('Fecha de nacimiento');
     await expect(el).shadowDom.to.be.accessible();
   });
 
   it('mirrors the arrow keys in right-to-left text', async () => {
     const el = await mount(html`<div dir="rtl" lang="en">
-      <fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${memory()}></fd-slot-picker>
+      <fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${memory()}></fd-slot-picker>
     </div>`);
     $(el, 'td[data-day="2026-03-04"]')!.click();
     await settle(el);
@@ -233,7 +244,7 @@ describe('fd-slot-picker states', () => {
     });
     const adapter = withOverrides(base, { listSlots: async () => ({ items: many, dropped: [] }) });
     const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" start=${START} .adapter=${adapter}></fd-slot-picker>`,
+      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
     );
     expect($$(el, 'td[data-day]').length).to.be.at.most(31);
     expect(text($(el, 'td[data-day="2026-03-02"]'))).to.contain('112 times');
@@ -246,7 +257,7 @@ describe('fd-slot-picker states', () => {
 });
 
 runWidgetConformance('fd-slot-picker', {
-  attributes: { provider: 'maria-hernandez', start: START },
+  attributes: { provider: 'maria-hernandez', 'visit-type': 'new-patient', start: START },
   content: '[part~="calendar"]',
   spanish: /Elija un día/,
 });

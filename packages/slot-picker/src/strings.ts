@@ -13,8 +13,10 @@ export const stringsEn = {
     count === 0 ? `${date}, no times` : count === 1 ? `${date}, 1 time` : `${date}, ${count} times`,
   outOfRange: (date: string): string => `${date}, not bookable`,
   nextAvailableOn: (date: string): string => `Next available: ${date}`,
+  nextDayWithTimes: (date: string): string => `Next day with times: ${date}`,
   noneLater: 'No later times in this range',
-  calendarHelp: 'Use the arrow keys to move between days and Enter to choose one.',
+  calendarHelp:
+    'Use the arrow keys to move between days, Page Up and Page Down to change the month, and Enter to choose a day.',
   // Times
   chooseDay: 'Choose a day to see its times.',
   timesOn: (date: string): string => `Times on ${date}`,
@@ -33,24 +35,29 @@ export const stringsEn = {
   zoneYours: (zone: string): string => `Your time: ${zone}`,
   zoneOther: (zone: string): string => zone,
   zoneChanged: (zone: string): string => `Times now shown in ${zone}`,
-  // Filters
-  filters: 'Visit options',
+  // What kind of visit
+  seenBefore: 'Have you been seen at this clinic before?',
+  newPatient: 'No, I’m a new patient',
+  existingPatient: 'Yes, I’ve been seen here',
   visitType: 'Visit type',
-  modality: 'In person or video',
-  anyModality: 'Either',
+  chooseVisitType: 'What kind of visit?',
+  answerFirst: 'Answer the question above to see the open times.',
+  chooseVisitTypeFirst: 'Choose a kind of visit to see its open times.',
   inPerson: 'In person',
   telehealth: 'Video visit',
   minutes: (n: number): string => `${n} min`,
+  withoutInsurance: (amount: string): string => `${amount} without insurance`,
   noVisitTypes: 'This provider offers no visits of this kind.',
+  openings: (count: number): string => (count === 1 ? '1 opening' : `${count} openings`),
   // Conflict
   conflictTitle: 'That time was just taken',
   conflictText: (date: string): string =>
     `Someone else booked it a moment ago. Here are the times still open on ${date}. Your details are saved.`,
   // Problems with the setup
-  noProvider: 'This booking widget needs a provider.',
   unknownProvider: 'We could not find this provider.',
   unknownVisitType: 'This visit type is not offered.',
   unknownLocation: 'We could not find this location.',
+  noLocation: 'This booking widget needs a provider or a location.',
   badAttribute: 'This booking widget is not set up correctly.',
   requiredMessage: 'Choose a time.',
 };

@@ -25,7 +25,7 @@ async function slotsById(el: FdSlotPicker, ids: readonly string[]): Promise<Slot
 describe('fd-slot-picker time zones', () => {
   it('labels times on the right day across the spring-forward weekend', async () => {
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start="2026-03-05"
       days="10"
       .adapter=${memory({ now: '2026-03-05T06:00:00Z' })}
@@ -54,7 +54,7 @@ describe('fd-slot-picker time zones', () => {
 
   it('labels times on the right day across the fall-back weekend', async () => {
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start="2026-10-29"
       days="10"
       .adapter=${memory({ now: '2026-10-29T06:00:00Z' })}
@@ -105,7 +105,7 @@ describe('fd-slot-picker time zones', () => {
       }),
     });
     const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez"
+      provider="maria-hernandez" visit-type="new-patient"
       start="2026-03-01"
       days="250"
       timezone="America/Chicago"
@@ -130,6 +130,7 @@ describe('fd-slot-picker time zones', () => {
     const selections: FdSlotSelectDetail[] = [];
     const el = await mount(html`<fd-slot-picker
       provider="james-okafor"
+      visit-type="follow-up"
       location="chattanooga-riverfront"
       timezone="America/Los_Angeles"
       mode="select"

@@ -1,5 +1,5 @@
-// The survey engine (model, analysis, answers) and the zod checks it runs on every Questionnaire it is given: the
-// largest part of the widget, loaded on first use instead of with the page. The built-in adapters load the same zod
-// chunk, so a page that fetches its survey through one downloads zod once.
-export { createSurveyModel, surveyAnswersEqual } from '@frontdesk/core';
-export { SurveyForm } from './form-view.js';
+// The survey engine (model, analysis, answers, FHIRPath on demand) and its form: loaded only for a Questionnaire the
+// small model of simple forms (simple-model.ts) leaves to it, such as PHQ-9 with its pages and score.
+export { createSurveyModel } from '@frontdesk/core';
+export { engineStyles } from './engine.styles.js';
+export { EngineForm } from './engine-form.js';

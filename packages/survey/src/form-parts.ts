@@ -1,21 +1,9 @@
-import type { SurveyFieldError, SurveyProblem } from '@frontdesk/core';
+import type { SurveyFieldError } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SurveyStrings } from './strings.js';
 
-// The parts of <fd-survey>'s form that are drawn from what they are given: the end states, the notices about the
-// Questionnaire, the summary of errors and a question's messages. The form (form-view.ts) decides when each shows.
-
-/** Problems already shown in place (an item's "not supported here" line), so not listed again at the top. */
-const SHOWN_IN_PLACE = new Set(['unsupported-item', 'value-set-unresolved', 'initial-answer-dropped']);
-
-/** A Questionnaire that cannot be rendered at all, with its problems for the developer. */
-export function renderInvalid(t: SurveyStrings, problems: readonly SurveyProblem[]): TemplateResult {
-  return html`<div class="fd-state error" part="error" role="alert">
-    <p class="fd-state-title">${t.setupTitle}</p>
-    <p>${t.setupHint}</p>
-    <ul class="problems">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>
-  </div>`;
-}
+// The parts of <fd-survey>'s form that only show once the patient submits: the end states and the summary of errors.
+// They come with the finish part (finish.ts); the form (form-view.ts) decides when each shows.
 
 export interface EndState {
   part: 'thanks' | 'queued';
@@ -46,19 +34,6 @@ export function renderEndState(state: EndState, t: SurveyStrings): TemplateResul
   </section>`;
 }
 
-/** The Questionnaire's problems that are not shown in place, behind a disclosure for the developer. */
-export function renderProblems(t: SurveyStrings, problems: readonly SurveyProblem[]): unknown {
-  const listed = problems.filter((p) => !SHOWN_IN_PLACE.has(p.code));
-  if (listed.length === 0) return nothing;
-  return html`<div class="problems-notice" part="problems">
-    <p>${t.problemsTitle}</p>
-    <details>
-      <summary>${t.technicalDetails}</summary>
-      <ul class="problems">${listed.map((p) => html`<li>${p.message}</li>`)}</ul>
-    </details>
-  </div>`;
-}
-
 export interface SummaryEntry {
   label: string;
   error: SurveyFieldError;
@@ -82,16 +57,4 @@ export function renderErrorSummary(t: SurveyStrings, entries: readonly SummaryEn
       )}
     </ul>
   </div>`;
-}
-
-/** A question's messages, tied to its control by `aria-describedby` (`${id}-e`). */
-export function renderFieldErrors(
-  t: SurveyStrings,
-  id: string,
-  errors: readonly SurveyFieldError[] | undefined,
-): unknown {
-  if (!errors?.length) return nothing;
-  return html`<p class="error" id="${id}-e" part="field-error">
-    ${errors.map((e) => t.error(e.code, e.params)).join(' ')}
-  </p>`;
 }

@@ -1,4 +1,5 @@
-import type { FhirCoding, SurveyAnswer, SurveyNode } from '@frontdesk/core';
+import type { SurveyNode } from '@frontdesk/core';
+import { isShown } from './form-view.js';
 
 /** One screen of the form: a page group (or each top-level group with `paged`), or a run of other top-level items. */
 export interface SurveyScreen {
@@ -49,50 +50,6 @@ export function layoutSurvey(items: readonly SurveyNode[], pagedAttribute: boole
   return { screens, screenOf, children, paged };
 }
 
-export const isShown = (node: SurveyNode): boolean => node.enabled && !node.hidden;
-
 export function screenEnabled(screen: SurveyScreen): boolean {
   return screen.roots.some(isShown);
-}
-
-/** The text an input shows for an answer: what the patient would type to give it. */
-export function answerText(answer: SurveyAnswer): string {
-  if ('valueString' in answer) return answer.valueString;
-  if ('valueUri' in answer) return answer.valueUri;
-  if ('valueInteger' in answer) return String(answer.valueInteger);
-  if ('valueDecimal' in answer) return String(answer.valueDecimal);
-  if ('valueQuantity' in answer) return String(answer.valueQuantity.value);
-  if ('valueDate' in answer) return answer.valueDate;
-  // datetime-local and time inputs take wall-clock time without seconds or offset (the patient's own zone).
-  if ('valueDateTime' in answer) return answer.valueDateTime.includes('T') ? answer.valueDateTime.slice(0, 16) : '';
-  if ('valueTime' in answer) return answer.valueTime.endsWith(':00') ? answer.valueTime.slice(0, 5) : answer.valueTime;
-  if ('valueBoolean' in answer) return String(answer.valueBoolean);
-  if ('valueAttachment' in answer) return answer.valueAttachment.title ?? '';
-  return answer.valueCoding.display ?? answer.valueCoding.code ?? '';
-}
-
-export function unitLabel(unit: FhirCoding): string {
-  return unit.display ?? unit.code ?? '';
-}
-
-/** A quantity answer from typed text and the chosen unit; undefined when the text is not a number. */
-export function quantityAnswer(text: string, unit: FhirCoding | undefined): SurveyAnswer | undefined {
-  const s = text.trim();
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return undefined;
-  const value: { value: number; unit?: string; system?: string; code?: string } = { value: Number(s) };
-  if (unit) {
-    const label = unitLabel(unit);
-    if (label) value.unit = label;
-    if (unit.system) value.system = unit.system;
-    if (unit.code) value.code = unit.code;
-  }
-  return { valueQuantity: value };
-}
-
-/** What a screen reader says for a slider position: the number, with the end label when the thumb is at an end. */
-export function sliderValueText(value: number, min: number, max: number, lower?: string, upper?: string): string {
-  const label = value === min ? lower : value === max ? upper : undefined;
-  const n = String(value);
-  if (!label) return n;
-  return label.startsWith(n) ? label : `${n}, ${label}`;
 }

@@ -14,27 +14,8 @@ const TYPE_NAMES: Record<string, string> = {
 export default {
   loading: 'Cargando las preguntas…',
   setupTitle: 'No se puede mostrar este formulario',
-  setupHint: 'El formulario de la clínica tiene un problema. Inténtelo más tarde o comuníquese con la clínica.',
-  noSurvey:
-    'Indique en el atributo survey el id de una encuesta, o en la propiedad questionnaire un Questionnaire de FHIR.',
-  problemsTitle: 'Parte de este formulario no se pudo mostrar',
-  technicalDetails: 'Detalles técnicos',
   required: '(obligatoria)',
-  unsupported: 'Esta pregunta no se puede responder aquí. Puede responder las demás.',
-  yes: 'Sí',
-  no: 'No',
-  other: 'Otra (especifique)',
-  choose: 'Elija…',
-  unit: 'Unidad',
-  notAnswered: 'Sin responder todavía',
-  addAnswer: 'Agregar otra respuesta',
-  removeAnswer: (n) => `Quitar la respuesta ${n}`,
-  addRepeat: (what) => `Agregar otro: ${what}`,
-  removeRepeat: (what, n) => `Quitar ${what} ${n}`,
   entry: 'Entrada',
-  page: (n, total) => `Página ${n} de ${total}`,
-  next: 'Siguiente',
-  back: 'Atrás',
   submit: 'Enviar',
   sending: 'Enviando sus respuestas…',
   summaryTitle: 'Hay un problema',
@@ -51,6 +32,7 @@ export default {
   failedText:
     'El sistema de la clínica no las aceptó. Sus respuestas siguen aquí; inténtelo de nuevo o comuníquese con la clínica.',
   draftRestored: 'Se recuperaron sus respuestas anteriores.',
+  draftSaved: 'Sus respuestas quedaron guardadas en este dispositivo. Puede terminar más tarde.',
   error: (code, params) => {
     switch (code) {
       case 'required':
@@ -79,7 +61,7 @@ export default {
       case 'attachment-type':
         return 'Este tipo de archivo no se acepta aquí.';
       case 'attachment-size':
-        return `El archivo es demasiado grande (máximo ${params.max} bytes).`;
+        return 'Este archivo es demasiado grande.';
     }
   },
 } satisfies SurveyStrings;

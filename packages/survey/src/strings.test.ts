@@ -1,5 +1,7 @@
-import type { SurveyErrorCode } from '@frontdesk/core';
+import type { SurveyErrorCode, SurveyFeature, SurveyUnsupportedCode } from '@frontdesk/core';
 import { describe, expect, it } from 'vitest';
+import engineStringsEs from './engine-strings.es.js';
+import { engineStringsEn } from './engine-strings.js';
 import stringsEs from './strings.es.js';
 import { stringsEn } from './strings.js';
 
@@ -38,4 +40,50 @@ describe('survey field errors', () => {
       expect(table.error('regex', params)).toContain('12345');
     });
   }
+});
+
+// Why an item cannot be answered, in the patient's words: one sentence per cause, naming the feature it uses.
+const CAUSES: readonly SurveyUnsupportedCode[] = [
+  'unsupported-type',
+  'expression-language',
+  'expression-failed',
+  'answer-type-mismatch',
+  'value-set-unresolved',
+  'value-set-unreachable',
+  'no-options',
+];
+const FEATURES: readonly SurveyFeature[] = [
+  'item-type',
+  'calculatedExpression',
+  'enableWhenExpression',
+  'answerExpression',
+  'variable',
+  'answerOption',
+  'answerValueSet',
+];
+
+describe('notices about items that cannot be answered here', () => {
+  for (const [lang, table] of [
+    ['en', engineStringsEn],
+    ['es', engineStringsEs],
+  ] as const) {
+    it(`say each cause in its own words, naming the feature where the cause has one (${lang})`, () => {
+      const byCause = CAUSES.map((code) => table.unsupported(code, 'calculatedExpression'));
+      expect(new Set(byCause).size).toBe(CAUSES.length);
+      for (const sentence of byCause) expect(sentence).toMatch(/^\S.*\.$/);
+      for (const code of ['expression-language', 'expression-failed'] as const) {
+        const byFeature = FEATURES.map((feature) => table.unsupported(code, feature));
+        expect(new Set(byFeature).size, code).toBe(FEATURES.length);
+      }
+    });
+  }
+
+  it('say which files are accepted and how large, in words', () => {
+    expect(engineStringsEn.fileRules(engineStringsEn.fileKinds('image/png, image/*, application/pdf'), '5 MB')).toBe(
+      'Accepted: PNG, any image, or PDF, at most 5 MB.',
+    );
+    expect(engineStringsEn.fileSize(5 * 1024 * 1024)).toBe('5 MB');
+    expect(engineStringsEs.fileKinds('image/*, application/pdf')).toBe('cualquier imagen o PDF');
+    expect(engineStringsEs.fileSize(300 * 1024)).toMatch(/^300 kB$/);
+  });
 });

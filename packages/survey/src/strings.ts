@@ -12,30 +12,15 @@ const TYPE_NAMES: Record<string, string> = {
   url: 'web address, starting with https://',
 };
 
-/** English words of fd-survey (the form's own words; question texts come from the Questionnaire). */
+/**
+ * English words of fd-survey (the form's own words; question texts come from the Questionnaire). What only the
+ * engine's form says (pages, repeats, notices, files, looked-up answers) is in engine-strings.ts, loaded with it.
+ */
 export const stringsEn = {
   loading: 'Loading the questions…',
   setupTitle: 'This form cannot be shown',
-  setupHint: 'The clinic’s form has a problem. Please try again later or contact the clinic.',
-  noSurvey: 'Set the survey attribute to a survey id, or the questionnaire property to a FHIR Questionnaire.',
-  problemsTitle: 'Part of this form could not be shown',
-  technicalDetails: 'Technical details',
   required: '(required)',
-  unsupported: 'This question is not supported here. You can answer the others.',
-  yes: 'Yes',
-  no: 'No',
-  other: 'Other (please say)',
-  choose: 'Choose…',
-  unit: 'Unit',
-  notAnswered: 'Not answered yet',
-  addAnswer: 'Add another answer',
-  removeAnswer: (n: number): string => `Remove answer ${n}`,
-  addRepeat: (what: string): string => `Add another: ${what}`,
-  removeRepeat: (what: string, n: number): string => `Remove ${what} ${n}`,
   entry: 'Entry',
-  page: (n: number, total: number): string => `Page ${n} of ${total}`,
-  next: 'Next',
-  back: 'Back',
   submit: 'Submit',
   sending: 'Sending your answers…',
   summaryTitle: 'There is a problem',
@@ -52,6 +37,7 @@ export const stringsEn = {
   failedText:
     'The clinic’s system did not accept them. Your answers are still here; please try again or contact the clinic.',
   draftRestored: 'Your earlier answers were restored.',
+  draftSaved: 'Your answers are saved on this device. You can finish later.',
   error: (code: SurveyErrorCode, params: Params): string => {
     switch (code) {
       case 'required':
@@ -80,7 +66,7 @@ export const stringsEn = {
       case 'attachment-type':
         return 'This kind of file is not accepted here.';
       case 'attachment-size':
-        return `The file is too large (at most ${params.max} bytes).`;
+        return 'This file is too large.';
     }
   },
 };

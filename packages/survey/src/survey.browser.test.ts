@@ -5,13 +5,15 @@ import {
   type QuestionnaireResponse,
   SURVEY_EXTENSION_URLS as URLS,
 } from '@frontdesk/core';
-import type { FdErrorDetail } from '@frontdesk/core/element';
 import { CSAT, POST_VISIT_NPS } from '@frontdesk/core/memory';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
-import { frame, settle, shadow, text } from '../../../test/support/dom.js';
+import { frame, shadow, text } from '../../../test/support/dom.js';
+import { press } from '../../../test/support/keys.js';
+import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
+import { SimpleSurveyModel } from './simple-model.js';
 import type { FdSurvey } from './survey.js';
 
 // The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
@@ -70,6 +72,16 @@ const ALL: Questionnaire = {
       extension: [control('slider'), { url: URLS.minValue, valueInteger: 0 }, { url: URLS.maxValue, valueInteger: 10 }],
     },
     {
+      linkId: 'comfort',
+      type: 'integer',
+      text: 'Comfort',
+      extension: [
+        control('slider'),
+        { url: URLS.minValue, valueInteger: 0 },
+        { url: URLS.maxValue, valueInteger: 100 },
+      ],
+    },
+    {
       linkId: 'qty',
       type: 'quantity',
       text: 'Height',
@@ -90,59 +102,7 @@ const ALL: Questionnaire = {
   ],
 };
 
-async function mount(template: ReturnType<typeof html>) {
-  const errors: FdErrorDetail[] = [];
-  const submitted: QuestionnaireResponse[] = [];
-  const wrapper = await fixture<HTMLElement>(html`<div
-    @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
-    @fd-survey-submit=${(e: CustomEvent<QuestionnaireResponse>) => submitted.push(e.detail)}
-  >${template}</div>`);
-  const el = wrapper.querySelector('fd-survey')!;
-  await settle(el);
-  return { el, errors, submitted };
-}
-
-/** The field (or fieldset) of the question whose label starts with `label`. */
-function field(el: FdSurvey, label: string): HTMLElement {
-  const found = [...shadow(el).querySelectorAll<HTMLElement>('[part~="field"]')].find((f) =>
-    text(f.querySelector('.label, legend, .option.single')).startsWith(label),
-  );
-  if (!found) throw new Error(`no field "${label}"`);
-  return found;
-}
-
-async function type(el: FdSurvey, label: string, value: string, selector = 'input, textarea') {
-  const input = field(el, label).querySelector<HTMLInputElement>(selector)!;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await el.updateComplete;
-}
-
-async function pick(el: FdSurvey, label: string, option: string) {
-  const box = [...field(el, label).querySelectorAll('label.option')].find((l) => text(l) === option);
-  box!.querySelector('input')!.click();
-  await el.updateComplete;
-}
-
-const answersOf = (response: QuestionnaireResponse, linkId: string): unknown[] => {
-  const found: unknown[] = [];
-  const walk = (items: QuestionnaireResponse['item']) => {
-    for (const item of items ?? []) {
-      if (item.linkId === linkId) found.push(...(item.answer ?? []));
-      walk(item.item);
-    }
-  };
-  walk(response.item);
-  return found;
-};
-
-async function submit(el: FdSurvey) {
-  shadow(el).querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
-  await el.updateComplete;
-  await frame();
-}
+const mount = (template: ReturnType<typeof html>) => mountSurvey<FdSurvey>(template);
 
 describe('fd-survey: every control type', () => {
   it('renders the native control for each item type', async () => {
@@ -163,9 +123,14 @@ describe('fd-survey: every control type', () => {
     expect(field(el, 'Colour').querySelectorAll('input[type=radio]')).to.have.length(2);
     expect(field(el, 'Symptoms').querySelectorAll('input[type=checkbox]')).to.have.length(3);
     expect(q('Clinic', 'select')!.querySelectorAll('option')).to.have.length(3);
-    const slider = q('Pain', 'input[type=range]') as HTMLInputElement;
+    // A short scale is a row of choices; a long one a slider, without a thumb until answered.
+    expect(
+      [...field(el, 'Pain').querySelectorAll('input[type=radio]')].map((r) => r.closest('label')!.textContent!.trim()),
+    ).to.deep.equal(Array.from({ length: 11 }, (_, i) => String(i)));
+    const slider = q('Comfort', 'input[type=range]') as HTMLInputElement;
     expect(slider.getAttribute('aria-valuetext')).to.equal('Not answered yet');
-    expect(text(field(el, 'Pain').querySelector('[part~="scale-labels"]'))).to.equal('0 10');
+    expect(slider.classList.contains('unset')).to.be.true;
+    expect(text(field(el, 'Comfort').querySelector('[part~="scale-labels"]'))).to.equal('0 100');
     expect(q('Height', 'input[type=number]')).to.exist;
     expect([...field(el, 'Height').querySelectorAll('select option')].map(text)).to.deep.equal(['cm', 'in']);
     expect(text(shadow(el).querySelector('[part~="display"]'))).to.equal('Almost done.');
@@ -195,11 +160,13 @@ describe('fd-survey: every control type', () => {
     select.selectedIndex = 2;
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    const slider = field(el, 'Pain').querySelector<HTMLInputElement>('input[type=range]')!;
-    slider.value = '7';
+    await pick(el, 'Pain', '7');
+    const slider = field(el, 'Comfort').querySelector<HTMLInputElement>('input[type=range]')!;
+    slider.value = '70';
     slider.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect(slider.getAttribute('aria-valuetext')).to.equal('7');
+    expect(slider.getAttribute('aria-valuetext')).to.equal('70');
+    expect(slider.classList.contains('unset')).to.be.false;
     const unit = field(el, 'Height').querySelector('select')!;
     unit.value = '1';
     unit.dispatchEvent(new Event('change'));
@@ -234,6 +201,7 @@ describe('fd-survey: every control type', () => {
     expect(answersOf(response, 'checks')).to.deep.equal([{ valueString: 'Cough' }, { valueString: 'Rash' }]);
     expect(answersOf(response, 'drop')).to.deep.equal([{ valueString: 'South' }]);
     expect(answersOf(response, 'slider')).to.deep.equal([{ valueInteger: 7 }]);
+    expect(answersOf(response, 'comfort')).to.deep.equal([{ valueInteger: 70 }]);
     expect(answersOf(response, 'qty')).to.deep.equal([
       { valueQuantity: { value: 70, unit: 'in', system: UCUM, code: '[in_i]' } },
     ]);
@@ -264,17 +232,88 @@ describe('fd-survey: every control type', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
-  it('gives the NPS slider an aria-valuetext with its end label', async () => {
+  it('shows the clinic NPS (an integer slider from 0 to 10) as the same row, nothing chosen, ends tied to the group', async () => {
     const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
-    const slider = shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
-    slider.value = '0';
-    slider.dispatchEvent(new Event('input'));
+    expect(shadow(el).querySelector('input[type=range]')).to.equal(null);
+    const options = shadow(el).querySelector<HTMLElement>('[part~="options"]')!;
+    expect(options.classList.contains('scale')).to.be.true;
+    const radios = [...options.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => text(r.closest('label')))).to.deep.equal(Array.from({ length: 11 }, (_, i) => String(i)));
+    expect(radios.some((r) => r.checked)).to.be.false;
+    const ends = shadow(el).querySelector('[part~="scale-labels"]')!;
+    expect(text(ends)).to.equal('0: Not at all likely 10: Extremely likely');
+    expect(options.closest('fieldset')!.getAttribute('aria-describedby')).to.contain(ends.id);
+    // The chosen box stands out by more than colour: a thicker border and bold text beside its filled radio button.
+    const box = (i: number) => getComputedStyle(radios[i]!.closest('label')!);
+    const before = { border: box(8).borderTopWidth, weight: box(8).fontWeight };
+    radios[8]!.click();
     await el.updateComplete;
-    expect(slider.getAttribute('aria-valuetext')).to.equal('0: Not at all likely');
-    expect(text(shadow(el).querySelector('[part~="scale-labels"]'))).to.equal(
-      '0: Not at all likely 10: Extremely likely',
-    );
+    expect(box(8).borderTopWidth).not.to.equal(before.border);
+    expect(Number(box(8).fontWeight)).to.be.greaterThan(Number(before.weight));
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 8 }]);
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('gives a long slider no thumb and no value until the patient answers, by a tap or a first key', async () => {
+    const questionnaire: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'pain',
+          type: 'integer',
+          text: 'Pain from 0 to 100',
+          extension: [
+            control('slider'),
+            { url: URLS.minValue, valueInteger: 0 },
+            { url: URLS.maxValue, valueInteger: 100 },
+          ],
+        },
+      ],
+    };
+    const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+    const slider = () => shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
+    expect(slider().classList.contains('unset')).to.be.true;
+    expect(slider().getAttribute('aria-valuetext')).to.equal('Not answered yet');
+    expect(text(shadow(el).querySelector('.slider-value'))).to.equal('Not answered yet');
+    expect(el.response()!.item).to.equal(undefined);
+    // A tap that does not move the thumb still answers.
+    slider().click();
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 0 }]);
+    expect(slider().classList.contains('unset')).to.be.false;
+    expect(text(shadow(el).querySelector('.slider-value'))).to.equal('0');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('answers an untouched long slider at its end with the first key, never from the middle', async () => {
+    const questionnaire: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'pain',
+          type: 'integer',
+          text: 'Pain from 0 to 100',
+          extension: [
+            control('slider'),
+            { url: URLS.minValue, valueInteger: 0 },
+            { url: URLS.maxValue, valueInteger: 100 },
+          ],
+        },
+      ],
+    };
+    const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+    shadow(el).querySelector<HTMLInputElement>('input[type=range]')!.focus();
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 0 }]);
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 1 }]);
+    await press('End');
+    await el.updateComplete;
+    expect(el.response()!.item![0]!.answer).to.deep.equal([{ valueInteger: 100 }]);
   });
 });
 
@@ -283,15 +322,10 @@ describe('fd-survey: enableWhen', () => {
     const { el } = await mount(html`<fd-survey .questionnaire=${POST_VISIT_NPS}></fd-survey>`);
     const follow = () => shadow(el).querySelector('textarea[id]') && text(shadow(el)).includes('fell short');
     expect(follow()).to.be.false;
-    const slider = shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
-    slider.value = '4';
-    slider.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    await pick(el, 'How likely', '4');
     expect(follow()).to.be.true;
     await type(el, 'We are sorry', 'Long wait');
-    slider.value = '9';
-    slider.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    await pick(el, 'How likely', '9');
     expect(follow()).to.be.false;
     const response = el.response()!;
     expect(answersOf(response, 'what-could-be-better')).to.deep.equal([]);
@@ -340,7 +374,9 @@ describe('fd-survey: bad input', () => {
     const problems = text(shadow(el).querySelector('[part~="problems"]'));
     expect(problems).to.contain('linkId "a" is used more than once');
     expect(problems).to.match(/zzz/);
-    expect(text(field(el, 'Mismatch').querySelector('[part~="unsupported"]'))).to.contain('not supported here');
+    expect(text(field(el, 'Mismatch').querySelector('[part~="unsupported"]'))).to.equal(
+      'This question cannot be answered here: its answer choices do not fit the kind of answer it asks for. You can answer the other questions.',
+    );
     expect(errors[0]).to.include({ kind: 'invalid-input', recoverable: true });
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -357,7 +393,7 @@ describe('fd-survey: bad input', () => {
 });
 
 describe('fd-survey: unsupported items', () => {
-  it('shows "not supported here" for a reference item; computed items and the rest still submit', async () => {
+  it('says in place why an item cannot be answered; computed items, files and the rest still submit', async () => {
     const questionnaire: Questionnaire = {
       resourceType: 'Questionnaire',
       id: 'partial',
@@ -379,15 +415,98 @@ describe('fd-survey: unsupported items', () => {
     const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
       @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
     const notices = [...shadow(el).querySelectorAll('[part~="unsupported"]')].map(text);
-    // The engine now answers attachments and evaluates FHIRPath; only the reference item is left unsupported.
-    expect(notices).to.have.length(1);
-    for (const notice of notices) expect(notice).to.contain('not supported here');
+    // The engine answers attachments and evaluates FHIRPath; only the reference item is left, and says why.
+    expect(notices).to.deep.equal([
+      'This question asks you to pick a record from the clinic’s system, which this form cannot do. You can answer the other questions.',
+    ]);
+    expect(field(el, 'Upload a photo').querySelector('input[type=file]')).to.exist;
+    expect(text(field(el, 'BMI').querySelector('output'))).to.equal('1');
     await type(el, 'Anything else?', 'No');
     await submit(el);
     expect(submitted).to.have.length(1);
     expect(checkQuestionnaireResponse(submitted[0], questionnaire).valid).to.be.true;
-    // Computed totals reach the response once the widget awaits `model.ready` (the widget half of issue 15).
-    expect(submitted[0]!.item!.map((i) => i.linkId)).to.include('ok');
+    expect(answersOf(submitted[0]!, 'bmi')).to.deep.equal([{ valueDecimal: 1 }]);
+    expect(answersOf(submitted[0]!, 'ok')).to.deep.equal([{ valueString: 'No' }]);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+});
+
+describe('fd-survey: a simple form on the small model and on the engine', () => {
+  /** The same NPS form, and a copy the small model leaves to the engine (an extension neither acts on). */
+  const viaEngine = { ...POST_VISIT_NPS, extension: [{ url: 'urn:example:unknown', valueString: 'x' }] };
+
+  /** The form's controls as assistive technology meets them: element, type, name, state. */
+  const controls = (el: FdSurvey) =>
+    [...shadow(el).querySelectorAll('input, textarea, button, fieldset, legend, label, [role]')].map((node) => [
+      node.localName,
+      node.getAttribute('type') ?? node.getAttribute('role') ?? '',
+      node.localName === 'input' || node.localName === 'textarea'
+        ? text(shadow(el).querySelector(`label[for="${node.id}"]`) ?? node.closest('label'))
+        : text(node),
+      node.getAttribute('aria-describedby') ?? '',
+    ]);
+
+  it('renders, answers and submits the same, with no axe violation either way', async () => {
+    const results = [];
+    const paths: string[] = [];
+    for (const questionnaire of [POST_VISIT_NPS, viaEngine]) {
+      const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
+        @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
+      await submit(el);
+      const summary = text(shadow(el).querySelector('[part~="error-summary"]'));
+      await pick(el, 'How likely', '4');
+      await type(el, 'We are sorry', 'The wait');
+      await expect(el).shadowDom.to.be.accessible();
+      const shown = controls(el);
+      await submit(el);
+      results.push({ summary, shown, response: { ...submitted[0], authored: undefined } });
+      paths.push(el.model instanceof SimpleSurveyModel ? 'small model' : 'engine');
+    }
+    expect(paths).to.deep.equal(['small model', 'engine']);
+    const [simple, engine] = results;
+    expect(simple!.summary).to.contain('How likely');
+    expect(simple).to.deep.equal(engine);
+    expect(answersOf(simple!.response as QuestionnaireResponse, 'likelihood-to-recommend')).to.deep.equal([
+      { valueInteger: 4 },
+    ]);
+  });
+});
+
+describe('fd-survey: text for older eyes', () => {
+  afterEach(() => {
+    document.documentElement.style.fontSize = '';
+  });
+
+  /** Every element that shows text of its own, with its computed font size in px. */
+  const textSizes = (el: FdSurvey) =>
+    [...shadow(el).querySelectorAll<HTMLElement>('*')]
+      .filter((node) => [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent!.trim()))
+      .map((node) => ({
+        what: `${node.localName}.${node.className}`,
+        px: Number.parseFloat(getComputedStyle(node).fontSize),
+      }));
+
+  for (const [name, questionnaire] of [
+    ['the NPS form', POST_VISIT_NPS],
+    ['a form of every control', ALL],
+  ] as const) {
+    it(`keeps text at 16 px or more and radio buttons at 24 px on a host with html { font-size: 62.5% } (${name})`, async () => {
+      document.documentElement.style.fontSize = '62.5%';
+      const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+      const small = textSizes(el).filter(({ px }) => px < 16);
+      expect(small).to.deep.equal([]);
+      for (const box of shadow(el).querySelectorAll('input[type=radio], input[type=checkbox]')) {
+        const { width, height } = box.getBoundingClientRect();
+        expect(Math.min(width, height)).to.be.at.least(24);
+      }
+    });
+  }
+
+  it('still grows with the page’s own larger size (--fd-font-size)', async () => {
+    const { el } = await mount(
+      html`<fd-survey style="--fd-font-size: 24px" .questionnaire=${POST_VISIT_NPS}></fd-survey>`,
+    );
+    expect(Math.min(...textSizes(el).map(({ px }) => px))).to.be.at.least(24);
   });
 });
 

@@ -3,9 +3,15 @@ import { css } from 'lit';
 /**
  * Public `--fd-survey-*` properties fall back to the global tokens (through their private `--_fd-*` copies); the
  * rules below read only the private `--_fd-sv-*` names. Logical properties only, so RTL pages lay out correctly.
+ *
+ * Text is never smaller than the patient's own default size (16 px unless they chose larger), whatever the host page
+ * does to its root font size (`html { font-size: 62.5% }` makes `1rem` 10 px): the host element takes `medium`, the
+ * browser's default, and the base size is the larger of `--fd-font-size` and that. Only secondary text (the
+ * "sending" note) is smaller, and never under 14 px. Radio buttons and checkboxes are at least 24 px.
  */
 export const surveyStyles = css`
   :host {
+    font-size: medium;
     --_fd-sv-accent: var(--fd-survey-accent, var(--_fd-color-accent));
     --_fd-field-accent: var(--_fd-sv-accent);
     --_fd-sv-border: var(--fd-survey-border, var(--_fd-color-divider));
@@ -14,6 +20,7 @@ export const surveyStyles = css`
     --_fd-sv-option-size: var(--fd-survey-option-size, 2.75em);
   }
   .fd-root {
+    font-size: max(var(--_fd-font-size), 1em, 16px);
     padding: var(--_fd-sv-gap);
     border: 1px solid var(--_fd-sv-border);
     border-radius: var(--_fd-radius);
@@ -32,7 +39,6 @@ export const surveyStyles = css`
     font-weight: 700;
     line-height: 1.25;
   }
-  .page-title,
   .state-title {
     font-size: 1.15em;
     font-weight: 700;
@@ -69,12 +75,13 @@ export const surveyStyles = css`
   }
   .required,
   .help,
-  .slider-value,
-  .ends,
-  .sending {
+  .ends {
     color: var(--_fd-color-muted);
     font-weight: 400;
-    font-size: 0.95em;
+  }
+  .sending {
+    color: var(--_fd-color-muted);
+    font-size: max(0.875em, 14px);
   }
   .options {
     display: flex;
@@ -94,19 +101,66 @@ export const surveyStyles = css`
     min-height: 44px;
     cursor: pointer;
   }
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: max(24px, 1.5em);
+    height: max(24px, 1.5em);
+  }
+  /* A scale (NPS 0 to 10) in one row, or two equal rows where it does not fit (a phone at 320 px). */
+  .items {
+    container-type: inline-size;
+  }
+  .options.scale {
+    display: grid;
+    grid-template-columns: repeat(var(--_fd-sv-points), minmax(0, 1fr));
+    gap: 0.375em;
+  }
+  @container (max-width: 36em) {
+    .options.scale {
+      grid-template-columns: repeat(var(--_fd-sv-half), minmax(0, 1fr));
+    }
+  }
+  .points-7 {
+    --_fd-sv-points: 7;
+    --_fd-sv-half: 4;
+  }
+  .points-8 {
+    --_fd-sv-points: 8;
+    --_fd-sv-half: 4;
+  }
+  .points-9 {
+    --_fd-sv-points: 9;
+    --_fd-sv-half: 5;
+  }
+  .points-10 {
+    --_fd-sv-points: 10;
+    --_fd-sv-half: 5;
+  }
+  .points-11 {
+    --_fd-sv-points: 11;
+    --_fd-sv-half: 6;
+  }
+  .points-12 {
+    --_fd-sv-points: 12;
+    --_fd-sv-half: 6;
+  }
   .scale .option {
     flex-direction: column;
     justify-content: center;
     gap: 0.15em;
-    min-width: var(--_fd-sv-option-size);
-    padding: 0.25em;
+    min-width: 0;
+    min-height: var(--_fd-sv-option-size);
+    padding: 0.3em 0.1em;
     border: 1px solid var(--_fd-color-border);
     border-radius: var(--_fd-radius);
     text-align: center;
   }
+  /* The chosen point: its filled radio button, a thick border and bold text, not colour alone. */
   .scale .option:has(:checked) {
-    border-color: var(--_fd-sv-accent);
-    box-shadow: inset 0 0 0 1px var(--_fd-sv-accent);
+    padding: calc(0.3em - 2px) calc(0.1em - 2px);
+    border: 3px solid var(--_fd-sv-accent);
+    background: var(--_fd-color-surface-alt);
+    font-weight: 700;
   }
   .input,
   .text {
@@ -121,40 +175,10 @@ export const surveyStyles = css`
   textarea.input {
     resize: vertical;
   }
-  select[multiple].input {
-    min-height: 6em;
-  }
   [aria-invalid='true'].input,
   [aria-invalid='true'].range {
     border-color: var(--_fd-sv-error);
     outline: 1px solid var(--_fd-sv-error);
-  }
-  .quantity,
-  .entry {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
-  .quantity .input {
-    flex: 1 1 8em;
-  }
-  .quantity .unit {
-    flex: 0 1 auto;
-    width: auto;
-  }
-  .entries {
-    display: grid;
-    gap: 0.5em;
-  }
-  .entry .input {
-    flex: 1 1 12em;
-  }
-  .range {
-    width: 100%;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_fd-sv-accent);
   }
   .ends {
     display: flex;
@@ -164,40 +188,23 @@ export const surveyStyles = css`
   .ends span:last-child {
     text-align: end;
   }
-  .other {
-    margin-block-start: 0.25em;
-  }
-  .add,
-  .group > .fd-button {
-    justify-self: start;
-  }
   .error {
     color: var(--_fd-sv-error);
     font-weight: 600;
   }
-  .unsupported {
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--_fd-color-warning);
-    background: var(--_fd-color-surface-alt);
-  }
   .summary,
-  .failed,
-  .problems-notice {
+  .failed {
     display: grid;
     gap: 0.5em;
     padding: var(--_fd-sv-gap);
     border: 2px solid var(--_fd-sv-error);
     border-radius: var(--_fd-radius);
   }
-  .problems-notice {
-    border-color: var(--_fd-color-warning);
-  }
   .summary-title {
     font-weight: 700;
     color: var(--_fd-sv-error);
   }
-  .summary ul,
-  .problems {
+  .summary ul {
     margin: 0;
     padding-inline-start: 1.25em;
   }
@@ -210,16 +217,6 @@ export const surveyStyles = css`
     text-align: start;
     text-decoration: underline;
     cursor: pointer;
-  }
-  .progress {
-    display: grid;
-    gap: 0.25em;
-    color: var(--_fd-color-muted);
-  }
-  progress {
-    width: 100%;
-    height: 0.5em;
-    accent-color: var(--_fd-sv-accent);
   }
   .score {
     font-size: 1.1em;

@@ -17,16 +17,23 @@ import {
   syncForm,
 } from '@frontdesk/core/element';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { SurveyForm, SurveyFormHost, SurveyPhase } from './form-view.js';
-import { Outbox } from './outbox.js';
-import { loadDraft, saveDraft } from './storage.js';
+import { FormView, type SurveyFormHost, type SurveyPhase } from './form-view.js';
+import type { Outbox, OutboxHost } from './outbox.js';
+import { simpleSurveyModel } from './simple-model.js';
+import { loadDraft, loadQueued, saveDraft } from './storage.js';
 import { surveyStrings } from './strings.js';
 import { surveyStyles } from './survey.styles.js';
 
-type Engine = typeof import('./engine.js');
+/** A canonical URL (`https://clinic.example/Questionnaire/intake|2`, `Questionnaire/intake`): no JSON, no spaces. */
+const isCanonical = (text: string) => /^[^\s{[]\S*$/.test(text.trim());
 
-/** The survey engine and the rendered form: fetched on first use, once per page (see engine.ts). */
+/** The survey engine and its form: fetched once per page, for the first form the small model leaves to it. */
 const engineModule = new LazyModule(() => import('./engine.js'));
+/**
+ * Sending the answers (the outbox), the summary of errors and the end states: not needed to show the form, so fetched
+ * just after it shows, long before the patient can press Submit (which waits for it if need be).
+ */
+const finishModule = new LazyModule(() => import('./finish.js'));
 
 /**
  * A FHIR R4 Questionnaire as an accessible form that produces a QuestionnaireResponse: after-visit feedback (NPS,
@@ -34,6 +41,13 @@ const engineModule = new LazyModule(() => import('./engine.js'));
  * give it directly (`questionnaire` property: an object or JSON text). Every item type of the supported subset gets
  * its native control; pages (the `page` item control, or `paged`) get a progress indicator; validation messages are
  * tied to their fields and announced, and a summary of errors with links to each field opens on submit.
+ *
+ * A scale as short as NPS (0 to 10) is a row of numbered choices with nothing chosen; longer sliders show no thumb
+ * until answered. Calculated items (totals) are read-only outputs that follow the answers and go into the response;
+ * an `answerValueSet` by canonical URL is looked up through the adapter's terminology (choices, or a type-ahead for a
+ * large list); `attachment` items read a file into the response. A required item that cannot be answered here says
+ * so in place and keeps the form from being completed. A simple form (NPS, CSAT, Likert) needs only a small model
+ * that comes with the element; the survey engine loads for any other form.
  *
  * Nothing is lost: with `save-draft` the answers are kept in localStorage (under the survey id) and restored after a
  * reload; a submission that fails for network reasons is queued in localStorage and retried with the same
@@ -59,12 +73,17 @@ const engineModule = new LazyModule(() => import('./engine.js'));
  * @csspart field - One question: label, help, control and error.
  * @csspart options - The row or column of radio buttons or checkboxes.
  * @csspart option - One radio button or checkbox with its label.
- * @csspart input - A text, number, date or time input, a text area, a drop-down or a slider.
+ * @csspart input - A text, number, date, time or file input, a text area, a drop-down, a slider or a type-ahead.
+ * @csspart listbox - The suggestions of a type-ahead (an answer list on the clinic's terminology server).
+ * @csspart output - The value of a calculated item (a total), read-only.
+ * @csspart file - The file chosen for a file question, with its remove button.
  * @csspart scale-labels - The labels at the two ends of a scale or slider.
  * @csspart help - Help text of a question.
  * @csspart field-error - A question's validation message.
  * @csspart display - A display (text only) item.
- * @csspart unsupported - The "not supported here" line of an item that cannot be answered here.
+ * @csspart unsupported - Why an item cannot be answered here (which feature, and why), in its place.
+ * @csspart blocked - Above Submit: the form cannot be sent from here (a required item cannot be answered).
+ * @csspart save-button - In the blocked notice, with `save-draft`: keeps the answers on this device.
  * @csspart problems - The notice listing the Questionnaire's problems.
  * @csspart error-summary - The summary of errors shown on submit.
  * @csspart add-button - Adds an answer or a repeat of a group.
@@ -104,7 +123,11 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   /** Id of the survey to load through the adapter (`getSurvey`); also the key of the draft in localStorage. */
   survey: string | undefined;
-  /** A FHIR R4 Questionnaire (object or JSON text) to render instead of loading one; wins over `survey`. */
+  /**
+   * A FHIR R4 Questionnaire (object or JSON text) to render instead of loading one; wins over `survey`. Text that is
+   * not JSON is instead the canonical URL of the form (`https://clinic.example/Questionnaire/intake|2`): responses
+   * point at it (`QuestionnaireResponse.questionnaire`) when the loaded form has no `url` of its own.
+   */
   questionnaire: unknown;
   /** One page per top-level group, even without the `page` item control. */
   paged = false;
@@ -121,19 +144,22 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   protected readonly i18n = new LocalizeController(this, surveyStrings);
 
-  readonly #engine = new LazyPart(this, engineModule);
+  readonly #engine = new LazyPart(this, engineModule, { styles: (engine) => engine.engineStyles });
+  readonly #finish = new LazyPart(this, finishModule);
+  /** Created with the finish part: a submitted response on its way to the clinic. */
+  #outbox: Outbox | undefined;
   #model: SurveyModel | undefined;
   #source: unknown;
   #sourceKind: FrontdeskErrorKind = 'invalid-input';
-  /** The rendered form, built by the lazily loaded part once a Questionnaire is read. */
-  #view: SurveyForm | undefined;
+  /** The rendered form, built once a Questionnaire is read. */
+  #view: FormView | undefined;
   #loadError: FrontdeskError | undefined;
   #generation = 0;
   #abort: AbortController | undefined;
   #started = false;
   #focusNext: string | undefined;
 
-  readonly #outbox = new Outbox({
+  readonly #outboxHost: OutboxHost = {
     key: () => this.#surveyKey(),
     connected: () => this.isConnected,
     deliver: async ({ response, key }) => (await this.resolveAdapter()).submitSurvey(response, { idempotencyKey: key }),
@@ -155,7 +181,7 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       this.#focusNext = '.failed';
       this.reportError(error, true);
     },
-  });
+  };
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #formSyncQueued = false;
 
@@ -176,22 +202,31 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
   }
 
   /** Send a queued submission now instead of waiting for the next retry. Resolves when this attempt settled. */
-  retrySubmission(): Promise<void> {
-    return this.#outbox.send();
+  async retrySubmission(): Promise<void> {
+    await (await this.#outboxReady()).send();
   }
+
+  /** The outbox, once the finish part is here. */
+  async #outboxReady(): Promise<Outbox> {
+    const { Outbox } = await this.#finish.load();
+    this.#outbox ??= new Outbox(this.#outboxHost);
+    return this.#outbox;
+  }
+
+  readonly #onOnline = (): void => this.#outbox?.onOnline();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.#outbox.onOnline);
+    window.addEventListener('online', this.#onOnline);
     window.addEventListener('pagehide', this.#flushDraft);
-    this.#outbox.resume();
+    this.#outbox?.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#outbox.onOnline);
+    window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('pagehide', this.#flushDraft);
-    this.#outbox.pause();
+    this.#outbox?.pause();
     this.#flushDraft();
   }
 
@@ -217,18 +252,22 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     return this.survey?.trim() || this.#model?.toResponse({ status: 'in-progress' }).questionnaire || 'questionnaire';
   }
 
+  /** `questionnaire` as the canonical URL of the form (text that is not JSON), or undefined. */
+  #canonical(): string | undefined {
+    const value = this.questionnaire;
+    return typeof value === 'string' && isCanonical(value) ? value.trim() : undefined;
+  }
+
   async #load(fromAdapterChange: boolean): Promise<void> {
     const input = this.questionnaire;
-    const given = input !== undefined && input !== null && input !== '';
+    const given = input !== undefined && input !== null && input !== '' && this.#canonical() === undefined;
     // A questionnaire given directly does not depend on the adapter: keep the patient's answers.
     if (fromAdapterChange && given) return;
     const generation = ++this.#generation;
     this.#abort?.abort();
     this.#abort = undefined;
     if (given) {
-      // Once the engine is loaded this stays synchronous: the form is built in this update, as before.
-      const ready = this.#engine.value ?? (await this.#engineFor(generation));
-      if (ready) this.#useQuestionnaire(ready, input, 'invalid-input');
+      await this.#show(generation, input, 'invalid-input');
       return;
     }
     const id = this.survey?.trim();
@@ -244,10 +283,9 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     const controller = new AbortController();
     this.#abort = controller;
     try {
-      // The Questionnaire is asked for while the engine loads, not after: the request does not wait for the chunk.
-      const asking = this.resolveAdapter().then((adapter) => adapter.getSurvey(id, { signal: controller.signal }));
-      const [loaded, questionnaire] = await Promise.all([this.#engine.load(), asking]);
-      if (generation === this.#generation) this.#useQuestionnaire(loaded, questionnaire, 'invalid-response');
+      const adapter = await this.resolveAdapter();
+      const questionnaire = await adapter.getSurvey(id, { signal: controller.signal });
+      if (generation === this.#generation) await this.#show(generation, questionnaire, 'invalid-response');
     } catch (thrown) {
       const error = toFrontdeskError(thrown);
       if (generation !== this.#generation || (error.kind === 'aborted' && controller.signal.aborted)) return;
@@ -255,14 +293,29 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     }
   }
 
-  /** The engine for load `generation`, or undefined when that load was superseded or the engine failed to load. */
-  async #engineFor(generation: number): Promise<Engine | undefined> {
+  /**
+   * Builds the model and its form for load `generation`: the small model when it takes the form (at once, in this
+   * update), else the survey engine, fetched once per page, whose expressions are ready before the form shows.
+   */
+  async #show(generation: number, input: unknown, kind: FrontdeskErrorKind, initial?: QuestionnaireResponse) {
+    const questionnaire = this.#canonical();
+    const simple = initial ? undefined : simpleSurveyModel(input, { questionnaire });
+    if (simple) {
+      this.#useModel(simple, new FormView(this.#formHost, simple), input, kind);
+      return;
+    }
     this.phase = 'loading';
     const loaded = await this.#engine.settle();
-    if (generation !== this.#generation) return undefined;
-    if ('module' in loaded) return loaded.module;
-    this.#setupFailed(loaded.error);
-    return undefined;
+    if (generation !== this.#generation) return;
+    if ('error' in loaded) {
+      this.#setupFailed(loaded.error);
+      return;
+    }
+    const { createSurveyModel, EngineForm } = loaded.module;
+    const model = createSurveyModel(input, { questionnaire, ...(initial ? { initialAnswers: initial } : {}) });
+    await model.ready;
+    if (generation === this.#generation)
+      this.#useModel(model, new EngineForm(this.#formHost, model), input, kind, initial);
   }
 
   #setupFailed(error: FrontdeskError): void {
@@ -278,8 +331,9 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     this.#model = undefined;
   }
 
-  #useQuestionnaire(
-    { createSurveyModel, SurveyForm }: Engine,
+  #useModel(
+    model: SurveyModel,
+    view: FormView,
     input: unknown,
     kind: FrontdeskErrorKind,
     initial?: QuestionnaireResponse,
@@ -287,8 +341,6 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     this.#detach();
     this.#source = input;
     this.#sourceKind = kind;
-    const model = createSurveyModel(input, initial ? { initialAnswers: initial } : {});
-    const view = new SurveyForm(this.#formHost, model);
     this.#view = view;
     if (!model.renderable) {
       const first = model.problems.find((p) => p.fatal) ?? model.problems[0];
@@ -313,23 +365,30 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       );
     }
     const key = this.#surveyKey();
-    if (this.#outbox.restore()) {
-      this.phase = 'queued';
-    } else {
-      this.phase = 'form';
-      if (this.saveDraft && !initial) {
-        const draft = loadDraft(key);
-        if (draft !== undefined && model.restoreAnswers(draft).restored > 0) this.announce(this.i18n.t.draftRestored);
-      }
+    // A response an earlier visit could not deliver is sent first (the outbox comes with the finish part).
+    const queued = loadQueued(key) !== undefined;
+    this.phase = queued ? 'loading' : 'form';
+    if (!queued && this.saveDraft && !initial) {
+      const draft = loadDraft(key);
+      if (draft !== undefined && model.restoreAnswers(draft).restored > 0) this.announce(this.i18n.t.draftRestored);
     }
     view.start();
     this.#syncFormSoon();
     this.requestUpdate();
+    if (queued) void this.#resumeQueued(model);
+    else void this.#finish.settle();
+  }
+
+  async #resumeQueued(model: SurveyModel): Promise<void> {
+    const outbox = await this.#outboxReady().catch(() => undefined);
+    if (this.#model === model) this.phase = outbox?.restore() ? 'queued' : 'form';
   }
 
   /** How the lazily loaded form reaches this element's state (private fields stay private to the class). */
   readonly #formHost: SurveyFormHost = {
+    element: this,
     strings: () => this.i18n.t,
+    lang: () => this.i18n.lang,
     phase: () => this.phase,
     page: () => this.page,
     setPage: (index) => {
@@ -338,6 +397,7 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
     paged: () => this.paged,
     showScore: () => this.showScore,
     headingLevel: () => this.headingLevel,
+    saveDraft: () => this.saveDraft,
     inHostForm: () => this[internals].form !== null,
     root: () => this.renderRoot,
     focus: (selector) => {
@@ -352,8 +412,16 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
       this.#syncFormSoon();
       this.requestUpdate();
     },
-    submit: () => this.#submit(),
-    retry: () => void this.#outbox.send(),
+    finishing: () => this.#finish.load(),
+    finished: () => this.#finish.value,
+    submit: () => void this.#submit(),
+    retry: () => void this.retrySubmission(),
+    saveNow: () => {
+      this.#flushDraft();
+      this.announce(this.i18n.t.draftSaved);
+    },
+    adapter: () => this.resolveAdapter(),
+    reportError: (error) => this.reportError(error, true),
   };
 
   // ---- answers ---------------------------------------------------------------------------------------------------
@@ -398,17 +466,15 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
   }
 
   formResetCallback(): void {
-    // A source is only kept once the engine has built a model from it.
-    const engine = this.#engine.value;
-    if (this.#source === undefined || !engine) return;
-    this.#useQuestionnaire(engine, this.#source, this.#sourceKind);
+    // A source is only kept once a model was built from it.
+    if (this.#source !== undefined) void this.#show(++this.#generation, this.#source, this.#sourceKind);
   }
 
   formStateRestoreCallback(state: unknown): void {
-    const engine = this.#engine.value;
-    if (typeof state !== 'string' || this.#source === undefined || !engine) return;
+    if (typeof state !== 'string' || this.#source === undefined) return;
     try {
-      this.#useQuestionnaire(engine, this.#source, this.#sourceKind, JSON.parse(state) as QuestionnaireResponse);
+      const initial = JSON.parse(state) as QuestionnaireResponse;
+      void this.#show(++this.#generation, this.#source, this.#sourceKind, initial);
     } catch {
       // A state that is not our JSON: keep the form as it is.
     }
@@ -416,18 +482,28 @@ export class FdSurvey extends mixinFormAssociated(FrontdeskElement) {
 
   // ---- submitting ------------------------------------------------------------------------------------------------
 
-  #submit(): void {
+  async #submit(): Promise<void> {
     const model = this.#model;
     if (!model) return;
     const response = model.toResponse({ status: 'completed' });
     // Cancelable: a host that prevents it delivers the response itself.
-    if (this.emit('fd-survey-submit', response)) this.#outbox.submit(response);
-    else this.#acknowledged();
+    if (!this.emit('fd-survey-submit', response)) {
+      this.#acknowledged();
+      return;
+    }
+    try {
+      (await this.#outboxReady()).submit(response);
+    } catch (error) {
+      // The code that sends could not be fetched (offline before it came): the answers stay, to send again.
+      this.phase = 'failed';
+      this.#focusNext = '.failed';
+      this.reportError(toFrontdeskError(error), true);
+    }
   }
 
   #acknowledged(): void {
     const key = this.#surveyKey();
-    this.#outbox.clear();
+    this.#outbox?.clear();
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
     saveDraft(key, undefined);

@@ -5,6 +5,7 @@ import type { FdBookingConfirmedDetail } from './booking-confirmed.js';
 import type { FdErrorDetail } from './error.js';
 import type { FdEstimateDetail } from './estimate.js';
 import type { FdLocationSelectDetail } from './location-select.js';
+import type { FdPlanSelectDetail } from './plan-select.js';
 import type { FdProviderSelectDetail } from './provider-select.js';
 import type { FdSlotSelectDetail } from './slot-select.js';
 import type { FdSurveyPageDetail } from './survey-page.js';
@@ -14,6 +15,7 @@ export type { FdBookingConfirmedDetail } from './booking-confirmed.js';
 export { errorDetail, type FdErrorDetail } from './error.js';
 export type { FdEstimateBreakdown, FdEstimateDetail } from './estimate.js';
 export type { FdLocationSelectDetail } from './location-select.js';
+export type { FdPlanSelectDetail } from './plan-select.js';
 export type { FdProviderSelectDetail } from './provider-select.js';
 export type { FdSlotSelectDetail } from './slot-select.js';
 export type { FdSurveyPageDetail } from './survey-page.js';
@@ -27,6 +29,7 @@ export interface FrontdeskEventDetails {
   'fd-slot-select': FdSlotSelectDetail;
   'fd-booking-confirmed': FdBookingConfirmedDetail;
   'fd-estimate': FdEstimateDetail;
+  'fd-plan-select': FdPlanSelectDetail;
   'fd-survey-submit': FdSurveySubmitDetail;
   'fd-survey-page': FdSurveyPageDetail;
 }

@@ -255,6 +255,33 @@ const BookingRequestShape: Shape = {
         },
         reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
         patientType: { k: 'enum', of: ['new', 'existing'] },
+        bookedBy: {
+          k: 'optional',
+          of: {
+            k: 'object',
+            of: {
+              givenName: s3,
+              familyName: s3,
+              relationship: { k: 'enum', of: ['parent', 'guardian', 'caregiver', 'other'] },
+            },
+          },
+        },
+        insurance: {
+          k: 'optional',
+          of: {
+            k: 'object',
+            of: {
+              planId: IdShape,
+              memberId: {
+                k: 'string',
+                c: [
+                  ['L>=', 1],
+                  ['L<=', 40],
+                ],
+              },
+            },
+          },
+        },
       },
     },
     consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'optional', of: { k: 'boolean' } } } },

@@ -22,6 +22,21 @@ export const Slot = z
   .check(z.refine(endsAfterStart, { message: 'end is not after start', path: ['end'] }));
 export type Slot = z.infer<typeof Slot>;
 
+/** Who booked for a patient in their care (a child, a dependant): the names on the booking are the patient's. */
+const BookedBy = z.object({
+  givenName: ShortText,
+  familyName: ShortText,
+  relationship: z.enum(['parent', 'guardian', 'caregiver', 'other']),
+});
+export type BookedBy = z.infer<typeof BookedBy>;
+
+/** The plan the patient says they are covered by (an id from `listPlans`) and their member id on its card. */
+const InsuranceDetails = z.object({
+  planId: Id,
+  memberId: z.string().check(z.minLength(1), z.maxLength(40)),
+});
+export type InsuranceDetails = z.infer<typeof InsuranceDetails>;
+
 export const PatientDetails = z.object({
   givenName: ShortText,
   familyName: ShortText,
@@ -30,6 +45,9 @@ export const PatientDetails = z.object({
   email: z.optional(Email),
   reason: z.optional(z.string().check(z.maxLength(1000))),
   patientType: z.enum(['new', 'existing']),
+  /** Present when someone booked for the patient; absent when patients booked for themselves. */
+  bookedBy: z.optional(BookedBy),
+  insurance: z.optional(InsuranceDetails),
 });
 export type PatientDetails = z.infer<typeof PatientDetails>;
 

@@ -1,4 +1,14 @@
 import type { FhirCoding, QuestionnaireItemType } from '../schemas/questionnaire.js';
+import {
+  SURVEY_ANSWER_KINDS,
+  type SurveyAnswerKind,
+  surveyAnswerKind,
+  surveyAnswersEqual,
+  surveyAnswerValue,
+  unitsCompatible,
+} from './answer-equality.js';
+
+export { SURVEY_ANSWER_KINDS, type SurveyAnswerKind, surveyAnswerKind, surveyAnswersEqual, surveyAnswerValue };
 
 /** A quantity answer: a number with its unit (UCUM `system` and `code` when known). */
 export interface SurveyQuantity {
@@ -37,21 +47,6 @@ export type SurveyAnswer =
   | { valueCoding: FhirCoding }
   | { valueQuantity: SurveyQuantity }
   | { valueAttachment: SurveyAttachment };
-
-export const SURVEY_ANSWER_KINDS = [
-  'valueBoolean',
-  'valueDecimal',
-  'valueInteger',
-  'valueDate',
-  'valueDateTime',
-  'valueTime',
-  'valueString',
-  'valueUri',
-  'valueCoding',
-  'valueQuantity',
-  'valueAttachment',
-] as const;
-export type SurveyAnswerKind = (typeof SURVEY_ANSWER_KINDS)[number];
 
 /** FHIR value kinds that exist but that this engine does not render. */
 const UNSUPPORTED_KINDS = ['valueReference'] as const;
@@ -225,48 +220,6 @@ export function readFhirValue(raw: unknown, prefix: 'value' | 'answer' = 'value'
 export function normalizeSurveyAnswer(raw: unknown): SurveyAnswer | undefined {
   const read = readFhirValue(raw);
   return read.ok ? read.answer : undefined;
-}
-
-export function surveyAnswerKind(answer: SurveyAnswer): SurveyAnswerKind {
-  for (const kind of SURVEY_ANSWER_KINDS) if (kind in answer) return kind;
-  /* c8 ignore next */
-  return 'valueString';
-}
-
-export function surveyAnswerValue(answer: SurveyAnswer): unknown {
-  return (answer as Record<string, unknown>)[surveyAnswerKind(answer)];
-}
-
-function codingsEqual(a: FhirCoding, b: FhirCoding): boolean {
-  if (a.code !== undefined || b.code !== undefined) {
-    if (a.code !== b.code) return false;
-    // A coding without a system matches on code alone: hand-written enableWhen answers often omit it.
-    return a.system === undefined || b.system === undefined || a.system === b.system;
-  }
-  return a.display === b.display;
-}
-
-function unitsCompatible(a: SurveyQuantity, b: SurveyQuantity): boolean {
-  if (a.code !== undefined && b.code !== undefined) return a.code === b.code && (a.system ?? '') === (b.system ?? '');
-  const ua = a.code ?? a.unit;
-  const ub = b.code ?? b.unit;
-  return ua === undefined || ub === undefined || ua === ub;
-}
-
-/** Same kind and same value (codings by system and code, quantities by value and unit). */
-export function surveyAnswersEqual(a: SurveyAnswer, b: SurveyAnswer): boolean {
-  const kind = surveyAnswerKind(a);
-  if (kind !== surveyAnswerKind(b)) return false;
-  const va = surveyAnswerValue(a);
-  const vb = surveyAnswerValue(b);
-  if (kind === 'valueCoding') return codingsEqual(va as FhirCoding, vb as FhirCoding);
-  if (kind === 'valueAttachment') return (va as SurveyAttachment).data === (vb as SurveyAttachment).data;
-  if (kind === 'valueQuantity') {
-    const qa = va as SurveyQuantity;
-    const qb = vb as SurveyQuantity;
-    return qa.value === qb.value && unitsCompatible(qa, qb);
-  }
-  return va === vb;
 }
 
 type Temporal = { precision: string; value: number | string };

@@ -3,15 +3,20 @@
  * `loadQuestionnaire` checks input, `createSurveyModel` drives a renderer, `checkQuestionnaireResponse` verifies output.
  */
 export {
+  SURVEY_ANSWER_KINDS,
+  type SurveyAnswerKind,
+  surveyAnswerKind,
+  surveyAnswersEqual,
+} from './answer-equality.js';
+export {
   compareSurveyAnswers,
   normalizeSurveyAnswer,
   parseSurveyAnswerText,
-  SURVEY_ANSWER_KINDS,
+  SURVEY_ATTACHMENT_MAX_BYTES,
   type SurveyAnswer,
-  type SurveyAnswerKind,
+  type SurveyAttachment,
   type SurveyQuantity,
-  surveyAnswerKind,
-  surveyAnswersEqual,
+  surveyAttachmentAnswer,
 } from './answers.js';
 export {
   buildCsatQuestionnaire,
@@ -22,19 +27,22 @@ export {
   type NpsQuestionnaireOptions,
   type SurveyBuilderOptions,
 } from './builders.js';
+export { questionnaireCanonical } from './canonical.js';
 export { checkQuestionnaireResponse, type SurveyResponseCheck } from './check-response.js';
-export { SURVEY_EXTENSION_URLS } from './extensions.js';
+export { SURVEY_EXTENSION_URLS } from './extension-urls.js';
 export { loadQuestionnaire, type SurveyLoadResult } from './load.js';
 export { createSurveyModel } from './model.js';
 export type { SurveyOption } from './options.js';
 export type { SurveyProblem, SurveyProblemCode } from './problems.js';
-export { questionnaireCanonical } from './response.js';
 export type { SurveyResponseIssue, SurveyResponseIssueCode } from './restore.js';
 export type {
+  SurveyAttachmentRules,
+  SurveyBlocker,
   SurveyChange,
   SurveyControl,
   SurveyDraft,
   SurveyErrorCode,
+  SurveyFeature,
   SurveyFieldError,
   SurveyItemView,
   SurveyModel,
@@ -43,6 +51,7 @@ export type {
   SurveyPage,
   SurveyResponseOptions,
   SurveyScore,
+  SurveyTextToken,
   SurveyUnsupported,
   SurveyUnsupportedCode,
   SurveyValidation,

@@ -1,6 +1,6 @@
 import type { Questionnaire, QuestionnaireItem } from '../schemas/questionnaire.js';
 import { isRecord, makeSurveyAnswer, readFhirValue, type SurveyAnswer, type SurveyAnswerKind } from './answers.js';
-import { scoreOf } from './extensions.js';
+import { extensionString, SURVEY_EXTENSION_URLS, scoreOf } from './extensions.js';
 
 /** One choice a patient can pick. */
 export interface SurveyOption {
@@ -8,6 +8,8 @@ export interface SurveyOption {
   id: string;
   /** Plain text to show. */
   label: string;
+  /** From `questionnaire-optionPrefix` ("a)", "1."): shown before the label. */
+  prefix?: string | undefined;
   /** The answer recorded when this option is chosen. */
   value: SurveyAnswer;
   /** From ordinalValue or itemWeight, when the option carries one. */
@@ -21,8 +23,15 @@ function labelOf(answer: SurveyAnswer): string {
   return String(value);
 }
 
-export function makeOption(index: number, value: SurveyAnswer, score: number | undefined, selected = false) {
+export function makeOption(
+  index: number,
+  value: SurveyAnswer,
+  score: number | undefined,
+  selected = false,
+  prefix?: string,
+) {
   const option: SurveyOption = { id: String(index), label: labelOf(value), value, score, initialSelected: selected };
+  if (prefix) option.prefix = prefix;
   return option;
 }
 
@@ -46,7 +55,10 @@ export function readAnswerOptions(item: QuestionnaireItem, allowed: readonly Sur
       bad.push({ index, kind });
       return;
     }
-    options.push(makeOption(options.length, read.answer, scoreOf(raw, raw.valueCoding), raw.initialSelected === true));
+    const prefix = extensionString(raw, SURVEY_EXTENSION_URLS.optionPrefix);
+    options.push(
+      makeOption(options.length, read.answer, scoreOf(raw, raw.valueCoding), raw.initialSelected === true, prefix),
+    );
   });
   return { options, bad };
 }

@@ -1,16 +1,11 @@
 import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from '../schemas/questionnaire.js';
 import { type SurveyAnswer, surveyAnswerKind, surveyAnswerValue } from './answers.js';
+import { questionnaireCanonical } from './canonical.js';
 import type { NodeState } from './node-state.js';
 import type { SurveyResponseOptions } from './types.js';
 import { answerFitsItem } from './validation.js';
 
-/** `url|version`, `url`, or `Questionnaire/<id>`: how a response points at its Questionnaire. */
-export function questionnaireCanonical(questionnaire: Questionnaire | undefined): string | undefined {
-  if (!questionnaire) return undefined;
-  const { url, id, version } = questionnaire;
-  if (url) return typeof version === 'string' && version !== '' ? `${url}|${version}` : url;
-  return id ? `Questionnaire/${id}` : undefined;
-}
+export { questionnaireCanonical };
 
 export function copyAnswer(answer: SurveyAnswer): Record<string, unknown> {
   const kind = surveyAnswerKind(answer);

@@ -304,9 +304,7 @@ export function sendJson(c: Context, status: number, body: unknown, headers: Rec
 /** The contract's routes, each answering 405 with `Allow` to any other method. */
 export function apiRoutes(api: Api): Hono {
   const app = new Hono();
-  const methodsByPath = new Map<string, string[]>();
   for (const route of API_ROUTES) {
-    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     app.on(route.method, route.path, async (c) => {
       const cache = { 'Cache-Control': route.noStore ? 'no-store' : 'no-cache' };
       c.header('Cache-Control', cache['Cache-Control']);
@@ -325,6 +323,14 @@ export function apiRoutes(api: Api): Hono {
       return sendJson(c, answer.status, answer.body, cache);
     });
   }
+  refuseOtherMethods(app, API_ROUTES);
+  return app;
+}
+
+/** Answers 405 with `Allow` to a method a route's path is not served with (after the routes are registered). */
+export function refuseOtherMethods(app: Hono, routes: readonly { method: string; path: string }[]): void {
+  const methodsByPath = new Map<string, string[]>();
+  for (const route of routes) methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
   for (const [path, methods] of methodsByPath) {
     const allow = [...new Set(methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])))];
     app.all(path, (c) =>
@@ -338,5 +344,4 @@ export function apiRoutes(api: Api): Hono {
       ),
     );
   }
-  return app;
 }

@@ -13,6 +13,8 @@ import { timeout } from 'hono/timeout';
 import type { ClinicStore } from '../clinic/store.js';
 import type { Clock } from '../clock.js';
 import { type Database, isUnavailable, sqlState } from '../db/database.js';
+import { staffConsoleRoutes } from '../staff/console.js';
+import { mountStaffApi, type StaffOptions } from '../staff/mount.js';
 import { type Api, apiRoutes, sendJson } from './api.js';
 import { errorResponse } from './errors.js';
 import type { Logger } from './log.js';
@@ -37,6 +39,8 @@ export interface AppOptions {
   /** Absolute base for paths in the clinic's records (provider photos); asked per request, set once listening. */
   publicUrl?: () => string | undefined;
   site?: SiteOptions | undefined;
+  /** The staff API (`/api/staff/`) and console (`/staff/`): sessions, sign-in throttle, the console's folder. */
+  staff?: StaffOptions | undefined;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -111,6 +115,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('*', compress({ threshold: 2048 }));
 
   if (api) mountApi(app, api, options);
+  if (api) app.route('/', staffConsoleRoutes(options.staff?.consoleDir));
   if (options.site) app.route('/', siteRoutes(options.site));
   app.notFound((c) => c.text('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' }));
 
@@ -176,7 +181,8 @@ function mountApi(app: Hono<Env>, api: Api, options: AppOptions): void {
   app.use(
     '/api/*',
     cors({
-      origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+      // The staff API answers pages of this host only: no clinic origin reads it from the browser.
+      origin: (origin, c) => (allowedOrigins.has(origin) && !c.req.path.startsWith('/api/staff/') ? origin : null),
       allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
@@ -212,6 +218,7 @@ function mountApi(app: Hono<Env>, api: Api, options: AppOptions): void {
     '/api/*',
     timeout(options.requestTimeoutMs ?? 15_000, () => new HTTPException(503, { message: 'the request took too long' })),
   );
+  mountStaffApi(app, api, { ...options, sameOrigin: (c, origin) => sameHost(origin, c, options.trustProxy) });
   app.route('/api', apiRoutes(api));
   app.all('/api/*', (c) => sendJson(c, 404, { error: { kind: 'not-found', message: 'no such endpoint' } }));
   app.all('/api', (c) => sendJson(c, 404, { error: { kind: 'not-found', message: 'no such endpoint' } }));

@@ -16,6 +16,8 @@ export interface CalendarProps {
   /** How many free times a day has. */
   count: (day: DayKey) => number;
   nextAvailable: DayKey | undefined;
+  /** Whether `nextAvailable` is the next day with times after the chosen day (not the soonest of all). */
+  afterChosen: boolean;
   onKeydown: (event: KeyboardEvent) => void;
   onChoose: (day: DayKey) => void;
   onMonth: (delta: -1 | 1) => void;
@@ -55,7 +57,10 @@ function monthButton(label: string, arrow: string, enabled: boolean, go: () => v
   ><span class="arrow" aria-hidden="true">${arrow}</span></button>`;
 }
 
-/** The WAI-ARIA APG date-picker grid for one month, with month navigation and the "next available" jump. */
+/**
+ * The WAI-ARIA APG date-picker grid for one month, with month navigation and the "next available" jump. The month
+ * buttons come after the grid (the grid's Page Up and Page Down do the same), so the days are the first tab stop.
+ */
 export function renderCalendar(props: CalendarProps): TemplateResult {
   const { t, lang } = props;
   const month = props.focused.slice(0, 7);
@@ -64,11 +69,7 @@ export function renderCalendar(props: CalendarProps): TemplateResult {
   const canGoOn = month < props.lastDay.slice(0, 7);
   const weekday = (day: DayKey, style: 'long' | 'short' | 'narrow') => dayKeyText(day, lang, { weekday: style });
   return html`<section class="calendar" part="calendar" aria-labelledby="month-heading">
-    <div class="month-bar">
-      ${monthButton(t.previousMonth, '‹', canGoBack, () => props.onMonth(-1))}
-      <h3 id="month-heading" part="month-heading" aria-live="polite">${monthTitle(month, lang)}</h3>
-      ${monthButton(t.nextMonth, '›', canGoOn, () => props.onMonth(1))}
-    </div>
+    <h3 id="month-heading" part="month-heading" aria-live="polite">${monthTitle(month, lang)}</h3>
     <table role="grid" aria-labelledby="month-heading" aria-describedby="grid-help" @keydown=${props.onKeydown}>
       <thead>
         <tr>
@@ -85,12 +86,20 @@ export function renderCalendar(props: CalendarProps): TemplateResult {
       </tbody>
     </table>
     <p id="grid-help" class="fd-visually-hidden">${t.calendarHelp}</p>
+    <div class="month-bar">
+      ${monthButton(t.previousMonth, '‹', canGoBack, () => props.onMonth(-1))}
+      ${monthButton(t.nextMonth, '›', canGoOn, () => props.onMonth(1))}
+    </div>
     <button
       type="button"
       class="fd-button secondary next-available"
       part="next-available"
       aria-disabled=${props.nextAvailable ? 'false' : 'true'}
       @click=${() => props.nextAvailable && props.onNextAvailable()}
-    >${props.nextAvailable ? t.nextAvailableOn(dayName(props.nextAvailable, lang)) : t.noneLater}</button>
+    >${
+      props.nextAvailable
+        ? (props.afterChosen ? t.nextDayWithTimes : t.nextAvailableOn)(dayName(props.nextAvailable, lang))
+        : t.noneLater
+    }</button>
   </section>`;
 }

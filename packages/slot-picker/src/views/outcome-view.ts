@@ -4,13 +4,17 @@ import type { BookingStrings } from '../booking-strings.js';
 export interface ConfirmationProps {
   t: BookingStrings;
   rows: readonly (readonly [string, string])[];
+  /** Which messages the server said it will send; undefined promises nothing. */
+  notice: string | undefined;
   instructions: string | undefined;
+  /** Where a video visit is joined, when the backend gave it. */
+  joinUrl: string | undefined;
   manageUrl: string | undefined;
   /** A `blob:` URL of the .ics file. */
   calendarUrl: string | undefined;
 }
 
-/** The booking, what to do before the visit, and the calendar file. */
+/** The booking, the messages that will really come, what to do before the visit, the join link and the calendar file. */
 export function renderConfirmation(props: ConfirmationProps): TemplateResult {
   const { t } = props;
   return html`<section class="step" part="confirmation" aria-labelledby="step-heading">
@@ -18,6 +22,7 @@ export function renderConfirmation(props: ConfirmationProps): TemplateResult {
     <dl class="summary-list">
       ${props.rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
     </dl>
+    ${props.notice ? html`<p part="notifications">${props.notice}</p>` : nothing}
     ${
       props.instructions
         ? html`<h4>${t.instructions}</h4>
@@ -26,8 +31,15 @@ export function renderConfirmation(props: ConfirmationProps): TemplateResult {
     }
     <div class="actions">
       ${
+        props.joinUrl
+          ? html`<a class="fd-button" part="join-link" href=${props.joinUrl} target="_blank" rel="noopener noreferrer"
+            >${t.joinVideo}</a
+          >`
+          : nothing
+      }
+      ${
         props.calendarUrl
-          ? html`<a class="fd-button" part="calendar-link" href=${props.calendarUrl} download="appointment.ics"
+          ? html`<a class="fd-button${props.joinUrl ? ' secondary' : ''}" part="calendar-link" href=${props.calendarUrl} download="appointment.ics"
             >${t.addToCalendar}</a
           >`
           : nothing

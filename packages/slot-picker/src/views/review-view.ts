@@ -14,12 +14,16 @@ export interface ReviewProps {
   onConfirm: () => void;
 }
 
-/** Everything the booking will say, checked before it is sent. Confirming twice sends one booking. */
+/**
+ * Everything the booking will say, checked before it is sent. Focus lands on the confirm button (the step's one
+ * decision), which is described by the whole review and the agreement, so a screen reader reads what is about to be sent. Confirming twice sends
+ * one booking.
+ */
 export function renderReview(props: ReviewProps): TemplateResult {
   const { t } = props;
   return html`<section class="step" part="review" aria-labelledby="step-heading">
     <h3 id="step-heading" tabindex="-1" data-focus="step">${t.review}</h3>
-    <dl class="summary-list">
+    <dl class="summary-list" id="review-list">
       ${props.rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
     </dl>
     ${
@@ -30,7 +34,7 @@ export function renderReview(props: ReviewProps): TemplateResult {
         </div>`
         : nothing
     }
-    <p class="hint">${props.agreement}</p>
+    <p class="hint" id="review-agreement">${props.agreement}</p>
     <div class="actions">
       <button type="button" class="fd-button secondary" part="back-button" @click=${props.onEditDetails}>${t.editDetails}</button>
       <button type="button" class="fd-button secondary" @click=${props.onChangeTime}>${t.changeTime}</button>
@@ -38,6 +42,8 @@ export function renderReview(props: ReviewProps): TemplateResult {
         type="button"
         class="fd-button"
         part="confirm-button"
+        data-focus="confirm"
+        aria-describedby="review-list review-agreement"
         aria-disabled=${props.busy ? 'true' : 'false'}
         @click=${props.onConfirm}
       >${props.busy ? t.booking : t.confirm}</button>

@@ -37,7 +37,11 @@ function renderGroup(props: TimesProps, part: PartOfDay, slots: readonly DaySlot
           tabindex=${entry.slot.id === tabStop ? 0 : -1}
           aria-pressed=${props.mode === 'select' ? String(entry.slot.id === props.selectedId) : nothing}
           @click=${() => props.onChoose(entry)}
-        >${timeText(entry.startMs, timeZone, lang)}</button>`,
+        >${timeText(entry.startMs, timeZone, lang)}${
+          entry.slot.capacity === undefined
+            ? nothing
+            : html`<span class="openings">${t.openings(entry.slot.capacity)}</span>`
+        }</button>`,
       )}
     </div>
   </div>`;

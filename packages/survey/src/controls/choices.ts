@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Control, ControlActions } from './control.js';
-import { freeTextOf, isChosen, optionsOf } from './options.js';
+import { isChosen, isScale } from './options.js';
 
-/** The words at the two ends of a scale ("Not at all likely" ... "Extremely likely"). */
+/** The words at the two ends of a scale ("Not at all likely" ... "Extremely likely"), tied to it by its id. */
 export function renderEnds(id: string, lower: string | undefined, upper: string | undefined): unknown {
   if (lower === undefined && upper === undefined) return nothing;
   return html`<div class="ends" id="${id}-s" part="scale-labels">
@@ -11,21 +11,17 @@ export function renderEnds(id: string, lower: string | undefined, upper: string 
   </div>`;
 }
 
-/** The "Other (please say)" box of an open choice. */
-export function renderOther(actions: ControlActions, { node, id }: Control): unknown {
-  if (!node.allowsFreeText) return nothing;
-  return html`<label class="other" for="${id}-o">${actions.strings().other}</label>
-    <input class="text" part="input" id="${id}-o" type="text" .value=${live(freeTextOf(node))}
-      ?readonly=${node.readOnly} @input=${(e: Event) => actions.typeFreeText(node, e)} />`;
-}
-
-/** Radio buttons or checkboxes: a column, a row, or a scale of boxes (seven or more in a row, such as NPS). */
+/**
+ * Radio buttons or checkboxes: a column, a row, or a scale of numbered boxes that wraps on a phone (a slider of at
+ * most eleven positions such as NPS, or a horizontal list of seven or more). Nothing is chosen until the patient
+ * chooses; the chosen box is marked by its filled radio button, a thick border and bold text, not by colour alone.
+ */
 export function renderChoices(actions: ControlActions, control: Control): TemplateResult {
-  const { node, id, invalid } = control;
-  const options = optionsOf(node, actions.strings());
+  const { node, id, invalid, options } = control;
   const multiple = node.control === 'check-box';
-  const scale = node.orientation === 'horizontal' && options.length >= 7;
-  const layout = scale ? 'scale' : node.orientation === 'horizontal' ? 'horizontal' : 'vertical';
+  const horizontal = isScale(node) || node.orientation === 'horizontal';
+  const scale = horizontal && options.length >= 7 && options.length <= 12;
+  const layout = scale ? `scale points-${options.length}` : horizontal ? 'horizontal' : 'vertical';
   return html`<div class="options ${layout}" part="options">
       ${options.map(
         (option, i) => html`<label class="option" part="option">
@@ -38,11 +34,11 @@ export function renderChoices(actions: ControlActions, control: Control): Templa
             ?disabled=${node.readOnly}
             aria-invalid=${invalid ? 'true' : nothing}
             @change=${(e: Event) => actions.choose(node, option, (e.target as HTMLInputElement).checked)}
-          /><span>${option.label}</span>
+          /><span>${option.prefix ? html`<span class="prefix">${option.prefix}</span> ` : nothing}${option.label}</span>
         </label>`,
       )}
     </div>
-    ${renderEnds(id, node.lowerLabel, node.upperLabel)} ${renderOther(actions, control)}`;
+    ${renderEnds(id, node.lowerLabel, node.upperLabel)}`;
 }
 
 /** A yes/no question shown as one checkbox (the `check-box` control on a boolean). */

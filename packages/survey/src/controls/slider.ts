@@ -1,12 +1,35 @@
 import { surveyAnswersEqual } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { sliderValueText } from '../layout.js';
-import type { Control, ControlActions } from './control.js';
+import type { Control, EngineActions } from './control.js';
 
-/** A slider over a number range or over the options, saying its value in words (`aria-valuetext`). */
-export function renderSlider(actions: ControlActions, { node, id, describedBy, invalid }: Control): TemplateResult {
-  const t = actions.strings();
+/** What a screen reader says for a slider position: the number, with the end label when the thumb is at an end. */
+export function sliderValueText(value: number, min: number, max: number, lower?: string, upper?: string): string {
+  const label = value === min ? lower : value === max ? upper : undefined;
+  const n = String(value);
+  if (!label) return n;
+  return label.startsWith(n) ? label : `${n}, ${label}`;
+}
+
+/** Keys that move a slider: the first of them on an unanswered slider picks an end instead of moving from a middle. */
+const TO_END: Record<string, 'min' | 'max'> = {
+  ArrowLeft: 'min',
+  ArrowDown: 'min',
+  ArrowRight: 'min',
+  ArrowUp: 'min',
+  Home: 'min',
+  PageDown: 'min',
+  End: 'max',
+  PageUp: 'max',
+};
+
+/**
+ * A slider over a long number range or over many options (shorter ones are a row of choices), saying its value in
+ * words (`aria-valuetext`) and in large text. Until the patient answers it has no thumb and no value: nothing
+ * suggests an answer. A tap anywhere on it, the thumb included, answers; so does the first arrow key (at the start).
+ */
+export function renderSlider(actions: EngineActions, { node, id, describedBy, invalid }: Control): TemplateResult {
+  const t = actions.words();
   const options = node.options;
   const byOption = options.length > 0;
   const min = byOption ? 0 : typeof node.min === 'number' ? node.min : 0;
@@ -25,16 +48,26 @@ export function renderSlider(actions: ControlActions, { node, id, describedBy, i
     : byOption
       ? (options[value!]?.label ?? '')
       : sliderValueText(value!, min, max, node.lowerLabel, node.upperLabel);
-  const onInput = (event: Event) => {
-    const n = Number((event.target as HTMLInputElement).value);
+  const choose = (n: number) => {
     if (byOption) actions.choose(node, options[n]!, true);
     else actions.setAnswerText(node, String(n));
   };
+  const onInput = (event: Event) => choose(Number((event.target as HTMLInputElement).value));
+  const onKey = (event: KeyboardEvent) => {
+    const end = TO_END[event.key];
+    if (answered || !end) return;
+    event.preventDefault();
+    choose(end === 'min' ? min : max);
+  };
+  // A tap that does not move the thumb fires no input event: it still answers.
+  const onClick = (event: Event) => {
+    if (!answered) onInput(event);
+  };
   return html`<div class="slider">
-    <input class="range" part="input" type="range" id=${id} min=${min} max=${max} step=${step}
-      .value=${live(String(answered ? value : (min + max) / 2))} aria-valuetext=${text} ?disabled=${node.readOnly}
+    <input class="range ${answered ? '' : 'unset'}" part="input" type="range" id=${id} min=${min} max=${max}
+      step=${step} .value=${live(String(answered ? value : min))} aria-valuetext=${text} ?disabled=${node.readOnly}
       aria-describedby=${[describedBy, `${id}-s`].filter(Boolean).join(' ')} aria-invalid=${invalid ? 'true' : nothing}
-      @input=${onInput} @change=${onInput} />
+      @input=${onInput} @change=${onInput} @keydown=${onKey} @click=${onClick} />
     <div class="ends" id="${id}-s" part="scale-labels"><span>${lower}</span> <span>${upper}</span></div>
     <p class="slider-value" aria-hidden="true">${text}</p>
   </div>`;
