@@ -45,7 +45,7 @@ describe('a SMART Scheduling Links feed in the provider list', () => {
       await widgetsReady(page);
       const locations = page.getByRole('list', { name: 'Locations' }).getByRole('article');
       await expect.poll(() => locations.count()).toBe(10);
-      expect(await locations.first().innerText()).toContain('SMART Vaccine Clinic Boston');
+      expect(await locations.first().textContent()).toContain('SMART Vaccine Clinic Boston');
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Book at SMART Vaccine Clinic Boston' }).focus();
