@@ -76,6 +76,8 @@ create unique index survey_responses_one_per_visit on survey_responses (booking_
 -- Patients waiting for an earlier time: who, for which provider, visit type and days, and a booking to move.
 create table waitlist (
   id text primary key,
+  -- The order patients joined in (created_at ties under one clock tick; offers go first come first).
+  place bigint generated always as identity,
   provider_id text not null,
   visit_type_id text not null,
   first_day date not null,
@@ -89,7 +91,7 @@ create table waitlist (
   created_at timestamptz not null,
   updated_at timestamptz not null
 );
-create index waitlist_waiting on waitlist (provider_id, visit_type_id, created_at) where status = 'waiting';
+create index waitlist_waiting on waitlist (provider_id, visit_type_id, place) where status = 'waiting';
 
 -- A freed time offered to one waitlisted patient until `expires_at`; the first claim of the time wins.
 create table waitlist_offers (
@@ -161,7 +163,9 @@ begin
   if not found then
     raise exception 'the slot is taken' using errcode = 'FD409';
   end if;
-  insert into access_tokens (sha256, purpose, booking_id, created_at) values (p_manage_sha256, 'manage', p_id, p_at);
+  if p_manage_sha256 is not null then
+    insert into access_tokens (sha256, purpose, booking_id, created_at) values (p_manage_sha256, 'manage', p_id, p_at);
+  end if;
   insert into jobs (id, kind, dedupe_key, booking_id, payload, run_at, status, max_attempts, created_at, updated_at)
   select j.id, j.kind, j.dedupe_key, p_id, j.payload, j.run_at, 'pending', j.max_attempts, p_at, p_at
   from jsonb_to_recordset(p_jobs) as j(id text, kind text, dedupe_key text, payload jsonb, run_at timestamptz,

@@ -15,6 +15,7 @@ import { createMailer, type EmailSettings } from './messages/email.js';
 import { createSmsSender, type SmsSettings } from './messages/sms.js';
 import { startRetentionSchedule } from './staff/retention.js';
 import type { VisitContext } from './visits/context.js';
+import { OFFER_JOB, offerFreedSlotHandler } from './waitlist/offers.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'db' | 'store' | 'clock' | 'log' | 'publicUrl' | 'visits'> {
   /** Default 8080; 0 picks a free port. */
@@ -134,7 +135,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     db,
     clock,
     log,
-    handlers: { message: messageHandler(visits, messaging), ...options.jobs?.handlers },
+    handlers: {
+      message: messageHandler(visits, messaging),
+      [OFFER_JOB]: offerFreedSlotHandler(visits),
+      ...options.jobs?.handlers,
+    },
     pollMs: options.jobs?.pollMs,
   });
   if (options.jobs?.run !== false) jobs.start();
@@ -164,8 +169,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         });
         server.closeIdleConnections();
       });
-      await retention?.stop();
       await jobs.stop();
+      await retention?.stop();
       messaging.mailer?.close();
       await db.close();
       log({ level: 'info', msg: 'stopped' });

@@ -1,4 +1,5 @@
-export type { FdBookingConfirmedDetail, FdSlotSelectDetail } from '@frontdesk/core';
+// The calendar file builder is core's (a superset of the picker's own); re-exported for existing imports.
+export { buildIcs, type CalendarEvent, type FdBookingConfirmedDetail, type FdSlotSelectDetail } from '@frontdesk/core';
 export type { BookingStrings } from './booking-strings.js';
 export { buildDayIndex, type DayIndex, type DaySlot, groupByPartOfDay, nextAvailableDay } from './day-index.js';
 // The headless parts, for hosts that build their own scheduling UI on the same rules.

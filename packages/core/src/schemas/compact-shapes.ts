@@ -367,6 +367,7 @@ const WaitlistRequestShape: Shape = {
 const WaitlistEntryShape: Shape = {
   k: 'object',
   of: {
+    id: { k: 'optional', of: IdShape },
     token: { k: 'optional', of: AccessTokenShape },
     status: { k: 'enum', of: ['waiting', 'booked', 'left', 'expired'] },
     providerId: IdShape,

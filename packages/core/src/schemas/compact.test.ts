@@ -274,6 +274,7 @@ async function samples(): Promise<Record<(typeof COMPACT)[number], unknown[]>> {
     ],
     WaitlistEntry: [
       {
+        id: 'wl-1',
         token: TOKEN,
         status: 'waiting',
         providerId: providers[0]!.id,

@@ -257,6 +257,7 @@ const cases: Case[] = [
     name: 'waitlist entry',
     schema: schemas.WaitlistEntry,
     full: {
+      id: 'wl-1',
       token: TOKEN,
       status: 'waiting',
       providerId: 'p-1',
@@ -265,7 +266,7 @@ const cases: Case[] = [
       to: '2026-03-20',
       notifications: { email: false, sms: true },
     },
-    optional: ['token', 'notifications'],
+    optional: ['id', 'token', 'notifications'],
   },
   {
     name: 'waitlist offer',

@@ -159,6 +159,7 @@ export type WaitlistRequest = z.infer<typeof WaitlistRequest>;
 
 /** A place on the waitlist. `token` (a secret, given once) lets the patient leave it. */
 export const WaitlistEntry = z.object({
+  id: z.optional(Id),
   token: z.optional(AccessToken),
   status: z.enum(['waiting', 'booked', 'left', 'expired']),
   providerId: Id,

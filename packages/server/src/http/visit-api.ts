@@ -1,9 +1,14 @@
+import type { Booking, WaitlistEntry } from '@frontdesk/core';
 import { CancelRequest, FrontdeskError, HoldRequest, parseOrThrow, RescheduleRequest } from '@frontdesk/core';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { canonicalJson, idempotent, sha256 } from '../idempotency.js';
+import { withManageToken } from '../scheduling/book.js';
 import { holdInTransaction, releaseHold } from '../visits/holds.js';
 import { bookingIdForToken, cancelInTransaction, getBooking, rescheduleInTransaction } from '../visits/manage.js';
+import { findToken, mintToken } from '../visits/tokens.js';
+import { joinInTransaction, leaveWaitlist, waitlistIdOf } from '../waitlist/join.js';
+import { claimInTransaction, offerView } from '../waitlist/offers.js';
 import type { Answer, Api, ApiRoute } from './api.js';
 import { idempotencyKey, pathToken, readObject } from './request.js';
 
@@ -67,6 +72,66 @@ async function releaseRoute(api: Api, c: Context): Promise<Answer> {
   return { status: 204, body: null };
 }
 
+async function joinRoute(api: Api, c: Context): Promise<Answer> {
+  const key = idempotencyKey(c);
+  const body = await readObject(c);
+  if (body.idempotencyKey !== undefined && body.idempotencyKey !== key) {
+    throw new FrontdeskError('invalid-input', 'request.idempotencyKey: differs from the Idempotency-Key header', {
+      field: 'request.idempotencyKey',
+    });
+  }
+  const request = { ...body, idempotencyKey: key };
+  // Read before the transaction: PGlite has one connection, which the transaction holds.
+  const snapshot = await api.store.snapshot();
+  return idempotent(
+    api.db,
+    'waitlist',
+    key,
+    sha256(canonicalJson(request)),
+    api.clock.now(),
+    async (tx) => ({ status: 201, body: await joinInTransaction(tx, api.visits, snapshot, request) }),
+    // Only the token's hash is kept: each answer carries a fresh one.
+    async (tx, answer) => {
+      const entry = answer.body as WaitlistEntry;
+      const token = await mintToken(tx, 'waitlist', { waitlistId: entry.id }, api.clock.now());
+      return { status: answer.status, body: { ...entry, token } };
+    },
+  );
+}
+
+async function leaveRoute(api: Api, c: Context): Promise<Answer> {
+  await leaveWaitlist(api.visits, await waitlistIdOf(api.visits, pathToken(c, 'waitlistToken', 'waitlist place')));
+  return { status: 204, body: null };
+}
+
+/** The offer a claim link stands for; a wrong token is a 404. */
+async function offerIdOf(api: Api, c: Context): Promise<string> {
+  const found = await findToken(api.db, 'offer', pathToken(c, 'offerToken', 'offer'), api.clock.now());
+  if (!found?.offerId) throw new FrontdeskError('not-found', 'no offer with this token', { field: 'offerToken' });
+  return found.offerId;
+}
+
+async function offerRoute(api: Api, c: Context): Promise<Answer> {
+  return { status: 200, body: await offerView(api.visits, await offerIdOf(api, c)) };
+}
+
+async function claimRoute(api: Api, c: Context): Promise<Answer> {
+  const key = idempotencyKey(c);
+  const token = pathToken(c, 'offerToken', 'offer');
+  await readObject(c);
+  const offerId = await offerIdOf(api, c);
+  const snapshot = await api.store.snapshot();
+  return idempotent(
+    api.db,
+    'claim',
+    key,
+    requestHash(token, {}),
+    api.clock.now(),
+    async (tx) => ({ status: 201, body: await claimInTransaction(tx, api.visits, snapshot, offerId) }),
+    (tx, answer) => withManageToken(api.visits, answer as { status: number; body: Booking }, tx),
+  );
+}
+
 /** The visit's operations of the contract: manage a booking by its token, hold a time, the waitlist. */
 export const VISIT_ROUTES: readonly ApiRoute[] = [
   {
@@ -101,5 +166,37 @@ export const VISIT_ROUTES: readonly ApiRoute[] = [
     noStore: true,
     rateLimit: 'tokens',
     handle: releaseRoute,
+  },
+  {
+    method: 'POST',
+    path: '/waitlist',
+    operationId: 'joinWaitlist',
+    noStore: true,
+    rateLimit: 'bookings',
+    handle: joinRoute,
+  },
+  {
+    method: 'DELETE',
+    path: '/waitlist/:waitlistToken',
+    operationId: 'leaveWaitlist',
+    noStore: true,
+    rateLimit: 'tokens',
+    handle: leaveRoute,
+  },
+  {
+    method: 'GET',
+    path: '/waitlist/offers/:offerToken',
+    operationId: 'getWaitlistOffer',
+    noStore: true,
+    rateLimit: 'tokens',
+    handle: offerRoute,
+  },
+  {
+    method: 'POST',
+    path: '/waitlist/offers/:offerToken/claim',
+    operationId: 'claimWaitlistOffer',
+    noStore: true,
+    rateLimit: 'tokens',
+    handle: claimRoute,
   },
 ];

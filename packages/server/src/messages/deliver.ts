@@ -1,14 +1,17 @@
+import type { Booking } from '@frontdesk/core';
 import type { ClinicSnapshot } from '../clinic/store.js';
 import type { ClaimedJob, JobHandler } from '../jobs/runner.js';
+import { parseSlotId } from '../scheduling/slot-id.js';
 import { type BookingRow, loadBooking } from '../visits/bookings.js';
 import type { VisitContext } from '../visits/context.js';
-import { manageUrl, surveyUrl } from '../visits/links.js';
+import { manageUrl, offerUrl, surveyUrl } from '../visits/links.js';
 import { smsNumber } from '../visits/notifications.js';
 import type { Channel, VisitMessage } from '../visits/plan.js';
 import { mintToken } from '../visits/tokens.js';
-import { type ComposedMessage, composeMessage, type MessageInput } from './compose.js';
+import { loadOffer, offerView } from '../waitlist/offers.js';
+import { type ComposedMessage, composeMessage, formatWhen, type MessageInput } from './compose.js';
 import { addressOf, type Mailer } from './email.js';
-import { type Contact, contactOf, visitFacts } from './facts.js';
+import { type Contact, contactOf, visitFacts, zoneOf } from './facts.js';
 import type { SmsSender } from './sms.js';
 import { languageOf } from './strings.js';
 
@@ -97,6 +100,7 @@ async function send(
  */
 export function messageHandler(ctx: VisitContext, messaging: Messaging): JobHandler {
   return async (job: ClaimedJob) => {
+    if (job.payload.message === 'offer') return deliverOffer(ctx, messaging, job);
     const bookingId = String(job.payload.bookingId);
     const kind = String(job.payload.message) as VisitMessage;
     const channel = String(job.payload.channel) as Channel;
@@ -146,4 +150,61 @@ export function messageHandler(ctx: VisitContext, messaging: Messaging): JobHand
     });
     return sent ? 'done' : 'skipped';
   };
+}
+
+/**
+ * A waitlist offer: the freed time, and a claim link valid until the offer runs out (and the patient's manage link
+ * when they have a booking it would move). Skipped when the offer is no longer open, has run out, or the time is
+ * gone.
+ */
+async function deliverOffer(ctx: VisitContext, messaging: Messaging, job: ClaimedJob): Promise<'done' | 'skipped'> {
+  const offerId = String(job.payload.offerId);
+  const channel = String(job.payload.channel) as Channel;
+  const offer = await loadOffer(ctx.db, offerId);
+  const now = ctx.clock.now();
+  if (offer?.status !== 'open' || offer.entry_status !== 'waiting' || offer.expires_ms <= now) return 'skipped';
+  if (!offer.notifications[channel]) return 'skipped';
+  const view = await offerView(ctx, offerId).catch(() => undefined);
+  if (view?.status !== 'open') return 'skipped';
+  const snapshot = await ctx.store.snapshot();
+  const language = languageOf(offer.language);
+  const offerToken = await mintToken(ctx.db, 'offer', { offerId, waitlistId: offer.waitlist_id }, now);
+  const manageToken =
+    ctx.pages.manage && offer.booking_id
+      ? await mintToken(ctx.db, 'manage', { bookingId: offer.booking_id }, now)
+      : undefined;
+  const key = parseSlotId(offer.slot_id)!;
+  const startMs = Date.parse(view.slot.start);
+  const endMs = Date.parse(view.slot.end);
+  const location = key.locationId === undefined ? undefined : snapshot.locationsById.get(key.locationId);
+  const row = {
+    providerId: key.providerId,
+    locationId: key.locationId,
+    visitTypeId: offer.visit_type_id,
+    startMs,
+    record: { location } as Booking,
+  };
+  const zone = zoneOf(snapshot, key.providerId, key.locationId);
+  const input: MessageInput = {
+    kind: 'offer',
+    language,
+    facts: visitFacts(snapshot, row, offer.patient.givenName, language),
+    startMs,
+    endMs,
+    uid: `${offerId}@frontdesk`,
+    sequence: 0,
+    nowMs: now,
+    offerUrl: offerUrl(ctx.pages, offerToken),
+    offerExpires: formatWhen(offer.expires_ms, zone, language),
+    manageUrl: manageToken ? manageUrl(ctx.pages, manageToken) : undefined,
+    alarmMinutesBefore: [],
+  };
+  const contact = { givenName: offer.patient.givenName, email: offer.patient.email, phone: offer.patient.phone };
+  const sent = await send(messaging, channel, contact, composeMessage(input), {
+    language,
+    kind: 'offer',
+    reference: job.id,
+    phoneCountry: snapshot.settings.phoneCountry,
+  });
+  return sent ? 'done' : 'skipped';
 }

@@ -8,11 +8,12 @@ import {
   type VisitType,
 } from '@frontdesk/core';
 import type { ClinicSnapshot, VisitTypeEntry } from '../clinic/store.js';
+import type { Queryable } from '../db/database.js';
 import { canonicalJson, findAnswer, idempotencyFailure, randomId, type StoredAnswer, sha256 } from '../idempotency.js';
-import { jobRows } from '../jobs/queue.js';
+import { type JobSpec, jobRows } from '../jobs/queue.js';
 import type { VisitContext } from '../visits/context.js';
 import { joinUrl, manageUrl } from '../visits/links.js';
-import { notificationsFor } from '../visits/notifications.js';
+import { notificationsFor, requireReachable } from '../visits/notifications.js';
 import { planVisitJobs } from '../visits/plan.js';
 import { mintToken, randomToken } from '../visits/tokens.js';
 import { parseSlotId } from './slot-id.js';
@@ -132,33 +133,64 @@ export function bookingRecord(ctx: VisitContext, snapshot: ClinicSnapshot, facts
   };
 }
 
-/**
- * A video visit's join link must reach the patient: when the clinic sends messages at all, a patient who can get
- * none (no consent, no address for any channel the clinic uses) is refused, naming what to fill in.
- */
-function requireReachable(ctx: VisitContext, request: BookingRequest, notifications: Notifications): void {
-  if (!ctx.channels.email && !ctx.channels.sms) return;
-  if (notifications.email || notifications.sms) return;
-  const field = !request.consent.contact
-    ? 'request.consent.contact'
-    : ctx.channels.email && request.patient.email === undefined
-      ? 'request.patient.email'
-      : 'request.patient.phone';
-  const what =
-    field === 'request.consent.contact'
-      ? 'agree to be contacted'
-      : field === 'request.patient.email'
-        ? 'give an e-mail address'
-        : 'give a mobile number';
-  throw new FrontdeskError('invalid-input', `${field}: a video visit sends its join link: ${what}`, { field });
-}
-
 /** The answer with a new manage token (and its link): only its hash is kept, so each answer carries a fresh one. */
-async function withManageToken(ctx: VisitContext, answer: StoredAnswer): Promise<StoredAnswer> {
+export async function withManageToken(
+  ctx: VisitContext,
+  answer: StoredAnswer,
+  tx: Queryable = ctx.db,
+): Promise<StoredAnswer> {
   const booking = answer.body as Booking;
-  const token = await mintToken(ctx.db, 'manage', { bookingId: booking.id }, ctx.clock.now());
+  const token = await mintToken(tx, 'manage', { bookingId: booking.id }, ctx.clock.now());
   const url = manageUrl(ctx.pages, token);
   return { status: answer.status, body: { ...booking, manageToken: token, ...(url ? { manageUrl: url } : {}) } };
+}
+
+export interface NewBooking {
+  /** The idempotency key the booking is recorded under. */
+  key: string;
+  requestSha256: string;
+  booking: Booking;
+  nowMs: number;
+  offered: OpenSlot;
+  patient: unknown;
+  consent: unknown;
+  holdId: string | undefined;
+  /** The hash of the manage token given in the answer; none when the caller mints one itself. */
+  manageSha256: string | undefined;
+  language: string;
+  jobs: readonly JobSpec[];
+}
+
+/**
+ * The booking statement (`book_slot`, migrations 0001 and 0002): the idempotency record, the slot's lock, other
+ * patients' holds refused (the patient's own consumed), the booking, its manage token's hash and its jobs, in one
+ * round trip. Returns the answer: the booking given, or the one first made under the key.
+ */
+export async function insertBooking(q: Queryable, b: NewBooking) {
+  return q.query<{ status: number; response: Booking }>(
+    `select status, response from book_slot($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb,
+       $13::jsonb, $14, $15, $16, $17::jsonb, $18::jsonb)`,
+    [
+      b.key,
+      b.requestSha256,
+      JSON.stringify(b.booking),
+      new Date(b.nowMs),
+      b.booking.id,
+      b.offered.slot.id,
+      b.offered.providerId,
+      b.offered.locationId ?? null,
+      b.booking.visitTypeId,
+      new Date(b.offered.startMs),
+      new Date(b.offered.endMs),
+      JSON.stringify(b.patient),
+      JSON.stringify(b.consent),
+      b.holdId ?? null,
+      b.manageSha256 ?? null,
+      b.language,
+      JSON.stringify(b.booking.notifications),
+      JSON.stringify(jobRows(b.jobs)),
+    ],
+  );
 }
 
 /**
@@ -211,7 +243,10 @@ async function bookValid(
     request.consent,
     snapshot.settings.phoneCountry,
   );
-  if (visitType.record.modality === 'telehealth') requireReachable(ctx, request, notifications);
+  // A video visit's join link must reach the patient, when the clinic sends messages at all.
+  if (visitType.record.modality === 'telehealth' && (ctx.channels.email || ctx.channels.sms)) {
+    requireReachable(ctx.channels, request, notifications, 'a video visit sends its join link');
+  }
 
   const booking = bookingRecord(ctx, snapshot, {
     id: randomId('bk'),
@@ -234,30 +269,19 @@ async function bookValid(
     surveyPage: ctx.pages.survey !== undefined,
   });
   try {
-    const rows = await ctx.db.query<{ status: number; response: Booking }>(
-      `select status, response from book_slot($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb,
-         $13::jsonb, $14, $15, $16, $17::jsonb, $18::jsonb)`,
-      [
-        request.idempotencyKey,
-        requestSha256,
-        JSON.stringify(booking),
-        new Date(nowMs),
-        booking.id,
-        offered.slot.id,
-        offered.providerId,
-        offered.locationId ?? null,
-        visitType.record.id,
-        new Date(offered.startMs),
-        new Date(offered.endMs),
-        JSON.stringify(request.patient),
-        JSON.stringify(request.consent),
-        request.holdId ?? null,
-        sha256(token),
-        request.language ?? 'en',
-        JSON.stringify(notifications),
-        JSON.stringify(jobRows(jobs)),
-      ],
-    );
+    const rows = await insertBooking(ctx.db, {
+      key: request.idempotencyKey,
+      requestSha256,
+      booking,
+      nowMs,
+      offered,
+      patient: request.patient,
+      consent: request.consent,
+      holdId: request.holdId,
+      manageSha256: sha256(token),
+      language: request.language ?? 'en',
+      jobs,
+    });
     const row = rows.rows[0];
     // A replay gets the booking stored the first time, with a new manage token (the first one was never stored).
     if (row && row.response.id !== booking.id) return withManageToken(ctx, { status: row.status, body: row.response });

@@ -1,4 +1,4 @@
-import type { Notifications, PatientDetails } from '@frontdesk/core';
+import { FrontdeskError, type Notifications, type PatientDetails } from '@frontdesk/core';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Channels } from './context.js';
 
@@ -29,4 +29,29 @@ export function notificationsFor(
     email: agreed && channels.email && patient.email !== undefined,
     sms: agreed && channels.sms && smsNumber(patient.phone, phoneCountry) !== undefined,
   };
+}
+
+/**
+ * Refuses a request whose patient would get no message at all (no consent, no address for any channel the clinic
+ * sends by), naming the field to fill in and why it matters.
+ */
+export function requireReachable(
+  channels: Channels,
+  request: { consent: { contact?: boolean | undefined }; patient: { email?: string | undefined } },
+  notifications: Notifications,
+  why: string,
+): void {
+  if (notifications.email || notifications.sms) return;
+  const field = !request.consent.contact
+    ? 'request.consent.contact'
+    : channels.email && request.patient.email === undefined
+      ? 'request.patient.email'
+      : 'request.patient.phone';
+  const what =
+    field === 'request.consent.contact'
+      ? 'agree to be contacted'
+      : field === 'request.patient.email'
+        ? 'give an e-mail address'
+        : 'give a mobile number';
+  throw new FrontdeskError('invalid-input', `${field}: ${why}: ${what}`, { field });
 }
