@@ -27,6 +27,8 @@ const BODIES: Record<string, unknown> = {
   staffCreateAccount: { email: 'new-colleague@clinic.example', role: 'front-desk', password: 'a long first password' },
   staffUpdateAccount: { name: 'Renamed' },
   staffCreateToken: { name: 'EHR sync', scopes: ['bookings:read'] },
+  staffCancelBooking: { reason: 'Asked by phone' },
+  // staffRescheduleBooking: a free slot, found once the server runs
 };
 
 describe.each(BACKENDS)('every staff operation on %s', (backend) => {
@@ -43,6 +45,11 @@ describe.each(BACKENDS)('every staff operation on %s', (backend) => {
     const other = await addStaff(server, 'front-desk');
     const { id: tokenId } = await addToken(server, ['bookings:read']);
     ids = { bookingId: bookingId!, responseId, staffId: other.id, tokenId };
+    const params = new URLSearchParams({ start: WINDOW.start, end: WINDOW.end, providerId: 'rosa-delgado' });
+    const slots = (await (await fetch(`${server.api}/slots?${params}`)).json()) as {
+      data: { id: string; status: string }[];
+    };
+    BODIES.staffRescheduleBooking = { slotId: slots.data.find((slot) => slot.status === 'free')!.id };
   }, 60_000);
   afterAll(async () => {
     // No error body, from any operation, carried anything a patient typed.
