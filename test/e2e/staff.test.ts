@@ -111,6 +111,20 @@ describe('the staff console', () => {
       [bookingId],
     );
     expect(status.rows[0]).toEqual({ status: 'cancelled', cancelled_by: 'staff' });
+
+    // The waitlist (its rows written as the waitlist writes them), audited too.
+    const at = new Date(server.clock.now());
+    await server.db.query(
+      `insert into waitlist (id, provider_id, visit_type_id, first_day, last_day, patient, consent, language,
+         notifications, status, created_at, updated_at)
+       values ('wl-e2e', 'rosa-delgado', 'new-patient', '2026-03-03', '2026-03-13', $1, '{"terms":true}', 'en', '{}',
+         'waiting', $2, $2)`,
+      [JSON.stringify({ givenName: 'Margaret', familyName: 'Ellison', phone: '(615) 555-0117' }), at],
+    );
+    await page.getByRole('button', { name: 'Waitlist' }).click();
+    await page.getByRole('table', { name: 'Waitlist' }).getByText('Margaret Ellison').waitFor();
+    expect(await auditRows('waitlist.search', 'wl-e2e')).toEqual([{ actor_id: admin.id }]);
+    await expectClean(page, violations, errors);
     await page.context().close();
   });
 

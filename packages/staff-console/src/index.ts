@@ -9,3 +9,4 @@ export { FdStaffSchedule } from './schedule-view.js';
 export { FdStaffSignIn } from './sign-in-view.js';
 export { FdStaffConsole } from './staff-console.js';
 export type * from './types.js';
+export { FdStaffWaitlist } from './waitlist-view.js';

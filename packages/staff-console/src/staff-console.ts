@@ -11,9 +11,10 @@ import type {
   StaffBooking,
   StaffFlag,
   StaffSession,
+  WaitlistEntry,
 } from './types.js';
 
-type View = 'schedule' | 'feedback' | 'messages';
+type View = 'schedule' | 'feedback' | 'messages' | 'waitlist';
 const TWO_WEEKS_MS = 14 * 86_400_000;
 
 /**
@@ -37,6 +38,7 @@ export class FdStaffConsole extends ConsoleElement {
     feedback: { state: true },
     flags: { state: true },
     failed: { state: true },
+    waitlist: { state: true },
     providers: { state: true },
     busy: { state: true },
     signInError: { state: true },
@@ -87,6 +89,7 @@ export class FdStaffConsole extends ConsoleElement {
   protected feedback: FeedbackSummary | undefined;
   protected flags: StaffFlag[] = [];
   protected failed: FailedMessage[] | undefined;
+  protected waitlist: WaitlistEntry[] | undefined;
   protected providers: { id: string; name: string }[] = [];
   protected busy = false;
   protected signInError = '';
@@ -176,7 +179,7 @@ export class FdStaffConsole extends ConsoleElement {
       this.fail(error);
     }
     this.session = undefined;
-    this.day = this.booking = this.feedback = this.failed = undefined;
+    this.day = this.booking = this.feedback = this.failed = this.waitlist = undefined;
     this.flags = [];
   }
 
@@ -228,6 +231,14 @@ export class FdStaffConsole extends ConsoleElement {
   private async loadFailed(): Promise<void> {
     try {
       this.failed = (await this.client.get<{ data: FailedMessage[] }>('/staff/messages/failed')).data;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async loadWaitlist(): Promise<void> {
+    try {
+      this.waitlist = (await this.client.get<{ data: WaitlistEntry[] }>('/staff/waitlist')).data;
     } catch (error) {
       this.fail(error);
     }
@@ -317,6 +328,7 @@ export class FdStaffConsole extends ConsoleElement {
     this.problem = '';
     if (view === 'feedback' && !this.feedback) void this.loadFeedback();
     if (view === 'messages') void this.loadFailed();
+    if (view === 'waitlist') void this.loadWaitlist();
   }
 
   override render() {
@@ -366,6 +378,7 @@ export class FdStaffConsole extends ConsoleElement {
       ['schedule', t.schedule, 'bookings:read'],
       ['feedback', t.feedback, 'feedback:read'],
       ['messages', `${t.failedMessages}${this.failed?.length ? ` (${this.failed.length})` : ''}`, 'bookings:read'],
+      ['waitlist', t.waitlist, 'bookings:read'],
     ];
     const zone = this.day?.timeZone ?? this.feedback?.timeZone ?? 'UTC';
     return html`<fd-staff-flags
@@ -403,6 +416,9 @@ export class FdStaffConsole extends ConsoleElement {
     if (this.view === 'feedback') return html`<fd-staff-feedback .summary=${this.feedback}></fd-staff-feedback>`;
     if (this.view === 'messages') {
       return html`<fd-staff-failed-messages .messages=${this.failed} time-zone=${zone}></fd-staff-failed-messages>`;
+    }
+    if (this.view === 'waitlist') {
+      return html`<fd-staff-waitlist .entries=${this.waitlist} .providers=${this.providers}></fd-staff-waitlist>`;
     }
     return html`<fd-staff-schedule
       .day=${this.day}

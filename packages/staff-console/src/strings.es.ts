@@ -60,7 +60,8 @@ export default {
   cancelQuestion: '¿Cancelar esta cita? Se avisa al paciente por los medios que aceptó.',
   reschedule: 'Cambiar a otra hora',
   newTime: 'Nueva hora',
-  noFreeTimes: 'No hay horas libres con este profesional en las próximas dos semanas.',
+  noFreeTimes:
+    'No hay horas libres con este profesional desde una semana antes de esta cita hasta dos semanas después.',
   move: 'Cambiar y avisar al paciente',
   done: (what: string) => `Hecho: ${what}.`,
   cancelledNotice: 'La cita está cancelada y se avisará al paciente.',
@@ -112,6 +113,10 @@ export default {
   hideTable: 'Ocultar la tabla',
   noResponses: 'No hay respuestas en este período.',
 
+  waitlist: 'Lista de espera',
+  noWaitlist: 'No hay nadie en la lista de espera.',
+  between: 'Días que le convienen',
+  fromTo: (from: string, to: string) => `del ${from} al ${to}`,
   noFailedMessages: 'Todos los mensajes se enviaron.',
   failedHelp:
     'Estos mensajes no se pudieron enviar tras todos los intentos. Llame al paciente si la consulta lo requiere.',

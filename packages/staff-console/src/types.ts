@@ -108,3 +108,12 @@ export interface FailedMessage {
   errorClass: string | null;
   failedAt: string;
 }
+
+export interface WaitlistEntry {
+  id: string;
+  providerId: string;
+  visitTypeId: string;
+  firstDay: string;
+  lastDay: string;
+  patient: { givenName: string | null; familyName: string | null; phone: string | null };
+}
