@@ -26,6 +26,9 @@ export const consoleStyles = css`
     display: grid;
     gap: var(--_fd-space);
   }
+  .stack > .fd-button {
+    justify-self: start;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;

@@ -5,6 +5,30 @@ import type { FeedbackGroup, FeedbackSummary } from './types.js';
 
 const HEIGHT = 260;
 const MARGINS = { marginLeft: 56, marginBottom: 48, marginTop: 24, marginRight: 16 };
+/** About the width of one character of the 16 px axis labels. */
+const CHAR_PX = 9;
+
+/**
+ * A bar for each label, left to right: the labels get the room they need up to half the width, and longer ones are
+ * cut with an ellipsis (the table beside the chart has them in full).
+ */
+function horizontalBars(data: readonly { name: string; count: number }[], width: number) {
+  const room = Math.min(Math.floor(width * 0.5), Math.max(...data.map((d) => d.name.length), 4) * CHAR_PX + 12);
+  const fits = Math.max(4, Math.floor((room - 12) / CHAR_PX));
+  return Plot.plot({
+    width,
+    height: Math.max(120, 44 * data.length + 60),
+    ...MARGINS,
+    marginLeft: room,
+    y: {
+      domain: data.map((d) => d.name),
+      label: null,
+      tickFormat: (name: string) => (name.length > fits ? `${name.slice(0, fits - 1)}…` : name),
+    },
+    x: { label: null, grid: true, tickFormat: 'd', ticks: Math.max(2, Math.floor((width - room) / 80)) },
+    marks: [Plot.barX(data, { y: 'name', x: 'count' }), Plot.ruleX([0])],
+  });
+}
 
 /**
  * The feedback people would rather look at than read, for the whole clinic or one provider: NPS by week, the CSAT
@@ -122,32 +146,14 @@ export class FdStaffFeedback extends ConsoleElement {
       <fd-staff-chart
         .heading=${t.phqTitle}
         .summary=${t.item9Positive(group.phq9.item9Positive)}
-        .draw=${(width: number) =>
-          Plot.plot({
-            width,
-            height: HEIGHT,
-            ...MARGINS,
-            marginLeft: Math.min(190, Math.floor(width * 0.45)),
-            y: { domain: bands.map((b) => b.name), label: null },
-            x: { label: null, grid: true, tickFormat: 'd' },
-            marks: [Plot.barX(bands, { y: 'name', x: 'count' }), Plot.ruleX([0])],
-          })}
+        .draw=${(width: number) => horizontalBars(bands, width)}
         .columns=${[t.band, t.count]}
         .rows=${bands.map((b) => [`${b.name} (${b.min}–${b.max})`, b.count])}
       ></fd-staff-chart>
       <fd-staff-chart
         .heading=${t.countsTitle}
         .summary=${`${t.responses}: ${group.responses.total}`}
-        .draw=${(width: number) =>
-          Plot.plot({
-            width,
-            height: Math.max(120, 48 * surveys.length + 60),
-            ...MARGINS,
-            marginLeft: Math.min(190, Math.floor(width * 0.45)),
-            y: { domain: surveys.map((s) => s.name), label: null },
-            x: { label: null, grid: true, tickFormat: 'd' },
-            marks: [Plot.barX(surveys, { y: 'name', x: 'count' }), Plot.ruleX([0])],
-          })}
+        .draw=${(width: number) => horizontalBars(surveys, width)}
         .columns=${[t.survey, t.count]}
         .rows=${surveys.map((s) => [s.name, s.count])}
       ></fd-staff-chart>
@@ -156,16 +162,7 @@ export class FdStaffFeedback extends ConsoleElement {
           ? ''
           : html`<fd-staff-chart
               .heading=${t.perProviderTitle}
-              .draw=${(width: number) =>
-                Plot.plot({
-                  width,
-                  height: Math.max(120, 48 * providers.length + 60),
-                  ...MARGINS,
-                  marginLeft: Math.min(190, Math.floor(width * 0.45)),
-                  y: { domain: providers.map((p) => p.name), label: null },
-                  x: { label: null, grid: true, tickFormat: 'd' },
-                  marks: [Plot.barX(providers, { y: 'name', x: 'count' }), Plot.ruleX([0])],
-                })}
+              .draw=${(width: number) => horizontalBars(providers, width)}
               .columns=${[t.provider, t.count]}
               .rows=${providers.map((p) => [p.name, p.count])}
             ></fd-staff-chart>`
