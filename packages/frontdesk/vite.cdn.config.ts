@@ -160,11 +160,32 @@ function chunkMap(elements: ReturnType<typeof elementModules>): Plugin {
         map.adapters[name] = [...closure(byModule(path))].map(indexOf);
       }
       this.emitFile({ type: 'asset', fileName: chunkMapFile, source: `${JSON.stringify(map, null, 1)}\n` });
-      // Every element at once: every tag's chunks as static imports, so the browser asks for all of them together.
-      const all = [...new Set(Object.values(map.tags).flat())].map((index) => `import"./${files[index]}";`);
-      this.emitFile({ type: 'asset', fileName: 'frontdesk.all.js', source: `${all.join('')}\n` });
+      this.emitFile({ type: 'asset', fileName: 'frontdesk.all.js', source: allInOne(map) });
     },
   };
+}
+
+/**
+ * `frontdesk.all.js`, every element at once: it first adds a `modulepreload` for the chunks of each adapter a
+ * `<fd-clinic adapter="...">` in the page names, then imports every tag's chunks, so the browser asks for the widgets
+ * and their adapter in one wave (static imports would run nothing until every widget chunk had arrived, and the
+ * adapter would follow one round trip later). Written minified: it is served as is.
+ */
+function allInOne(map: ChunkMap): string {
+  const tagFiles = new Set(Object.values(map.tags).flat());
+  const adapters = Object.fromEntries(
+    Object.entries(map.adapters).map(([name, indexes]) => [
+      name,
+      indexes.filter((index) => !tagFiles.has(index)).map((index) => `./${map.files[index]}`),
+    ]),
+  );
+  const files = [...tagFiles].map((index) => `./${map.files[index]}`);
+  return `${['const u=f=>new URL(f,import.meta.url).href', `a=${JSON.stringify(adapters)};`].join(',')}${[
+    'for(const c of document.querySelectorAll("fd-clinic[adapter]")){const n=c.getAttribute("adapter").trim();',
+    'if(Object.hasOwn(a,n))for(const f of a[n]){const l=document.createElement("link");',
+    'l.rel="modulepreload";l.href=u(f);document.head.append(l)}}',
+    `for(const f of ${JSON.stringify(files)})import(u(f));`,
+  ].join('')}\n`;
 }
 
 /** Step 2's plugin: builds the chunk map into the loader (`src/cdn-chunks.ts`). */
