@@ -6,16 +6,14 @@ import type * as schemas from './index.js';
 import {
   endsAfterStart,
   isPhotoUrl,
-  isRealDate,
   isRealInstant,
   isTimeZone,
   isWebUrl,
   itemWithinDepth,
-  rangeInOrder,
   withinItemDepth,
 } from './refinements.js';
 
-const IdShape: Shape = {
+export const IdShape: Shape = {
   k: 'string',
   c: [
     ['L>=', 1],
@@ -23,28 +21,28 @@ const IdShape: Shape = {
     ['re', /^[A-Za-z0-9._:\-/|]+$/],
   ],
 };
-const InstantShape: Shape = {
+export const InstantShape: Shape = {
   k: 'string',
   c: [
     ['re', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/],
     ['ok', isRealInstant, 'not a real date and time'],
   ],
 };
-const s3: Shape = {
+export const s3: Shape = {
   k: 'string',
   c: [
     ['L>=', 1],
     ['L<=', 500],
   ],
 };
-const s4: Shape = {
+export const s4: Shape = {
   k: 'string',
   c: [
     ['L<=', 40],
     ['re', /^\+?[0-9 ().-]{3,}( ?(x|ext\.?) ?[0-9]+)?$/],
   ],
 };
-const s5: Shape = {
+export const s5: Shape = {
   k: 'string',
   c: [
     ['L<=', 2048],
@@ -61,8 +59,8 @@ const OrganizationShape: Shape = {
     currency: { k: 'string', c: [['re', /^[A-Z]{3}$/]] },
   },
 };
-const s7: Shape = { k: 'string', c: [['L<=', 10000]] };
-const LocationShape: Shape = {
+export const s7: Shape = { k: 'string', c: [['L<=', 10000]] };
+export const LocationShape: Shape = {
   k: 'object',
   of: {
     id: IdShape,
@@ -113,7 +111,7 @@ const LocationShape: Shape = {
     accessibility: { k: 'optional', of: s7 },
   },
 };
-const s9: Shape = {
+export const s9: Shape = {
   k: 'string',
   c: [
     ['L<=', 64],
@@ -197,7 +195,7 @@ const VisitTypeShape: Shape = {
     providerIds: { k: 'optional', of: { k: 'array', of: IdShape } },
   },
 };
-const SlotShape: Shape = {
+export const SlotShape: Shape = {
   k: 'object',
   of: {
     id: IdShape,
@@ -222,169 +220,6 @@ const SlotShape: Shape = {
     bookingPhone: { k: 'optional', of: s4 },
   },
   c: [['ok', endsAfterStart, 'end is not after start', ['end']]],
-};
-const s13: Shape = {
-  k: 'string',
-  c: [
-    ['re', /^\d{4}-\d{2}-\d{2}$/],
-    ['ok', isRealDate, 'not a real date'],
-  ],
-};
-const s14: Shape = {
-  k: 'string',
-  c: [
-    ['L<=', 254],
-    ['re', /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/],
-  ],
-};
-const s15: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{16,128}$/]] };
-const AccessTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{22,128}$/]] };
-const BookingRequestShape: Shape = {
-  k: 'object',
-  of: {
-    slotId: IdShape,
-    visitTypeId: IdShape,
-    patient: {
-      k: 'object',
-      of: {
-        givenName: s3,
-        familyName: s3,
-        birthDate: s13,
-        phone: s4,
-        email: { k: 'optional', of: s14 },
-        reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
-        patientType: { k: 'enum', of: ['new', 'existing'] },
-        bookedBy: {
-          k: 'optional',
-          of: {
-            k: 'object',
-            of: {
-              givenName: s3,
-              familyName: s3,
-              relationship: { k: 'enum', of: ['parent', 'guardian', 'caregiver', 'other'] },
-            },
-          },
-        },
-        insurance: {
-          k: 'optional',
-          of: {
-            k: 'object',
-            of: {
-              planId: IdShape,
-              memberId: {
-                k: 'string',
-                c: [
-                  ['L>=', 1],
-                  ['L<=', 40],
-                ],
-              },
-            },
-          },
-        },
-      },
-    },
-    consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'optional', of: { k: 'boolean' } } } },
-    idempotencyKey: s15,
-    holdId: { k: 'optional', of: AccessTokenShape },
-    language: { k: 'optional', of: s9 },
-  },
-};
-const ManageTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9._-]{1,128}$/]] };
-const s19: Shape = { k: 'object', of: { email: { k: 'boolean' }, sms: { k: 'boolean' } } };
-const BookingShape: Shape = {
-  k: 'object',
-  of: {
-    id: IdShape,
-    status: { k: 'enum', of: ['booked', 'pending', 'cancelled'] },
-    slot: SlotShape,
-    visitTypeId: IdShape,
-    providerId: { k: 'optional', of: IdShape },
-    location: { k: 'optional', of: LocationShape },
-    instructions: { k: 'optional', of: s7 },
-    manageUrl: { k: 'optional', of: s5 },
-    manageToken: { k: 'optional', of: ManageTokenShape },
-    patientName: { k: 'optional', of: s3 },
-    joinUrl: { k: 'optional', of: s5 },
-    sequence: {
-      k: 'optional',
-      of: {
-        k: 'number',
-        int: true,
-        c: [
-          ['>=', 0],
-          ['<=', 100000],
-        ],
-      },
-    },
-    notifications: { k: 'optional', of: s19 },
-  },
-};
-const CancelRequestShape: Shape = {
-  k: 'object',
-  of: {
-    manageToken: ManageTokenShape,
-    reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
-    idempotencyKey: s15,
-  },
-};
-const RescheduleRequestShape: Shape = {
-  k: 'object',
-  of: {
-    manageToken: ManageTokenShape,
-    slotId: IdShape,
-    holdId: { k: 'optional', of: AccessTokenShape },
-    idempotencyKey: s15,
-  },
-};
-const HoldShape: Shape = { k: 'object', of: { id: AccessTokenShape, slotId: IdShape, expiresAt: InstantShape } };
-const HoldRequestShape: Shape = { k: 'object', of: { slotId: IdShape, idempotencyKey: s15 } };
-const ClaimRequestShape: Shape = { k: 'object', of: { offerToken: AccessTokenShape, idempotencyKey: s15 } };
-const WaitlistRequestShape: Shape = {
-  k: 'object',
-  of: {
-    providerId: IdShape,
-    visitTypeId: IdShape,
-    from: s13,
-    to: s13,
-    patient: {
-      k: 'object',
-      of: {
-        givenName: s3,
-        familyName: s3,
-        birthDate: s13,
-        phone: s4,
-        email: { k: 'optional', of: s14 },
-        patientType: { k: 'enum', of: ['new', 'existing'] },
-      },
-    },
-    language: { k: 'optional', of: s9 },
-    consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'boolean' } } },
-    manageToken: { k: 'optional', of: AccessTokenShape },
-    idempotencyKey: s15,
-  },
-  c: [['ok', rangeInOrder, 'to is before from', ['to']]],
-};
-const WaitlistEntryShape: Shape = {
-  k: 'object',
-  of: {
-    token: { k: 'optional', of: AccessTokenShape },
-    status: { k: 'enum', of: ['waiting', 'booked', 'left', 'expired'] },
-    providerId: IdShape,
-    visitTypeId: IdShape,
-    from: s13,
-    to: s13,
-    notifications: { k: 'optional', of: s19 },
-  },
-};
-const WaitlistOfferShape: Shape = {
-  k: 'object',
-  of: {
-    status: { k: 'enum', of: ['open', 'claimed', 'gone', 'expired'] },
-    slot: SlotShape,
-    visitTypeId: IdShape,
-    expiresAt: InstantShape,
-    movesBooking: { k: 'boolean' },
-  },
 };
 const s29: Shape = {
   k: 'number',
@@ -550,10 +385,6 @@ const QuestionnaireItemShape: Shape = {
   in: { k: 'unknown', c: [['ok', itemWithinDepth, 'items nested more than 50 deep']] },
   out: s36,
 };
-const SurveyReceiptShape: Shape = {
-  k: 'object',
-  of: { id: IdShape, status: { k: 'enum', of: ['received', 'duplicate'] } },
-};
 
 export const Id = compactSchema<Id>(IdShape);
 export type Id = z.infer<typeof schemas.Id>;
@@ -569,30 +400,6 @@ export const VisitType = compactSchema<VisitType>(VisitTypeShape);
 export type VisitType = z.infer<typeof schemas.VisitType>;
 export const Slot = compactSchema<Slot>(SlotShape);
 export type Slot = z.infer<typeof schemas.Slot>;
-export const BookingRequest = compactSchema<BookingRequest>(BookingRequestShape);
-export type BookingRequest = z.infer<typeof schemas.BookingRequest>;
-export const Booking = compactSchema<Booking>(BookingShape);
-export type Booking = z.infer<typeof schemas.Booking>;
-export const CancelRequest = compactSchema<CancelRequest>(CancelRequestShape);
-export type CancelRequest = z.infer<typeof schemas.CancelRequest>;
-export const RescheduleRequest = compactSchema<RescheduleRequest>(RescheduleRequestShape);
-export type RescheduleRequest = z.infer<typeof schemas.RescheduleRequest>;
-export const Hold = compactSchema<Hold>(HoldShape);
-export type Hold = z.infer<typeof schemas.Hold>;
-export const HoldRequest = compactSchema<HoldRequest>(HoldRequestShape);
-export type HoldRequest = z.infer<typeof schemas.HoldRequest>;
-export const ClaimRequest = compactSchema<ClaimRequest>(ClaimRequestShape);
-export type ClaimRequest = z.infer<typeof schemas.ClaimRequest>;
-export const WaitlistRequest = compactSchema<WaitlistRequest>(WaitlistRequestShape);
-export type WaitlistRequest = z.infer<typeof schemas.WaitlistRequest>;
-export const WaitlistEntry = compactSchema<WaitlistEntry>(WaitlistEntryShape);
-export type WaitlistEntry = z.infer<typeof schemas.WaitlistEntry>;
-export const WaitlistOffer = compactSchema<WaitlistOffer>(WaitlistOfferShape);
-export type WaitlistOffer = z.infer<typeof schemas.WaitlistOffer>;
-export const AccessToken = compactSchema<AccessToken>(AccessTokenShape);
-export type AccessToken = z.infer<typeof schemas.AccessToken>;
-export const ManageToken = compactSchema<ManageToken>(ManageTokenShape);
-export type ManageToken = z.infer<typeof schemas.ManageToken>;
 export const PriceInfo = compactSchema<PriceInfo>(PriceInfoShape);
 export type PriceInfo = z.infer<typeof schemas.PriceInfo>;
 export const Coverage = compactSchema<Coverage>(CoverageShape);
@@ -605,5 +412,3 @@ export const Questionnaire = compactSchema<Questionnaire>(QuestionnaireShape);
 export type Questionnaire = z.infer<typeof schemas.Questionnaire>;
 export const QuestionnaireItem = compactSchema<QuestionnaireItem>(QuestionnaireItemShape);
 export type QuestionnaireItem = z.infer<typeof schemas.QuestionnaireItem>;
-export const SurveyReceipt = compactSchema<SurveyReceipt>(SurveyReceiptShape);
-export type SurveyReceipt = z.infer<typeof schemas.SurveyReceipt>;
