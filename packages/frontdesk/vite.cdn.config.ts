@@ -35,10 +35,10 @@ const CHUNK_GROUPS = [
     name: 'base',
     priority: 2,
     // Lit itself (its directives stay with the widgets that use them), core's element layer, and what a remote
-    // adapter needs: what completes an adapter, the HTTP client (not its failure paths) and the compact checks (not those of a patient's actions or of surveys); the events, the string registry,
+    // adapter needs: what completes an adapter, the HTTP client (not its failure paths) and the compact checks (not those of a patient's actions); the events, the string registry,
     // on-demand loading and the formatting every widget shows with (not the Spanish table: it loads when asked for). `<fd-clinic>`'s own module too (every widget defines it
     // anyway), so a page with a widget makes no request for it.
-    test: /frontdesk[\\/]src[\\/]define-clinic|node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/](?!strings\.es|form-associated|field-styles)|events[\\/]|i18n[\\/]|lazy-module|errors|config|dev|adapter\.|complete-adapter|adapters[\\/]registry|http[\\/](?!failures|status)|format[\\/](errors|intl-cache|instant|phone)|schemas[\\/](compact(?!-actions|-survey)|refinements|validate))/,
+    test: /frontdesk[\\/]src[\\/]define-clinic|node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/](?!strings\.es|form-associated|field-styles)|events[\\/]|i18n[\\/]|lazy-module|errors|config|dev|adapter\.|complete-adapter|adapters[\\/]registry|http[\\/](?!failures|status)|format[\\/](errors|intl-cache|instant|phone)|schemas[\\/](compact(?!-actions)|refinements|validate))/,
   },
   // What form widgets share (form association and field styles): the provider card, which has no form, skips it.
   { name: 'form-fields', priority: 2, test: /core[\\/]src[\\/]element[\\/](form-associated|field-styles)/ },

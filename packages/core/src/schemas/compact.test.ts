@@ -5,16 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
 import * as actions from './compact-actions.js';
 import * as shapes from './compact-shapes.js';
-import * as survey from './compact-survey.js';
 import * as schemas from './index.js';
 import * as refinements from './refinements.js';
 import type { Parser } from './validate.js';
 
 /**
- * `compact-shapes.ts` and the files of LAZY_FILES are generated here from the zod schemas: the schemas the REST adapter
- * reads, by export name. The lazy files hold what only some pages need (a patient's actions, surveys): the adapter
- * imports each when first needed, so a page's first download carries only what its widgets show. After changing a
- * schema, regenerate them all:
+ * `compact-shapes.ts` and `compact-actions.ts` are generated here from the zod schemas: the schemas the REST adapter
+ * reads, by export name. The actions file holds what only a patient's actions send and get back (booking, managing,
+ * holds, the waitlist, a survey's receipt): the adapter imports it on the first action, so a page's first download
+ * carries only what its widgets show. After changing a schema, regenerate both:
  *
  *   pnpm exec vitest run packages/core/src/schemas/compact.test.ts -u
  *
@@ -49,42 +48,29 @@ const COMPACT = [
   'SurveyReceipt',
 ] as const;
 
-/**
- * The schemas each lazily loaded file holds, with what it says it is for; the rest, and every part two files share,
- * are in `compact-shapes.ts`.
- */
-const LAZY_FILES: Record<string, { about: string; names: ReadonlySet<string> }> = {
-  'compact-actions.ts': {
-    about: "What a patient's actions send and get back, loaded on the first action (see compact.test.ts).",
-    names: new Set([
-      'BookingRequest',
-      'Booking',
-      'CancelRequest',
-      'RescheduleRequest',
-      'Hold',
-      'HoldRequest',
-      'ClaimRequest',
-      'WaitlistRequest',
-      'WaitlistEntry',
-      'WaitlistOffer',
-      'AccessToken',
-      'ManageToken',
-      'SurveyReceipt',
-    ]),
-  },
-  'compact-survey.ts': {
-    about: 'Surveys (FHIR Questionnaires), loaded with the first survey asked for (see compact.test.ts).',
-    names: new Set(['SurveySummary', 'Questionnaire', 'QuestionnaireItem']),
-  },
-};
-const lazyFileOf = (name: string) => Object.keys(LAZY_FILES).find((file) => LAZY_FILES[file]!.names.has(name));
+/** The schemas of `compact-actions.ts`; the rest, and every part they share with it, are in `compact-shapes.ts`. */
+const ACTIONS: ReadonlySet<string> = new Set([
+  'BookingRequest',
+  'Booking',
+  'CancelRequest',
+  'RescheduleRequest',
+  'Hold',
+  'HoldRequest',
+  'ClaimRequest',
+  'WaitlistRequest',
+  'WaitlistEntry',
+  'WaitlistOffer',
+  'AccessToken',
+  'ManageToken',
+  'SurveyReceipt',
+]);
 
 // biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are walked structurally
 type Zod = { _zod: { def: any } };
 
 /** Each schema by name, zod's and the compact one. */
 const zodByName = new Map(Object.entries(schemas)) as Map<string, unknown>;
-const compactByName = new Map(Object.entries({ ...shapes, ...actions, ...survey })) as Map<string, unknown>;
+const compactByName = new Map(Object.entries({ ...shapes, ...actions })) as Map<string, unknown>;
 const zodSchema = (name: string) => zodByName.get(name) as Parser<unknown> & Zod;
 const compactSchema = (name: string) => compactByName.get(name) as Parser<unknown>;
 
@@ -95,7 +81,7 @@ const refinementNames = new Map<unknown, string>(
 );
 
 /** JavaScript source for the compact shape of every schema in COMPACT, shared parts named once: both files. */
-function generate(): Record<string, string> {
+function generate(): { shapes: string; actions: string } {
   const uses = new Map<Zod, number>();
   const count = (schema: Zod, stack: Set<Zod>) => {
     uses.set(schema, (uses.get(schema) ?? 0) + 1);
@@ -218,23 +204,11 @@ function generate(): Record<string, string> {
     for (const root of roots) visit(root);
     return seen;
   };
-  // A line goes to a lazy file when only that file's schemas need it; to compact-shapes.ts otherwise.
-  const main = closure(COMPACT.filter((name) => !lazyFileOf(name)).map((name) => `${name}Shape`));
-  const lazy = Object.keys(LAZY_FILES).map((file) => ({
-    file,
-    ...LAZY_FILES[file]!,
-    closure: closure(COMPACT.filter((name) => lazyFileOf(name) === file).map((name) => `${name}Shape`)),
-  }));
-  for (const line of lines) {
-    const name = nameOfLine(line);
-    if (lazy.filter((group) => group.closure.has(name)).length > 1) main.add(name);
-  }
-  const inMain = (line: string) => main.has(nameOfLine(line));
-  const mainLines = lines.filter(inMain);
-  const groupLines = (group: (typeof lazy)[number]) =>
-    lines.filter((line) => !inMain(line) && group.closure.has(nameOfLine(line)));
-  // What the lazy files take from compact-shapes.ts.
-  const shared = new Set(lazy.flatMap((group) => groupLines(group).flatMap(needs)).filter((name) => main.has(name)));
+  const shown = closure(COMPACT.filter((name) => !ACTIONS.has(name)).map((name) => `${name}Shape`));
+  const shapeLines = lines.filter((line) => shown.has(nameOfLine(line)));
+  const actionLines = lines.filter((line) => !shown.has(nameOfLine(line)));
+  // What the actions file takes from the shapes file.
+  const shared = [...new Set(actionLines.flatMap(needs))].filter((name) => shown.has(name)).sort();
   const refinementsOf = (some: string[]) =>
     [...refinementNames.values()].sort().filter((name) => some.some((line) => line.includes(` ${name},`)));
   const exports = (names: string[]) =>
@@ -246,46 +220,35 @@ function generate(): Record<string, string> {
       .join('\n');
   const header = `// Generated from the zod schemas by compact.test.ts: do not edit. After changing a schema, regenerate with
 //   pnpm exec vitest run packages/core/src/schemas/compact.test.ts -u`;
+  const shapesSource = `${header}
+import type * as z from 'zod/mini';
+import { compactSchema, type Shape } from './compact.js';
+import type * as schemas from './index.js';
+import { ${refinementsOf(shapeLines).join(', ')} } from './refinements.js';
+
+${shapeLines.map((line) => (shared.includes(nameOfLine(line)) ? `export ${line}` : line)).join('\n')}
+
+${exports(COMPACT.filter((name) => !ACTIONS.has(name)))}
+`;
+  const actionRefinements = refinementsOf(actionLines);
+  const actionsSource = `${header}
+// What a patient's actions send and get back, loaded on the first action (see compact.test.ts).
+import type * as z from 'zod/mini';
+import { compactSchema, type Shape } from './compact.js';
+import { ${shared.join(', ')} } from './compact-shapes.js';
+import type * as schemas from './index.js';
+${actionRefinements.length > 0 ? `import { ${actionRefinements.join(', ')} } from './refinements.js';\n` : ''}
+${actionLines.join('\n')}
+
+${exports(COMPACT.filter((name) => ACTIONS.has(name)))}
+`;
   const biome = resolve(import.meta.dirname, '../../../../node_modules/.bin/biome');
   const format = (source: string, name: string) =>
     execFileSync(biome, ['format', `--stdin-file-path=${resolve(import.meta.dirname, name)}`], {
       input: source,
       encoding: 'utf8',
     });
-  const files: Record<string, string> = {
-    'compact-shapes.ts': format(
-      `${header}
-import type * as z from 'zod/mini';
-import { compactSchema, type Shape } from './compact.js';
-import type * as schemas from './index.js';
-import { ${refinementsOf(mainLines).join(', ')} } from './refinements.js';
-
-${mainLines.map((line) => (shared.has(nameOfLine(line)) ? `export ${line}` : line)).join('\n')}
-
-${exports(COMPACT.filter((name) => !lazyFileOf(name)))}
-`,
-      'compact-shapes.ts',
-    ),
-  };
-  for (const group of lazy) {
-    const own = groupLines(group);
-    const taken = [...new Set(own.flatMap(needs))].filter((name) => main.has(name)).sort();
-    const checks = refinementsOf(own);
-    files[group.file] = format(
-      `${header}
-// ${group.about}
-import type * as z from 'zod/mini';
-import { compactSchema, type Shape } from './compact.js';
-${taken.length > 0 ? `import { ${taken.join(', ')} } from './compact-shapes.js';\n` : ''}import type * as schemas from './index.js';
-${checks.length > 0 ? `import { ${checks.join(', ')} } from './refinements.js';\n` : ''}
-${own.join('\n')}
-
-${exports(COMPACT.filter((name) => group.names.has(name)))}
-`,
-      group.file,
-    );
-  }
-  return files;
+  return { shapes: format(shapesSource, 'compact-shapes.ts'), actions: format(actionsSource, 'compact-actions.ts') };
 }
 
 function children(schema: Zod): Zod[] {
@@ -298,8 +261,10 @@ function children(schema: Zod): Zod[] {
   return [];
 }
 
-it('compact-shapes.ts and its lazy files are what the zod schemas generate (regenerate with -u)', async () => {
-  for (const [file, source] of Object.entries(generate())) await expect(source).toMatchFileSnapshot(`./${file}`);
+it('compact-shapes.ts and compact-actions.ts are what the zod schemas generate (regenerate with -u)', async () => {
+  const generated = generate();
+  await expect(generated.shapes).toMatchFileSnapshot('./compact-shapes.ts');
+  await expect(generated.actions).toMatchFileSnapshot('./compact-actions.ts');
 });
 
 const TOKEN = 'Qm9va2luZ1Rva2VuMDEyMzQ1Njc4OWFiY2RlZg';

@@ -1,5 +1,5 @@
 // Checked in compact form (the same rules as the zod schemas): the survey's page does not download zod.
-import { Questionnaire, QuestionnaireItem } from '../schemas/compact-survey.js';
+import { Questionnaire, QuestionnaireItem } from '../schemas/compact-shapes.js';
 import { describeIssues } from '../schemas/validate.js';
 import { analyzeQuestionnaire } from './analyze.js';
 import { isRecord } from './answers.js';

@@ -29,7 +29,9 @@ import {
   Plan,
   PriceInfo,
   Provider,
+  Questionnaire,
   Slot,
+  SurveySummary,
   VisitType,
 } from '../../schemas/compact-shapes.js';
 import type { QuestionnaireResponse } from '../../schemas/questionnaire.js';
@@ -58,8 +60,6 @@ function terminologyAt(options: RestAdapterOptions, terminologyUrl: string) {
 }
 
 const actionShapes = new LazyModule(() => import('../../schemas/compact-actions.js'));
-/** Fetched beside the first survey request, so it costs no round trip of its own. */
-const surveyShapes = new LazyModule(() => import('../../schemas/compact-survey.js'));
 
 /** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
 function listing<T>(schema: Parser<T>, body: unknown, root: string): Listing<T> {
@@ -188,13 +188,11 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async listSurveys(opts?: RequestOptions) {
-      const [{ SurveySummary }, body] = await Promise.all([surveyShapes.load(), get('/surveys', opts?.signal)]);
-      return listing(SurveySummary, body, 'surveys');
+      return listing(SurveySummary, await get('/surveys', opts?.signal), 'surveys');
     },
 
     async getSurvey(id: string, opts?: RequestOptions) {
-      const path = `/surveys/${pathSegment(id, 'id')}`;
-      const [{ Questionnaire }, body] = await Promise.all([surveyShapes.load(), get(path, opts?.signal)]);
+      const body = await get(`/surveys/${pathSegment(id, 'id')}`, opts?.signal);
       return requireSameId(parseOrThrow(Questionnaire, body, 'survey'), id, 'survey');
     },
 
