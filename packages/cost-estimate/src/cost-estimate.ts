@@ -14,7 +14,6 @@ import {
 import {
   baseStyles,
   FrontdeskElement,
-  fieldStyles,
   LazyModule,
   LazyPart,
   LocalizeController,
@@ -32,7 +31,7 @@ type Estimator = typeof import('./estimator.js');
 
 /** The estimate, its checks and the reading of typed terms: fetched once per page, with the first data. */
 const estimatorModule = new LazyModule(() => import('./estimator.js'));
-/** The patient's coverage form, only for an `interactive` estimate: loaded with its data. */
+/** The patient's coverage form and the field styles only it needs, for an `interactive` estimate: loaded with its data. */
 const coverageFormModule = new LazyModule(() => import('./coverage-form.js'));
 
 /**
@@ -108,7 +107,7 @@ type View =
  * @cssprop --fd-cost-estimate-gap - Space between parts (default `--fd-space`).
  */
 export class FdCostEstimate extends FrontdeskElement {
-  static override styles = [baseStyles, fieldStyles, costEstimateStyles];
+  static override styles = [baseStyles, costEstimateStyles];
 
   static override properties: PropertyDeclarations = {
     ...FrontdeskElement.properties,
@@ -172,7 +171,7 @@ export class FdCostEstimate extends FrontdeskElement {
 
   protected readonly i18n = new LocalizeController(this, costEstimateStrings);
   private readonly estimator = new LazyPart(this, estimatorModule);
-  private readonly formPart = new LazyPart(this, coverageFormModule);
+  private readonly formPart = new LazyPart(this, coverageFormModule, { styles: (module) => module.fieldStyles });
   private coverageForm: CoverageForm | undefined;
 
   /** The coverage form, once its code is there (an interactive estimate loads it with its data); one per element. */
