@@ -7,21 +7,21 @@ import { IdShape, InstantShape, LocationShape, SlotShape, s3, s4, s5, s7, s9 } f
 import type * as schemas from './index.js';
 import { isRealDate, rangeInOrder } from './refinements.js';
 
-const s13: Shape = {
+const s24: Shape = {
   k: 'string',
   c: [
     ['re', /^\d{4}-\d{2}-\d{2}$/],
     ['ok', isRealDate, 'not a real date'],
   ],
 };
-const s14: Shape = {
+const s25: Shape = {
   k: 'string',
   c: [
     ['L<=', 254],
     ['re', /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/],
   ],
 };
-const s15: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{16,128}$/]] };
+const s26: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{16,128}$/]] };
 const AccessTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{22,128}$/]] };
 const BookingRequestShape: Shape = {
   k: 'object',
@@ -33,9 +33,9 @@ const BookingRequestShape: Shape = {
       of: {
         givenName: s3,
         familyName: s3,
-        birthDate: s13,
+        birthDate: s24,
         phone: s4,
-        email: { k: 'optional', of: s14 },
+        email: { k: 'optional', of: s25 },
         reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
         patientType: { k: 'enum', of: ['new', 'existing'] },
         bookedBy: {
@@ -68,13 +68,13 @@ const BookingRequestShape: Shape = {
       },
     },
     consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'optional', of: { k: 'boolean' } } } },
-    idempotencyKey: s15,
+    idempotencyKey: s26,
     holdId: { k: 'optional', of: AccessTokenShape },
     language: { k: 'optional', of: s9 },
   },
 };
 const ManageTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9._-]{1,128}$/]] };
-const s19: Shape = { k: 'object', of: { email: { k: 'boolean' }, sms: { k: 'boolean' } } };
+const s30: Shape = { k: 'object', of: { email: { k: 'boolean' }, sms: { k: 'boolean' } } };
 const BookingShape: Shape = {
   k: 'object',
   of: {
@@ -100,7 +100,7 @@ const BookingShape: Shape = {
         ],
       },
     },
-    notifications: { k: 'optional', of: s19 },
+    notifications: { k: 'optional', of: s30 },
   },
 };
 const CancelRequestShape: Shape = {
@@ -108,7 +108,7 @@ const CancelRequestShape: Shape = {
   of: {
     manageToken: ManageTokenShape,
     reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
-    idempotencyKey: s15,
+    idempotencyKey: s26,
   },
 };
 const RescheduleRequestShape: Shape = {
@@ -117,34 +117,34 @@ const RescheduleRequestShape: Shape = {
     manageToken: ManageTokenShape,
     slotId: IdShape,
     holdId: { k: 'optional', of: AccessTokenShape },
-    idempotencyKey: s15,
+    idempotencyKey: s26,
   },
 };
 const HoldShape: Shape = { k: 'object', of: { id: AccessTokenShape, slotId: IdShape, expiresAt: InstantShape } };
-const HoldRequestShape: Shape = { k: 'object', of: { slotId: IdShape, idempotencyKey: s15 } };
-const ClaimRequestShape: Shape = { k: 'object', of: { offerToken: AccessTokenShape, idempotencyKey: s15 } };
+const HoldRequestShape: Shape = { k: 'object', of: { slotId: IdShape, idempotencyKey: s26 } };
+const ClaimRequestShape: Shape = { k: 'object', of: { offerToken: AccessTokenShape, idempotencyKey: s26 } };
 const WaitlistRequestShape: Shape = {
   k: 'object',
   of: {
     providerId: IdShape,
     visitTypeId: IdShape,
-    from: s13,
-    to: s13,
+    from: s24,
+    to: s24,
     patient: {
       k: 'object',
       of: {
         givenName: s3,
         familyName: s3,
-        birthDate: s13,
+        birthDate: s24,
         phone: s4,
-        email: { k: 'optional', of: s14 },
+        email: { k: 'optional', of: s25 },
         patientType: { k: 'enum', of: ['new', 'existing'] },
       },
     },
     language: { k: 'optional', of: s9 },
     consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'boolean' } } },
     manageToken: { k: 'optional', of: AccessTokenShape },
-    idempotencyKey: s15,
+    idempotencyKey: s26,
   },
   c: [['ok', rangeInOrder, 'to is before from', ['to']]],
 };
@@ -155,9 +155,9 @@ const WaitlistEntryShape: Shape = {
     status: { k: 'enum', of: ['waiting', 'booked', 'left', 'expired'] },
     providerId: IdShape,
     visitTypeId: IdShape,
-    from: s13,
-    to: s13,
-    notifications: { k: 'optional', of: s19 },
+    from: s24,
+    to: s24,
+    notifications: { k: 'optional', of: s30 },
   },
 };
 const WaitlistOfferShape: Shape = {

@@ -221,7 +221,7 @@ export const SlotShape: Shape = {
   },
   c: [['ok', endsAfterStart, 'end is not after start', ['end']]],
 };
-const s29: Shape = {
+const s13: Shape = {
   k: 'number',
   int: true,
   c: [
@@ -235,13 +235,13 @@ const PriceInfoShape: Shape = {
     service: { k: 'string', c: [['re', /^[A-Za-z0-9._-]{1,64}$/]] },
     description: { k: 'optional', of: s3 },
     currency: { k: 'string', c: [['re', /^[A-Z]{3}$/]] },
-    grossCharge: s29,
-    cashPrice: { k: 'optional', of: s29 },
-    negotiatedRate: { k: 'optional', of: s29 },
-    minNegotiated: { k: 'optional', of: s29 },
-    maxNegotiated: { k: 'optional', of: s29 },
-    outOfNetworkAllowed: { k: 'optional', of: s29 },
-    notCovered: { k: 'optional', of: s29 },
+    grossCharge: s13,
+    cashPrice: { k: 'optional', of: s13 },
+    negotiatedRate: { k: 'optional', of: s13 },
+    minNegotiated: { k: 'optional', of: s13 },
+    maxNegotiated: { k: 'optional', of: s13 },
+    outOfNetworkAllowed: { k: 'optional', of: s13 },
+    notCovered: { k: 'optional', of: s13 },
   },
 };
 const CoverageShape: Shape = {
@@ -255,7 +255,7 @@ const CoverageShape: Shape = {
         kind: { k: 'enum', of: ['plan'] },
         planId: { k: 'optional', of: IdShape },
         network: { k: 'enum', of: ['in', 'out'] },
-        deductibleRemaining: s29,
+        deductibleRemaining: s13,
         coinsuranceBps: {
           k: 'number',
           int: true,
@@ -264,9 +264,9 @@ const CoverageShape: Shape = {
             ['<=', 10000],
           ],
         },
-        copay: s29,
+        copay: s13,
         copayOnly: { k: 'boolean' },
-        outOfPocketRemaining: { k: 'optional', of: s29 },
+        outOfPocketRemaining: { k: 'optional', of: s13 },
       },
     },
   },
@@ -289,19 +289,19 @@ const SurveySummaryShape: Shape = {
     kind: { k: 'optional', of: { k: 'enum', of: ['nps', 'csat', 'likert', 'form'] } },
   },
 };
-const s34: Shape = { k: 'string', c: [['L<=', 100000]] };
-const s35: Shape = { k: 'object', of: { url: s34 }, loose: true };
-const s37: Shape = {
+const s18: Shape = { k: 'string', c: [['L<=', 100000]] };
+const s19: Shape = { k: 'object', of: { url: s18 }, loose: true };
+const s21: Shape = {
   k: 'string',
   c: [
     ['L>=', 1],
     ['L<=', 255],
   ],
 };
-const s36: Shape = {
+const s20: Shape = {
   k: 'object',
   of: {
-    linkId: s37,
+    linkId: s21,
     type: {
       k: 'enum',
       of: [
@@ -324,7 +324,7 @@ const s36: Shape = {
         'question',
       ],
     },
-    text: { k: 'optional', of: s34 },
+    text: { k: 'optional', of: s18 },
     prefix: { k: 'optional', of: { k: 'string', c: [['L<=', 100]] } },
     required: { k: 'optional', of: { k: 'boolean' } },
     repeats: { k: 'optional', of: { k: 'boolean' } },
@@ -336,7 +336,7 @@ const s36: Shape = {
         k: 'array',
         of: {
           k: 'object',
-          of: { question: s37, operator: { k: 'enum', of: ['exists', '=', '!=', '>', '<', '>=', '<='] } },
+          of: { question: s21, operator: { k: 'enum', of: ['exists', '=', '!=', '>', '<', '>=', '<='] } },
           loose: true,
         },
       },
@@ -349,10 +349,10 @@ const s36: Shape = {
         of: { k: 'object', of: { initialSelected: { k: 'optional', of: { k: 'boolean' } } }, loose: true },
       },
     },
-    answerValueSet: { k: 'optional', of: s34 },
+    answerValueSet: { k: 'optional', of: s18 },
     initial: { k: 'optional', of: { k: 'array', of: { k: 'object', of: {}, loose: true } } },
-    extension: { k: 'optional', of: { k: 'array', of: s35 } },
-    item: { k: 'optional', of: { k: 'array', of: { k: 'lazy', get: () => s36 } } },
+    extension: { k: 'optional', of: { k: 'array', of: s19 } },
+    item: { k: 'optional', of: { k: 'array', of: { k: 'lazy', get: () => s20 } } },
   },
   loose: true,
 };
@@ -361,20 +361,20 @@ const QuestionnaireShape: Shape = {
   of: {
     resourceType: { k: 'enum', of: ['Questionnaire'] },
     id: { k: 'optional', of: IdShape },
-    url: { k: 'optional', of: s34 },
-    title: { k: 'optional', of: s34 },
+    url: { k: 'optional', of: s18 },
+    title: { k: 'optional', of: s18 },
     status: { k: 'enum', of: ['draft', 'active', 'retired', 'unknown'] },
     contained: {
       k: 'optional',
       of: { k: 'array', of: { k: 'object', of: { resourceType: { k: 'string', c: [['L<=', 64]] } }, loose: true } },
     },
-    extension: { k: 'optional', of: { k: 'array', of: s35 } },
+    extension: { k: 'optional', of: { k: 'array', of: s19 } },
     item: {
       k: 'optional',
       of: {
         k: 'pipe',
         in: { k: 'unknown', c: [['ok', withinItemDepth, 'items nested more than 50 deep']] },
-        out: { k: 'array', of: s36 },
+        out: { k: 'array', of: s20 },
       },
     },
   },
@@ -383,7 +383,7 @@ const QuestionnaireShape: Shape = {
 const QuestionnaireItemShape: Shape = {
   k: 'pipe',
   in: { k: 'unknown', c: [['ok', itemWithinDepth, 'items nested more than 50 deep']] },
-  out: s36,
+  out: s20,
 };
 
 export const Id = compactSchema<Id>(IdShape);

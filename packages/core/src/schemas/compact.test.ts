@@ -19,7 +19,8 @@ import type { Parser } from './validate.js';
  *
  * and the property tests below prove the compact checker and zod still agree on every mutated record.
  */
-const COMPACT = [
+/** What widgets show: `compact-shapes.ts`. */
+const SHOWN = [
   'Id',
   'Instant',
   'Organization',
@@ -27,29 +28,16 @@ const COMPACT = [
   'Provider',
   'VisitType',
   'Slot',
-  'BookingRequest',
-  'Booking',
-  'CancelRequest',
-  'RescheduleRequest',
-  'Hold',
-  'HoldRequest',
-  'ClaimRequest',
-  'WaitlistRequest',
-  'WaitlistEntry',
-  'WaitlistOffer',
-  'AccessToken',
-  'ManageToken',
   'PriceInfo',
   'Coverage',
   'Plan',
   'SurveySummary',
   'Questionnaire',
   'QuestionnaireItem',
-  'SurveyReceipt',
 ] as const;
 
-/** The schemas of `compact-actions.ts`; the rest, and every part they share with it, are in `compact-shapes.ts`. */
-const ACTIONS: ReadonlySet<string> = new Set([
+/** `compact-actions.ts`: what a patient's actions send and get back; every part it shares with SHOWN stays there. */
+const ACTION_SCHEMAS = [
   'BookingRequest',
   'Booking',
   'CancelRequest',
@@ -63,7 +51,9 @@ const ACTIONS: ReadonlySet<string> = new Set([
   'AccessToken',
   'ManageToken',
   'SurveyReceipt',
-]);
+] as const;
+
+const COMPACT = [...SHOWN, ...ACTION_SCHEMAS] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are walked structurally
 type Zod = { _zod: { def: any } };
@@ -204,7 +194,7 @@ function generate(): { shapes: string; actions: string } {
     for (const root of roots) visit(root);
     return seen;
   };
-  const shown = closure(COMPACT.filter((name) => !ACTIONS.has(name)).map((name) => `${name}Shape`));
+  const shown = closure(SHOWN.map((name) => `${name}Shape`));
   const shapeLines = lines.filter((line) => shown.has(nameOfLine(line)));
   const actionLines = lines.filter((line) => !shown.has(nameOfLine(line)));
   // What the actions file takes from the shapes file.
@@ -228,7 +218,7 @@ import { ${refinementsOf(shapeLines).join(', ')} } from './refinements.js';
 
 ${shapeLines.map((line) => (shared.includes(nameOfLine(line)) ? `export ${line}` : line)).join('\n')}
 
-${exports(COMPACT.filter((name) => !ACTIONS.has(name)))}
+${exports([...SHOWN])}
 `;
   const actionRefinements = refinementsOf(actionLines);
   const actionsSource = `${header}
@@ -240,7 +230,7 @@ import type * as schemas from './index.js';
 ${actionRefinements.length > 0 ? `import { ${actionRefinements.join(', ')} } from './refinements.js';\n` : ''}
 ${actionLines.join('\n')}
 
-${exports(COMPACT.filter((name) => ACTIONS.has(name)))}
+${exports([...ACTION_SCHEMAS])}
 `;
   const biome = resolve(import.meta.dirname, '../../../../node_modules/.bin/biome');
   const format = (source: string, name: string) =>
