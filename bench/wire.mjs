@@ -323,5 +323,6 @@ export function printWire(rows) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = printWire(await wireRows()) ? 1 : 0;
+  // Run alone, something the demo API leaves open kept Node running after the table was printed: leave explicitly.
+  process.exit(printWire(await wireRows()) ? 1 : 0);
 }

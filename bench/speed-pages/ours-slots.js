@@ -40,6 +40,9 @@ globalThis.bench = {
     el?.remove();
     el = document.createElement('fd-slot-picker');
     el.setAttribute('provider', 'maria-hernandez');
+    // The visit type given, as the README snippet writes it: otherwise the picker first asks whether the patient has
+    // been seen here before (the demo's visit types differ by it), and the calendar is not what shows first.
+    el.setAttribute('visit-type', 'new-patient');
     el.setAttribute('start', '2026-03-02');
     const result = await timed(
       () => {

@@ -35,11 +35,13 @@ const CHUNK_GROUPS = [
     name: 'base',
     priority: 2,
     // Lit itself (its directives stay with the widgets that use them), core's element layer, and what a remote
-    // adapter needs: what completes an adapter, the HTTP client and the compact checks; the events, the string registry,
+    // adapter needs: what completes an adapter, the HTTP client (not its failure paths) and the compact checks (not those of a patient's actions); the events, the string registry,
     // on-demand loading and the formatting every widget shows with (not the Spanish table: it loads when asked for). `<fd-clinic>`'s own module too (every widget defines it
     // anyway), so a page with a widget makes no request for it.
-    test: /frontdesk[\\/]src[\\/]define-clinic|node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/](?!strings\.es)|events[\\/]|i18n[\\/]|lazy-module|errors|config|dev|adapter\.|complete-adapter|adapters[\\/]registry|http[\\/]|format[\\/](errors|intl-cache|instant|phone)|schemas[\\/](compact|refinements|validate))/,
+    test: /frontdesk[\\/]src[\\/]define-clinic|node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/]reactive-element[\\/])|core[\\/]src[\\/](element[\\/](?!strings\.es|form-associated|field-styles)|events[\\/]|i18n[\\/]|lazy-module|errors|config|dev|adapter\.|complete-adapter|adapters[\\/]registry|http[\\/](?!failures|status)|format[\\/](errors|intl-cache|instant|phone)|schemas[\\/](compact(?!-actions)|refinements|validate))/,
   },
+  // What form widgets share (form association and field styles): the provider card, which has no form, skips it.
+  { name: 'form-fields', priority: 2, test: /core[\\/]src[\\/]element[\\/](form-associated|field-styles)/ },
   // zod and the zod schemas, for the parts that validate with them (not the REST adapter: see base).
   {
     name: 'schemas',
@@ -158,11 +160,32 @@ function chunkMap(elements: ReturnType<typeof elementModules>): Plugin {
         map.adapters[name] = [...closure(byModule(path))].map(indexOf);
       }
       this.emitFile({ type: 'asset', fileName: chunkMapFile, source: `${JSON.stringify(map, null, 1)}\n` });
-      // Every element at once: every tag's chunks as static imports, so the browser asks for all of them together.
-      const all = [...new Set(Object.values(map.tags).flat())].map((index) => `import"./${files[index]}";`);
-      this.emitFile({ type: 'asset', fileName: 'frontdesk.all.js', source: `${all.join('')}\n` });
+      this.emitFile({ type: 'asset', fileName: 'frontdesk.all.js', source: allInOne(map) });
     },
   };
+}
+
+/**
+ * `frontdesk.all.js`, every element at once: it first adds a `modulepreload` for the chunks of each adapter a
+ * `<fd-clinic adapter="...">` in the page names, then imports every tag's chunks, so the browser asks for the widgets
+ * and their adapter in one wave (static imports would run nothing until every widget chunk had arrived, and the
+ * adapter would follow one round trip later). Written minified: it is served as is.
+ */
+function allInOne(map: ChunkMap): string {
+  const tagFiles = new Set(Object.values(map.tags).flat());
+  const adapters = Object.fromEntries(
+    Object.entries(map.adapters).map(([name, indexes]) => [
+      name,
+      indexes.filter((index) => !tagFiles.has(index)).map((index) => `./${map.files[index]}`),
+    ]),
+  );
+  const files = [...tagFiles].map((index) => `./${map.files[index]}`);
+  return `${['const u=f=>new URL(f,import.meta.url).href', `a=${JSON.stringify(adapters)};`].join(',')}${[
+    'for(const c of document.querySelectorAll("fd-clinic[adapter]")){const n=c.getAttribute("adapter").trim();',
+    'if(Object.hasOwn(a,n))for(const f of a[n]){const l=document.createElement("link");',
+    'l.rel="modulepreload";l.href=u(f);document.head.append(l)}}',
+    `for(const f of ${JSON.stringify(files)})import(u(f));`,
+  ].join('')}\n`;
 }
 
 /** Step 2's plugin: builds the chunk map into the loader (`src/cdn-chunks.ts`). */

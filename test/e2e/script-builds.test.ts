@@ -1,7 +1,7 @@
 // The script-tag builds besides the module autoloader (cms-snippet.test.ts): the classic script, a small loader onto
 // the module chunks (a classic script may `import()` modules), pasted into a CMS page on another origin that runs the
 // demo's strict policy plus Trusted Types, defines the widgets, preloads their chunks and the adapter's in one wave,
-// and nothing is blocked or reported; `frontdesk.all.js` defines every element at once.
+// and nothing is blocked or reported; `frontdesk.all.js` defines every element at once, its adapter preloaded.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -89,6 +89,11 @@ it('frontdesk.all.js defines every element at once, under the same policy', asyn
     ];
     expect(await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags)).toEqual([]);
     expect(await shadowText(page.locator('fd-provider-list'))).toMatch(/\d+ providers?/);
+    // The page's adapter is fetched beside the widgets, not after them.
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname),
+    );
+    expect(preloaded.some((path) => /\/cdn\/chunks\/memory-/.test(path))).toBe(true);
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
   } finally {

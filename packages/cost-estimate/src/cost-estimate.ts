@@ -14,7 +14,6 @@ import {
 import {
   baseStyles,
   FrontdeskElement,
-  fieldStyles,
   LazyModule,
   LazyPart,
   LocalizeController,
@@ -23,7 +22,7 @@ import {
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { costEstimateStyles } from './cost-estimate.styles.js';
 import { coverageFromAttribute } from './coverage-fields.js';
-import { CoverageForm } from './coverage-form.js';
+import type { CoverageForm } from './coverage-form.js';
 import type { CoverageAttributes } from './coverage-input.js';
 import type { EstimateResult, ResultContext } from './result-view.js';
 import { costEstimateStrings } from './strings.js';
@@ -32,6 +31,8 @@ type Estimator = typeof import('./estimator.js');
 
 /** The estimate, its checks and the reading of typed terms: fetched once per page, with the first data. */
 const estimatorModule = new LazyModule(() => import('./estimator.js'));
+/** The patient's coverage form and the field styles only it needs, for an `interactive` estimate: loaded with its data. */
+const coverageFormModule = new LazyModule(() => import('./coverage-form.js'));
 
 /**
  * What the adapter gave for the current query; `price` is undefined when no service was asked for. `estimator` comes
@@ -106,7 +107,7 @@ type View =
  * @cssprop --fd-cost-estimate-gap - Space between parts (default `--fd-space`).
  */
 export class FdCostEstimate extends FrontdeskElement {
-  static override styles = [baseStyles, fieldStyles, costEstimateStyles];
+  static override styles = [baseStyles, costEstimateStyles];
 
   static override properties: PropertyDeclarations = {
     ...FrontdeskElement.properties,
@@ -170,21 +171,31 @@ export class FdCostEstimate extends FrontdeskElement {
 
   protected readonly i18n = new LocalizeController(this, costEstimateStrings);
   private readonly estimator = new LazyPart(this, estimatorModule);
-  private readonly form = new CoverageForm({
-    element: this,
-    estimator: this.estimator,
-    strings: () => this.i18n.t,
-    lang: () => this.i18n.lang,
-    currency: () => this.currency(),
-    plans: () => this.data.value?.plans ?? [],
-    plan: () => this.plan,
-    network: () => this.network,
-    announce: (message) => this.announce(message),
-    reportError: (error) => this.reportError(error, true),
-    applied: () => {
-      this.pendingAnnounce = true;
-    },
-  });
+  private readonly formPart = new LazyPart(this, coverageFormModule, { styles: (module) => module.fieldStyles });
+  private coverageForm: CoverageForm | undefined;
+
+  /** The coverage form, once its code is there (an interactive estimate loads it with its data); one per element. */
+  private get form(): CoverageForm | undefined {
+    const module = this.formPart.value;
+    this.coverageForm ??= module
+      ? new module.CoverageForm({
+          element: this,
+          estimator: this.estimator,
+          strings: () => this.i18n.t,
+          lang: () => this.i18n.lang,
+          currency: () => this.currency(),
+          plans: () => this.data.value?.plans ?? [],
+          plan: () => this.plan,
+          network: () => this.network,
+          announce: (message) => this.announce(message),
+          reportError: (error) => this.reportError(error, true),
+          applied: () => {
+            this.pendingAnnounce = true;
+          },
+        })
+      : undefined;
+    return this.coverageForm;
+  }
 
   private view: View = { state: 'loading' };
   private lastEstimateKey: string | undefined;
@@ -206,6 +217,7 @@ export class FdCostEstimate extends FrontdeskElement {
         // Plan names are needed for the form's plan list and for naming the plan among the assumptions.
         adapter.capabilities.plans && (this.interactive || this.plan) ? this.loadPlans(adapter, signal) : [],
         this.estimator.load(),
+        this.interactive ? this.formPart.load() : undefined,
       ]);
       return { query, org, price, plans, estimator };
     },
@@ -241,7 +253,7 @@ export class FdCostEstimate extends FrontdeskElement {
 
   private planId(): string | undefined {
     if (!this.interactive) return this.plan || undefined;
-    return this.form.appliedPlanId();
+    return this.form?.appliedPlanId();
   }
 
   private queryKey(): string {
@@ -342,7 +354,7 @@ export class FdCostEstimate extends FrontdeskElement {
       const { message, field } = toFrontdeskError(thrown);
       return { state: 'error', error: new FrontdeskError('invalid-response', message, { field }), source: 'payload' };
     }
-    let coverage: Coverage | undefined = this.form.applied;
+    let coverage: Coverage | undefined = this.form?.applied;
     try {
       if (!this.interactive) coverage = coverageFromAttributes(this.coverageAttributes(), price.currency);
       else if (!coverage) return { state: 'choose' };
@@ -476,7 +488,7 @@ export class FdCostEstimate extends FrontdeskElement {
         <div class="heading" part="heading" role="heading" aria-level=${level}>${t.heading}</div>
         ${description ? html`<p class="service">${description}</p>` : nothing}
       </div>
-      ${this.interactive ? this.form.render() : nothing} ${this.renderBody()} ${this.renderAnnouncer()}
+      ${this.interactive ? (this.form?.render() ?? nothing) : nothing} ${this.renderBody()} ${this.renderAnnouncer()}
     </div>`;
   }
 }

@@ -4,6 +4,9 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { COST_FIELDS, type CostField, isPercentField } from './coverage-fields.js';
 import type { CostEstimateStrings } from './strings.js';
 
+/** Only the form has fields: a plain estimate's download goes without their styles. */
+export { fieldStyles } from '@frontdesk/core/element';
+
 type Estimator = typeof import('./estimator.js');
 type Payer = 'self' | 'insured';
 

@@ -2,7 +2,6 @@ import type { Location } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BOOKING_MODES, type BookingMode, BookingPanel } from './booking-panel.js';
-import { bookingPanelStyles } from './booking-panel.styles.js';
 import { locationListStyles } from './location-list.styles.js';
 import { renderPlace } from './place.js';
 import { followSkipLink, skipLinkStyles } from './skip-link.js';
@@ -60,7 +59,7 @@ export class FdLocationList extends FrontdeskElement {
     mapUrl: { attribute: 'map-url' },
     openFor: { state: true },
   };
-  static override styles = [baseStyles, locationListStyles, bookingPanelStyles, skipLinkStyles];
+  static override styles = [baseStyles, locationListStyles, skipLinkStyles];
 
   locations: Location[] | undefined;
   booking: BookingMode = 'inline';

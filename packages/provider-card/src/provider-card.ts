@@ -9,7 +9,6 @@ import {
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BOOKING_MODES, type BookingMode, BookingPanel } from './booking-panel.js';
-import { bookingPanelStyles } from './booking-panel.styles.js';
 import { formatInstant, initials, languageName, nameWithCredentials, safePhotoUrl, validated } from './display.js';
 import { renderPlace } from './place.js';
 import { cardStyles } from './provider-card.styles.js';
@@ -89,7 +88,7 @@ export class FdProviderCard extends FrontdeskElement {
     bioOpen: { state: true },
     checked: { state: true },
   };
-  static override styles = [baseStyles, cardStyles, bookingPanelStyles];
+  static override styles = [baseStyles, cardStyles];
 
   provider: string | Provider | undefined;
   locations: Location[] | undefined;

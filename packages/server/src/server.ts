@@ -169,8 +169,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         });
         server.closeIdleConnections();
       });
-      await retention?.stop();
       await jobs.stop();
+      await retention?.stop();
       messaging.mailer?.close();
       await db.close();
       log({ level: 'info', msg: 'stopped' });

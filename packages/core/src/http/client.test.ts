@@ -380,3 +380,56 @@ describe('createHttpClient: redirects and bodies', () => {
     expect(server.hits).toHaveLength(0);
   });
 });
+
+describe('createHttpClient: identical GETs in flight', () => {
+  it('sends one request for callers asking for the same URL at once, each with its own copy', async () => {
+    const server = await serve((_req, res) => setTimeout(() => json(res, 200, { id: 'org', name: 'Clinic' }), 50));
+    const http = client(server.url);
+    const [a, b, c] = await Promise.all([
+      http.request('GET', '/organization'),
+      http.request('GET', '/organization'),
+      http.request('GET', '/locations'),
+    ]);
+    expect(a).toEqual({ id: 'org', name: 'Clinic' });
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
+    expect(c).toEqual(a);
+    expect(server.hits.map((hit) => hit.url).sort()).toEqual(['/locations', '/organization']);
+    // Once answered, the next caller asks again.
+    await http.request('GET', '/organization');
+    expect(server.hits).toHaveLength(3);
+  });
+
+  it('keeps the request for the callers still waiting when one aborts, and aborts it when all have', async () => {
+    const server = await serve((_req, res) => setTimeout(() => json(res, 200, { ok: true }), 100));
+    const http = client(server.url);
+    const leaving = new AbortController();
+    const staying = new AbortController();
+    const left = http.request('GET', '/organization', { signal: leaving.signal });
+    const stayed = http.request('GET', '/organization', { signal: staying.signal });
+    setTimeout(() => leaving.abort(), 20);
+    expect((await failure(left)).kind).toBe('aborted');
+    expect(await stayed).toEqual({ ok: true });
+    expect(server.hits).toHaveLength(1);
+
+    const first = new AbortController();
+    const second = new AbortController();
+    const both = [first, second].map((c) => http.request('GET', '/locations', { signal: c.signal }));
+    setTimeout(() => {
+      first.abort();
+      second.abort();
+    }, 20);
+    for (const pending of both) expect((await failure(pending)).kind).toBe('aborted');
+    // A caller after everyone gave up starts a fresh request rather than joining the aborted one.
+    expect(await http.request('GET', '/locations')).toEqual({ ok: true });
+    expect(server.hits.filter((hit) => hit.url === '/locations')).toHaveLength(2);
+  });
+
+  it('shares a failure with every caller', async () => {
+    const server = await serve((_req, res) => json(res, 404, { error: { message: 'no such provider' } }));
+    const http = client(server.url);
+    const errors = await Promise.all([1, 2].map(() => failure(http.request('GET', '/providers/x'))));
+    expect(errors.map((error) => error.kind)).toEqual(['not-found', 'not-found']);
+    expect(server.hits).toHaveLength(1);
+  });
+});

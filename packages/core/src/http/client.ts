@@ -1,8 +1,7 @@
 import { FrontdeskError, isFrontdeskError } from '../errors.js';
 import { abortedError, type BackoffSettings, backoffDelay, sleep } from './backoff.js';
 import { parseJsonText, readBoundedText } from './body.js';
-import { diagnoseNetworkFailure, networkFailure } from './network-failure.js';
-import { errorForStatus, parseRetryAfter, serverError } from './status.js';
+import { networkFailure } from './network-failure.js';
 import { buildUrl, type QueryParams, requireSecureBaseUrl, requireSecureUrl } from './url.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -107,10 +106,6 @@ export const HTTP_DEFAULTS = {
   maxRetryAfterMs: 10_000,
 } as const;
 
-/** Error bodies only matter for their message; no need to read megabytes of them. */
-const MAX_ERROR_BODY = 64 * 1024;
-/** Same-origin redirects a GET follows before giving up. */
-const MAX_REDIRECTS = 5;
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD']);
 /** Visible ASCII only: a header value that cannot smuggle a line break. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -144,12 +139,6 @@ function serializeBody(body: unknown): string | undefined {
   }
 }
 
-function redirectRefused(label: string, status: number, why: string): FrontdeskError {
-  return new FrontdeskError('http', `${label}: the server answered with a redirect (HTTP ${status}); ${why}`, {
-    status,
-  });
-}
-
 function mayRetry(policy: RetryPolicy, method: HttpMethod): boolean {
   return policy === 'idempotent' || (policy === 'safe' && SAFE_METHODS.has(method));
 }
@@ -176,7 +165,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     maxMs: setting(options.backoffMaxMs, HTTP_DEFAULTS.backoffMaxMs, 'backoffMaxMs', 0),
     maxRetryAfterMs: setting(options.maxRetryAfterMs, HTTP_DEFAULTS.maxRetryAfterMs, 'maxRetryAfterMs', 0),
   };
-  const errorBody = options.errorBody ?? serverError;
   // Called through a wrapper so the browser's fetch is never invoked with a foreign `this`.
   const fetchImpl: typeof globalThis.fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
@@ -246,34 +234,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           redirect: 'manual',
         });
         const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-        if (!redirected || response.status === 304) {
-          if (response.status === 304 || (response.status >= 200 && response.status < 300)) {
-            return { ok: true, result: await readAnswer(response, request, label) };
-          }
-          let text = '';
-          try {
-            text = await readBoundedText(response, Math.min(maxResponseBytes, MAX_ERROR_BODY), label);
-          } catch (error) {
-            // An oversized error body only loses its message; an abort or timeout still counts as one.
-            if (!isFrontdeskError(error)) throw error;
-          }
-          const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-          const said = errorBody(text);
-          return { ok: false, error: errorForStatus(response.status, label, said), retryAfterMs };
+        if (response.status === 304 || (response.status >= 200 && response.status < 300)) {
+          return { ok: true, result: await readAnswer(response, request, label) };
         }
-        await response.body?.cancel().catch(() => {});
-        // A browser hides where an opaque redirect leads, so it cannot be checked; a write is never re-sent.
-        const status = response.status || 302;
-        if (!SAFE_METHODS.has(request.method)) {
-          return { ok: false, error: redirectRefused(label, status, `a ${request.method} is never redirected`) };
+        const failures = await import('./failures.js');
+        if (!redirected) {
+          return { ok: false, ...(await failures.errorAnswer(response, label, maxResponseBytes, options.errorBody)) };
         }
-        const location = response.headers.get('location');
-        const next = location === null ? undefined : safeUrl(location, url);
-        if (!next) return { ok: false, error: redirectRefused(label, status, 'its target cannot be checked; refused') };
-        if (next.origin !== url.origin) {
-          return { ok: false, error: redirectRefused(label, status, 'it leads to another origin; refused') };
-        }
-        if (hops >= MAX_REDIRECTS) return { ok: false, error: redirectRefused(label, status, 'too many redirects') };
+        const next = await failures.redirectTarget(
+          response,
+          SAFE_METHODS.has(request.method),
+          request.method,
+          url,
+          hops,
+          label,
+        );
+        if (next instanceof FrontdeskError) return { ok: false, error: next };
         url = next;
       }
     } catch (error) {
@@ -285,7 +261,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           error: new FrontdeskError('timeout', `${label}: no response within ${request.timeoutMs ?? timeoutMs} ms`),
         };
       }
-      const failure = await diagnoseNetworkFailure(request.url, label, error, fetchImpl);
+      const failure = await diagnosis(request.url, label, error, fetchImpl);
       return { ok: false, error: caller?.aborted ? abortedError() : failure };
     } finally {
       clearTimeout(timer);
@@ -331,6 +307,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         field: 'idempotencyKey',
       });
     }
+    if (method === 'GET') return (await sharedGet(url, label, request.signal)) as T;
     const result = await send({
       method,
       url,
@@ -342,13 +319,62 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return result.body as T;
   }
 
+  /**
+   * GETs in flight, by URL: widgets that ask for the same thing at once (a card and a picker both showing a provider,
+   * every widget asking for the organization) share one request. Each caller keeps its own abort; the request itself
+   * is aborted when every caller has given up. Callers after the first get their own copy of the body.
+   */
+  const inFlight = new Map<string, { answer: Promise<unknown>; controller: AbortController; waiting: number }>();
+
+  function sharedGet(url: URL, label: string, signal: AbortSignal | undefined): Promise<unknown> {
+    const key = url.href;
+    let entry = inFlight.get(key);
+    const first = entry === undefined;
+    if (!entry) {
+      const controller = new AbortController();
+      const answer = send({ method: 'GET', url, label, signal: controller.signal }).then((result) => result.body);
+      const created = { answer, controller, waiting: 0 };
+      const forget = () => {
+        if (inFlight.get(key) === created) inFlight.delete(key);
+      };
+      answer.then(forget, forget);
+      inFlight.set(key, created);
+      entry = created;
+    }
+    const shared = entry;
+    shared.waiting++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        // The last caller to give up aborts the request itself, and hears of it as a caller of its own would.
+        if (--shared.waiting > 0) return reject(abortedError());
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+        shared.controller.abort();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      shared.answer.then(
+        (body) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(first || body === undefined ? body : structuredClone(body));
+        },
+        (error: unknown) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
   return { baseUrl: base.href, request, send };
 }
 
-function safeUrl(value: string, base: URL): URL | undefined {
+/**
+ * Why a request got no answer (`failures.ts`, fetched now). Offline, that module may not arrive either: the error is
+ * then a plain `network` one, which `networkFailure` still reads as offline when the browser says so.
+ */
+async function diagnosis(url: URL, label: string, cause: unknown, fetchImpl: typeof globalThis.fetch) {
   try {
-    return new URL(value, base);
+    return await (await import('./failures.js')).diagnoseNetworkFailure(url, label, cause, fetchImpl);
   } catch {
-    return undefined;
+    return new FrontdeskError('network', `${label}: network error`, { cause });
   }
 }

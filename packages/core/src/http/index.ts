@@ -12,6 +12,7 @@ export {
   type HttpSendResult,
   type RetryPolicy,
 } from './client.js';
-export { NetworkError, type NetworkFailure, networkFailure } from './network-failure.js';
+export { NetworkError } from './failures.js';
+export { type NetworkFailure, networkFailure } from './network-failure.js';
 export { kindForStatus, parseRetryAfter } from './status.js';
 export { isLoopbackHost, type QueryParams } from './url.js';

@@ -6,16 +6,14 @@ import type * as schemas from './index.js';
 import {
   endsAfterStart,
   isPhotoUrl,
-  isRealDate,
   isRealInstant,
   isTimeZone,
   isWebUrl,
   itemWithinDepth,
-  rangeInOrder,
   withinItemDepth,
 } from './refinements.js';
 
-const IdShape: Shape = {
+export const IdShape: Shape = {
   k: 'string',
   c: [
     ['L>=', 1],
@@ -23,28 +21,28 @@ const IdShape: Shape = {
     ['re', /^[A-Za-z0-9._:\-/|]+$/],
   ],
 };
-const InstantShape: Shape = {
+export const InstantShape: Shape = {
   k: 'string',
   c: [
     ['re', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/],
     ['ok', isRealInstant, 'not a real date and time'],
   ],
 };
-const s3: Shape = {
+export const s3: Shape = {
   k: 'string',
   c: [
     ['L>=', 1],
     ['L<=', 500],
   ],
 };
-const s4: Shape = {
+export const s4: Shape = {
   k: 'string',
   c: [
     ['L<=', 40],
     ['re', /^\+?[0-9 ().-]{3,}( ?(x|ext\.?) ?[0-9]+)?$/],
   ],
 };
-const s5: Shape = {
+export const s5: Shape = {
   k: 'string',
   c: [
     ['L<=', 2048],
@@ -61,8 +59,8 @@ const OrganizationShape: Shape = {
     currency: { k: 'string', c: [['re', /^[A-Z]{3}$/]] },
   },
 };
-const s7: Shape = { k: 'string', c: [['L<=', 10000]] };
-const LocationShape: Shape = {
+export const s7: Shape = { k: 'string', c: [['L<=', 10000]] };
+export const LocationShape: Shape = {
   k: 'object',
   of: {
     id: IdShape,
@@ -113,7 +111,7 @@ const LocationShape: Shape = {
     accessibility: { k: 'optional', of: s7 },
   },
 };
-const s9: Shape = {
+export const s9: Shape = {
   k: 'string',
   c: [
     ['L<=', 64],
@@ -197,7 +195,7 @@ const VisitTypeShape: Shape = {
     providerIds: { k: 'optional', of: { k: 'array', of: IdShape } },
   },
 };
-const SlotShape: Shape = {
+export const SlotShape: Shape = {
   k: 'object',
   of: {
     id: IdShape,
@@ -224,170 +222,6 @@ const SlotShape: Shape = {
   c: [['ok', endsAfterStart, 'end is not after start', ['end']]],
 };
 const s13: Shape = {
-  k: 'string',
-  c: [
-    ['re', /^\d{4}-\d{2}-\d{2}$/],
-    ['ok', isRealDate, 'not a real date'],
-  ],
-};
-const s14: Shape = {
-  k: 'string',
-  c: [
-    ['L<=', 254],
-    ['re', /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/],
-  ],
-};
-const s15: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{16,128}$/]] };
-const AccessTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9_-]{22,128}$/]] };
-const BookingRequestShape: Shape = {
-  k: 'object',
-  of: {
-    slotId: IdShape,
-    visitTypeId: IdShape,
-    patient: {
-      k: 'object',
-      of: {
-        givenName: s3,
-        familyName: s3,
-        birthDate: s13,
-        phone: s4,
-        email: { k: 'optional', of: s14 },
-        reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
-        patientType: { k: 'enum', of: ['new', 'existing'] },
-        bookedBy: {
-          k: 'optional',
-          of: {
-            k: 'object',
-            of: {
-              givenName: s3,
-              familyName: s3,
-              relationship: { k: 'enum', of: ['parent', 'guardian', 'caregiver', 'other'] },
-            },
-          },
-        },
-        insurance: {
-          k: 'optional',
-          of: {
-            k: 'object',
-            of: {
-              planId: IdShape,
-              memberId: {
-                k: 'string',
-                c: [
-                  ['L>=', 1],
-                  ['L<=', 40],
-                ],
-              },
-            },
-          },
-        },
-      },
-    },
-    consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'optional', of: { k: 'boolean' } } } },
-    idempotencyKey: s15,
-    holdId: { k: 'optional', of: AccessTokenShape },
-    language: { k: 'optional', of: s9 },
-  },
-};
-const ManageTokenShape: Shape = { k: 'string', c: [['re', /^[A-Za-z0-9._-]{1,128}$/]] };
-const s19: Shape = { k: 'object', of: { email: { k: 'boolean' }, sms: { k: 'boolean' } } };
-const BookingShape: Shape = {
-  k: 'object',
-  of: {
-    id: IdShape,
-    status: { k: 'enum', of: ['booked', 'pending', 'cancelled'] },
-    slot: SlotShape,
-    visitTypeId: IdShape,
-    providerId: { k: 'optional', of: IdShape },
-    location: { k: 'optional', of: LocationShape },
-    instructions: { k: 'optional', of: s7 },
-    manageUrl: { k: 'optional', of: s5 },
-    manageToken: { k: 'optional', of: ManageTokenShape },
-    patientName: { k: 'optional', of: s3 },
-    joinUrl: { k: 'optional', of: s5 },
-    sequence: {
-      k: 'optional',
-      of: {
-        k: 'number',
-        int: true,
-        c: [
-          ['>=', 0],
-          ['<=', 100000],
-        ],
-      },
-    },
-    notifications: { k: 'optional', of: s19 },
-  },
-};
-const CancelRequestShape: Shape = {
-  k: 'object',
-  of: {
-    manageToken: ManageTokenShape,
-    reason: { k: 'optional', of: { k: 'string', c: [['L<=', 1000]] } },
-    idempotencyKey: s15,
-  },
-};
-const RescheduleRequestShape: Shape = {
-  k: 'object',
-  of: {
-    manageToken: ManageTokenShape,
-    slotId: IdShape,
-    holdId: { k: 'optional', of: AccessTokenShape },
-    idempotencyKey: s15,
-  },
-};
-const HoldShape: Shape = { k: 'object', of: { id: AccessTokenShape, slotId: IdShape, expiresAt: InstantShape } };
-const HoldRequestShape: Shape = { k: 'object', of: { slotId: IdShape, idempotencyKey: s15 } };
-const ClaimRequestShape: Shape = { k: 'object', of: { offerToken: AccessTokenShape, idempotencyKey: s15 } };
-const WaitlistRequestShape: Shape = {
-  k: 'object',
-  of: {
-    providerId: IdShape,
-    visitTypeId: IdShape,
-    from: s13,
-    to: s13,
-    patient: {
-      k: 'object',
-      of: {
-        givenName: s3,
-        familyName: s3,
-        birthDate: s13,
-        phone: s4,
-        email: { k: 'optional', of: s14 },
-        patientType: { k: 'enum', of: ['new', 'existing'] },
-      },
-    },
-    language: { k: 'optional', of: s9 },
-    consent: { k: 'object', of: { terms: { k: 'boolean' }, contact: { k: 'boolean' } } },
-    manageToken: { k: 'optional', of: AccessTokenShape },
-    idempotencyKey: s15,
-  },
-  c: [['ok', rangeInOrder, 'to is before from', ['to']]],
-};
-const WaitlistEntryShape: Shape = {
-  k: 'object',
-  of: {
-    id: { k: 'optional', of: IdShape },
-    token: { k: 'optional', of: AccessTokenShape },
-    status: { k: 'enum', of: ['waiting', 'booked', 'left', 'expired'] },
-    providerId: IdShape,
-    visitTypeId: IdShape,
-    from: s13,
-    to: s13,
-    notifications: { k: 'optional', of: s19 },
-  },
-};
-const WaitlistOfferShape: Shape = {
-  k: 'object',
-  of: {
-    status: { k: 'enum', of: ['open', 'claimed', 'gone', 'expired'] },
-    slot: SlotShape,
-    visitTypeId: IdShape,
-    expiresAt: InstantShape,
-    movesBooking: { k: 'boolean' },
-  },
-};
-const s29: Shape = {
   k: 'number',
   int: true,
   c: [
@@ -401,13 +235,13 @@ const PriceInfoShape: Shape = {
     service: { k: 'string', c: [['re', /^[A-Za-z0-9._-]{1,64}$/]] },
     description: { k: 'optional', of: s3 },
     currency: { k: 'string', c: [['re', /^[A-Z]{3}$/]] },
-    grossCharge: s29,
-    cashPrice: { k: 'optional', of: s29 },
-    negotiatedRate: { k: 'optional', of: s29 },
-    minNegotiated: { k: 'optional', of: s29 },
-    maxNegotiated: { k: 'optional', of: s29 },
-    outOfNetworkAllowed: { k: 'optional', of: s29 },
-    notCovered: { k: 'optional', of: s29 },
+    grossCharge: s13,
+    cashPrice: { k: 'optional', of: s13 },
+    negotiatedRate: { k: 'optional', of: s13 },
+    minNegotiated: { k: 'optional', of: s13 },
+    maxNegotiated: { k: 'optional', of: s13 },
+    outOfNetworkAllowed: { k: 'optional', of: s13 },
+    notCovered: { k: 'optional', of: s13 },
   },
 };
 const CoverageShape: Shape = {
@@ -421,7 +255,7 @@ const CoverageShape: Shape = {
         kind: { k: 'enum', of: ['plan'] },
         planId: { k: 'optional', of: IdShape },
         network: { k: 'enum', of: ['in', 'out'] },
-        deductibleRemaining: s29,
+        deductibleRemaining: s13,
         coinsuranceBps: {
           k: 'number',
           int: true,
@@ -430,9 +264,9 @@ const CoverageShape: Shape = {
             ['<=', 10000],
           ],
         },
-        copay: s29,
+        copay: s13,
         copayOnly: { k: 'boolean' },
-        outOfPocketRemaining: { k: 'optional', of: s29 },
+        outOfPocketRemaining: { k: 'optional', of: s13 },
       },
     },
   },
@@ -455,19 +289,19 @@ const SurveySummaryShape: Shape = {
     kind: { k: 'optional', of: { k: 'enum', of: ['nps', 'csat', 'likert', 'form'] } },
   },
 };
-const s34: Shape = { k: 'string', c: [['L<=', 100000]] };
-const s35: Shape = { k: 'object', of: { url: s34 }, loose: true };
-const s37: Shape = {
+const s18: Shape = { k: 'string', c: [['L<=', 100000]] };
+const s19: Shape = { k: 'object', of: { url: s18 }, loose: true };
+const s21: Shape = {
   k: 'string',
   c: [
     ['L>=', 1],
     ['L<=', 255],
   ],
 };
-const s36: Shape = {
+const s20: Shape = {
   k: 'object',
   of: {
-    linkId: s37,
+    linkId: s21,
     type: {
       k: 'enum',
       of: [
@@ -490,7 +324,7 @@ const s36: Shape = {
         'question',
       ],
     },
-    text: { k: 'optional', of: s34 },
+    text: { k: 'optional', of: s18 },
     prefix: { k: 'optional', of: { k: 'string', c: [['L<=', 100]] } },
     required: { k: 'optional', of: { k: 'boolean' } },
     repeats: { k: 'optional', of: { k: 'boolean' } },
@@ -502,7 +336,7 @@ const s36: Shape = {
         k: 'array',
         of: {
           k: 'object',
-          of: { question: s37, operator: { k: 'enum', of: ['exists', '=', '!=', '>', '<', '>=', '<='] } },
+          of: { question: s21, operator: { k: 'enum', of: ['exists', '=', '!=', '>', '<', '>=', '<='] } },
           loose: true,
         },
       },
@@ -515,10 +349,10 @@ const s36: Shape = {
         of: { k: 'object', of: { initialSelected: { k: 'optional', of: { k: 'boolean' } } }, loose: true },
       },
     },
-    answerValueSet: { k: 'optional', of: s34 },
+    answerValueSet: { k: 'optional', of: s18 },
     initial: { k: 'optional', of: { k: 'array', of: { k: 'object', of: {}, loose: true } } },
-    extension: { k: 'optional', of: { k: 'array', of: s35 } },
-    item: { k: 'optional', of: { k: 'array', of: { k: 'lazy', get: () => s36 } } },
+    extension: { k: 'optional', of: { k: 'array', of: s19 } },
+    item: { k: 'optional', of: { k: 'array', of: { k: 'lazy', get: () => s20 } } },
   },
   loose: true,
 };
@@ -527,20 +361,20 @@ const QuestionnaireShape: Shape = {
   of: {
     resourceType: { k: 'enum', of: ['Questionnaire'] },
     id: { k: 'optional', of: IdShape },
-    url: { k: 'optional', of: s34 },
-    title: { k: 'optional', of: s34 },
+    url: { k: 'optional', of: s18 },
+    title: { k: 'optional', of: s18 },
     status: { k: 'enum', of: ['draft', 'active', 'retired', 'unknown'] },
     contained: {
       k: 'optional',
       of: { k: 'array', of: { k: 'object', of: { resourceType: { k: 'string', c: [['L<=', 64]] } }, loose: true } },
     },
-    extension: { k: 'optional', of: { k: 'array', of: s35 } },
+    extension: { k: 'optional', of: { k: 'array', of: s19 } },
     item: {
       k: 'optional',
       of: {
         k: 'pipe',
         in: { k: 'unknown', c: [['ok', withinItemDepth, 'items nested more than 50 deep']] },
-        out: { k: 'array', of: s36 },
+        out: { k: 'array', of: s20 },
       },
     },
   },
@@ -549,11 +383,7 @@ const QuestionnaireShape: Shape = {
 const QuestionnaireItemShape: Shape = {
   k: 'pipe',
   in: { k: 'unknown', c: [['ok', itemWithinDepth, 'items nested more than 50 deep']] },
-  out: s36,
-};
-const SurveyReceiptShape: Shape = {
-  k: 'object',
-  of: { id: IdShape, status: { k: 'enum', of: ['received', 'duplicate'] } },
+  out: s20,
 };
 
 export const Id = compactSchema<Id>(IdShape);
@@ -570,30 +400,6 @@ export const VisitType = compactSchema<VisitType>(VisitTypeShape);
 export type VisitType = z.infer<typeof schemas.VisitType>;
 export const Slot = compactSchema<Slot>(SlotShape);
 export type Slot = z.infer<typeof schemas.Slot>;
-export const BookingRequest = compactSchema<BookingRequest>(BookingRequestShape);
-export type BookingRequest = z.infer<typeof schemas.BookingRequest>;
-export const Booking = compactSchema<Booking>(BookingShape);
-export type Booking = z.infer<typeof schemas.Booking>;
-export const CancelRequest = compactSchema<CancelRequest>(CancelRequestShape);
-export type CancelRequest = z.infer<typeof schemas.CancelRequest>;
-export const RescheduleRequest = compactSchema<RescheduleRequest>(RescheduleRequestShape);
-export type RescheduleRequest = z.infer<typeof schemas.RescheduleRequest>;
-export const Hold = compactSchema<Hold>(HoldShape);
-export type Hold = z.infer<typeof schemas.Hold>;
-export const HoldRequest = compactSchema<HoldRequest>(HoldRequestShape);
-export type HoldRequest = z.infer<typeof schemas.HoldRequest>;
-export const ClaimRequest = compactSchema<ClaimRequest>(ClaimRequestShape);
-export type ClaimRequest = z.infer<typeof schemas.ClaimRequest>;
-export const WaitlistRequest = compactSchema<WaitlistRequest>(WaitlistRequestShape);
-export type WaitlistRequest = z.infer<typeof schemas.WaitlistRequest>;
-export const WaitlistEntry = compactSchema<WaitlistEntry>(WaitlistEntryShape);
-export type WaitlistEntry = z.infer<typeof schemas.WaitlistEntry>;
-export const WaitlistOffer = compactSchema<WaitlistOffer>(WaitlistOfferShape);
-export type WaitlistOffer = z.infer<typeof schemas.WaitlistOffer>;
-export const AccessToken = compactSchema<AccessToken>(AccessTokenShape);
-export type AccessToken = z.infer<typeof schemas.AccessToken>;
-export const ManageToken = compactSchema<ManageToken>(ManageTokenShape);
-export type ManageToken = z.infer<typeof schemas.ManageToken>;
 export const PriceInfo = compactSchema<PriceInfo>(PriceInfoShape);
 export type PriceInfo = z.infer<typeof schemas.PriceInfo>;
 export const Coverage = compactSchema<Coverage>(CoverageShape);
@@ -606,5 +412,3 @@ export const Questionnaire = compactSchema<Questionnaire>(QuestionnaireShape);
 export type Questionnaire = z.infer<typeof schemas.Questionnaire>;
 export const QuestionnaireItem = compactSchema<QuestionnaireItem>(QuestionnaireItemShape);
 export type QuestionnaireItem = z.infer<typeof schemas.QuestionnaireItem>;
-export const SurveyReceipt = compactSchema<SurveyReceipt>(SurveyReceiptShape);
-export type SurveyReceipt = z.infer<typeof schemas.SurveyReceipt>;

@@ -3,20 +3,24 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from '../adapters/memory/index.js';
+import * as actions from './compact-actions.js';
 import * as shapes from './compact-shapes.js';
 import * as schemas from './index.js';
 import * as refinements from './refinements.js';
 import type { Parser } from './validate.js';
 
 /**
- * `compact-shapes.ts` is generated here from the zod schemas: the schemas the REST adapter reads, by export name.
- * After changing a schema, regenerate it:
+ * `compact-shapes.ts` and `compact-actions.ts` are generated here from the zod schemas: the schemas the REST adapter
+ * reads, by export name. The actions file holds what only a patient's actions send and get back (booking, managing,
+ * holds, the waitlist, a survey's receipt): the adapter imports it on the first action, so a page's first download
+ * carries only what its widgets show. After changing a schema, regenerate both:
  *
  *   pnpm exec vitest run packages/core/src/schemas/compact.test.ts -u
  *
  * and the property tests below prove the compact checker and zod still agree on every mutated record.
  */
-const COMPACT = [
+/** What widgets show: `compact-shapes.ts`. */
+const SHOWN = [
   'Id',
   'Instant',
   'Organization',
@@ -24,6 +28,16 @@ const COMPACT = [
   'Provider',
   'VisitType',
   'Slot',
+  'PriceInfo',
+  'Coverage',
+  'Plan',
+  'SurveySummary',
+  'Questionnaire',
+  'QuestionnaireItem',
+] as const;
+
+/** `compact-actions.ts`: what a patient's actions send and get back; every part it shares with SHOWN stays there. */
+const ACTION_SCHEMAS = [
   'BookingRequest',
   'Booking',
   'CancelRequest',
@@ -36,21 +50,17 @@ const COMPACT = [
   'WaitlistOffer',
   'AccessToken',
   'ManageToken',
-  'PriceInfo',
-  'Coverage',
-  'Plan',
-  'SurveySummary',
-  'Questionnaire',
-  'QuestionnaireItem',
   'SurveyReceipt',
 ] as const;
+
+const COMPACT = [...SHOWN, ...ACTION_SCHEMAS] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are walked structurally
 type Zod = { _zod: { def: any } };
 
 /** Each schema by name, zod's and the compact one. */
 const zodByName = new Map(Object.entries(schemas)) as Map<string, unknown>;
-const compactByName = new Map(Object.entries(shapes)) as Map<string, unknown>;
+const compactByName = new Map(Object.entries({ ...shapes, ...actions })) as Map<string, unknown>;
 const zodSchema = (name: string) => zodByName.get(name) as Parser<unknown> & Zod;
 const compactSchema = (name: string) => compactByName.get(name) as Parser<unknown>;
 
@@ -60,8 +70,8 @@ const refinementNames = new Map<unknown, string>(
     .map(([name, value]) => [value, name]),
 );
 
-/** JavaScript source for the compact shape of every schema in COMPACT, shared parts named once. */
-function generate(): string {
+/** JavaScript source for the compact shape of every schema in COMPACT, shared parts named once: both files. */
+function generate(): { shapes: string; actions: string } {
   const uses = new Map<Zod, number>();
   const count = (schema: Zod, stack: Set<Zod>) => {
     uses.set(schema, (uses.get(schema) ?? 0) + 1);
@@ -169,21 +179,66 @@ function generate(): string {
   };
 
   for (const [schema, name] of exported) ref(schema, name);
-  const used = [...refinementNames.values()].sort().filter((name) => lines.some((line) => line.includes(` ${name},`)));
-  const source = `// Generated from the zod schemas by compact.test.ts: do not edit. After changing a schema, regenerate with
-//   pnpm exec vitest run packages/core/src/schemas/compact.test.ts -u
+  // Each line's shape and the shapes it names: a line goes to the actions file when only action schemas need it.
+  const nameOfLine = (line: string) => /^const (\w+):/.exec(line)![1]!;
+  const byName = new Map(lines.map((line) => [nameOfLine(line), line]));
+  const needs = (line: string) =>
+    [...line.slice(line.indexOf('=')).matchAll(/\b(s\d+|\w+Shape)\b/g)].map((m) => m[1]!).filter((n) => byName.has(n));
+  const closure = (roots: string[]) => {
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      for (const next of needs(byName.get(name)!)) visit(next);
+    };
+    for (const root of roots) visit(root);
+    return seen;
+  };
+  const shown = closure(SHOWN.map((name) => `${name}Shape`));
+  const shapeLines = lines.filter((line) => shown.has(nameOfLine(line)));
+  const actionLines = lines.filter((line) => !shown.has(nameOfLine(line)));
+  // What the actions file takes from the shapes file.
+  const shared = [...new Set(actionLines.flatMap(needs))].filter((name) => shown.has(name)).sort();
+  const refinementsOf = (some: string[]) =>
+    [...refinementNames.values()].sort().filter((name) => some.some((line) => line.includes(` ${name},`)));
+  const exports = (names: string[]) =>
+    names
+      .map(
+        (name) =>
+          `export const ${name} = compactSchema<${name}>(${name}Shape);\nexport type ${name} = z.infer<typeof schemas.${name}>;`,
+      )
+      .join('\n');
+  const header = `// Generated from the zod schemas by compact.test.ts: do not edit. After changing a schema, regenerate with
+//   pnpm exec vitest run packages/core/src/schemas/compact.test.ts -u`;
+  const shapesSource = `${header}
 import type * as z from 'zod/mini';
 import { compactSchema, type Shape } from './compact.js';
 import type * as schemas from './index.js';
-import { ${used.join(', ')} } from './refinements.js';
+import { ${refinementsOf(shapeLines).join(', ')} } from './refinements.js';
 
-${lines.join('\n')}
+${shapeLines.map((line) => (shared.includes(nameOfLine(line)) ? `export ${line}` : line)).join('\n')}
 
-${COMPACT.map((name) => `export const ${name} = compactSchema<${name}>(${name}Shape);\nexport type ${name} = z.infer<typeof schemas.${name}>;`).join('\n')}
+${exports([...SHOWN])}
 `;
-  const file = resolve(import.meta.dirname, 'compact-shapes.ts');
+  const actionRefinements = refinementsOf(actionLines);
+  const actionsSource = `${header}
+// What a patient's actions send and get back, loaded on the first action (see compact.test.ts).
+import type * as z from 'zod/mini';
+import { compactSchema, type Shape } from './compact.js';
+import { ${shared.join(', ')} } from './compact-shapes.js';
+import type * as schemas from './index.js';
+${actionRefinements.length > 0 ? `import { ${actionRefinements.join(', ')} } from './refinements.js';\n` : ''}
+${actionLines.join('\n')}
+
+${exports([...ACTION_SCHEMAS])}
+`;
   const biome = resolve(import.meta.dirname, '../../../../node_modules/.bin/biome');
-  return execFileSync(biome, ['format', `--stdin-file-path=${file}`], { input: source, encoding: 'utf8' });
+  const format = (source: string, name: string) =>
+    execFileSync(biome, ['format', `--stdin-file-path=${resolve(import.meta.dirname, name)}`], {
+      input: source,
+      encoding: 'utf8',
+    });
+  return { shapes: format(shapesSource, 'compact-shapes.ts'), actions: format(actionsSource, 'compact-actions.ts') };
 }
 
 function children(schema: Zod): Zod[] {
@@ -196,8 +251,10 @@ function children(schema: Zod): Zod[] {
   return [];
 }
 
-it('compact-shapes.ts is what the zod schemas generate (regenerate with -u after changing a schema)', async () => {
-  await expect(generate()).toMatchFileSnapshot('./compact-shapes.ts');
+it('compact-shapes.ts and compact-actions.ts are what the zod schemas generate (regenerate with -u)', async () => {
+  const generated = generate();
+  await expect(generated.shapes).toMatchFileSnapshot('./compact-shapes.ts');
+  await expect(generated.actions).toMatchFileSnapshot('./compact-actions.ts');
 });
 
 const TOKEN = 'Qm9va2luZ1Rva2VuMDEyMzQ1Njc4OWFiY2RlZg';

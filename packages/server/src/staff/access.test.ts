@@ -27,6 +27,8 @@ const BODIES: Record<string, unknown> = {
   staffCreateAccount: { email: 'new-colleague@clinic.example', role: 'front-desk', password: 'a long first password' },
   staffUpdateAccount: { name: 'Renamed' },
   staffCreateToken: { name: 'EHR sync', scopes: ['bookings:read'] },
+  staffCancelBooking: { reason: 'Asked by phone' },
+  // staffRescheduleBooking: a free slot, found once the server runs
 };
 
 describe.each(BACKENDS)('every staff operation on %s', (backend) => {
@@ -43,6 +45,11 @@ describe.each(BACKENDS)('every staff operation on %s', (backend) => {
     const other = await addStaff(server, 'front-desk');
     const { id: tokenId } = await addToken(server, ['bookings:read']);
     ids = { bookingId: bookingId!, responseId, staffId: other.id, tokenId };
+    const params = new URLSearchParams({ start: WINDOW.start, end: WINDOW.end, providerId: 'rosa-delgado' });
+    const slots = (await (await fetch(`${server.api}/slots?${params}`)).json()) as {
+      data: { id: string; status: string }[];
+    };
+    BODIES.staffRescheduleBooking = { slotId: slots.data.find((slot) => slot.status === 'free')!.id };
   }, 60_000);
   afterAll(async () => {
     // No error body, from any operation, carried anything a patient typed.
@@ -189,8 +196,13 @@ describe.each(BACKENDS)('every staff operation on %s', (backend) => {
     expect(page.headers.get('X-Frame-Options')).toBe('DENY');
     expect(page.headers.get('X-Robots-Tag')).toBe('noindex');
     expect(page.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
-    expect(await page.text()).toContain('<html lang="en">');
-    expect((await fetch(`${server.origin}/staff/placeholder.css`)).status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('<html lang="en">');
+    // Whatever the page loads (the built console's script and styles) is served too, with no inline script.
+    expect(text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    for (const [, asset] of text.matchAll(/(?:src|href)="(\/staff\/[^"]+)"/g)) {
+      expect((await fetch(`${server.origin}${asset}`)).status, asset).toBe(200);
+    }
     expect((await fetch(`${server.origin}/staff/%2e%2e/package.json`)).status).toBe(404);
   });
 });

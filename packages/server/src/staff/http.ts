@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import { refuseOtherMethods, sendJson } from '../http/api.js';
 import type { RateLimiter } from '../http/rate-limit.js';
+import type { VisitContext } from '../visits/context.js';
 import { type Actor, type AuditEntry, appendAudit, type RequestSource } from './audit.js';
 import { type Permission, ROLE_PERMISSIONS } from './roles.js';
 import { type ActiveSession, resolveSession, type SessionPolicy, sameSecret } from './sessions.js';
@@ -29,6 +30,8 @@ export interface StaffApi {
   sameOrigin(c: Context, origin: string): boolean;
   /** The address browsers reach this server at, when configured (for the names of FHIR systems). */
   publicUrl(): string | undefined;
+  /** What the visit operations share: staff cancel and move bookings with the patients' own code. */
+  visits: VisitContext;
 }
 
 /** One authenticated request to the staff API. */

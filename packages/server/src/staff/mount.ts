@@ -44,6 +44,7 @@ export function mountStaffApi(
       clientOf: (c) => api.clientOf(c),
       sameOrigin: options.sameOrigin,
       publicUrl: () => api.publicUrl(),
+      visits: api.visits,
     },
     STAFF_ROUTES,
   );

@@ -15,6 +15,7 @@ import {
 import { getBooking, listBookings, setAttendance } from './routes-bookings.js';
 import { exportBookingsCsv, exportFhir, exportResponsesCsv } from './routes-exports.js';
 import { getFeedback, getResponse, handleFlag, listFlags, listResponses } from './routes-feedback.js';
+import { cancelBooking, listFailedMessages, listWaitlist, rescheduleBooking } from './routes-visits.js';
 import { currentSession, signIn, signOut } from './sign-in.js';
 
 /**
@@ -46,6 +47,34 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     operationId: 'staffSetAttendance',
     permission: 'bookings:write',
     handle: setAttendance,
+  },
+  {
+    method: 'POST',
+    path: '/bookings/:bookingId/reschedule',
+    operationId: 'staffRescheduleBooking',
+    permission: 'bookings:write',
+    handle: rescheduleBooking,
+  },
+  {
+    method: 'POST',
+    path: '/bookings/:bookingId/cancel',
+    operationId: 'staffCancelBooking',
+    permission: 'bookings:write',
+    handle: cancelBooking,
+  },
+  {
+    method: 'GET',
+    path: '/messages/failed',
+    operationId: 'staffListFailedMessages',
+    permission: 'bookings:read',
+    handle: listFailedMessages,
+  },
+  {
+    method: 'GET',
+    path: '/waitlist',
+    operationId: 'staffListWaitlist',
+    permission: 'bookings:read',
+    handle: listWaitlist,
   },
 
   {

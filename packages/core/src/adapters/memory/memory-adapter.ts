@@ -343,9 +343,8 @@ class MemoryClinic implements PartialAdapter {
       ...(location ? { location: structuredClone(location) } : {}),
       instructions: bookingInstructions(visitType, location),
       patientName: givenName,
+      // No `notifications`: the demo sends nothing and, like a server that does not say, promises nothing.
       sequence: 0,
-      // The demo sends nothing, and says so.
-      notifications: { email: false, sms: false },
     };
   }
 

@@ -10,16 +10,18 @@ import { completeAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
 import { createHttpClient, type HttpClientOptions } from '../../http/index.js';
 import { requireSecureBaseUrl } from '../../http/url.js';
+import { LazyModule } from '../../lazy-module.js';
 // The domain schemas in compact form (same checks as the zod ones, proven by compact.test.ts): a page using this
-// adapter does not download zod.
-import {
-  AccessToken,
-  Booking,
+// adapter does not download zod. What a patient's actions send and get back comes with the first action.
+import type {
   BookingRequest,
   CancelRequest,
   ClaimRequest,
-  Hold,
   HoldRequest,
+  RescheduleRequest,
+  WaitlistRequest,
+} from '../../schemas/compact-actions.js';
+import {
   Id,
   Instant,
   Location,
@@ -28,14 +30,9 @@ import {
   PriceInfo,
   Provider,
   Questionnaire,
-  RescheduleRequest,
   Slot,
-  SurveyReceipt,
   SurveySummary,
   VisitType,
-  WaitlistEntry,
-  WaitlistOffer,
-  WaitlistRequest,
 } from '../../schemas/compact-shapes.js';
 import type { QuestionnaireResponse } from '../../schemas/questionnaire.js';
 import { type Listing, type Parser, parseListing, parseOrThrow } from '../../schemas/validate.js';
@@ -61,6 +58,8 @@ function terminologyAt(options: RestAdapterOptions, terminologyUrl: string) {
     return expandValueSet(client, url, opts);
   };
 }
+
+const actionShapes = new LazyModule(() => import('../../schemas/compact-actions.js'));
 
 /** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
 function listing<T>(schema: Parser<T>, body: unknown, root: string): Listing<T> {
@@ -110,7 +109,8 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     });
     return body;
   };
-  const token = (value: unknown, field: string) => parseOrThrow(AccessToken, value, field, 'invalid-input');
+  const token = async (value: unknown, field: string) =>
+    parseOrThrow((await actionShapes.load()).AccessToken, value, field, 'invalid-input');
 
   if (options.terminologyUrl !== undefined && typeof options.terminologyUrl !== 'string') {
     throw new FrontdeskError('invalid-input', 'terminologyUrl must be a URL', { field: 'terminologyUrl' });
@@ -154,6 +154,7 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async book(request: BookingRequest, opts?: RequestOptions) {
+      const { BookingRequest, Booking } = await actionShapes.load();
       // Checked here so a form bug is reported as the caller's, without a round trip.
       const valid = parseOrThrow(BookingRequest, request, 'request', 'invalid-input');
       const body = await http.request<unknown>('POST', '/bookings', {
@@ -196,6 +197,7 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async submitSurvey(response: QuestionnaireResponse, opts: SubmitSurveyOptions) {
+      const { SurveyReceipt } = await actionShapes.load();
       if (response?.resourceType !== 'QuestionnaireResponse') {
         throw new FrontdeskError('invalid-input', 'response.resourceType: expected a QuestionnaireResponse', {
           field: 'response.resourceType',
@@ -203,7 +205,7 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
       }
       const surveyId = pathSegment(surveyIdOf(response), 'response.questionnaire');
       // The invitation token of the link the patient followed links the response to its visit.
-      const invitation = opts.invitation === undefined ? undefined : token(opts.invitation, 'invitation');
+      const invitation = opts.invitation === undefined ? undefined : await token(opts.invitation, 'invitation');
       const { body } = await http.send({
         method: 'POST',
         url: new URL(`surveys/${surveyId}/responses`, http.baseUrl),
@@ -218,12 +220,14 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async getBooking(manageToken: string, opts?: RequestOptions) {
-      const secrets = { manageToken: token(manageToken, 'manageToken') };
+      const { Booking } = await actionShapes.load();
+      const secrets = { manageToken: await token(manageToken, 'manageToken') };
       const body = await withSecret('GET', '/bookings/{manageToken}', secrets, { signal: opts?.signal });
       return parseOrThrow(Booking, body, 'booking');
     },
 
     async cancelBooking(request: CancelRequest, opts?: RequestOptions) {
+      const { CancelRequest, Booking } = await actionShapes.load();
       const valid = parseOrThrow(CancelRequest, request, 'request', 'invalid-input');
       const body = await withSecret(
         'POST',
@@ -239,6 +243,7 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async rescheduleBooking(request: RescheduleRequest, opts?: RequestOptions) {
+      const { RescheduleRequest, Booking } = await actionShapes.load();
       const valid = parseOrThrow(RescheduleRequest, request, 'request', 'invalid-input');
       const body = await withSecret(
         'POST',
@@ -260,6 +265,7 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async holdSlot(request: HoldRequest, opts?: RequestOptions) {
+      const { HoldRequest, Hold } = await actionShapes.load();
       const valid = parseOrThrow(HoldRequest, request, 'request', 'invalid-input');
       const body = await http.request<unknown>('POST', '/holds', {
         body: { slotId: valid.slotId },
@@ -270,7 +276,7 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async releaseHold(holdId: string, opts?: RequestOptions) {
-      const secrets = { holdId: token(holdId, 'holdId') };
+      const secrets = { holdId: await token(holdId, 'holdId') };
       try {
         await withSecret('DELETE', '/holds/{holdId}', secrets, { signal: opts?.signal });
       } catch (error) {
@@ -280,23 +286,26 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async joinWaitlist(request: WaitlistRequest, opts?: RequestOptions) {
+      const { WaitlistRequest, WaitlistEntry } = await actionShapes.load();
       const { idempotencyKey, ...body } = parseOrThrow(WaitlistRequest, request, 'request', 'invalid-input');
       const answer = await http.request<unknown>('POST', '/waitlist', { body, idempotencyKey, signal: opts?.signal });
       return parseOrThrow(WaitlistEntry, answer, 'waitlist');
     },
 
     async leaveWaitlist(waitlistToken: string, opts?: RequestOptions) {
-      const secrets = { waitlistToken: token(waitlistToken, 'waitlistToken') };
+      const secrets = { waitlistToken: await token(waitlistToken, 'waitlistToken') };
       await withSecret('DELETE', '/waitlist/{waitlistToken}', secrets, { signal: opts?.signal });
     },
 
     async getWaitlistOffer(offerToken: string, opts?: RequestOptions) {
-      const secrets = { offerToken: token(offerToken, 'offerToken') };
+      const { WaitlistOffer } = await actionShapes.load();
+      const secrets = { offerToken: await token(offerToken, 'offerToken') };
       const body = await withSecret('GET', '/waitlist/offers/{offerToken}', secrets, { signal: opts?.signal });
       return parseOrThrow(WaitlistOffer, body, 'offer');
     },
 
     async claimWaitlistOffer(request: ClaimRequest, opts?: RequestOptions) {
+      const { ClaimRequest, Booking } = await actionShapes.load();
       const valid = parseOrThrow(ClaimRequest, request, 'request', 'invalid-input');
       const body = await withSecret(
         'POST',

@@ -1,0 +1,12 @@
+export { StaffApiError, StaffClient } from './api.js';
+export { FdStaffBooking } from './booking-view.js';
+export { type DrawChart, FdStaffChart } from './chart.js';
+export type { ConsoleEventDetails, ConsoleEventName } from './events.js';
+export { FdStaffFailedMessages } from './failed-messages-view.js';
+export { FdStaffFeedback } from './feedback-view.js';
+export { FdStaffFlags } from './flags-view.js';
+export { FdStaffSchedule } from './schedule-view.js';
+export { FdStaffSignIn } from './sign-in-view.js';
+export { FdStaffConsole } from './staff-console.js';
+export type * from './types.js';
+export { FdStaffWaitlist } from './waitlist-view.js';

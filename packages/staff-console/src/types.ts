@@ -1,0 +1,119 @@
+/** What the staff API answers (docs/openapi.yaml, tag `staff`): only the fields the console reads. */
+
+export type Permission =
+  | 'bookings:read'
+  | 'bookings:write'
+  | 'responses:read'
+  | 'feedback:read'
+  | 'flags:read'
+  | 'flags:handle'
+  | 'exports:read'
+  | 'audit:read'
+  | 'settings:manage'
+  | 'staff:manage'
+  | 'tokens:manage';
+
+export interface StaffSession {
+  staff: { id: string; email: string; name: string | null; role: string };
+  permissions: Permission[];
+  csrfToken: string;
+}
+
+export type Attendance = 'expected' | 'arrived' | 'no-show';
+
+export interface StaffBooking {
+  id: string;
+  status: string;
+  attendance: Attendance;
+  /** With its offset, in `timeZone`. */
+  start: string;
+  end: string;
+  timeZone: string;
+  providerId: string;
+  providerName: string | null;
+  locationName: string | null;
+  visitTypeName: string | null;
+  patient: {
+    givenName: string;
+    familyName: string;
+    birthDate?: string;
+    phone?: string;
+    email?: string;
+    reason?: string;
+    patientType?: string;
+  };
+}
+
+export interface BookingDay {
+  timeZone: string;
+  from: string;
+  to: string;
+  truncated: boolean;
+  data: StaffBooking[];
+}
+
+export interface FreeSlot {
+  id: string;
+  start: string;
+}
+
+export interface NpsCounts {
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  score: number | null;
+}
+
+export interface FeedbackGroup {
+  responses: { total: number; bySurvey: { surveyId: string; title: string | null; count: number }[] };
+  nps: NpsCounts & { trend: (NpsCounts & { week: string; weekStart: string })[] };
+  csat: {
+    responses: number;
+    mean: number | null;
+    satisfiedPercent: number | null;
+    distribution: { value: number; label: string; count: number }[];
+  };
+  phq9: {
+    responses: number;
+    bands: { band: string; min: number; max: number; count: number }[];
+    item9Positive: number;
+  };
+}
+
+export interface FeedbackSummary {
+  from: string;
+  to: string;
+  timeZone: string;
+  overall: FeedbackGroup;
+  providers: ({ providerId: string; providerName: string | null } & FeedbackGroup)[];
+}
+
+export interface StaffFlag {
+  responseId: string;
+  receivedAt: string;
+  providerId: string | null;
+  item9: { score: number; label: string | null };
+  phq9: { total: number; band: string } | null;
+  patient: { givenName: string; familyName: string; birthDate?: string; phone?: string } | null;
+  status: 'open' | 'handled';
+}
+
+export interface FailedMessage {
+  id: string;
+  message: string | null;
+  channel: string | null;
+  bookingId: string | null;
+  attempts: number;
+  errorClass: string | null;
+  failedAt: string;
+}
+
+export interface WaitlistEntry {
+  id: string;
+  providerId: string;
+  visitTypeId: string;
+  firstDay: string;
+  lastDay: string;
+  patient: { givenName: string | null; familyName: string | null; phone: string | null };
+}

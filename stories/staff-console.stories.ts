@@ -1,0 +1,87 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../packages/staff-console/src/define.js';
+import {
+  STAFF_BOOKING,
+  STAFF_DAY,
+  STAFF_EMPTY_DAY,
+  STAFF_FAILED,
+  STAFF_FLAGS,
+  STAFF_FREE_SLOTS,
+  STAFF_WAITLIST,
+} from './support/staff-data.js';
+
+/**
+ * The parts of the staff console (`@frontdesk/staff-console`, served by the server at `/staff/`), each with fixed
+ * data as the staff API answers it: the console itself talks to the API; its parts only show and ask.
+ */
+const meta: Meta = {
+  title: 'Staff console/Parts',
+  component: 'fd-staff-schedule',
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const SignIn: Story = { render: () => html`<fd-staff-sign-in></fd-staff-sign-in>` };
+
+export const SignInRefused: Story = {
+  render: () =>
+    html`<fd-staff-sign-in error="That e-mail address and password do not match an account."></fd-staff-sign-in>`,
+};
+
+export const Schedule: Story = {
+  render: () => html`<fd-staff-schedule
+    .day=${STAFF_DAY}
+    .providers=${[{ id: 'rosa-delgado', name: 'Rosa Delgado, MD' }, { id: 'wei-chen', name: 'Wei Chen, DO' }]}
+  ></fd-staff-schedule>`,
+};
+
+export const ScheduleEmpty: Story = {
+  render: () => html`<fd-staff-schedule .day=${STAFF_EMPTY_DAY}></fd-staff-schedule>`,
+};
+
+export const ScheduleInSpanish: Story = {
+  render: () => html`<div lang="es"><fd-staff-schedule .day=${STAFF_DAY}></fd-staff-schedule></div>`,
+};
+
+export const Booking: Story = {
+  render: () =>
+    html`<fd-staff-booking .booking=${STAFF_BOOKING} .freeSlots=${STAFF_FREE_SLOTS} can-write></fd-staff-booking>`,
+};
+
+export const BookingCancelConfirm: Story = {
+  render: Booking.render,
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('fd-staff-booking')!;
+    await element.updateComplete;
+    const cancel = [...element.shadowRoot!.querySelectorAll('button')].find((b) => /Cancel/.test(b.textContent!));
+    cancel!.click();
+    await element.updateComplete;
+    if (!element.shadowRoot!.querySelector('.confirm')) throw new Error('the confirmation is not shown');
+  },
+};
+
+export const BookingReadOnly: Story = {
+  render: () => html`<fd-staff-booking .booking=${STAFF_DAY.data[2]}></fd-staff-booking>`,
+};
+
+export const Flags: Story = {
+  render: () => html`<fd-staff-flags .flags=${STAFF_FLAGS} time-zone="America/Chicago" can-handle></fd-staff-flags>`,
+};
+
+export const FailedMessages: Story = {
+  render: () =>
+    html`<fd-staff-failed-messages .messages=${STAFF_FAILED} time-zone="America/Chicago"></fd-staff-failed-messages>`,
+};
+
+export const NoFailedMessages: Story = {
+  render: () => html`<fd-staff-failed-messages .messages=${[]}></fd-staff-failed-messages>`,
+};
+
+export const Waitlist: Story = {
+  render: () => html`<fd-staff-waitlist
+    .entries=${STAFF_WAITLIST}
+    .providers=${[{ id: 'rosa-delgado', name: 'Rosa Delgado, MD' }]}
+  ></fd-staff-waitlist>`,
+};
