@@ -10,7 +10,6 @@ import {
   toFrontdeskError,
 } from '@frontdesk/core';
 import { LocalizeController } from '@frontdesk/core/element';
-import type { CountryCode } from 'libphonenumber-js/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { type BookingStrings, bookingStrings } from './booking-strings.js';
 import {
@@ -35,14 +34,13 @@ import {
   toPatientDetails,
   validatePatient,
 } from './patient-form.js';
-import { phoneCountry } from './phone.js';
+import { patientRules } from './patient-rules.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import { SlotHold } from './slot-hold.js';
 import type { Focus, Step } from './steps.js';
 import { renderDetails } from './views/details-view.js';
 import { renderConfirmation, renderElsewhere } from './views/outcome-view.js';
 import { renderReview } from './views/review-view.js';
-import { ZoneClock } from './zone-clock.js';
 
 export { bookingStyles } from './booking.styles.js';
 
@@ -207,16 +205,7 @@ export class BookingFlow {
   }
 
   private rules(model: Model): PatientRules {
-    const { setup } = model;
-    const countries = [setup.location, ...setup.locations].map((location) => location?.address?.country);
-    return {
-      // The clinic's today, so a birth date of "today" is accepted on every side of the date line.
-      today: new ZoneClock(setup.clinicZone).wallTime(Date.now()).day,
-      lang: this.l10n.lang,
-      country: phoneCountry(countries) satisfies CountryCode,
-      visitPatientType: model.visitType?.patientType,
-      video: model.visitType?.modality === 'telehealth',
-    };
+    return patientRules(model, this.l10n.lang);
   }
 
   private change(model: Model, draft: PatientDraft): void {

@@ -138,6 +138,8 @@ export default {
         return 'Este tipo de consulta es para pacientes actuales. Elija un tipo de consulta para pacientes nuevos.';
       case 'contactForVideo':
         return 'Una consulta por video necesita una forma de contactarle: marque la casilla para que la clínica pueda escribirle.';
+      case 'contactForWaitlist':
+        return 'La lista de espera le avisa de un horario por mensaje o correo: marque la casilla para que la clínica pueda escribirle.';
     }
   },
   errorSummary: (count) => (count === 1 ? 'Hay 1 problema que corregir' : `Hay ${count} problemas que corregir`),
@@ -175,4 +177,30 @@ export default {
   bookOnline: 'Continuar la reserva en el sitio de la clínica (se abre en una pestaña nueva)',
   callToBook: (phone) => `Llame al ${phone} para reservar`,
   noBookingRoute: 'Llame a la clínica para reservar este horario.',
+  waitlistHeading: 'Avíseme si se libera un horario antes',
+  waitlistIntro:
+    'Cuando se libere un horario entre estos días, la clínica le enviará un enlace por mensaje o correo. El primer paciente que lo reclame lo obtiene.',
+  waitlistFrom: 'Primer día',
+  waitlistTo: 'Último día',
+  waitlistDayRequired: 'Indique un día.',
+  waitlistBeforeToday: 'Elija hoy o un día posterior.',
+  waitlistRangeOrder: 'El último día debe ser igual o posterior al primero.',
+  contactForWaitlist: 'Necesario: así le avisa la clínica de que se ha liberado un horario.',
+  waitlistAgree: (clinic) => `Al unirse, acepta compartir estos datos con ${clinic} para que le ofrezca un horario.`,
+  waitlistSubmit: 'Añadirme a la lista de espera',
+  waitlistClose: 'Cerrar',
+  waitlistJoining: 'Añadiéndole a la lista de espera…',
+  waitlistFailed: 'No pudimos añadirle a la lista de espera.',
+  waitlistJoined: (from, to, email, sms) =>
+    `Está en la lista de espera del ${from} al ${to}. ${
+      email && sms
+        ? 'Le escribiremos por correo y por mensaje'
+        : email
+          ? 'Le escribiremos por correo'
+          : sms
+            ? 'Le enviaremos un mensaje'
+            : 'La clínica se pondrá en contacto'
+    } cuando se libere un horario antes.`,
+  waitlistLeave: 'Salir de la lista de espera',
+  waitlistLeft: 'Ha salido de la lista de espera. No se le ofrecerán horarios.',
 } satisfies BookingStrings;

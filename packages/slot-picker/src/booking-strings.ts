@@ -153,6 +153,8 @@ export const bookingStringsEn = {
         return 'This visit type is for existing patients. Choose a new-patient visit type.';
       case 'contactForVideo':
         return 'A video visit needs a way to reach you: tick the box so the clinic may text or email you.';
+      case 'contactForWaitlist':
+        return 'The waitlist tells you about a time by text or email: tick the box so the clinic may write to you.';
     }
   },
   errorSummary: (count: number): string =>
@@ -197,6 +199,34 @@ export const bookingStringsEn = {
   bookOnline: 'Continue booking on the clinic’s site (opens in a new tab)',
   callToBook: (phone: string): string => `Call ${phone} to book`,
   noBookingRoute: 'Call the clinic to book this time.',
+  // Waitlist
+  waitlistHeading: 'Tell me if an earlier time opens',
+  waitlistIntro:
+    'When a time between these days is freed, the clinic texts or emails you a link. The first patient to claim it gets it.',
+  waitlistFrom: 'Earliest day',
+  waitlistTo: 'Latest day',
+  waitlistDayRequired: 'Enter a day.',
+  waitlistBeforeToday: 'Choose today or a later day.',
+  waitlistRangeOrder: 'The latest day must be on or after the earliest day.',
+  contactForWaitlist: 'Needed: this is how the clinic tells you a time has opened.',
+  waitlistAgree: (clinic: string): string =>
+    `By joining, you agree to share these details with ${clinic} so it can offer you a time.`,
+  waitlistSubmit: 'Add me to the waitlist',
+  waitlistClose: 'Close',
+  waitlistJoining: 'Adding you to the waitlist…',
+  waitlistFailed: 'We could not add you to the waitlist.',
+  waitlistJoined: (from: string, to: string, email: boolean, sms: boolean): string =>
+    `You are on the waitlist from ${from} to ${to}. ${
+      email && sms
+        ? 'We will email and text you'
+        : email
+          ? 'We will email you'
+          : sms
+            ? 'We will text you'
+            : 'The clinic will contact you'
+    } when an earlier time opens.`,
+  waitlistLeave: 'Leave the waitlist',
+  waitlistLeft: 'You have left the waitlist. You will not be offered times.',
 };
 
 export type BookingStrings = typeof bookingStringsEn;

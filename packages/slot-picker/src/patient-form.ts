@@ -34,7 +34,7 @@ export type PatientField = Exclude<keyof PatientDraft, 'forWhom'>;
 
 /** Why a field is not accepted, with what the sentence needs; the booking strings say each in words. */
 export type FieldProblem =
-  | { code: 'required' | 'invalid' | 'onlyNew' | 'onlyExisting' | 'contactForVideo' }
+  | { code: 'required' | 'invalid' | 'onlyNew' | 'onlyExisting' | 'contactForVideo' | 'contactForWaitlist' }
   | { code: 'tooLong'; limit: number }
   | { code: PhoneProblem; country: CountryCode }
   | DateProblem;
@@ -90,6 +90,8 @@ export interface PatientRules {
   visitPatientType?: 'new' | 'existing' | 'any' | undefined;
   /** A video visit needs a way to reach the patient: their agreement to be contacted. */
   video?: boolean | undefined;
+  /** Joining the waitlist: being contacted is the point, so the agreement is required. */
+  waitlist?: boolean | undefined;
 }
 
 function checkText(value: string, limit: number, required: boolean): FieldProblem | undefined {
@@ -132,7 +134,8 @@ export function validatePatient(draft: PatientDraft, rules: PatientRules): Patie
   else if (rules.visitPatientType === 'existing' && draft.patientType !== 'existing') {
     set('patientType', { code: 'onlyExisting' });
   }
-  if (rules.video && !draft.contact) set('contact', { code: 'contactForVideo' });
+  if (rules.waitlist && !draft.contact) set('contact', { code: 'contactForWaitlist' });
+  else if (rules.video && !draft.contact) set('contact', { code: 'contactForVideo' });
   if (draft.planId) set('memberId', checkText(draft.memberId, MAX_MEMBER_ID, true));
   return errors;
 }

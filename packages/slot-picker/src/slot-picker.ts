@@ -12,7 +12,7 @@ import {
   Resource,
   syncForm,
 } from '@frontdesk/core/element';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BookingFlow, BookingHost } from './booking-flow.js';
 import type { DaySlot } from './day-index.js';
 import { whenLabel } from './labels.js';
@@ -23,9 +23,12 @@ import type { CleanSlot } from './slot-cleaning.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
 import type { Focus, Step } from './steps.js';
 import { pickerStrings, type SlotPickerStrings } from './strings.js';
+import type { WaitlistForm } from './waitlist-form.js';
 
 /** The booking steps' code and styles: fetched once per page, when a patient first chooses a day. */
 const bookingSteps = new LazyModule(() => import('./booking-flow.js'));
+/** The waitlist form: fetched only when a patient asks to be told of an earlier time. */
+const waitlistModule = new LazyModule(() => import('./waitlist-form.js'));
 /** Visit type prices and money formatting: fetched with the prices, after the setup, never in the first wave. */
 const priceModule = new LazyModule(() => import('./prices.js'));
 
@@ -86,6 +89,10 @@ const priceModule = new LazyModule(() => import('./prices.js'));
  * @csspart error - The error state.
  * @csspart retry-button - Its retry button.
  * @csspart empty - The "no times" state.
+ * @csspart waitlist-button - "Tell me if an earlier time opens", when the backend keeps a waitlist.
+ * @csspart waitlist - The waitlist form (the days, the patient's details and contact) and its outcome.
+ * @csspart waitlist-submit - The button that joins the waitlist.
+ * @csspart waitlist-outcome - What joining (or leaving) the waitlist did.
  *
  * @cssprop --fd-slot-picker-accent - Selected day, time buttons and focus (default `--fd-color-accent`).
  * @cssprop --fd-slot-picker-on-accent - Text on the accent (default `--fd-color-on-accent`).
@@ -155,6 +162,10 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     renderEmpty: (title, hint) => this.renderEmpty(title, hint),
   });
   private readonly steps = new LazyPart(this, bookingSteps, { styles: (module) => module.bookingStyles });
+  private readonly waitlistPart = new LazyPart(this, waitlistModule, { styles: (module) => module.waitlistStyles });
+  private waitlist: WaitlistForm | undefined;
+  /** The waitlist form is open (under the times). */
+  private waitlistOpen = false;
   private flow: BookingFlow | undefined;
   private flowLoading: Promise<BookingFlow | undefined> | undefined;
   private pendingFocus: Focus | undefined;
@@ -414,6 +425,60 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     await this.slots.reload();
   }
 
+  // ---- The waitlist (loaded on demand) ----
+
+  /** Whether the patient can ask to be told of an earlier time: a backend that keeps a waitlist, a provider and type. */
+  private waitlistFits(model: Model): boolean {
+    const { capabilities, provider } = model.setup;
+    return Boolean(
+      this.bookMode && capabilities.waitlist && capabilities.booking === 'api' && provider && model.visitType,
+    );
+  }
+
+  private async openWaitlist(): Promise<void> {
+    this.waitlistOpen = true;
+    this.waitlist?.reset();
+    this.requestUpdate();
+    if (this.waitlist) {
+      this.focusAfterRender('waitlist');
+      return;
+    }
+    const loaded = await this.waitlistPart.settle();
+    if ('error' in loaded) {
+      this.waitlistOpen = false;
+      this.reportError(loaded.error, true);
+      this.announce(this.baseI18n.t.errorByKind(loaded.error.kind));
+      this.requestUpdate();
+      return;
+    }
+    this.waitlist = await loaded.module.createWaitlistForm({
+      element: this,
+      draftKey: this.id || `${this.provider ?? ''}|${this.location ?? ''}`,
+      requestUpdate: () => this.requestUpdate(),
+      resolveAdapter: () => this.resolveAdapter(),
+      reportError: (error, recoverable) => this.reportError(error, recoverable),
+      errorText: (error) => this.baseI18n.t.errorByKind(error.kind),
+      announce: (message) => this.announce(message),
+      focus: (target) => this.focusAfterRender(target),
+      close: () => {
+        this.waitlistOpen = false;
+        this.focusAfterRender('waitlist-button');
+      },
+    });
+    this.focusAfterRender('waitlist');
+  }
+
+  private renderWaitlist(model: Model): unknown {
+    if (!this.waitlistFits(model)) return nothing;
+    if (this.waitlistOpen) {
+      return this.waitlist ? this.waitlist.render(model, this.picking.chosenDay) : this.renderLoading(undefined, 3);
+    }
+    return html`<p>
+      <button type="button" class="fd-button secondary" part="waitlist-button" data-focus="waitlist-button"
+        @click=${() => void this.openWaitlist()}>${this.l10n.t.waitlistOffer}</button>
+    </p>`;
+  }
+
   // ---- Rendering ----
 
   private setupTitle(error: FrontdeskError): string {
@@ -439,7 +504,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     const model = this.model(setup.value!);
     const entry = this.chosenEntry();
     const steps = this.step !== 'pick' && (entry || this.step === 'done');
-    if (!steps) return this.picking.render(model, this.slots);
+    if (!steps) return html`${this.picking.render(model, this.slots)}${this.renderWaitlist(model)}`;
     if (!this.flow) return this.renderLoading(undefined, 4);
     return this.flow.render(this.step, model, entry);
   }

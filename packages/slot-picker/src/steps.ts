@@ -3,7 +3,7 @@ export type Step = 'pick' | 'details' | 'review' | 'done' | 'elsewhere';
 
 /**
  * Where focus goes after the next render: a step's heading, the error summary, the grid, a question (new or existing
- * patient, the visit type), the first field of the details, the confirm button, a time or a field.
+ * patient, the visit type), the first field of the details, the confirm button, the waitlist form's parts, a time or a field.
  */
 export type Focus =
   | 'step'
@@ -14,5 +14,10 @@ export type Focus =
   | 'visit-type'
   | 'fields'
   | 'confirm'
+  | 'waitlist'
+  | 'waitlist-summary'
+  | 'waitlist-outcome'
+  | 'waitlist-failure'
+  | 'waitlist-button'
   | { slot: string }
   | { field: string };

@@ -19,6 +19,7 @@ export default {
   timesFound: (count, date) => (count === 1 ? `1 horario el ${date}` : `${count} horarios el ${date}`),
   noTimesOnDay: (date) => `No hay horarios el ${date}.`,
   noTimesLeft: 'No quedan horarios este día.',
+  waitlistOffer: 'Avíseme si se libera un horario antes',
   noAvailability: (days) => `No hay horarios disponibles en los próximos ${days} días.`,
   noAvailabilityHint: 'Pruebe con otro tipo de consulta o llame a la clínica para preguntar por citas.',
   selected: (when) => `Elegido: ${when}`,

@@ -25,6 +25,7 @@ export const stringsEn = {
     count === 1 ? `1 time on ${date}` : `${count} times on ${date}`,
   noTimesOnDay: (date: string): string => `No times on ${date}.`,
   noTimesLeft: 'No times are left on this day.',
+  waitlistOffer: 'Tell me if an earlier time opens',
   noAvailability: (days: number): string => `No times are open in the next ${days} days.`,
   noAvailabilityHint: 'Try another visit type, or call the clinic to ask about openings.',
   selected: (when: string): string => `Selected: ${when}`,

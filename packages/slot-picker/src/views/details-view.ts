@@ -17,6 +17,8 @@ export interface DetailsProps {
   errors: PatientErrors;
   /** A video visit: agreeing to be contacted is required. */
   video: boolean;
+  /** Why agreeing to be contacted is required, when it is for another reason than a video visit (the waitlist). */
+  contactNeeded?: string | undefined;
   /** Whether the form asks if the patient has been seen here (when choosing the time did not answer it). */
   askPatientType: boolean;
   /** The clinic's insurance plans, when the backend lists them; the insurance questions show only then. */
@@ -64,7 +66,7 @@ function hintFor(props: DetailsProps, field: PatientField): string | undefined {
   return undefined;
 }
 
-function textField(props: DetailsProps, field: TextField): TemplateResult {
+export function textField(props: DetailsProps, field: TextField): TemplateResult {
   const spec = INPUTS[field];
   const hint = hintFor(props, field);
   const autocomplete = field.startsWith('booker') || props.draft.forWhom === 'self' ? spec.autocomplete : 'off';
@@ -86,7 +88,7 @@ function textField(props: DetailsProps, field: TextField): TemplateResult {
   </div>`;
 }
 
-function errorSummary(props: DetailsProps): TemplateResult | typeof nothing {
+export function errorSummary(props: DetailsProps): TemplateResult | typeof nothing {
   const fields = PATIENT_FIELDS.filter((field) => props.errors[field] !== undefined);
   if (fields.length === 0) return nothing;
   return html`<div class="error-summary" part="error-summary" aria-labelledby="summary-heading">
@@ -151,7 +153,7 @@ function bookerFields(props: DetailsProps): TemplateResult {
   </fieldset>`;
 }
 
-function patientTypeField(props: DetailsProps): TemplateResult {
+export function patientTypeField(props: DetailsProps): TemplateResult {
   const { t, draft } = props;
   const invalid = props.errors.patientType !== undefined;
   return html`<fieldset class="field choices" id="f-patientType" aria-describedby=${invalid ? 'e-patientType' : nothing}>
@@ -173,9 +175,10 @@ function patientTypeField(props: DetailsProps): TemplateResult {
   </fieldset>`;
 }
 
-function contactField(props: DetailsProps): TemplateResult {
+export function contactField(props: DetailsProps): TemplateResult {
   const { t, draft } = props;
   const invalid = props.errors.contact !== undefined;
+  const hint = props.contactNeeded ?? (props.video ? t.contactForVideo : undefined);
   return html`<div class="field">
     ${errorText(props, 'contact')}
     <label class="choice"
@@ -183,14 +186,14 @@ function contactField(props: DetailsProps): TemplateResult {
         type="checkbox"
         id="f-contact"
         name="contact"
-        ?required=${props.video}
+        ?required=${hint !== undefined}
         .checked=${draft.contact}
         aria-invalid=${invalid ? 'true' : nothing}
-        aria-describedby=${describedBy(props, 'contact', props.video)}
+        aria-describedby=${describedBy(props, 'contact', hint !== undefined)}
         @change=${(e: Event) => props.onContact((e.target as HTMLInputElement).checked)}
       />${t.field('contact', draft.forWhom)}</label
     >
-    ${props.video ? html`<p id="h-contact" class="hint">${t.contactForVideo}</p>` : nothing}
+    ${hint ? html`<p id="h-contact" class="hint">${hint}</p>` : nothing}
   </div>`;
 }
 

@@ -1,0 +1,332 @@
+import {
+  type DayKey,
+  type FrontdeskAdapter,
+  type FrontdeskError,
+  toFrontdeskError,
+  type WaitlistEntry,
+} from '@frontdesk/core';
+import { LocalizeController } from '@frontdesk/core/element';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { type BookingStrings, bookingStrings } from './booking-strings.js';
+import { nextAvailableDay } from './day-index.js';
+import { DraftStore } from './draft-store.js';
+import { AttemptKeys } from './idempotency.js';
+import { dayName } from './labels.js';
+import type { Model } from './model.js';
+import {
+  emptyDraft,
+  type PatientDraft,
+  type PatientErrors,
+  type PatientField,
+  type PatientRules,
+  toPatientDetails,
+  validatePatient,
+} from './patient-form.js';
+import { patientRules } from './patient-rules.js';
+import type { Focus } from './steps.js';
+import { contactField, type DetailsProps, errorSummary, patientTypeField, textField } from './views/details-view.js';
+
+export { bookingStyles as waitlistStyles } from './booking.styles.js';
+
+/** What the waitlist form needs from the picker. */
+export interface WaitlistHost {
+  readonly element: ReactiveControllerHost & HTMLElement;
+  /** The booking form's draft key: what the patient typed there is offered here, and the other way round. */
+  readonly draftKey: string;
+  requestUpdate(): void;
+  resolveAdapter(): Promise<FrontdeskAdapter>;
+  reportError(error: FrontdeskError, recoverable: boolean): void;
+  errorText(error: FrontdeskError): string;
+  announce(message: string): void;
+  /** Focus after the next render: the element marked `data-focus="target"`, or a field. */
+  focus(target: Focus): void;
+  close(): void;
+}
+
+type RangeField = 'from' | 'to';
+type RangeErrors = Partial<Record<RangeField, string>>;
+
+/** The form's strings in the page language, loaded before it first renders. */
+export async function createWaitlistForm(host: WaitlistHost): Promise<WaitlistForm> {
+  const form = new WaitlistForm(host);
+  await form.stringsReady();
+  return form;
+}
+
+/**
+ * "Tell me if an earlier time opens": the days the patient could come (today to the day they were looking at, by
+ * default), who they are and how to reach them (the booking form's own fields and checks, its draft shared), and
+ * their agreement to be contacted, which the waitlist cannot do without. Loaded on demand, when the patient asks.
+ */
+export class WaitlistForm {
+  private readonly host: WaitlistHost;
+  private readonly l10n: LocalizeController<BookingStrings>;
+  private readonly store: DraftStore;
+  private draft: PatientDraft;
+  private from: DayKey | '' | undefined;
+  private to: DayKey | '' | undefined;
+  private errors: PatientErrors = {};
+  private rangeErrors: RangeErrors = {};
+  private submitted = false;
+  private busy = false;
+  private failure: string | undefined;
+  private joined: { entry: WaitlistEntry; text: string } | undefined;
+  private left = false;
+  private readonly attempts = new AttemptKeys();
+
+  constructor(host: WaitlistHost) {
+    this.host = host;
+    this.l10n = new LocalizeController<BookingStrings>(host.element, bookingStrings);
+    this.store = new DraftStore(host.draftKey);
+    this.draft = this.store.load() ?? emptyDraft();
+  }
+
+  stringsReady(): Promise<void> {
+    return this.l10n.ready();
+  }
+
+  private get t(): BookingStrings {
+    return this.l10n.t;
+  }
+
+  /** Opened again: a fresh form, the range following the day the patient is looking at now. */
+  reset(): void {
+    this.from = undefined;
+    this.to = undefined;
+    this.joined = undefined;
+    this.left = false;
+    this.failure = undefined;
+  }
+
+  private rules(model: Model): PatientRules {
+    return { ...patientRules(model, this.l10n.lang), waitlist: true };
+  }
+
+  /**
+   * The days asked for unless the patient changed them: from the first bookable day (today, unless the page starts
+   * later) to the day they were looking at, else the first day with times, else the whole window (nothing fits).
+   */
+  private range(model: Model, lookingAt: DayKey | undefined): { from: string; to: string } {
+    const firstWithTimes = model.index && nextAvailableDay(model.index, model.firstDay);
+    return { from: this.from ?? model.firstDay, to: this.to ?? lookingAt ?? firstWithTimes ?? model.lastDay };
+  }
+
+  private checkRange(model: Model, range: { from: string; to: string }): RangeErrors {
+    const t = this.t;
+    const errors: RangeErrors = {};
+    for (const field of ['from', 'to'] as const) {
+      const day = range[field];
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) errors[field] = t.waitlistDayRequired;
+      else if (day < model.firstDay) errors[field] = t.waitlistBeforeToday;
+    }
+    if (!errors.from && !errors.to && range.to < range.from) errors.to = t.waitlistRangeOrder;
+    return errors;
+  }
+
+  /** The draft with the answer to "new or existing patient" the picker already has (or the visit type's own). */
+  private answered(model: Model): PatientDraft {
+    const type = model.patientType ?? model.visitType?.patientType;
+    return type === 'new' || type === 'existing' ? { ...this.draft, patientType: type } : this.draft;
+  }
+
+  private change(model: Model, draft: PatientDraft): void {
+    this.draft = draft;
+    this.store.save(draft);
+    if (this.submitted) this.errors = validatePatient(this.answered(model), this.rules(model));
+    this.host.requestUpdate();
+  }
+
+  private async submit(event: Event, model: Model, lookingAt: DayKey | undefined): Promise<void> {
+    event.preventDefault();
+    if (this.busy || !model.visitType || !model.setup.provider) return;
+    this.submitted = true;
+    const rules = this.rules(model);
+    const range = this.range(model, lookingAt);
+    const draft = this.answered(model);
+    this.errors = validatePatient(draft, rules);
+    this.rangeErrors = this.checkRange(model, range);
+    if (Object.keys(this.errors).length > 0 || Object.keys(this.rangeErrors).length > 0) {
+      this.host.requestUpdate();
+      this.host.focus(Object.keys(this.errors).length > 0 ? 'summary' : 'waitlist-summary');
+      return;
+    }
+    const { reason: _reason, insurance: _insurance, bookedBy: _bookedBy, ...patient } = toPatientDetails(draft, rules);
+    const request = {
+      providerId: model.setup.provider.id,
+      visitTypeId: model.visitType.id,
+      from: range.from,
+      to: range.to,
+      patient,
+      language: this.l10n.lang,
+      consent: { terms: true, contact: draft.contact },
+    };
+    // A retry after a failure is the same attempt: the server adds the patient once.
+    const idempotencyKey = this.attempts.keyFor(request);
+    this.busy = true;
+    this.failure = undefined;
+    this.host.announce(this.t.waitlistJoining);
+    this.host.requestUpdate();
+    try {
+      const adapter = await this.host.resolveAdapter();
+      if (!adapter.joinWaitlist) throw new Error('this source keeps no waitlist');
+      const entry = await adapter.joinWaitlist({ ...request, idempotencyKey });
+      this.attempts.reset();
+      const lang = this.l10n.lang;
+      const text = this.t.waitlistJoined(
+        dayName(entry.from, lang),
+        dayName(entry.to, lang),
+        entry.notifications?.email ?? false,
+        entry.notifications?.sms ?? false,
+      );
+      this.joined = { entry, text };
+      this.host.announce(text);
+      this.host.focus('waitlist-outcome');
+    } catch (thrown) {
+      const error = toFrontdeskError(thrown);
+      this.host.reportError(error, true);
+      this.host.announce('');
+      this.failure = this.host.errorText(error);
+      this.host.focus('waitlist-failure');
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private async leave(token: string): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      const adapter = await this.host.resolveAdapter();
+      await adapter.leaveWaitlist?.(token);
+      this.left = true;
+      this.host.announce(this.t.waitlistLeft);
+      this.host.focus('waitlist-outcome');
+    } catch (thrown) {
+      const error = toFrontdeskError(thrown);
+      this.host.reportError(error, true);
+      this.failure = this.host.errorText(error);
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private detailsProps(model: Model): DetailsProps {
+    const t = this.t;
+    return {
+      t,
+      lang: this.l10n.lang,
+      draft: { ...this.draft, forWhom: 'self' },
+      errors: this.errors,
+      video: false,
+      contactNeeded: t.contactForWaitlist,
+      askPatientType: !['new', 'existing'].includes(model.patientType ?? model.visitType?.patientType ?? ''),
+      plans: undefined,
+      summary: html``,
+      onInput: (field: PatientField, value: string) => this.change(model, { ...this.draft, [field]: value }),
+      onForWhom: () => undefined,
+      onContact: (checked: boolean) => this.change(model, { ...this.draft, contact: checked }),
+      onSubmit: () => undefined,
+      onBack: () => this.host.close(),
+      onFix: (field: PatientField) => this.host.focus({ field }),
+    };
+  }
+
+  private dayField(field: RangeField, value: string, model: Model): TemplateResult {
+    const problem = this.rangeErrors[field];
+    return html`<div class="field">
+      <label for="f-wl-${field}">${field === 'from' ? this.t.waitlistFrom : this.t.waitlistTo}</label>
+      ${problem ? html`<p id="wl-e-${field}" class="field-error" part="field-error">${problem}</p>` : nothing}
+      <input
+        id="f-wl-${field}"
+        name=${field}
+        type="date"
+        required
+        min=${model.firstDay}
+        .value=${value}
+        aria-invalid=${problem ? 'true' : nothing}
+        aria-describedby=${problem ? `wl-e-${field}` : nothing}
+        @input=${(e: Event) => {
+          const typed = (e.target as HTMLInputElement).value;
+          if (field === 'from') this.from = typed;
+          else this.to = typed;
+          if (this.submitted) this.rangeErrors = {};
+          this.host.requestUpdate();
+        }}
+      />
+    </div>`;
+  }
+
+  private rangeSummary(): TemplateResult | typeof nothing {
+    const problems = (['from', 'to'] as const).filter((field) => this.rangeErrors[field]);
+    if (problems.length === 0) return nothing;
+    return html`<ul class="field-error" tabindex="-1" data-focus="waitlist-summary">
+      ${problems.map(
+        (field) =>
+          html`<li><button type="button" class="link" @click=${() => this.host.focus({ field: `wl-${field}` })}>${
+            this.rangeErrors[field]
+          }</button></li>`,
+      )}
+    </ul>`;
+  }
+
+  render(model: Model, lookingAt: DayKey | undefined): TemplateResult {
+    const t = this.t;
+    const heading = html`<h3 id="waitlist-heading" tabindex="-1" data-focus="waitlist">${t.waitlistHeading}</h3>`;
+    if (this.joined) {
+      const token = this.joined.entry.token;
+      return html`<section class="step" part="waitlist" aria-labelledby="waitlist-heading">
+        ${heading}
+        <p class="success" tabindex="-1" data-focus="waitlist-outcome" part="waitlist-outcome">
+          ${this.left ? t.waitlistLeft : this.joined.text}
+        </p>
+        ${this.failure ? html`<div class="notice error" role="alert" part="booking-error"><p>${this.failure}</p></div>` : nothing}
+        <div class="actions">
+          ${
+            token && !this.left
+              ? html`<button type="button" class="fd-button secondary" ?disabled=${this.busy}
+                  @click=${() => void this.leave(token)}>${t.waitlistLeave}</button>`
+              : nothing
+          }
+          <button type="button" class="fd-button secondary" part="back-button" @click=${() => this.host.close()}>
+            ${t.waitlistClose}
+          </button>
+        </div>
+      </section>`;
+    }
+    const props = this.detailsProps(model);
+    const range = this.range(model, lookingAt);
+    const fieldErrors = Object.keys(this.errors).length;
+    return html`<section class="step" part="waitlist" aria-labelledby="waitlist-heading">
+      ${heading}
+      <p>${t.waitlistIntro}</p>
+      ${fieldErrors > 0 ? errorSummary(props) : nothing} ${this.rangeSummary()}
+      <form novalidate @submit=${(event: Event) => void this.submit(event, model, lookingAt)}>
+        <fieldset class="group">
+          <legend>${t.when}</legend>
+          ${this.dayField('from', range.from, model)} ${this.dayField('to', range.to, model)}
+        </fieldset>
+        ${textField(props, 'givenName')} ${textField(props, 'familyName')} ${textField(props, 'birthDate')}
+        ${textField(props, 'phone')} ${textField(props, 'email')}
+        ${props.askPatientType ? patientTypeField(props) : nothing} ${contactField(props)}
+        ${
+          this.failure
+            ? html`<div class="notice error" role="alert" tabindex="-1" data-focus="waitlist-failure" part="booking-error">
+                <p class="notice-title">${t.waitlistFailed}</p>
+                <p>${this.failure}</p>
+              </div>`
+            : nothing
+        }
+        <p class="hint">${t.waitlistAgree(model.setup.organization?.name ?? t.theClinic)}</p>
+        <div class="actions">
+          <button type="button" class="fd-button secondary" part="back-button" @click=${() => this.host.close()}>
+            ${t.waitlistClose}
+          </button>
+          <button type="submit" class="fd-button" part="waitlist-submit" ?disabled=${this.busy}>${t.waitlistSubmit}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+}
