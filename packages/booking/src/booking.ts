@@ -18,7 +18,16 @@ import {
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { bookingStyles } from './booking.styles.js';
 import { bookingStrings, type FdBookingStrings } from './strings.js';
-import { loadVisit, placeText, type VisitFacts, visitTime, visitZone, visitZoneName } from './visit-facts.js';
+import {
+  loadOffer,
+  loadVisit,
+  type OfferFacts,
+  placeText,
+  type VisitFacts,
+  visitTime,
+  visitZone,
+  visitZoneName,
+} from './visit-facts.js';
 
 /** The slot picker, fetched when the patient first asks to change the time: seeing or cancelling a visit never loads it. */
 const pickerModule = new LazyModule(() => import('@frontdesk/slot-picker/define'));
@@ -35,14 +44,18 @@ type Mode =
 type Outcome =
   | { kind: 'cancelled' }
   | { kind: 'moved' }
+  | { kind: 'claimed' }
   | { kind: 'taken'; previous: string }
   | { kind: 'started' }
   | { kind: 'failed'; words: string };
 
-/** The manage token in the page's address (`#token=...`), as the server's links carry it; undefined when absent. */
-function tokenFromFragment(): string | undefined {
+/**
+ * A secret in the page's address as the server's links carry it: the manage token (`#token=...`) or a waitlist offer's
+ * (`#offer=...`); undefined when absent.
+ */
+function fromFragment(name: 'token' | 'offer'): string | undefined {
   const hash = globalThis.location?.hash ?? '';
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get(name);
   return token || undefined;
 }
 
@@ -67,6 +80,10 @@ function clearFragment(): void {
  * links carry it), which is then cleared from the address bar. It is a secret: it never goes into a URL the widget
  * requests (REST sends it in the path of a same-origin API call), an event or a log.
  *
+ * A waitlist offer link (`#offer=...`, or the `offer` attribute) shows the time offered and a Claim button: the first
+ * patient to claim it gets it (a new visit, or theirs moved), and the visit is then shown as above; a time claimed by
+ * someone else, or an offer run out, is said plainly.
+ *
  * @summary A patient's booking from its manage link: see it, cancel it or move it.
  *
  * @fires fd-booking-cancel - The visit was cancelled. Detail: `FdBookingCancelDetail` (booking id, slot, visit type,
@@ -90,6 +107,9 @@ function clearFragment(): void {
  * @csspart reschedule - The step with the slot picker.
  * @csspart move-button - "Move my visit to ...".
  * @csspart outcome - What the last action came to.
+ * @csspart offer - The time a waitlist offer holds out.
+ * @csspart claim-button - "Claim this time".
+ * @csspart offer-status - Why an offer can no longer be claimed (taken, run out).
  * @csspart loading - The loading skeleton.
  * @csspart error - The error state.
  *
@@ -102,11 +122,13 @@ export class FdBooking extends FrontdeskElement {
   static override properties: PropertyDeclarations = {
     ...FrontdeskElement.properties,
     token: {},
+    offer: {},
     start: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
     mode: { state: true },
     outcome: { state: true },
     reason: { state: true },
+    claim: { state: true },
   };
 
   /**
@@ -114,6 +136,11 @@ export class FdBooking extends FrontdeskElement {
    * bar. Prefer the address: a token in the page's HTML is kept by caches and history.
    */
   token: string | undefined;
+  /**
+   * A waitlist offer's token: the offered time is shown with a Claim button. Default: `#offer=...` in the page's
+   * address (as the waitlist's messages link it), which is then removed from the address bar.
+   */
+  offer: string | undefined;
   /** The first day offered when moving the visit, `YYYY-MM-DD` (passed to the slot picker). Default: today. */
   start: string | undefined;
   /** The level of the widget's heading, 1 to 6. Default 2. */
@@ -122,33 +149,55 @@ export class FdBooking extends FrontdeskElement {
   protected mode: Mode = { kind: 'view' };
   protected outcome: Outcome | undefined;
   protected reason = '';
+  /** Claiming the offer: under way, done (the visit shown), or refused (the offer shown again as it is now). */
+  protected claim: 'idle' | 'busy' | 'done' = 'idle';
 
   private readonly l10n = new LocalizeController<FdBookingStrings>(this, bookingStrings);
   /** The token read from the address, kept here once the address is cleared. */
   private fragmentToken: string | undefined;
+  /** The offer token read from the address, kept here once the address is cleared. */
+  private fragmentOffer: string | undefined;
+  /** The manage token a claimed offer answered with: the visit it booked is managed with it. */
+  private claimedToken: string | undefined;
   /** One key per attempt: pressing again after a lost answer repeats the same request. */
   private attemptKey: { action: string; key: string } | undefined;
 
-  private readonly visit = new Resource<VisitFacts>(
+  private readonly visit = new Resource<VisitFacts | undefined>(
     this,
     (adapter, signal) => {
       const token = this.currentToken();
+      // An offer link has no visit to show until the offer is claimed.
+      if (!token && this.currentOffer()) return Promise.resolve(undefined);
       if (!token) throw new FrontdeskError('invalid-input', 'no manage token: set token or open the page with #token=');
       return loadVisit(adapter, token, signal);
     },
     () => [this.token],
   );
 
+  private readonly offered = new Resource<OfferFacts | undefined>(
+    this,
+    (adapter, signal) => {
+      const token = this.currentOffer();
+      return token ? loadOffer(adapter, token, signal) : Promise.resolve(undefined);
+    },
+    () => [this.offer],
+  );
+
   override connectedCallback(): void {
-    if (!this.token && !this.fragmentToken) {
-      this.fragmentToken = tokenFromFragment();
-      if (this.fragmentToken) clearFragment();
+    if (!this.token && !this.fragmentToken && !this.offer && !this.fragmentOffer) {
+      this.fragmentToken = fromFragment('token');
+      this.fragmentOffer = fromFragment('offer');
+      if (this.fragmentToken || this.fragmentOffer) clearFragment();
     }
     super.connectedCallback();
   }
 
   private currentToken(): string | undefined {
-    return this.token?.trim() || this.fragmentToken;
+    return this.token?.trim() || this.fragmentToken || this.claimedToken;
+  }
+
+  private currentOffer(): string | undefined {
+    return this.offer?.trim() || this.fragmentOffer;
   }
 
   private get t(): FdBookingStrings {
@@ -157,25 +206,31 @@ export class FdBooking extends FrontdeskElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('token') && this.hasUpdated) {
+    if ((changed.has('token') || changed.has('offer')) && this.hasUpdated) {
       this.mode = { kind: 'view' };
       this.outcome = undefined;
+      if (changed.has('offer')) {
+        this.claim = 'idle';
+        this.claimedToken = undefined;
+      }
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('mode') || changed.has('outcome')) this.focusStep();
+    if (changed.has('mode') || changed.has('outcome') || changed.has('claim')) this.focusStep();
   }
 
   /** Focus follows the step: the cancel question, the picker, or the outcome's words. */
   private focusStep(): void {
     const target =
-      this.outcome && this.mode.kind === 'view'
-        ? this.renderRoot.querySelector<HTMLElement>('[data-focus="outcome"]')
-        : this.mode.kind !== 'view'
-          ? this.renderRoot.querySelector<HTMLElement>('[data-focus="step"]')
-          : undefined;
+      this.claim === 'idle' && this.offered.value && this.offered.value.offer.status !== 'open'
+        ? this.renderRoot.querySelector<HTMLElement>('[data-focus="offer-status"]')
+        : this.outcome && this.mode.kind === 'view'
+          ? this.renderRoot.querySelector<HTMLElement>('[data-focus="outcome"]')
+          : this.mode.kind !== 'view'
+            ? this.renderRoot.querySelector<HTMLElement>('[data-focus="step"]')
+            : undefined;
     target?.focus();
   }
 
@@ -223,6 +278,49 @@ export class FdBooking extends FrontdeskElement {
       this.failed(toFrontdeskError(thrown), facts);
     }
     this.mode = { kind: 'view' };
+  }
+
+  // ---- Claiming a waitlist offer ----
+
+  private async claimOffer(facts: OfferFacts): Promise<void> {
+    const token = this.currentOffer();
+    if (!token || this.claim !== 'idle') return;
+    this.claim = 'busy';
+    this.outcome = undefined;
+    this.announce(this.t.claiming);
+    try {
+      const adapter = await this.resolveAdapter();
+      if (!adapter.claimWaitlistOffer)
+        throw new FrontdeskError('unsupported', `the ${adapter.name} adapter keeps no waitlist`);
+      const booking = await adapter.claimWaitlistOffer({ offerToken: token, idempotencyKey: this.key('claim') });
+      this.attemptKey = undefined;
+      this.claimedToken = booking.manageToken;
+      // The visit is shown from the answer: no second request, and the manage token cancels or moves it from here.
+      const { offer: _offer, ...surroundings } = facts;
+      this.visit.value = {
+        booking,
+        ...surroundings,
+        canReschedule: Boolean(booking.manageToken && adapter.capabilities.reschedule && adapter.rescheduleBooking),
+      };
+      this.visit.status = 'ready';
+      this.visit.error = undefined;
+      this.outcome = { kind: facts.offer.movesBooking ? 'moved' : 'claimed' };
+      this.claim = 'done';
+      this.announce(this.t.claimedAnnouncement(this.whenText(this.visit.value, booking.slot)));
+    } catch (thrown) {
+      const error = toFrontdeskError(thrown);
+      this.reportError(error, true);
+      if (error.kind === 'conflict' || error.kind === 'not-found') {
+        // Gone or run out: the offer as it is now says which.
+        await this.offered.reload();
+        const status = this.offered.value?.offer.status;
+        this.announce(status === 'expired' ? this.t.offerExpired : this.t.offerGone);
+      } else {
+        this.outcome = { kind: 'failed', words: this.baseI18n.t.errorByKind(error.kind) };
+        this.announce(this.outcomeWords(this.outcome).join(' '));
+      }
+      this.claim = 'idle';
+    }
   }
 
   // ---- Rescheduling ----
@@ -334,6 +432,8 @@ export class FdBooking extends FrontdeskElement {
         return [t.cancelled, t.cancelledText];
       case 'moved':
         return [t.moved, t.movedText];
+      case 'claimed':
+        return [t.claimed, t.claimedText];
       case 'taken':
         return [t.takenConflict(outcome.previous)];
       case 'started':
@@ -356,6 +456,7 @@ export class FdBooking extends FrontdeskElement {
 
   private renderBody(): unknown {
     const t = this.t;
+    if (this.currentOffer() && this.claim !== 'done') return this.renderOffer();
     const visit = this.visit;
     if (visit.status === 'loading') return this.renderLoading(t.loading, 4);
     if (visit.status === 'error' && visit.error) {
@@ -365,7 +466,8 @@ export class FdBooking extends FrontdeskElement {
       if (error.kind === 'unsupported') return this.renderEmpty(t.unsupported, t.unsupportedHint);
       return this.renderError(error, () => void visit.reload());
     }
-    const facts = visit.value!;
+    const facts = visit.value;
+    if (!facts) return this.renderEmpty(t.noToken, t.noTokenHint);
     return html`${this.heading(t.heading)} ${this.renderOutcome()} ${this.renderVisit(facts)} ${this.renderStep(facts)}`;
   }
 
@@ -373,29 +475,83 @@ export class FdBooking extends FrontdeskElement {
     const outcome = this.outcome;
     if (!outcome) return nothing;
     const [title, ...rest] = this.outcomeWords(outcome);
-    const success = outcome.kind === 'cancelled' || outcome.kind === 'moved';
+    const success = outcome.kind === 'cancelled' || outcome.kind === 'moved' || outcome.kind === 'claimed';
     return html`<div class="notice ${success ? 'success' : 'problem'}" part="outcome" tabindex="-1" data-focus="outcome">
       <p class="notice-title">${title}</p>
       ${rest.map((line) => html`<p>${line}</p>`)}
     </div>`;
   }
 
-  private renderVisit(facts: VisitFacts): TemplateResult {
+  private renderOffer(): unknown {
     const t = this.t;
-    const { booking, provider, visitType, location } = facts;
+    const offered = this.offered;
+    if (offered.status === 'loading' || !offered.value) {
+      if (offered.status === 'error' && offered.error) {
+        const error = offered.error;
+        if (error.kind === 'not-found' || error.kind === 'invalid-input') {
+          return this.renderEmpty(t.offerNotFound, t.offerNotFoundHint);
+        }
+        if (error.kind === 'unsupported') return this.renderEmpty(t.unsupported, t.unsupportedHint);
+        return this.renderError(error, () => void offered.reload());
+      }
+      return this.renderLoading(t.offerLoading, 4);
+    }
+    const facts = offered.value;
+    const { offer } = facts;
+    const start = Date.parse(offer.slot.start);
     const zone = visitZone(facts);
-    const start = Date.parse(booking.slot.start);
-    const video = visitType?.modality === 'telehealth' || (!location && Boolean(booking.joinUrl));
+    const rows = this.factRows(facts, start, facts.visitType?.modality === 'telehealth');
+    const open = offer.status === 'open';
+    const busy = this.claim === 'busy';
+    return html`${this.heading(t.offerHeading)} ${this.renderOutcome()}
+      <dl class="visit" part="offer visit">
+        ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+      </dl>
+      ${
+        open
+          ? html`<p>${t.offerOpenUntil(visitTime(Date.parse(offer.expiresAt), zone, this.l10n.lang))}</p>
+            ${offer.movesBooking ? html`<p>${t.offerMoves}</p>` : nothing}
+            <div class="actions" part="actions">
+              <button type="button" class="fd-button" part="claim-button" aria-disabled=${busy ? 'true' : 'false'}
+                @click=${() => void this.claimOffer(facts)}>${busy ? t.claiming : t.claim}</button>
+            </div>`
+          : html`<div class="notice problem" part="offer-status" tabindex="-1" data-focus="offer-status">
+              <p class="notice-title">${
+                offer.status === 'expired' ? t.offerExpired : offer.status === 'claimed' ? t.offerClaimed : t.offerGone
+              }</p>
+              <p>${offer.status === 'claimed' ? t.offerClaimedHint : t.offerStillWaiting}</p>
+            </div>`
+      }`;
+  }
+
+  /** When, with whom, what kind and where: the rows of a visit or an offered time. */
+  private factRows(
+    facts: Omit<VisitFacts, 'booking' | 'canReschedule'>,
+    start: number,
+    video: boolean,
+  ): [string, string][] {
+    const t = this.t;
+    const { provider, visitType, location } = facts;
+    const zone = visitZone(facts);
     const rows: [string, string][] = [
       [t.when, t.timeInZone(visitTime(start, zone, this.l10n.lang), visitZoneName(start, zone, this.l10n.lang))],
       [t.provider, provider ? [provider.displayName, ...provider.credentials].join(', ') : ''],
       [t.visitType, visitType?.name ?? ''],
       [t.where, video ? t.videoVisit : location ? placeText(location) : ''],
     ];
+    return rows.filter(([, value]) => value);
+  }
+
+  private renderVisit(facts: VisitFacts): TemplateResult {
+    const t = this.t;
+    const { booking, visitType, location } = facts;
+    const start = Date.parse(booking.slot.start);
+    const video = visitType?.modality === 'telehealth' || (!location && Boolean(booking.joinUrl));
+    const rows = this.factRows(facts, start, video);
     const cancelled = booking.status === 'cancelled';
     const phone = location?.phone ?? facts.organization?.phone;
     return html`<dl class="visit${cancelled ? ' cancelled' : ''}" part="visit">
-        ${rows.filter(([, value]) => value).map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+        ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
       </dl>
       <p class="status" part="status">${cancelled ? t.statusCancelled : t.statusBooked}</p>
       ${

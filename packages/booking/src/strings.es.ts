@@ -47,4 +47,22 @@ export default {
   takenConflict: (when) => `Otra persona acaba de tomar ese horario. Su cita sigue el ${when}. Elija otro horario.`,
   failed: 'No funcionó. Su cita no ha cambiado.',
   manageAnother: 'Volver a su cita',
+  offerLoading: 'Cargando el horario ofrecido…',
+  offerHeading: 'Se ha liberado un horario antes',
+  offerOpenUntil: (until) =>
+    `Se ofrece a algunos pacientes de la lista de espera: el primero que lo reclame lo obtiene. Reclámelo antes del ${until}.`,
+  offerMoves: 'Al reclamarlo, su cita actual pasa a este horario.',
+  claim: 'Reclamar este horario',
+  claiming: 'Reclamando el horario…',
+  claimed: 'El horario es suyo',
+  claimedText: 'Su cita está reservada. Si pidió mensajes, le llegará una confirmación.',
+  claimedAnnouncement: (when) => `El horario es suyo: su cita es el ${when}.`,
+  offerGone: 'Este horario ya no está disponible: otro paciente lo reclamó antes',
+  offerExpired: 'Esta oferta ha caducado',
+  offerStillWaiting: 'Sigue en la lista de espera: le escribiremos si se libera otro horario.',
+  offerClaimed: 'Este horario ya se reclamó con este enlace',
+  offerClaimedHint: 'Abra el mensaje de confirmación para ver o cambiar la cita.',
+  offerNotFound: 'No encontramos esta oferta',
+  offerNotFoundHint:
+    'Puede que el enlace sea antiguo o esté cortado. Ábralo desde su último mensaje, o llame a la clínica.',
 } satisfies FdBookingStrings;

@@ -51,6 +51,24 @@ export const stringsEn = {
     `That time was just taken by someone else. Your visit is still on ${when}. Choose another time.`,
   failed: 'That did not work. Your visit has not changed.',
   manageAnother: 'Back to your visit',
+  // A waitlist offer
+  offerLoading: 'Loading the time offered…',
+  offerHeading: 'An earlier time has opened',
+  offerOpenUntil: (until: string): string =>
+    `It is offered to a few patients on the waitlist: the first to claim it gets it. Claim it before ${until}.`,
+  offerMoves: 'Claiming it moves your current visit to this time.',
+  claim: 'Claim this time',
+  claiming: 'Claiming the time…',
+  claimed: 'The time is yours',
+  claimedText: 'Your visit is booked. If you asked for messages, a confirmation is on its way.',
+  claimedAnnouncement: (when: string): string => `The time is yours: your visit is on ${when}.`,
+  offerGone: 'This time is gone: another patient claimed it first',
+  offerExpired: 'This offer has run out',
+  offerStillWaiting: 'You are still on the waitlist: we will write to you if another time opens.',
+  offerClaimed: 'This time has been claimed with this link',
+  offerClaimedHint: 'Open the confirmation message to see or change the visit.',
+  offerNotFound: 'We could not find this offer',
+  offerNotFoundHint: 'The link may be old or cut short. Open it again from your latest message, or call the clinic.',
 };
 
 export type FdBookingStrings = typeof stringsEn;

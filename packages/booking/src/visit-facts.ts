@@ -7,7 +7,9 @@ import {
   type Location,
   type Organization,
   type Provider,
+  type Slot,
   type VisitType,
+  type WaitlistOffer,
 } from '@frontdesk/core';
 
 /** The booking and what makes it readable: who it is with, what kind of visit, where, and the clinic's zone. */
@@ -32,7 +34,22 @@ export async function loadVisit(adapter: FrontdeskAdapter, token: string, signal
     throw new FrontdeskError('unsupported', `the ${adapter.name} adapter cannot look up a booking by its token`);
   }
   const booking = await adapter.getBooking(token, { signal });
-  const providerId = booking.providerId ?? booking.slot.providerId;
+  return {
+    booking,
+    ...(await surroundings(adapter, booking.slot, booking.visitTypeId, booking.location, signal)),
+    canReschedule: Boolean(adapter.capabilities.reschedule && adapter.rescheduleBooking),
+  };
+}
+
+/** What makes a slot readable: its provider, visit type and location (each left out when the clinic lists none). */
+async function surroundings(
+  adapter: FrontdeskAdapter,
+  slot: Slot,
+  visitTypeId: string,
+  known: Location | undefined,
+  signal: AbortSignal,
+): Promise<Omit<VisitFacts, 'booking' | 'canReschedule'>> {
+  const providerId = slot.providerId;
   const optional = <T>(promise: Promise<T>): Promise<T | undefined> => promise.catch(() => undefined);
   const [provider, visitTypes, locations, organization] = await Promise.all([
     providerId ? optional(adapter.getProvider(providerId, { signal })) : undefined,
@@ -42,21 +59,33 @@ export async function loadVisit(adapter: FrontdeskAdapter, token: string, signal
   ]);
   signal.throwIfAborted();
   const all = locations?.items ?? [];
-  const location = booking.location ?? all.find((candidate) => candidate.id === booking.slot.locationId);
+  const location = known ?? all.find((candidate) => candidate.id === slot.locationId);
   const office = all.find((candidate) => provider?.locationIds.includes(candidate.id)) ?? all[0];
   return {
-    booking,
     provider,
-    visitType: visitTypes?.items.find((type) => type.id === booking.visitTypeId),
+    visitType: visitTypes?.items.find((type) => type.id === visitTypeId),
     location,
     timeZone: location?.timeZone ?? office?.timeZone ?? browserTimeZone(),
     organization,
-    canReschedule: Boolean(adapter.capabilities.reschedule && adapter.rescheduleBooking),
   };
 }
 
+/** A waitlist offer and what makes its time readable. */
+export interface OfferFacts extends Omit<VisitFacts, 'booking' | 'canReschedule'> {
+  offer: WaitlistOffer;
+}
+
+/** The offer an offer link stands for (`#offer=...`), with the provider, visit type and place of its time. */
+export async function loadOffer(adapter: FrontdeskAdapter, token: string, signal: AbortSignal): Promise<OfferFacts> {
+  if (!adapter.capabilities.waitlist || !adapter.getWaitlistOffer) {
+    throw new FrontdeskError('unsupported', `the ${adapter.name} adapter keeps no waitlist`);
+  }
+  const offer = await adapter.getWaitlistOffer(token, { signal });
+  return { offer, ...(await surroundings(adapter, offer.slot, offer.visitTypeId, undefined, signal)) };
+}
+
 /** The clinic's zone for this visit: its location's, else its provider's office's (a video visit). */
-export function visitZone(facts: VisitFacts): string {
+export function visitZone(facts: Pick<VisitFacts, 'timeZone'>): string {
   return facts.timeZone;
 }
 
