@@ -22,6 +22,8 @@ interface BookingArgs {
 interface Loaded {
   adapter: MemoryAdapter;
   token: string | undefined;
+  /** A waitlist offer's token: the story opens the offer link instead of the manage link. */
+  offer?: string | undefined;
 }
 
 /** A memory clinic with one visit booked (of `visitTypeId`), and its manage token. */
@@ -52,10 +54,43 @@ async function bookedVisit(
   return { adapter, token: booking.manageToken };
 }
 
+/**
+ * A visit booked, two patients on the waitlist, the visit cancelled: each is offered its time. With `claimedBy`, the
+ * other patient claims first; the story opens the first patient's offer.
+ */
+async function offeredTime(claimedByOther = false): Promise<Loaded> {
+  const { adapter, token } = await bookedVisit();
+  const today = new Date().toISOString().slice(0, 10);
+  const last = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const givenName of ['Ana', 'Bea']) {
+    await adapter.joinWaitlist!({
+      providerId: 'maria-hernandez',
+      visitTypeId: 'new-patient',
+      from: today,
+      to: last,
+      patient: {
+        givenName,
+        familyName: 'Reyes',
+        birthDate: '1948-04-12',
+        phone: '+1 615 555 0199',
+        patientType: 'new',
+      },
+      consent: { terms: true, contact: true },
+      idempotencyKey: newIdempotencyKey(),
+    });
+  }
+  await adapter.cancelBooking!({ manageToken: token!, idempotencyKey: newIdempotencyKey() });
+  const [mine, theirs] = adapter.waitlistOffers();
+  if (claimedByOther)
+    await adapter.claimWaitlistOffer!({ offerToken: theirs!.offerToken, idempotencyKey: newIdempotencyKey() });
+  return { adapter, token: undefined, offer: mine!.offerToken };
+}
+
 const render = (args: BookingArgs, { loaded }: { loaded: Record<string, unknown> }) => {
   const visit = loaded.visit as Loaded | undefined;
   return html`<div lang=${ifDefined(args.lang)} style=${args.width ? `max-inline-size: ${args.width}` : ''}>
-    <fd-booking .adapter=${visit?.adapter} token=${ifDefined(args.token ?? visit?.token)} theme=${ifDefined(args.theme)}></fd-booking>
+    <fd-booking .adapter=${visit?.adapter} token=${ifDefined(args.token ?? visit?.token)} offer=${ifDefined(visit?.offer)}
+      theme=${ifDefined(args.theme)}></fd-booking>
   </div>`;
 };
 
@@ -152,6 +187,25 @@ export const TimeTaken: Story = {
     await until(() => inside(el, '[part="outcome"]'), 'the outcome');
   },
 };
+
+/** A waitlist offer link: the earlier time that opened, until when it is offered, and "Claim this time". */
+export const Offer: Story = { loaders: [async () => ({ visit: await offeredTime() })] };
+
+/** The offer claimed: the visit booked, shown as the manage page shows it. */
+export const OfferClaimed: Story = {
+  loaders: [async () => ({ visit: await offeredTime() })],
+  play: async ({ canvasElement }) => {
+    const el = await until(() => canvasElement.querySelector('fd-booking'), 'fd-booking');
+    await press(el, 'claim-button');
+    await until(() => inside(el, '[part="outcome"]'), 'the outcome');
+  },
+};
+
+/** Another patient claimed the time first: said plainly, and that the patient is still on the waitlist. */
+export const OfferGone: Story = { loaders: [async () => ({ visit: await offeredTime(true) })] };
+
+/** The offer in Spanish. */
+export const OfferSpanish: Story = { args: { lang: 'es' }, loaders: [async () => ({ visit: await offeredTime() })] };
 
 /** Opened without a token (a link cut short). */
 export const NoToken: Story = {

@@ -322,6 +322,48 @@ export const SelectInForm: Story = {
     </form>`),
 };
 
+/** "Tell me if an earlier time opens" under the times: the waitlist form (loaded when asked), its days preset. */
+export const Waitlist: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseDay(el);
+    (
+      await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-button"]'), 'the waitlist button', 10_000)
+    ).click();
+    await until(() => inside(el, '[part="waitlist"]'), 'the waitlist form', 10_000);
+  },
+};
+
+/** Joining with nothing typed: each problem in place, consent to be contacted among them. */
+export const WaitlistErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseDay(el);
+    (
+      await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-button"]'), 'the waitlist button', 10_000)
+    ).click();
+    (await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-submit"]'), 'the waitlist form', 10_000)).click();
+    await until(() => inside(el, '[part="error-summary"]'), 'the error summary', 10_000);
+  },
+};
+
+/** On the waitlist: what happens next, said and focused, with a way to leave. */
+export const WaitlistJoined: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await pickerIn(canvasElement);
+    await chooseDay(el);
+    (
+      await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-button"]'), 'the waitlist button', 10_000)
+    ).click();
+    const { reason: _reason, ...details } = PATIENT;
+    await fillDetails(el, details);
+    inside<HTMLInputElement>(el, '#f-contact')!.click();
+    await el.updateComplete;
+    inside<HTMLButtonElement>(el, '[part="waitlist-submit"]')!.click();
+    await until(() => inside(el, '[part="waitlist-outcome"]'), 'the outcome', 10_000);
+  },
+};
+
 /** Booked out for the whole range: says so, and the visit type question stays available. */
 export const NoAvailability: Story = {
   args: { provider: 'aisha-rahman', 'visit-type': 'specialist-consult', days: 14 },
