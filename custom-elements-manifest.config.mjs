@@ -292,7 +292,7 @@ function readmeApi() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/server/**'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
   litelement: true,
   // The analyzer would otherwise write a `customElements` field into package.json; the package.json files declare it.
   packagejson: false,

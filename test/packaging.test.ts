@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // What npm would publish for each library package: built code, sources for source maps, the manifest and a README,
 // never the tests beside the sources.
 const root = join(import.meta.dirname, '..');
-const PACKAGES = ['core', 'provider-card', 'slot-picker', 'cost-estimate', 'survey', 'frontdesk'];
+const PACKAGES = ['core', 'provider-card', 'slot-picker', 'cost-estimate', 'survey', 'frontdesk', 'server'];
 
 function packedFiles(dir: string): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
@@ -22,7 +22,7 @@ describe('published packages', () => {
     it(`${dir} holds a README and no tests`, () => {
       const files = packedFiles(dir);
       expect(files).toContain('README.md');
-      expect(files.filter((file) => /\.test\.|tsbuildinfo/.test(file))).toEqual([]);
+      expect(files.filter((file) => /\.test\.|tsbuildinfo|test-support/.test(file))).toEqual([]);
     });
   }
 });
