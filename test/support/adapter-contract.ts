@@ -191,3 +191,17 @@ async function bookingRequest(
     idempotencyKey: newKey(),
   };
 }
+
+/** Booking, prices, plans and surveys each reject as `unsupported`: an adapter with none of those capabilities. */
+export async function expectOnlyDirectory(adapter: FrontdeskAdapter): Promise<void> {
+  for (const call of [
+    () => adapter.book({} as never),
+    () => adapter.getPrice({ service: '99213' }),
+    () => adapter.listPlans(),
+    () => adapter.listSurveys(),
+    () => adapter.getSurvey('x'),
+    () => adapter.submitSurvey({ resourceType: 'QuestionnaireResponse', status: 'completed' }, { idempotencyKey: 'k' }),
+  ]) {
+    expect((await failure(call())).kind).toBe('unsupported');
+  }
+}

@@ -1,6 +1,6 @@
 // Adapters for tests: the memory adapter (the demo clinic) at a fixed moment, and ways to make it misbehave or record
 // what a widget asked of it. Used by the Node and the browser tests alike.
-import type { FrontdeskAdapter } from '@frontdesk/core';
+import type { AdapterCapabilities, FrontdeskAdapter } from '@frontdesk/core';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '@frontdesk/core/memory';
 
 /** The demo clinic's fixed "now": Monday 2 March 2026, 07:00 in New York. */
@@ -55,3 +55,29 @@ export function recording<A extends FrontdeskAdapter>(base: A): { adapter: A; ca
   });
   return { adapter, calls };
 }
+
+/** The capabilities of a backend that serves only its directory; spread it and name what an adapter adds. */
+export const DIRECTORY_ONLY: AdapterCapabilities = {
+  booking: 'none',
+  prices: false,
+  plans: false,
+  surveys: false,
+  terminology: false,
+  manage: false,
+  reschedule: false,
+  holds: false,
+  waitlist: false,
+};
+
+/** The capabilities of a backend that does all a widget asks, bar terminology (the memory and REST adapters). */
+export const EVERY_CAPABILITY: AdapterCapabilities = {
+  booking: 'api',
+  prices: true,
+  plans: true,
+  surveys: true,
+  terminology: false,
+  manage: true,
+  reschedule: true,
+  holds: true,
+  waitlist: true,
+};

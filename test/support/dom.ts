@@ -9,6 +9,17 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
  */
 export const frame = (): Promise<void> => sleep(16);
 
+/**
+ * Animation frames become short timers on this page. The runner opens two test pages at once and the second is
+ * hidden, where Chromium never runs animation frames: live-region announcements (set in a frame) and `nextFrame` would
+ * wait forever there. Call it at the top of a test file whose widget announces.
+ */
+export function framesOnTimers(): void {
+  window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
+    window.setTimeout(() => callback(performance.now()), 16);
+  window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
+}
+
 /** The text of a node, whitespace collapsed: what a screen reader is given. A widget is read through its shadow root. */
 export function text(node: Node | null | undefined): string {
   const read = node instanceof Element && node.shadowRoot ? node.shadowRoot : node;

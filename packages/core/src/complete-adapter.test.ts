@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectOnlyDirectory } from '../../../test/support/adapter-contract.js';
+import { DIRECTORY_ONLY, EVERY_CAPABILITY } from '../../../test/support/adapters.js';
 import { completeAdapter, type PartialAdapter } from './complete-adapter.js';
 import { FrontdeskError } from './errors.js';
 
@@ -30,29 +32,10 @@ describe('completeAdapter', () => {
   it('fills in what the backend lacks with unsupported, and derives capabilities from the methods present', async () => {
     const adapter = completeAdapter(new DirectoryOnly());
     expect(adapter.name).toBe('directory-only');
-    expect(adapter.capabilities).toEqual({
-      booking: 'none',
-      prices: false,
-      plans: false,
-      surveys: false,
-      terminology: false,
-      manage: false,
-      reschedule: false,
-      holds: false,
-      waitlist: false,
-    });
+    expect(adapter.capabilities).toEqual(DIRECTORY_ONLY);
     expect(await adapter.getOrganization()).toEqual({ id: 'o', name: 'Clinic', currency: 'USD' });
     await expect(adapter.getProvider('x')).rejects.toMatchObject({ kind: 'not-found' });
-    for (const call of [
-      () => adapter.book({} as never),
-      () => adapter.getPrice({ service: '99213' }),
-      () => adapter.listPlans(),
-      () => adapter.listSurveys(),
-      () => adapter.getSurvey('x'),
-      () => adapter.submitSurvey({} as never, { idempotencyKey: 'k' }),
-    ]) {
-      await expect(call()).rejects.toMatchObject({ name: 'FrontdeskError', kind: 'unsupported' });
-    }
+    await expectOnlyDirectory(adapter);
     for (const method of ['expandValueSet', 'getBooking', 'cancelBooking', 'holdSlot', 'claimWaitlistOffer']) {
       expect(method in adapter).toBe(false);
     }
@@ -77,17 +60,7 @@ describe('completeAdapter', () => {
       holdSlot: async () => ({}) as never,
       releaseHold: async () => {},
     });
-    expect(full.capabilities).toEqual({
-      booking: 'api',
-      prices: true,
-      plans: true,
-      surveys: true,
-      terminology: true,
-      manage: true,
-      reschedule: false,
-      holds: true,
-      waitlist: false,
-    });
+    expect(full.capabilities).toEqual({ ...EVERY_CAPABILITY, terminology: true, reschedule: false, waitlist: false });
     const halfSurveys = completeAdapter({ ...bind(new DirectoryOnly()), getSurvey: async () => ({}) as never });
     expect(halfSurveys.capabilities.surveys).toBe(false);
     // Half a group is no capability, though the method present still works.

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
-import { part, shadow, text } from '../../../test/support/dom.js';
+import { framesOnTimers, part, shadow, text } from '../../../test/support/dom.js';
 import { questionnaireCorpus } from '../../../test/support/servers.js';
 import { answersOf, mountSurvey, submit } from '../../../test/support/survey.js';
 import './define.js';
@@ -10,9 +10,7 @@ import type { FdSurvey } from './survey.js';
 // Telstra Health; see SOURCES.md there) as a patient meets it: rendered in Chromium without an error, with no axe
 // violation, and a scored one (PHQ-9) giving the total LHC-Forms computes in the response it submits.
 
-window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
-  window.setTimeout(() => callback(performance.now()), 16);
-window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
+framesOnTimers();
 
 const corpus = await questionnaireCorpus();
 

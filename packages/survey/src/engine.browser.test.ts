@@ -8,7 +8,7 @@ import {
 import { createFhirAdapter } from '@frontdesk/core/fhir';
 import { expect, html } from '@open-wc/testing';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
-import { heard, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
+import { framesOnTimers, heard, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
 import { press, typeText } from '../../../test/support/keys.js';
 import { fhirRequests, fhirServer } from '../../../test/support/servers.js';
 import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
@@ -19,9 +19,7 @@ import type { FdSurvey } from './survey.js';
 // required items that cannot be answered, answer lists from a real FHIR terminology server, files, markdown, option
 // prefixes, and the canonical a response points at.
 
-window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
-  window.setTimeout(() => callback(performance.now()), 16);
-window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
+framesOnTimers();
 
 const mount = (template: ReturnType<typeof html>) => mountSurvey<FdSurvey>(template);
 const form = (item: QuestionnaireItem[], extra: Partial<Questionnaire> = {}): Questionnaire => ({

@@ -3,16 +3,12 @@ import { checkQuestionnaireResponse, type QuestionnaireResponse, SURVEY_EXTENSIO
 import { CSAT, type MemoryAdapterOptions, PHQ_9 } from '@frontdesk/core/memory';
 import { expect, fixture, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
-import { frame, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
+import { frame, framesOnTimers, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
 import { press, typeText } from '../../../test/support/keys.js';
 import './define.js';
 import type { FdSurvey } from './survey.js';
 
-// The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
-// live-region announcements (set in a frame) and \`nextFrame\` would wait forever there. Frames become short timers.
-window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
-  window.setTimeout(() => callback(performance.now()), 16);
-window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
+framesOnTimers();
 
 const NOW = '2026-03-02T14:00:00Z';
 const clinic = (options: MemoryAdapterOptions = {}) => memory({ now: NOW, ...options });

@@ -14,16 +14,13 @@ import {
 import { CSAT, PHQ_9, POST_VISIT_NPS } from '@frontdesk/core/memory';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { control, slider } from '../../../test/support/questionnaires.js';
 import { simpleSurveyModel } from './simple-model.js';
 
 // The small model of simple forms against the survey engine: for every form it takes, the same node views, and after
 // every answer the same change, validation, score, QuestionnaireResponse and draft (docs/design.md section 8: the
 // NPS page loads only the small model; a form it does not take loads the engine).
 
-const control = (code: string) => ({
-  url: URLS.itemControl,
-  valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code }] },
-});
 const ordinal = (n: number) => ({ url: URLS.ordinalValue, valueDecimal: n });
 
 const q = (item: QuestionnaireItem[], extra: Partial<Questionnaire> = {}): Questionnaire => ({
@@ -348,11 +345,7 @@ const OUTSIDE: Record<string, Questionnaire | unknown> = {
     {
       linkId: 'a',
       type: 'integer',
-      extension: [
-        control('slider'),
-        { url: URLS.minValue, valueInteger: 0 },
-        { url: URLS.maxValue, valueInteger: 100 },
-      ],
+      extension: slider(0, 100),
     },
   ]),
   'a slider without bounds': q([{ linkId: 'a', type: 'integer', extension: [control('slider')] }]),

@@ -8,24 +8,17 @@ import {
 import { CSAT, POST_VISIT_NPS } from '@frontdesk/core/memory';
 import { expect, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
-import { frame, shadow, text } from '../../../test/support/dom.js';
+import { frame, framesOnTimers, shadow, text } from '../../../test/support/dom.js';
 import { press } from '../../../test/support/keys.js';
+import { control, slider } from '../../../test/support/questionnaires.js';
 import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import { SimpleSurveyModel } from './simple-model.js';
 import type { FdSurvey } from './survey.js';
 
-// The runner opens two test pages at once and the second is hidden, where Chromium never runs animation frames: the
-// live-region announcements (set in a frame) and \`nextFrame\` would wait forever there. Frames become short timers.
-window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
-  window.setTimeout(() => callback(performance.now()), 16);
-window.cancelAnimationFrame = (handle: number): void => window.clearTimeout(handle);
+framesOnTimers();
 
-const control = (code: string) => ({
-  url: URLS.itemControl,
-  valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code }] },
-});
 const UCUM = 'http://unitsofmeasure.org';
 
 /** One item of every type and control of the subset in docs/design.md section 6. */
@@ -69,17 +62,13 @@ const ALL: Questionnaire = {
       linkId: 'slider',
       type: 'integer',
       text: 'Pain',
-      extension: [control('slider'), { url: URLS.minValue, valueInteger: 0 }, { url: URLS.maxValue, valueInteger: 10 }],
+      extension: slider(0, 10),
     },
     {
       linkId: 'comfort',
       type: 'integer',
       text: 'Comfort',
-      extension: [
-        control('slider'),
-        { url: URLS.minValue, valueInteger: 0 },
-        { url: URLS.maxValue, valueInteger: 100 },
-      ],
+      extension: slider(0, 100),
     },
     {
       linkId: 'qty',
@@ -103,6 +92,13 @@ const ALL: Questionnaire = {
 };
 
 const mount = (template: ReturnType<typeof html>) => mountSurvey<FdSurvey>(template);
+
+/** A slider too long to start at a value: it waits, unset, for the patient's first tap or key. */
+const LONG_SLIDER: Questionnaire = {
+  resourceType: 'Questionnaire',
+  status: 'active',
+  item: [{ linkId: 'pain', type: 'integer', text: 'Pain from 0 to 100', extension: slider(0, 100) }],
+};
 
 describe('fd-survey: every control type', () => {
   it('renders the native control for each item type', async () => {
@@ -255,23 +251,7 @@ describe('fd-survey: every control type', () => {
   });
 
   it('gives a long slider no thumb and no value until the patient answers, by a tap or a first key', async () => {
-    const questionnaire: Questionnaire = {
-      resourceType: 'Questionnaire',
-      status: 'active',
-      item: [
-        {
-          linkId: 'pain',
-          type: 'integer',
-          text: 'Pain from 0 to 100',
-          extension: [
-            control('slider'),
-            { url: URLS.minValue, valueInteger: 0 },
-            { url: URLS.maxValue, valueInteger: 100 },
-          ],
-        },
-      ],
-    };
-    const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+    const { el } = await mount(html`<fd-survey .questionnaire=${LONG_SLIDER}></fd-survey>`);
     const slider = () => shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
     expect(slider().classList.contains('unset')).to.be.true;
     expect(slider().getAttribute('aria-valuetext')).to.equal('Not answered yet');
@@ -287,23 +267,7 @@ describe('fd-survey: every control type', () => {
   });
 
   it('answers an untouched long slider at its end with the first key, never from the middle', async () => {
-    const questionnaire: Questionnaire = {
-      resourceType: 'Questionnaire',
-      status: 'active',
-      item: [
-        {
-          linkId: 'pain',
-          type: 'integer',
-          text: 'Pain from 0 to 100',
-          extension: [
-            control('slider'),
-            { url: URLS.minValue, valueInteger: 0 },
-            { url: URLS.maxValue, valueInteger: 100 },
-          ],
-        },
-      ],
-    };
-    const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
+    const { el } = await mount(html`<fd-survey .questionnaire=${LONG_SLIDER}></fd-survey>`);
     shadow(el).querySelector<HTMLInputElement>('input[type=range]')!.focus();
     await press('ArrowRight');
     await el.updateComplete;

@@ -65,24 +65,13 @@ function ordinal(value: number) {
 
 /** `lower` / `upper` display children: the SDC way to label the ends of a scale. */
 function endLabels(linkId: string, options: SurveyBuilderOptions): QuestionnaireItem[] {
-  const labels: QuestionnaireItem[] = [];
-  if (options.lowLabel) {
-    labels.push({
-      linkId: `${linkId}-lower`,
-      type: 'display',
-      text: options.lowLabel,
-      extension: [itemControl('lower')],
-    });
-  }
-  if (options.highLabel) {
-    labels.push({
-      linkId: `${linkId}-upper`,
-      type: 'display',
-      text: options.highLabel,
-      extension: [itemControl('upper')],
-    });
-  }
-  return labels;
+  const ends = [
+    ['lower', options.lowLabel],
+    ['upper', options.highLabel],
+  ] as const;
+  return ends.flatMap(([end, text]): QuestionnaireItem[] =>
+    text ? [{ linkId: `${linkId}-${end}`, type: 'display', text, extension: [itemControl(end)] }] : [],
+  );
 }
 
 function commentItem(options: SurveyBuilderOptions, defaultText: string): QuestionnaireItem[] {

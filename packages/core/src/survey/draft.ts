@@ -5,6 +5,11 @@ import type { SurveyDraft } from './types.js';
 const MAX_KEYS = 20_000;
 const MAX_INSTANCES = 1_000;
 
+/** A draft with nothing entered yet, for the Questionnaire whose canonical is `questionnaire`. */
+export function emptySurveyDraft(questionnaire: string | undefined): SurveyDraft {
+  return { format: 'frontdesk-survey-draft', version: 1, questionnaire, instances: {}, answers: {}, invalidText: {} };
+}
+
 export function isSurveyDraft(value: unknown): boolean {
   return isRecord(value) && value.format === 'frontdesk-survey-draft';
 }

@@ -29,12 +29,15 @@ export {
 } from './builders.js';
 export { questionnaireCanonical } from './canonical.js';
 export { checkQuestionnaireResponse, type SurveyResponseCheck } from './check-response.js';
+export { emptySurveyDraft } from './draft.js';
 export { SURVEY_EXTENSION_URLS } from './extension-urls.js';
+export { SurveyListeners } from './listeners.js';
 export { loadQuestionnaire, type SurveyLoadResult } from './load.js';
 export { createSurveyModel } from './model.js';
-export type { SurveyOption } from './options.js';
+export { optionNamed, type SurveyOption } from './options.js';
 export type { SurveyProblem, SurveyProblemCode } from './problems.js';
 export type { SurveyResponseIssue, SurveyResponseIssueCode } from './restore.js';
+export { scoreSurveyItems } from './score.js';
 export type {
   SurveyAttachmentRules,
   SurveyBlocker,

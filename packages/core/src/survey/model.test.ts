@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { control, slider } from '../../../../test/support/questionnaires.js';
 import type { Questionnaire, QuestionnaireItem } from '../schemas/questionnaire.js';
 import { checkQuestionnaireResponse } from './check-response.js';
 import { SURVEY_EXTENSION_URLS as URLS } from './extensions.js';
@@ -10,11 +11,6 @@ const AUTHORED = '2024-05-01T10:00:00Z';
 function form(item: QuestionnaireItem[], extra: Partial<Questionnaire> = {}): Questionnaire {
   return { resourceType: 'Questionnaire', status: 'active', url: 'http://example.org/q/model', item, ...extra };
 }
-
-const control = (code: string) => ({
-  url: URLS.itemControl,
-  valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code }] },
-});
 
 describe('answer types', () => {
   const everyType = form([
@@ -430,12 +426,7 @@ describe('view properties from extensions', () => {
         {
           linkId: 'pain',
           type: 'integer',
-          extension: [
-            control('slider'),
-            { url: URLS.minValue, valueInteger: 0 },
-            { url: URLS.maxValue, valueInteger: 10 },
-            { url: URLS.sliderStepValue, valueInteger: 2 },
-          ],
+          extension: [...slider(0, 10), { url: URLS.sliderStepValue, valueInteger: 2 }],
           item: [
             { linkId: 'pain-low', type: 'display', text: 'No pain', extension: [control('lower')] },
             { linkId: 'pain-high', type: 'display', text: 'Worst pain', extension: [control('upper')] },

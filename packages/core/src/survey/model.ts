@@ -14,16 +14,17 @@ import {
   type SurveyAnswer,
   surveyAnswersEqual,
 } from './answers.js';
-import { isSurveyDraft, readSurveyDraft } from './draft.js';
+import { emptySurveyDraft, isSurveyDraft, readSurveyDraft } from './draft.js';
 import { enableWhenMet } from './enable-when.js';
 import { type ExpressionRuntime, loadExpressions, runExpressionPass } from './expressions.js';
+import { SurveyListeners } from './listeners.js';
 import { loadQuestionnaire, problemsOfLoadedQuestionnaire } from './load.js';
 import { CLEAN, COMPUTING, createNodeView, DIRTY, escapeKeySegment, type NodeState, walkStates } from './node-state.js';
-import { makeOption } from './options.js';
+import { makeOption, optionNamed } from './options.js';
 import { type SurveyProblem, surveyProblem } from './problems.js';
 import { buildResponse, questionnaireCanonical } from './response.js';
 import { applyResponseItems, type IssueSink, type ResponseTarget } from './restore.js';
-import { scoreStates } from './score.js';
+import { scoreSurveyItems } from './score.js';
 import type {
   SurveyBlocker,
   SurveyChange,
@@ -78,7 +79,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
   #items: SurveyNode[] = [];
   #pages: SurveyPage[] = [];
   #nextInstance = new Map<string, number>();
-  #listeners = new Set<(change: SurveyChange) => void>();
+  readonly #listeners = new SurveyListeners();
   #problems: SurveyProblem[];
   #expressions: ExpressionRuntime | undefined;
   #reportedExpressionErrors = new Set<string>();
@@ -136,7 +137,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
       this.#problems.push(surveyProblem('unsupported-item', unsupported.message, { linkId: def.linkId }));
     }
     const { enabledChanged, calculated } = this.#applyExpressions(this.#evaluationOrder.map((s) => s.view.enabled));
-    this.#emit({ kind: 'structure', enabledChanged, calculated });
+    this.#listeners.emit({ kind: 'structure', enabledChanged, calculated });
   }
 
   /** Evaluate the expressions until they settle; returns what changed against `before` (enabled per evaluation order). */
@@ -368,19 +369,6 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     return this.#recompute(affected.flatMap((d) => this.#byDef.get(d) ?? []));
   }
 
-  #emit(change: SurveyChange): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(change);
-      } catch (error) {
-        // One broken listener must not stop the others or the model; surface it asynchronously.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  }
-
   // ---- answers ---------------------------------------------------------------------------------------------------
 
   #answerable(key: string): NodeState | undefined {
@@ -396,7 +384,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     state.view.invalidText = repeats || answers.length === 0 ? invalidText : [];
     if (!repeats && state.view.invalidText.length > 1) state.view.invalidText = state.view.invalidText.slice(0, 1);
     const changed = this.#afterChange(this.#recomputeAfterAnswer(state.def), before);
-    this.#emit({ kind: 'answer', key: state.view.key, ...changed });
+    this.#listeners.emit({ kind: 'answer', key: state.view.key, ...changed });
   }
 
   getItem(key: string): SurveyNode | undefined {
@@ -429,12 +417,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     const { def } = state;
     const { options, units } = def.view;
     if (def.restrictToOptions) {
-      const wanted = text.trim().toLowerCase();
-      const option = options.find(
-        (o) =>
-          o.label.trim().toLowerCase() === wanted ||
-          ('valueCoding' in o.value && o.value.valueCoding.code?.toLowerCase() === wanted),
-      );
+      const option = optionNamed(options, text);
       if (option) return option.value;
       return def.type === 'open-choice' ? { valueString: text } : undefined;
     }
@@ -505,7 +488,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     siblings.splice(last + 1, 0, state);
     const before = this.#enabledSnapshot();
     this.#rebuild();
-    this.#emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
+    this.#listeners.emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
     return state.view.key;
   }
 
@@ -522,7 +505,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     }
     const before = this.#enabledSnapshot();
     this.#rebuild();
-    this.#emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
+    this.#listeners.emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
     return true;
   }
 
@@ -548,7 +531,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
   }
 
   score(): SurveyScore {
-    return scoreStates(walkStates(this.roots));
+    return scoreSurveyItems([...walkStates(this.roots)].filter((s) => s.def.answerable).map((s) => s.view));
   }
 
   toResponse(options: SurveyResponseOptions = {}): QuestionnaireResponse {
@@ -622,7 +605,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
       if (first) (def.view as { options: unknown }).options = first.view.options;
     }
     const before = this.#enabledSnapshot();
-    this.#emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
+    this.#listeners.emit({ kind: 'structure', ...this.#afterChange(this.#recomputeAll(), before) });
     return true;
   }
 
@@ -631,20 +614,13 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     if (defs.length === 0) return;
     this.#valueSets.set(url, 'unreachable');
     for (const def of defs) for (const state of this.#byDef.get(def) ?? []) this.#applyValueSet(state);
-    this.#emit({ kind: 'structure', enabledChanged: [] });
+    this.#listeners.emit({ kind: 'structure', enabledChanged: [] });
   }
 
   // ---- drafts and earlier responses ------------------------------------------------------------------------------
 
   serializeAnswers(): SurveyDraft {
-    const draft: SurveyDraft = {
-      format: 'frontdesk-survey-draft',
-      version: 1,
-      questionnaire: this.#canonical,
-      instances: {},
-      answers: {},
-      invalidText: {},
-    };
+    const draft = emptySurveyDraft(this.#canonical);
     for (const [repeatKey, slot] of this.#slots) {
       draft.instances[repeatKey] = this.#siblings(slot.parent)
         .filter((s) => s.def === slot.def)
@@ -663,7 +639,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
     try {
       const before = this.#enabledSnapshot();
       const result = this.#restoreDraft(draft);
-      this.#emit({ kind: 'restore', ...this.#afterChange(this.#recomputeAll(), before) });
+      this.#listeners.emit({ kind: 'restore', ...this.#afterChange(this.#recomputeAll(), before) });
       return result;
     } catch {
       return { restored: 0, dropped: 0 };
@@ -776,10 +752,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
   }
 
   subscribe(listener: (change: SurveyChange) => void): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#listeners.subscribe(listener);
   }
 }
 

@@ -23,6 +23,19 @@ function labelOf(answer: SurveyAnswer): string {
   return String(value);
 }
 
+/** The option a patient named by typing its label or its code, case and surrounding spaces aside. */
+export function optionNamed<O extends Pick<SurveyOption, 'label' | 'value'>>(
+  options: readonly O[],
+  text: string,
+): O | undefined {
+  const wanted = text.trim().toLowerCase();
+  return options.find(
+    (o) =>
+      o.label.trim().toLowerCase() === wanted ||
+      ('valueCoding' in o.value && o.value.valueCoding.code?.toLowerCase() === wanted),
+  );
+}
+
 export function makeOption(
   index: number,
   value: SurveyAnswer,

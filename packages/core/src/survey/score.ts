@@ -1,18 +1,21 @@
-import { surveyAnswersEqual } from './answers.js';
-import type { NodeState } from './node-state.js';
-import type { SurveyScore } from './types.js';
+import { surveyAnswersEqual } from './answer-equality.js';
+import type { SurveyNode, SurveyScore } from './types.js';
 
 /** Sums in floating point drift (0.1 + 0.2); scores are shown, so round away the noise. */
 function tidy(n: number): number {
   return Math.round(n * 1e9) / 1e9;
 }
 
-/** Scores of enabled, answered items from the ordinalValue / itemWeight of their chosen options. */
-export function scoreStates(states: Iterable<NodeState>): SurveyScore {
+type Scored = Pick<SurveyNode, 'key' | 'enabled' | 'unsupported' | 'repeats' | 'options' | 'answers'>;
+
+/**
+ * Scores of enabled, answered items from the ordinalValue / itemWeight of their chosen options: one sum for the
+ * survey engine and the small model of simple forms alike. `items` are those a patient can answer.
+ */
+export function scoreSurveyItems(items: Iterable<Scored>): SurveyScore {
   const result: SurveyScore = { total: 0, byItem: {}, max: 0, scoredItems: 0, answeredItems: 0 };
-  for (const state of states) {
-    const { view, def } = state;
-    if (!view.enabled || view.unsupported || !def.answerable) continue;
+  for (const view of items) {
+    if (!view.enabled || view.unsupported) continue;
     const scores = view.options.map((o) => o.score).filter((s): s is number => s !== undefined);
     if (scores.length === 0) continue;
     result.scoredItems++;

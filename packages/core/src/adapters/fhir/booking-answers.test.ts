@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerShape, type FhirServer, startFhirServer } from '../../../../../test/fhir-server/server.mjs';
+import { PATIENT } from '../../../../../test/support/adapters.js';
 import { failure } from '../../../../../test/support/errors.js';
 import type { BookingRequest, Slot } from '../../schemas/scheduling.js';
 import { createMemoryAdapter, type MemoryAdapter } from '../memory/index.js';
@@ -34,13 +35,7 @@ function request(slot: Slot): BookingRequest {
   return {
     slotId: slot.id,
     visitTypeId: 'new-patient',
-    patient: {
-      givenName: 'Ada',
-      familyName: 'Okafor',
-      birthDate: '1951-07-02',
-      phone: '(615) 555-0142',
-      patientType: 'new',
-    },
+    patient: PATIENT,
     consent: { terms: true },
     idempotencyKey: `answers-${String(counter).padStart(6, '0')}-${Date.now()}`,
   };

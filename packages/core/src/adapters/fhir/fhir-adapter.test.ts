@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FhirServer, startFhirServer } from '../../../../../test/fhir-server/server.mjs';
+import { DIRECTORY_ONLY } from '../../../../../test/support/adapters.js';
 import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import type { BookingRequest, Slot } from '../../schemas/scheduling.js';
@@ -482,15 +483,12 @@ describe('fhir adapter: settings and access', () => {
     });
     expect(built.name).toBe('fhir');
     expect(built.capabilities).toEqual({
+      ...DIRECTORY_ONLY,
       booking: 'api',
-      prices: false,
-      plans: false,
       surveys: true,
       terminology: true,
       manage: true,
       reschedule: true,
-      holds: false,
-      waitlist: false,
     });
     expect((await built.listLocations()).items).toHaveLength(4);
     expect((await failure(built.getPrice({ service: '99213' }))).kind).toBe('unsupported');

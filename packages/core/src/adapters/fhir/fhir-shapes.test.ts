@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FhirServer, startFhirServer } from '../../../../../test/fhir-server/server.mjs';
+import { PATIENT } from '../../../../../test/support/adapters.js';
 import { FrontdeskError } from '../../errors.js';
 import { createFhirAdapter } from './index.js';
 
@@ -91,13 +92,7 @@ describe('fhir adapter: unusual but valid shapes', () => {
       .book({
         slotId: 's-closed',
         visitTypeId: 'visit',
-        patient: {
-          givenName: 'Ada',
-          familyName: 'Okafor',
-          birthDate: '1951-07-02',
-          phone: '(615) 555-0142',
-          patientType: 'new',
-        },
+        patient: PATIENT,
         consent: { terms: true },
         idempotencyKey: `closed-schedule-${Date.now()}`,
       })

@@ -5,6 +5,7 @@ import { AcceptingNewPatients } from '../../schemas/clinic.js';
 import { Currency, TimeZone } from '../../schemas/primitives.js';
 import type { BookingRequest } from '../../schemas/scheduling.js';
 import { parseOrThrow } from '../../schemas/validate.js';
+import { FunctionOption } from '../function-option.js';
 import { isFhirId } from './elements.js';
 
 export interface FhirAdapterOptions {
@@ -89,16 +90,13 @@ export interface ResolvedFhirOptions {
   now: () => number;
 }
 
-type AnyFunction = (...args: never[]) => unknown;
-const Fn = z.custom<AnyFunction>((value) => typeof value === 'function', 'expected a function');
-
 const Options = z.object({
   baseUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
   terminologyUrl: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
-  getAccessToken: z.optional(Fn),
-  getHeaders: z.optional(Fn),
-  getPatientReference: z.optional(Fn),
-  fetch: z.optional(Fn),
+  getAccessToken: z.optional(FunctionOption),
+  getHeaders: z.optional(FunctionOption),
+  getPatientReference: z.optional(FunctionOption),
+  fetch: z.optional(FunctionOption),
   timeoutMs: z.optional(z.number().check(z.gte(1), z.lte(300_000))),
   retries: z.optional(z.int().check(z.gte(0), z.lte(10))),
   maxResponseBytes: z.optional(z.int().check(z.gte(1024))),
@@ -116,7 +114,7 @@ const Options = z.object({
   claimSlot: z.optional(z.boolean()),
   nextAvailableDays: z.optional(z.int().check(z.gte(0), z.lte(366))),
   cacheSeconds: z.optional(z.number().check(z.gte(0), z.lte(86_400))),
-  now: z.optional(Fn),
+  now: z.optional(FunctionOption),
 });
 
 function browserTimeZone(): string {

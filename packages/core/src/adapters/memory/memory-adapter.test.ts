@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAdapterContract } from '../../../../../test/support/adapter-contract.js';
+import { EVERY_CAPABILITY } from '../../../../../test/support/adapters.js';
 import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import { FrontdeskError } from '../../errors.js';
@@ -26,17 +27,7 @@ describe('memory adapter', () => {
   it('declares its name and capabilities', () => {
     const adapter = createMemoryAdapter({ now: NOW });
     expect(adapter.name).toBe('memory');
-    expect(adapter.capabilities).toEqual({
-      booking: 'api',
-      prices: true,
-      plans: true,
-      surveys: true,
-      terminology: false,
-      manage: true,
-      reschedule: true,
-      holds: true,
-      waitlist: true,
-    });
+    expect(adapter.capabilities).toEqual(EVERY_CAPABILITY);
   });
 
   it('is what the registry builds for adapter="memory", options and all', async () => {

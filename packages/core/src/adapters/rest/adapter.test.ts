@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EVERY_CAPABILITY } from '../../../../../test/support/adapters.js';
 import { failure } from '../../../../../test/support/errors.js';
 import {
   closeRecordingServers,
@@ -65,17 +66,7 @@ describe('createRestAdapter: reading', () => {
   it('declares its capabilities', () => {
     const adapter = createRestAdapter({ baseUrl: 'https://clinic.example/api' });
     expect(adapter.name).toBe('rest');
-    expect(adapter.capabilities).toEqual({
-      booking: 'api',
-      prices: true,
-      plans: true,
-      surveys: true,
-      terminology: false,
-      manage: true,
-      reschedule: true,
-      holds: true,
-      waitlist: true,
-    });
+    expect(adapter.capabilities).toEqual(EVERY_CAPABILITY);
   });
 
   it('keeps good records and drops bad ones, naming the offending field', async () => {

@@ -3,6 +3,7 @@ import { FrontdeskError } from '../../errors.js';
 import { TimeZone } from '../../schemas/primitives.js';
 import { parseOrThrow } from '../../schemas/validate.js';
 import type { ExchangeSettings } from '../fhir/exchange.js';
+import { FunctionOption } from '../function-option.js';
 import { MIN_POLL_MS } from './http-cache.js';
 import { NDJSON_DEFAULTS } from './ndjson.js';
 
@@ -53,13 +54,10 @@ export interface ResolvedSmartOptions {
   now: () => number;
 }
 
-type AnyFunction = (...args: never[]) => unknown;
-const Fn = z.custom<AnyFunction>((value) => typeof value === 'function', 'expected a function');
-
 const Options = z.object({
   manifestUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
   source: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  bookingReferral: z.optional(z.union([z.literal(false), Fn])),
+  bookingReferral: z.optional(z.union([z.literal(false), FunctionOption])),
   states: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z]{2}$/))).check(z.maxLength(100))),
   timeZone: z.optional(TimeZone),
   visitMinutes: z.optional(z.int().check(z.gte(1), z.lte(24 * 60))),
@@ -69,10 +67,10 @@ const Options = z.object({
   retries: z.optional(z.int().check(z.gte(0), z.lte(10))),
   maxFileBytes: z.optional(z.int().check(z.gte(1024))),
   maxManifestBytes: z.optional(z.int().check(z.gte(1024))),
-  fetch: z.optional(Fn),
+  fetch: z.optional(FunctionOption),
   backoffBaseMs: z.optional(z.number().check(z.gte(0))),
   backoffMaxMs: z.optional(z.number().check(z.gte(0))),
-  now: z.optional(Fn),
+  now: z.optional(FunctionOption),
 });
 
 function defaultSource(): string {

@@ -7,6 +7,8 @@ import {
   type Publisher,
   startPublisher,
 } from '../../../../../test/fhir-server/scheduling-links-publisher.mjs';
+import { expectOnlyDirectory } from '../../../../../test/support/adapter-contract.js';
+import { DIRECTORY_ONLY } from '../../../../../test/support/adapters.js';
 import { failure } from '../../../../../test/support/errors.js';
 import type { FrontdeskAdapter } from '../../adapter.js';
 import { createAdapter } from '../registry.js';
@@ -158,27 +160,8 @@ describe('smart-scheduling-links adapter: the public example files', () => {
 
   it('is read-only: booking, prices, plans and surveys are unsupported', async () => {
     const feed = adapter();
-    expect(feed.capabilities).toEqual({
-      booking: 'link',
-      prices: false,
-      plans: false,
-      surveys: false,
-      terminology: false,
-      manage: false,
-      reschedule: false,
-      holds: false,
-      waitlist: false,
-    });
-    for (const call of [
-      () => feed.book({} as never),
-      () => feed.getPrice({ service: '99213' }),
-      () => feed.listPlans(),
-      () => feed.listSurveys(),
-      () => feed.getSurvey('x'),
-      () => feed.submitSurvey({ resourceType: 'QuestionnaireResponse', status: 'completed' }, { idempotencyKey: 'k' }),
-    ]) {
-      expect((await failure(call())).kind).toBe('unsupported');
-    }
+    expect(feed.capabilities).toEqual({ ...DIRECTORY_ONLY, booking: 'link' });
+    await expectOnlyDirectory(feed);
     expect(await feed.getOrganization()).toEqual({
       id: new URL(publisher.origin).host,
       name: new URL(publisher.origin).host,
