@@ -2,42 +2,28 @@
 // the picker to tell them when an earlier time opens (in two browser contexts), a booking is cancelled, both get an
 // offer mail, both open its claim link and claim at about the same time: exactly one gets the visit, the other is
 // told plainly that the time is gone. Axe clean at each step.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../../examples/serve.mjs';
-import { createManualClock, type RunningServer } from '../../packages/server/dist/index.js';
-import { type Mailbox, startMailbox } from '../../packages/server/src/test-support/mailbox.js';
-import { axeViolations, launchChromium, type Site, shadowText, watchedPage } from './harness.js';
+import type { RunningServer } from '../../packages/server/dist/index.js';
+import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
+import { axeViolations, type Site, shadowText, watchedPage } from './harness.js';
 import { answerNewPatient, PATIENT } from './patient-steps.js';
+import { startVisitSite, type VisitSite } from './visit-site.js';
 
 let mailbox: Mailbox;
 let server: RunningServer;
 let site: Site;
-let browser: Browser;
-let closeDemo: () => Promise<void>;
-
+let visit: VisitSite | undefined;
 const PROVIDER_PAGE = '/provider.html?provider=rosa-delgado';
 const OFFER_LINK = /(http:\/\/\S+\/manage\.html#offer=[A-Za-z0-9_-]+)/;
 
 beforeAll(async () => {
-  mailbox = await startMailbox();
-  const demo = await startDemoServer({
-    port: 0,
-    quiet: true,
-    email: { smtpUrl: mailbox.url, from: 'Riverside Demo Clinic <visits@riverside.example>' },
-    clock: createManualClock(Date.now()),
-    jobs: { pollMs: 100 },
-  });
-  closeDemo = demo.close;
-  server = demo.running!;
-  browser = await launchChromium();
-  site = { origin: demo.origin, browser, close: async () => undefined };
+  visit = await startVisitSite();
+  ({ mailbox, server, site } = visit);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await closeDemo?.();
-  await mailbox?.close();
+  await visit?.close();
 });
 
 async function expectAccessible(page: Page, state: string): Promise<void> {

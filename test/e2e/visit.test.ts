@@ -3,43 +3,28 @@
 // link, the manage page (move: a change notice whose .ics has the same UID and a higher SEQUENCE; cancel:
 // METHOD:CANCEL and the time offered again), a hold that blocks a second patient until it expires, and the
 // invitation after the visit, sent once.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../../examples/serve.mjs';
-import { createManualClock, type ManualClock, type RunningServer } from '../../packages/server/dist/index.js';
-import { type Mailbox, startMailbox } from '../../packages/server/src/test-support/mailbox.js';
-import { axeViolations, launchChromium, type Site, shadowText, watchedPage } from './harness.js';
+import type { ManualClock, RunningServer } from '../../packages/server/dist/index.js';
+import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
+import { axeViolations, type Site, shadowText, watchedPage } from './harness.js';
 import { answerNewPatient, PATIENT, pickTimeByKeyboard, timeButtons } from './patient-steps.js';
+import { startVisitSite, type VisitSite } from './visit-site.js';
 
 let mailbox: Mailbox;
 let clock: ManualClock;
 let server: RunningServer;
 let site: Site;
-let browser: Browser;
-let closeDemo: () => Promise<void>;
-
+let visit: VisitSite | undefined;
 const PROVIDER_PAGE = '/provider.html?provider=rosa-delgado';
 
 beforeAll(async () => {
-  mailbox = await startMailbox();
-  clock = createManualClock(Date.now());
-  const demo = await startDemoServer({
-    port: 0,
-    quiet: true,
-    email: { smtpUrl: mailbox.url, from: 'Riverside Demo Clinic <visits@riverside.example>' },
-    clock,
-    jobs: { pollMs: 100 },
-  });
-  closeDemo = demo.close;
-  server = demo.running!;
-  browser = await launchChromium();
-  site = { origin: demo.origin, browser, close: async () => undefined };
+  visit = await startVisitSite();
+  ({ mailbox, clock, server, site } = visit);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await closeDemo?.();
-  await mailbox?.close();
+  await visit?.close();
 });
 
 async function expectAccessible(page: Page, state: string): Promise<void> {

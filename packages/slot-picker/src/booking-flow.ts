@@ -50,9 +50,9 @@ export { bookingStyles } from './booking.styles.js';
  */
 type AnsweredBooking = Booking & { notifications?: { email: boolean; sms: boolean }; joinUrl?: string };
 
-/** What the booking steps need from the element. */
-export interface BookingHost {
-  /** The picker itself: the steps' strings follow its language. */
+/** What a part of the picker loaded on demand (the booking steps, the waitlist form) needs from the element. */
+export interface PartHost {
+  /** The picker itself: the part's strings follow its language. */
   readonly element: ReactiveControllerHost & HTMLElement;
   /** Names this picker's draft in the page's session storage. */
   readonly draftKey: string;
@@ -62,8 +62,12 @@ export interface BookingHost {
   /** The words for a failure of this kind (the shared error strings). */
   errorText(error: FrontdeskError): string;
   announce(message: string): void;
-  go(step: Step, focus?: Focus): void;
   focus(target: Focus): void;
+}
+
+/** What the booking steps need from the element. */
+export interface BookingHost extends PartHost {
+  go(step: Step, focus?: Focus): void;
   confirmed(detail: FdBookingConfirmedDetail): void;
   /** The patient chose an insurance plan (or none): `fd-plan-select`, which a cost estimate follows. */
   planChosen(planId: string | undefined): void;

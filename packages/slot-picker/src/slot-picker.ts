@@ -13,7 +13,7 @@ import {
   syncForm,
 } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { BookingFlow, BookingHost } from './booking-flow.js';
+import type { BookingFlow, BookingHost, PartHost } from './booking-flow.js';
 import type { DaySlot } from './day-index.js';
 import { whenLabel } from './labels.js';
 import { type LoadInput, loadSetup, loadSlots, type Reports, type Setup } from './loaders.js';
@@ -400,7 +400,8 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
     return this.flow;
   }
 
-  private bookingHost(): BookingHost {
+  /** What the booking steps and the waitlist form both need from the picker. */
+  private partHost(): PartHost {
     return {
       element: this,
       draftKey: this.id || `${this.provider ?? ''}|${this.location ?? ''}`,
@@ -409,8 +410,14 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
       reportError: (error, recoverable) => this.reportError(error, recoverable),
       errorText: (error) => this.baseI18n.t.errorByKind(error.kind),
       announce: (message) => this.announce(message),
-      go: (step, focus) => this.goTo(step, focus),
       focus: (target) => this.focusAfterRender(target),
+    };
+  }
+
+  private bookingHost(): BookingHost {
+    return {
+      ...this.partHost(),
+      go: (step, focus) => this.goTo(step, focus),
       confirmed: (detail) => this.emit('fd-booking-confirmed', detail),
       planChosen: (planId) => this.emit('fd-plan-select', { planId }),
       conflict: (entry) => this.showConflict(entry),
@@ -452,14 +459,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
       return;
     }
     this.waitlist = await loaded.module.createWaitlistForm({
-      element: this,
-      draftKey: this.id || `${this.provider ?? ''}|${this.location ?? ''}`,
-      requestUpdate: () => this.requestUpdate(),
-      resolveAdapter: () => this.resolveAdapter(),
-      reportError: (error, recoverable) => this.reportError(error, recoverable),
-      errorText: (error) => this.baseI18n.t.errorByKind(error.kind),
-      announce: (message) => this.announce(message),
-      focus: (target) => this.focusAfterRender(target),
+      ...this.partHost(),
       close: () => {
         this.waitlistOpen = false;
         this.focusAfterRender('waitlist-button');

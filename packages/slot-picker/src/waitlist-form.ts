@@ -1,12 +1,7 @@
-import {
-  type DayKey,
-  type FrontdeskAdapter,
-  type FrontdeskError,
-  toFrontdeskError,
-  type WaitlistEntry,
-} from '@frontdesk/core';
+import { type DayKey, toFrontdeskError, type WaitlistEntry } from '@frontdesk/core';
 import { LocalizeController } from '@frontdesk/core/element';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PartHost } from './booking-flow.js';
 import { type BookingStrings, bookingStrings } from './booking-strings.js';
 import { nextAvailableDay } from './day-index.js';
 import { DraftStore } from './draft-store.js';
@@ -23,23 +18,12 @@ import {
   validatePatient,
 } from './patient-form.js';
 import { patientRules } from './patient-rules.js';
-import type { Focus } from './steps.js';
 import { contactField, type DetailsProps, errorSummary, patientTypeField, textField } from './views/details-view.js';
 
 export { bookingStyles as waitlistStyles } from './booking.styles.js';
 
-/** What the waitlist form needs from the picker. */
-export interface WaitlistHost {
-  readonly element: ReactiveControllerHost & HTMLElement;
-  /** The booking form's draft key: what the patient typed there is offered here, and the other way round. */
-  readonly draftKey: string;
-  requestUpdate(): void;
-  resolveAdapter(): Promise<FrontdeskAdapter>;
-  reportError(error: FrontdeskError, recoverable: boolean): void;
-  errorText(error: FrontdeskError): string;
-  announce(message: string): void;
-  /** Focus after the next render: the element marked `data-focus="target"`, or a field. */
-  focus(target: Focus): void;
+/** What the waitlist form needs from the picker: what the booking steps do, and a way to close it. */
+export interface WaitlistHost extends PartHost {
   close(): void;
 }
 
