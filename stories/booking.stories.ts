@@ -60,11 +60,12 @@ async function bookedVisit(
  */
 async function offeredTime(claimedByOther = false): Promise<Loaded> {
   const { adapter, token } = await bookedVisit();
+  const booked = await adapter.getBooking!(token!);
   const today = new Date().toISOString().slice(0, 10);
   const last = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   for (const givenName of ['Ana', 'Bea']) {
     await adapter.joinWaitlist!({
-      providerId: 'maria-hernandez',
+      providerId: booked.slot.providerId!,
       visitTypeId: 'new-patient',
       from: today,
       to: last,

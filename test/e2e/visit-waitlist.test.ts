@@ -142,12 +142,13 @@ describe('the waitlist, the patient’s side', () => {
       const outcome = async (page: Page) => {
         const manage = page.locator('fd-booking');
         await manage
+          .locator('.notice-title')
           .getByText(/^(The time is yours|This time is gone: another patient claimed it first)$/)
           .waitFor({ timeout: 15_000 });
         return (await shadowText(manage)).includes('The time is yours') ? 'won' : 'gone';
       };
       const outcomes = await Promise.all(pages.map(outcome));
-      expect(outcomes.sort()).toEqual(['gone', 'won']);
+      expect([...outcomes].sort()).toEqual(['gone', 'won']);
       const winner = pages[outcomes.indexOf('won')]!;
       const loser = pages[outcomes.indexOf('gone')]!;
       expect(await shadowText(winner.locator('fd-booking'))).toContain('This visit is booked.');

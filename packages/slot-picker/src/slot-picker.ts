@@ -93,6 +93,7 @@ const priceModule = new LazyModule(() => import('./prices.js'));
  * @csspart waitlist - The waitlist form (the days, the patient's details and contact) and its outcome.
  * @csspart waitlist-submit - The button that joins the waitlist.
  * @csspart waitlist-outcome - What joining (or leaving) the waitlist did.
+ * @csspart leave-button - "Leave the waitlist", once on it.
  *
  * @cssprop --fd-slot-picker-accent - Selected day, time buttons and focus (default `--fd-color-accent`).
  * @cssprop --fd-slot-picker-on-accent - Text on the accent (default `--fd-color-on-accent`).

@@ -1,4 +1,4 @@
-import { type DayKey, toFrontdeskError, type WaitlistEntry } from '@frontdesk/core';
+import { type DayKey, FrontdeskError, toFrontdeskError, type WaitlistEntry } from '@frontdesk/core';
 import { LocalizeController } from '@frontdesk/core/element';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PartHost } from './booking-flow.js';
@@ -107,10 +107,15 @@ export class WaitlistForm {
     return errors;
   }
 
-  /** The draft with the answer to "new or existing patient" the picker already has (or the visit type's own). */
+  /**
+   * The draft as the waitlist asks it: the patient's own details only (what the booking form adds for someone in
+   * their care, a reason or insurance is not asked here), with the answer to "new or existing patient" the picker
+   * already has (or the visit type's own).
+   */
   private answered(model: Model): PatientDraft {
+    const own: PatientDraft = { ...this.draft, forWhom: 'self', reason: '', planId: '', memberId: '' };
     const type = model.patientType ?? model.visitType?.patientType;
-    return type === 'new' || type === 'existing' ? { ...this.draft, patientType: type } : this.draft;
+    return type === 'new' || type === 'existing' ? { ...own, patientType: type } : own;
   }
 
   private change(model: Model, draft: PatientDraft): void {
@@ -152,7 +157,8 @@ export class WaitlistForm {
     this.host.requestUpdate();
     try {
       const adapter = await this.host.resolveAdapter();
-      if (!adapter.joinWaitlist) throw new Error('this source keeps no waitlist');
+      if (!adapter.joinWaitlist)
+        throw new FrontdeskError('unsupported', `the ${adapter.name} adapter keeps no waitlist`);
       const entry = await adapter.joinWaitlist({ ...request, idempotencyKey });
       this.attempts.reset();
       const lang = this.l10n.lang;
@@ -270,7 +276,7 @@ export class WaitlistForm {
         <div class="actions">
           ${
             token && !this.left
-              ? html`<button type="button" class="fd-button secondary" ?disabled=${this.busy}
+              ? html`<button type="button" class="fd-button secondary" part="leave-button" ?disabled=${this.busy}
                   @click=${() => void this.leave(token)}>${t.waitlistLeave}</button>`
               : nothing
           }

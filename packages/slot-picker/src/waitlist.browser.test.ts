@@ -15,6 +15,9 @@ function fill(el: HTMLElement, values: Record<string, string>): void {
 const ANA = { givenName: 'Ana', familyName: 'López', birthDate: '05/17/1990', phone: '615 555 0199' };
 
 describe('fd-slot-picker waitlist', () => {
+  // The form starts from the booking form's draft in the tab's session storage: start each test without one.
+  beforeEach(() => sessionStorage.clear());
+
   it('offers the waitlist under the times, checks the form in place, joins, and the freed time is offered', async () => {
     const adapter = memory();
     const el = await mount(
@@ -61,7 +64,13 @@ describe('fd-slot-picker waitlist', () => {
       idempotencyKey: 'waitlist-picker-test-1',
     });
     await adapter.cancelBooking!({ manageToken: booking.manageToken!, idempotencyKey: 'waitlist-picker-test-2' });
-    expect(adapter.waitlistOffers().map((offer) => offer.slotId)).to.include(slotId);
+    const offers = adapter.waitlistOffers();
+    expect(offers.map((offer) => offer.slotId)).to.include(slotId);
+
+    // Leaving: no more offers for this patient.
+    $<HTMLButtonElement>(el, '[part="leave-button"]')!.click();
+    await heard(el, /You have left the waitlist/);
+    expect(text(part(el, 'waitlist-outcome'))).to.contain('You have left the waitlist');
   });
 
   it('shows what the server refused in place and keeps what was typed (Spanish)', async () => {
