@@ -87,6 +87,8 @@ it('frontdesk.all.js defines every element at once, under the same policy', asyn
       'fd-cost-estimate',
       'fd-survey',
     ];
+    // Every tag's chunks are imported in one wave; each element is defined as its chunk arrives.
+    await page.waitForFunction((names) => names.every((tag) => customElements.get(tag)), tags, { timeout: 15_000 });
     expect(await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags)).toEqual([]);
     expect(await shadowText(page.locator('fd-provider-list'))).toMatch(/\d+ providers?/);
     // The page's adapter is fetched beside the widgets, not after them.
