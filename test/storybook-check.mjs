@@ -247,15 +247,19 @@ function axePlan(settings) {
  * URL of a photo that is missing on purpose; console errors carry the URL of the failed load) to the reason; an
  * entry without a reason is itself a problem.
  */
-function expectedErrors(check, runtimeProblems, notes) {
+function expectedErrors(check, runtimeProblems, notes, before = {}) {
   const allowed = Object.entries(check.allowErrors ?? {});
+  // A failed load the story before expected can report after the switch (an image's 404): it is still that story's.
+  const late = Object.entries(before);
   const problems = [];
   for (const [text, why] of allowed) {
     if (!(typeof why === 'string' && why.trim())) problems.push(`allows errors about ${text} without a written reason`);
   }
   for (const problem of runtimeProblems) {
     const match = allowed.find(([text]) => problem.includes(text));
+    const lateMatch = late.find(([text]) => problem.includes(text));
     if (match) notes.push(`expected ${problem.slice(0, 60)}...: ${match[1]}`);
+    else if (lateMatch) notes.push(`late from the story before ${problem.slice(0, 60)}...: ${lateMatch[1]}`);
     else problems.push(problem);
   }
   return problems;
@@ -416,7 +420,8 @@ async function checkEntry(session, entry) {
       await page.screenshot({ path: join(screenshots, `${entry.id}.png`), fullPage: true });
     }
     for (const url of session.outsideRequests) runtimeProblems.push(`request outside the static server: ${url}`);
-    problems.push(...expectedErrors(settings.check, runtimeProblems, notes));
+    problems.push(...expectedErrors(settings.check, runtimeProblems, notes, session.allowedBefore));
+    session.allowedBefore = settings.check.allowErrors ?? {};
     return { status: problems.length ? 'failed' : 'passed', problems, notes, ms: Date.now() - started };
   } catch (error) {
     problems.push(...runtimeProblems, error instanceof Error ? error.message.split('\n')[0] : String(error));

@@ -87,13 +87,9 @@ it('frontdesk.all.js defines every element at once, under the same policy', asyn
       'fd-cost-estimate',
       'fd-survey',
     ];
-    // The chunks are fetched in one wave and each defines its elements as it arrives: the list can be ready first.
-    const undefinedAfter = (names: string[]) =>
-      Promise.race([
-        Promise.all(names.map((tag) => customElements.whenDefined(tag))),
-        new Promise((done) => setTimeout(done, 10_000)),
-      ]).then(() => names.filter((tag) => !customElements.get(tag)));
-    expect(await page.evaluate(undefinedAfter, tags)).toEqual([]);
+    // Every tag's chunks are imported in one wave; each element is defined as its chunk arrives.
+    await page.waitForFunction((names) => names.every((tag) => customElements.get(tag)), tags, { timeout: 15_000 });
+    expect(await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags)).toEqual([]);
     expect(await shadowText(page.locator('fd-provider-list'))).toMatch(/\d+ providers?/);
     // The page's adapter is fetched beside the widgets, not after them.
     const preloaded = await page.evaluate(() =>

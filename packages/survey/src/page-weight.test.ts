@@ -7,7 +7,8 @@ import { isSchema, isZod, pageModules } from '../../../test/support/page-modules
 // zod load on first use, for a Questionnaire the small model leaves to them. This keeps a static import from pulling
 // them back into the page.
 
-const isEngine = (id: string) => id.includes('/core/src/survey/model.ts');
+// The engine and the modules only it needs (reading and writing typed answers).
+const isEngine = (id: string) => id.includes('/core/src/survey/model.ts') || id.endsWith('/core/src/survey/answers.ts');
 const isEngineForm = (id: string) => id.endsWith('/survey/src/engine-form.ts');
 const isSimple = (id: string) => id.endsWith('/survey/src/simple-model.ts') || id.endsWith('/survey/src/form-view.ts');
 // Sending, the summary of errors and the end states: fetched once the form shows (finish.ts).

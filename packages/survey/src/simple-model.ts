@@ -1,7 +1,5 @@
 import {
-  emptySurveyDraft,
   type FhirCoding,
-  optionNamed,
   type QuestionnaireResponse,
   type QuestionnaireResponseItem,
   questionnaireCanonical,
@@ -9,14 +7,12 @@ import {
   type SurveyChange,
   type SurveyDraft,
   type SurveyFieldError,
-  SurveyListeners,
   type SurveyModel,
   type SurveyNode,
   type SurveyOption,
   type SurveyResponseOptions,
   type SurveyScore,
   type SurveyValidation,
-  scoreSurveyItems,
   surveyAnswersEqual,
   SURVEY_EXTENSION_URLS as URLS,
 } from '@frontdesk/core';
@@ -421,7 +417,7 @@ export class SimpleSurveyModel implements SurveyModel {
   readonly #entries: Entry[];
   readonly #byKey = new Map<string, Entry>();
   readonly #canonical: string | undefined;
-  readonly #listeners = new SurveyListeners();
+  readonly #listeners = new Set<(change: SurveyChange) => void>();
 
   constructor(title: string, roots: Entry[], canonical: string | undefined) {
     this.title = title;
@@ -453,6 +449,18 @@ export class SimpleSurveyModel implements SurveyModel {
     return changed;
   }
 
+  #emit(change: SurveyChange): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
   #answerable(key: string): Entry | undefined {
     const entry = this.#byKey.get(key);
     return entry && entry.kinds.length > 0 ? entry : undefined;
@@ -461,7 +469,7 @@ export class SimpleSurveyModel implements SurveyModel {
   #commit(entry: Entry, answers: SurveyAnswer[], invalidText: string[]): void {
     entry.node.answers = answers.slice(0, 1);
     entry.node.invalidText = answers.length === 0 ? invalidText.slice(0, 1) : [];
-    this.#listeners.emit({ kind: 'answer', key: entry.node.key, enabledChanged: this.#recompute() });
+    this.#emit({ kind: 'answer', key: entry.node.key, enabledChanged: this.#recompute() });
   }
 
   getItem(key: string): SurveyNode | undefined {
@@ -501,8 +509,14 @@ export class SimpleSurveyModel implements SurveyModel {
       if (s === '') continue;
       const { type, options } = entry.node;
       let answer: SurveyAnswer | undefined;
-      if (type === 'choice') answer = optionNamed(options, s)?.value;
-      else if (type !== 'integer') answer = { valueString: t };
+      if (type === 'choice') {
+        const wanted = s.toLowerCase();
+        answer = options.find(
+          (o) =>
+            o.label.trim().toLowerCase() === wanted ||
+            ('valueCoding' in o.value && o.value.valueCoding.code?.toLowerCase() === wanted),
+        )?.value;
+      } else if (type !== 'integer') answer = { valueString: t };
       else if (/^[+-]?\d{1,10}$/.test(s) && isInt32(Number(s))) answer = { valueInteger: Number(s) };
       if (answer) answers.push(answer);
       else invalid.push(t);
@@ -576,7 +590,23 @@ export class SimpleSurveyModel implements SurveyModel {
   }
 
   score(): SurveyScore {
-    return scoreSurveyItems(this.items);
+    const result: SurveyScore = { total: 0, byItem: {}, max: 0, scoredItems: 0, answeredItems: 0 };
+    const tidy = (n: number) => Math.round(n * 1e9) / 1e9;
+    for (const node of this.items) {
+      const scores = node.options.flatMap((o) => (o.score === undefined ? [] : [o.score]));
+      if (!node.enabled || scores.length === 0) continue;
+      result.scoredItems++;
+      result.max += Math.max(...scores);
+      const answer = node.answers[0];
+      const score = answer && node.options.find((o) => surveyAnswersEqual(o.value, answer))?.score;
+      if (score === undefined) continue;
+      result.answeredItems++;
+      result.byItem[node.key] = tidy(score);
+      result.total += score;
+    }
+    result.total = tidy(result.total);
+    result.max = tidy(result.max);
+    return result;
   }
 
   #fits(entry: Entry, answer: SurveyAnswer): boolean {
@@ -635,7 +665,14 @@ export class SimpleSurveyModel implements SurveyModel {
   valueSetUnreachable(): void {}
 
   serializeAnswers(): SurveyDraft {
-    const draft = emptySurveyDraft(this.#canonical);
+    const draft: SurveyDraft = {
+      format: 'frontdesk-survey-draft',
+      version: 1,
+      questionnaire: this.#canonical,
+      instances: {},
+      answers: {},
+      invalidText: {},
+    };
     for (const node of this.items) {
       if (!this.#answerable(node.key)) continue;
       draft.answers[node.key] = node.answers.map((a) => structuredClone(a));
@@ -670,12 +707,15 @@ export class SimpleSurveyModel implements SurveyModel {
         dropped += answers.length - entry.node.answers.length;
       }
     }
-    this.#listeners.emit({ kind: 'restore', enabledChanged: this.#recompute() });
+    this.#emit({ kind: 'restore', enabledChanged: this.#recompute() });
     return { restored, dropped };
   }
 
   subscribe(listener: (change: SurveyChange) => void): () => void {
-    return this.#listeners.subscribe(listener);
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
   }
 }
 
