@@ -10,7 +10,7 @@ export * from './format/index.js';
 export { backoffDelay } from './http/backoff.js';
 export * from './http/index.js';
 export * from './i18n/index.js';
-export { newIdempotencyKey } from './ids.js';
+export { canonicalJson, newIdempotencyKey } from './ids.js';
 export { LazyModule } from './lazy-module.js';
 export * from './schemas/index.js';
 export * from './survey/index.js';

@@ -2,17 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { FrontdeskError } from '@frontdesk/core';
 import { type Database, type Queryable, sqlState } from './db/database.js';
 
-/** JSON with sorted keys, so two equal requests hash alike whatever order their fields were written in. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { canonicalJson } from '@frontdesk/core';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { FrontdeskAdapter, PriceQuery, RequestOptions, SlotQuery, SubmitSurveyOptions } from '../../adapter.js';
 import { completeAdapter, type PartialAdapter } from '../../complete-adapter.js';
 import { FrontdeskError } from '../../errors.js';
+import { canonicalJson } from '../../ids.js';
 import type { Location, Organization, Provider, VisitType } from '../../schemas/clinic.js';
 import type { Plan, PriceInfo } from '../../schemas/pricing.js';
 import { AccessToken, Id } from '../../schemas/primitives.js';
@@ -106,18 +107,6 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** JSON with sorted keys, so two equal requests compare equal whatever order their fields were written in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function formatAddress(location: Location): string {
