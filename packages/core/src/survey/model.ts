@@ -7,6 +7,7 @@ import {
   type ItemDef,
   type QuestionnaireAnalysis,
 } from './analyze.js';
+import { answersFromTexts } from './answer-texts.js';
 import {
   isRecord,
   normalizeSurveyAnswer,
@@ -437,17 +438,9 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 
   setAnswerText(key: string, text: string | readonly string[]): boolean {
     const state = this.#answerable(key);
-    const texts = typeof text === 'string' ? [text] : Array.isArray(text) ? text : undefined;
-    if (!state || !texts || texts.some((t) => typeof t !== 'string')) return false;
-    const answers: SurveyAnswer[] = [];
-    const invalid: string[] = [];
-    for (const t of texts) {
-      if (t.trim() === '') continue;
-      const answer = this.#parseText(state, t);
-      if (answer) answers.push(answer);
-      else invalid.push(t);
-    }
-    this.#commit(state, answers, invalid);
+    const parsed = state && answersFromTexts(text, (t) => this.#parseText(state, t));
+    if (!parsed) return false;
+    this.#commit(state, parsed.answers, parsed.invalid);
     return true;
   }
 
