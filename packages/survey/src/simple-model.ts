@@ -1,5 +1,6 @@
 import {
   answersFromTexts,
+  collectSurveyValidation,
   type FhirCoding,
   type QuestionnaireResponse,
   type QuestionnaireResponseItem,
@@ -521,15 +522,7 @@ export class SimpleSurveyModel implements SurveyModel {
   }
 
   validate(page?: number): SurveyValidation {
-    const errors: Record<string, SurveyFieldError[]> = {};
-    let firstErrorKey: string | undefined;
-    for (const node of page === undefined || page === 0 ? this.items : []) {
-      const found = this.validateItem(node.key);
-      if (found.length === 0) continue;
-      errors[node.key] = found;
-      firstErrorKey ??= node.key;
-    }
-    return { valid: firstErrorKey === undefined, errors, firstErrorKey };
+    return collectSurveyValidation(page === undefined || page === 0 ? this.items : [], (key) => this.validateItem(key));
   }
 
   validateItem(key: string): SurveyFieldError[] {

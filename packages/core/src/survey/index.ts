@@ -41,5 +41,6 @@ export type { SurveyResponseIssue, SurveyResponseIssueCode } from './restore.js'
 export { scoreSurveyItems } from './score.js';
 // Every type of the model's contract.
 export type * from './types.js';
+export { collectSurveyValidation } from './validation-summary.js';
 export { expandForSurvey, type SurveyValueSetExpansion, VALUE_SET_LIST_LIMIT } from './value-sets.js';
 export { xhtmlToText } from './xhtml.js';

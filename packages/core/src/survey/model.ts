@@ -41,6 +41,7 @@ import type {
   SurveyValidation,
 } from './types.js';
 import { validateState } from './validation.js';
+import { collectSurveyValidation } from './validation-summary.js';
 
 const EMPTY_ANALYSIS: QuestionnaireAnalysis = {
   title: '',
@@ -506,16 +507,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 
   validate(page?: number): SurveyValidation {
     const scope = page === undefined ? this.#items : (this.#pages[page]?.items ?? []);
-    const errors: Record<string, SurveyFieldError[]> = {};
-    let firstErrorKey: string | undefined;
-    for (const node of scope) {
-      const state = this.#byKey.get(node.key);
-      const found = state ? validateState(state) : [];
-      if (found.length === 0) continue;
-      errors[node.key] = found;
-      firstErrorKey ??= node.key;
-    }
-    return { valid: firstErrorKey === undefined, errors, firstErrorKey };
+    return collectSurveyValidation(scope, (key) => this.validateItem(key));
   }
 
   validateItem(key: string): SurveyFieldError[] {

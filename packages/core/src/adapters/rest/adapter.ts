@@ -109,6 +109,15 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     });
     return body;
   };
+  /** A booking's idempotent action (cancel, reschedule, claim an offer): a POST on a path holding its secret. */
+  const bookingAction = async (
+    route: string,
+    secrets: Record<string, string>,
+    request: { body: unknown; idempotencyKey: string; signal?: AbortSignal | undefined },
+  ) => {
+    const { Booking } = await actionShapes.load();
+    return parseOrThrow(Booking, await withSecret('POST', route, secrets, request), 'booking');
+  };
   const token = async (value: unknown, field: string) =>
     parseOrThrow((await actionShapes.load()).AccessToken, value, field, 'invalid-input');
 
@@ -227,10 +236,9 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async cancelBooking(request: CancelRequest, opts?: RequestOptions) {
-      const { CancelRequest, Booking } = await actionShapes.load();
+      const { CancelRequest } = await actionShapes.load();
       const valid = parseOrThrow(CancelRequest, request, 'request', 'invalid-input');
-      const body = await withSecret(
-        'POST',
+      return bookingAction(
         '/bookings/{manageToken}/cancel',
         { manageToken: valid.manageToken },
         {
@@ -239,14 +247,12 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
           signal: opts?.signal,
         },
       );
-      return parseOrThrow(Booking, body, 'booking');
     },
 
     async rescheduleBooking(request: RescheduleRequest, opts?: RequestOptions) {
-      const { RescheduleRequest, Booking } = await actionShapes.load();
+      const { RescheduleRequest } = await actionShapes.load();
       const valid = parseOrThrow(RescheduleRequest, request, 'request', 'invalid-input');
-      const body = await withSecret(
-        'POST',
+      const booking = await bookingAction(
         '/bookings/{manageToken}/reschedule',
         { manageToken: valid.manageToken },
         {
@@ -255,7 +261,6 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
           signal: opts?.signal,
         },
       );
-      const booking = parseOrThrow(Booking, body, 'booking');
       if (booking.slot.id !== valid.slotId) {
         throw new FrontdeskError('invalid-response', 'booking.slot.id: not the slot asked for', {
           field: 'booking.slot.id',
@@ -305,15 +310,13 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async claimWaitlistOffer(request: ClaimRequest, opts?: RequestOptions) {
-      const { ClaimRequest, Booking } = await actionShapes.load();
+      const { ClaimRequest } = await actionShapes.load();
       const valid = parseOrThrow(ClaimRequest, request, 'request', 'invalid-input');
-      const body = await withSecret(
-        'POST',
+      return bookingAction(
         '/waitlist/offers/{offerToken}/claim',
         { offerToken: valid.offerToken },
         { body: {}, idempotencyKey: valid.idempotencyKey, signal: opts?.signal },
       );
-      return parseOrThrow(Booking, body, 'booking');
     },
   });
 }
