@@ -31,6 +31,14 @@ const q = (item: QuestionnaireItem[], extra: Partial<Questionnaire> = {}): Quest
   ...extra,
 });
 
+/** A question shown only when its conditions hold (with more than one: as its `enableBehavior` says). */
+const shownWhen = (
+  linkId: string,
+  type: QuestionnaireItem['type'],
+  text: string,
+  ...enableWhen: NonNullable<QuestionnaireItem['enableWhen']>
+): QuestionnaireItem => ({ linkId, type, text, enableWhen });
+
 /** Forms of every shape the small model takes. */
 const SIMPLE: Record<string, Questionnaire> = {
   nps: buildNpsQuestionnaire(),
@@ -69,93 +77,42 @@ const SIMPLE: Record<string, Questionnaire> = {
         ],
       },
       { linkId: 'pick', type: 'choice', text: 'Pick', answerOption: [{ valueString: 'A' }, { valueInteger: 2 }] },
+      shownWhen('adult', 'display', 'Adults only', { question: 'age', operator: '>=', answerInteger: 18 }),
+      shownWhen('young', 'text', 'Young', { question: 'age', operator: '<', answerInteger: 18 }),
+      shownWhen('over', 'string', 'Over', { question: 'age', operator: '>', answerInteger: 65 }),
+      shownWhen('upto', 'string', 'Up to', { question: 'age', operator: '<=', answerInteger: 3 }),
+      shownWhen('named', 'string', 'Named', { question: 'name', operator: 'exists', answerBoolean: true }),
+      shownWhen('unnamed', 'string', 'Unnamed', { question: 'name', operator: 'exists', answerBoolean: false }),
+      shownWhen('bob', 'string', 'Bob', { question: 'name', operator: '=', answerString: 'Bob' }),
+      shownWhen('after-b', 'string', 'After B', { question: 'name', operator: '>', answerString: 'B' }),
+      shownWhen('red', 'string', 'Red', { question: 'colour', operator: '=', answerCoding: { code: 'r' } }),
+      shownWhen('not-red', 'string', 'Not red', {
+        question: 'colour',
+        operator: '!=',
+        answerCoding: { system: 'urn:c', code: 'r' },
+      }),
+      shownWhen('two', 'string', 'Two', { question: 'pick', operator: '=', answerInteger: 2 }),
       {
-        linkId: 'adult',
-        type: 'display',
-        text: 'Adults only',
-        enableWhen: [{ question: 'age', operator: '>=', answerInteger: 18 }],
-      },
-      {
-        linkId: 'young',
-        type: 'text',
-        text: 'Young',
-        enableWhen: [{ question: 'age', operator: '<', answerInteger: 18 }],
-      },
-      {
-        linkId: 'over',
-        type: 'string',
-        text: 'Over',
-        enableWhen: [{ question: 'age', operator: '>', answerInteger: 65 }],
-      },
-      {
-        linkId: 'upto',
-        type: 'string',
-        text: 'Up to',
-        enableWhen: [{ question: 'age', operator: '<=', answerInteger: 3 }],
-      },
-      {
-        linkId: 'named',
-        type: 'string',
-        text: 'Named',
-        enableWhen: [{ question: 'name', operator: 'exists', answerBoolean: true }],
-      },
-      {
-        linkId: 'unnamed',
-        type: 'string',
-        text: 'Unnamed',
-        enableWhen: [{ question: 'name', operator: 'exists', answerBoolean: false }],
-      },
-      {
-        linkId: 'bob',
-        type: 'string',
-        text: 'Bob',
-        enableWhen: [{ question: 'name', operator: '=', answerString: 'Bob' }],
-      },
-      {
-        linkId: 'after-b',
-        type: 'string',
-        text: 'After B',
-        enableWhen: [{ question: 'name', operator: '>', answerString: 'B' }],
-      },
-      {
-        linkId: 'red',
-        type: 'string',
-        text: 'Red',
-        enableWhen: [{ question: 'colour', operator: '=', answerCoding: { code: 'r' } }],
-      },
-      {
-        linkId: 'not-red',
-        type: 'string',
-        text: 'Not red',
-        enableWhen: [{ question: 'colour', operator: '!=', answerCoding: { system: 'urn:c', code: 'r' } }],
-      },
-      {
-        linkId: 'two',
-        type: 'string',
-        text: 'Two',
-        enableWhen: [{ question: 'pick', operator: '=', answerInteger: 2 }],
-      },
-      {
-        linkId: 'either',
-        type: 'integer',
-        text: 'Either',
+        ...shownWhen(
+          'either',
+          'integer',
+          'Either',
+          { question: 'pick', operator: '=', answerString: 'A' },
+          { question: 'later', operator: '=', answerInteger: 1 },
+        ),
         required: true,
         readOnly: true,
         enableBehavior: 'any',
-        enableWhen: [
-          { question: 'pick', operator: '=', answerString: 'A' },
-          { question: 'later', operator: '=', answerInteger: 1 },
-        ],
       },
       {
-        linkId: 'both',
-        type: 'string',
-        text: '',
-        enableBehavior: 'all',
-        enableWhen: [
+        ...shownWhen(
+          'both',
+          'string',
+          '',
           { question: 'pick', operator: '!=', answerString: 'A' },
           { question: 'age', operator: '>', answerInteger: 1 },
-        ],
+        ),
+        enableBehavior: 'all',
       },
       {
         linkId: 'group',
@@ -169,12 +126,7 @@ const SIMPLE: Record<string, Questionnaire> = {
             extension: [{ url: URLS.sliderStepValue, valueInteger: 2 }],
           },
           { linkId: 'note', type: 'display', text: 'Note' },
-          {
-            linkId: 'inner',
-            type: 'text',
-            text: 'Inner',
-            enableWhen: [{ question: 'age', operator: '=', answerInteger: 7 }],
-          },
+          shownWhen('inner', 'text', 'Inner', { question: 'age', operator: '=', answerInteger: 7 }),
         ],
       },
     ],
