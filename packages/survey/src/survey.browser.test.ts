@@ -10,7 +10,7 @@ import { expect, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
 import { frame, framesOnTimers, shadow, text } from '../../../test/support/dom.js';
 import { press } from '../../../test/support/keys.js';
-import { control, slider } from '../../../test/support/questionnaires.js';
+import { calculated, control, form, slider } from '../../../test/support/questionnaires.js';
 import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
@@ -358,24 +358,15 @@ describe('fd-survey: bad input', () => {
 
 describe('fd-survey: unsupported items', () => {
   it('says in place why an item cannot be answered; computed items, files and the rest still submit', async () => {
-    const questionnaire: Questionnaire = {
-      resourceType: 'Questionnaire',
-      id: 'partial',
-      status: 'active',
-      item: [
+    const questionnaire = form(
+      [
         { linkId: 'photo', type: 'attachment', text: 'Upload a photo' },
         { linkId: 'gp', type: 'reference', text: 'Your doctor' },
-        {
-          linkId: 'bmi',
-          type: 'decimal',
-          text: 'BMI',
-          extension: [
-            { url: URLS.calculatedExpression, valueExpression: { language: 'text/fhirpath', expression: '1' } },
-          ],
-        },
+        { linkId: 'bmi', type: 'decimal', text: 'BMI', extension: [calculated('1')] },
         { linkId: 'ok', type: 'string', text: 'Anything else?', required: true },
       ],
-    };
+      { id: 'partial' },
+    );
     const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
       @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
     const notices = [...shadow(el).querySelectorAll('[part~="unsupported"]')].map(text);
