@@ -220,11 +220,20 @@ describe('fd-survey: every control type', () => {
     const ends = shadow(el).querySelector('[part~="scale-labels"]')!;
     expect(text(ends)).to.equal('Not at all likely Extremely likely');
     expect(options.closest('fieldset')!.getAttribute('aria-describedby')).to.contain(ends.id);
+    // The row each box stands in: one row where there is room; on a phone, two rows of six and five, read across.
+    const rows = () => {
+      const tops = [...options.querySelectorAll('label')].map((l) => Math.round(l.getBoundingClientRect().top));
+      return tops.map((top) => [...new Set(tops)].indexOf(top));
+    };
+    el.style.width = '640px';
+    await frame();
+    expect(rows()).to.deep.equal(Array(11).fill(0));
     el.style.width = '320px';
     await frame();
     expect(el.scrollWidth).to.be.at.most(320);
     const tops = new Set([...options.querySelectorAll('label')].map((l) => l.getBoundingClientRect().top));
     expect(tops.size).to.be.greaterThan(1);
+    expect(rows()).to.deep.equal([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
     await expect(el).shadowDom.to.be.accessible();
   });
 
