@@ -23,13 +23,13 @@ import { simpleSurveyModel } from './simple-model.js';
 
 const ordinal = (n: number) => ({ url: URLS.ordinalValue, valueDecimal: n });
 
-/** A question shown only when its conditions hold (with more than one: as its `enableBehavior` says). */
+/** A question shown only when `condition` holds. */
 const shownWhen = (
   linkId: string,
   type: QuestionnaireItem['type'],
   text: string,
-  ...enableWhen: NonNullable<QuestionnaireItem['enableWhen']>
-): QuestionnaireItem => ({ linkId, type, text, enableWhen });
+  condition: NonNullable<QuestionnaireItem['enableWhen']>[number],
+): QuestionnaireItem => ({ linkId, type, text, enableWhen: [condition] });
 
 /** Forms of every shape the small model takes. */
 const SIMPLE: Record<string, Questionnaire> = {
@@ -85,26 +85,26 @@ const SIMPLE: Record<string, Questionnaire> = {
       }),
       shownWhen('two', 'string', 'Two', { question: 'pick', operator: '=', answerInteger: 2 }),
       {
-        ...shownWhen(
-          'either',
-          'integer',
-          'Either',
-          { question: 'pick', operator: '=', answerString: 'A' },
-          { question: 'later', operator: '=', answerInteger: 1 },
-        ),
+        linkId: 'either',
+        type: 'integer',
+        text: 'Either',
         required: true,
         readOnly: true,
         enableBehavior: 'any',
+        enableWhen: [
+          { question: 'pick', operator: '=', answerString: 'A' },
+          { question: 'later', operator: '=', answerInteger: 1 },
+        ],
       },
       {
-        ...shownWhen(
-          'both',
-          'string',
-          '',
+        linkId: 'both',
+        type: 'string',
+        text: '',
+        enableBehavior: 'all',
+        enableWhen: [
           { question: 'pick', operator: '!=', answerString: 'A' },
           { question: 'age', operator: '>', answerInteger: 1 },
-        ),
-        enableBehavior: 'all',
+        ],
       },
       {
         linkId: 'group',
