@@ -1,17 +1,19 @@
 import { createRestAdapter } from '@frontdesk/core/rest';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, startMailbox } from '../test-support/mailbox.js';
-import { BACKENDS, bookingBody, NOW, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
+import { type Mailbox, type MailedServer, startMailedServer } from '../test-support/mailbox.js';
+import {
+  BACKENDS,
+  bookingBody,
+  freeSlots,
+  NOW,
+  post,
+  type SlotRecord,
+  startTestServer,
+  WINDOW,
+} from '../test-support/server.js';
 
 const MANAGE_PAGE = 'https://clinic.example/appointment';
-
-interface SlotRecord {
-  id: string;
-  start: string;
-  status: string;
-  visitTypeIds: string[];
-}
 
 const offerIn = (mail: ParsedMail | undefined) => /#offer=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
 
@@ -21,30 +23,18 @@ const offerIn = (mail: ParsedMail | undefined) => /#offer=([A-Za-z0-9_-]{43})/.e
  * only earlier times and their booking moves; an offer runs out and the next patients are offered the time.
  */
 describe.each(BACKENDS)('the waitlist on %s', (backend) => {
-  let server: TestServer;
+  let server: MailedServer;
   let mailbox: Mailbox;
   let keys = 0;
   const key = () => `waitlist-test-key-${String(keys++).padStart(6, '0')}`;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    server = await startTestServer(backend, {
-      pages: { manage: MANAGE_PAGE },
-      email: { smtpUrl: mailbox.url, from: 'visits@clinic.example' },
-      jobs: { pollMs: 10 },
-    });
+    server = await startMailedServer(backend, { pages: { manage: MANAGE_PAGE } });
+    mailbox = server.mailbox;
   }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await mailbox?.close();
-  });
+  afterAll(() => server?.close());
 
-  async function free(providerId: string): Promise<SlotRecord[]> {
-    const answer = await fetch(
-      `${server.api}/slots?${new URLSearchParams({ ...WINDOW, providerId, visitTypeId: 'new-patient' })}`,
-    );
-    return ((await answer.json()) as { data: SlotRecord[] }).data.filter((slot) => slot.status === 'free');
-  }
+  const free = (providerId: string) => freeSlots(server, { providerId, visitTypeId: 'new-patient' });
   async function book(slotId: string, email: string) {
     const body = bookingBody(slotId, 'new-patient');
     const answer = await post(
