@@ -102,7 +102,7 @@ export async function staffCommand(
       io.stdout(
         result.months === null
           ? 'no retention is set: nothing deleted\n'
-          : `deleted ${result.bookings} bookings, ${result.surveyResponses} survey responses and ${result.idempotencyRecords} idempotency records older than ${result.cutoff}\n`,
+          : `deleted ${result.bookings} bookings, ${result.waitlistEntries} waitlist places, ${result.surveyResponses} survey responses and ${result.idempotencyRecords} idempotency records older than ${result.cutoff}\n`,
       );
       return;
     }
