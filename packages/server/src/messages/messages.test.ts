@@ -1,7 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Mailbox, type MailedServer, type SmsReceiver, startMailedServer } from '../test-support/mailbox.js';
-import { BACKENDS, bookingBody, freeSlots, NOW, post, type SlotRecord } from '../test-support/server.js';
+import { BACKENDS, bookingBody, freeSlots, keySequence, NOW, post, type SlotRecord } from '../test-support/server.js';
 
 const MANAGE_PAGE = 'https://clinic.example/appointment';
 const HOUR = 3_600_000;
@@ -32,8 +32,7 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
   let server: MailedServer;
   let mailbox: Mailbox;
   let sms: SmsReceiver;
-  let keys = 0;
-  const key = () => `message-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('message-test');
 
   beforeAll(async () => {
     server = await startMailedServer(

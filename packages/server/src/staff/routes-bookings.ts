@@ -74,16 +74,15 @@ export async function setAttendance(request: StaffRequest): Promise<StaffAnswer>
   }
   const attendance = body.attendance as Attendance;
   const snapshot = await api.store.snapshot();
-  const updated = await api.db.transaction(async (tx) => {
-    const row = await findBooking(tx, id);
-    if (!row) throw notFound('booking', 'bookingId');
-    await markAttendance(tx, row, attendance, request.actor.id ?? '', now);
-    await request.audit(
-      { action: 'booking.attendance', resourceType: 'Appointment', resourceIds: [id], details: { attendance } },
-      tx,
-    );
-    return (await findBooking(tx, id))!;
-  });
+  const updated = await request.audited(
+    async (tx) => {
+      const row = await findBooking(tx, id);
+      if (!row) throw notFound('booking', 'bookingId');
+      await markAttendance(tx, row, attendance, request.actor.id ?? '', now);
+      return (await findBooking(tx, id))!;
+    },
+    () => ({ action: 'booking.attendance', resourceType: 'Appointment', resourceIds: [id], details: { attendance } }),
+  );
   return {
     status: 200,
     body: staffBookingOf(updated, snapshot, viewZone(snapshot, undefined, updated.location_id ?? undefined)),

@@ -29,11 +29,16 @@ export async function cancelBooking(request: StaffRequest): Promise<StaffAnswer>
     throw invalid('request.reason', 'a text of at most 500 characters');
   }
   const snapshot = await api.store.snapshot();
-  await api.db.transaction(async (tx) => {
-    if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
-    await cancelInTransaction(tx, api.visits, snapshot, id, { by: 'staff', reason: body.reason as string | undefined });
-    await request.audit({ action: 'booking.cancel', resourceType: 'Appointment', resourceIds: [id] }, tx);
-  });
+  await request.audited(
+    async (tx) => {
+      if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
+      await cancelInTransaction(tx, api.visits, snapshot, id, {
+        by: 'staff',
+        reason: body.reason as string | undefined,
+      });
+    },
+    () => ({ action: 'booking.cancel', resourceType: 'Appointment', resourceIds: [id] }),
+  );
   return changed(request, id);
 }
 
@@ -51,14 +56,13 @@ export async function rescheduleBooking(request: StaffRequest): Promise<StaffAns
   }
   const slotId = body.slotId;
   const snapshot = await api.store.snapshot();
-  await api.db.transaction(async (tx) => {
-    if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
-    await rescheduleInTransaction(tx, api.visits, snapshot, id, { by: 'staff', slotId });
-    await request.audit(
-      { action: 'booking.reschedule', resourceType: 'Appointment', resourceIds: [id], details: { slotId } },
-      tx,
-    );
-  });
+  await request.audited(
+    async (tx) => {
+      if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
+      await rescheduleInTransaction(tx, api.visits, snapshot, id, { by: 'staff', slotId });
+    },
+    () => ({ action: 'booking.reschedule', resourceType: 'Appointment', resourceIds: [id], details: { slotId } }),
+  );
   return changed(request, id);
 }
 

@@ -1,7 +1,7 @@
 import { createRestAdapter } from '@frontdesk/core/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Mailbox, type MailedServer, startMailedServer } from '../test-support/mailbox.js';
-import { BACKENDS, bookingBody, freeSlots, NOW, post } from '../test-support/server.js';
+import { BACKENDS, bookingBody, freeSlots, keySequence, NOW, post } from '../test-support/server.js';
 
 const SURVEY_PAGE = 'https://clinic.example/feedback';
 const HOUR = 3_600_000;
@@ -26,8 +26,7 @@ const nps = (score: number) => ({
 describe.each(BACKENDS)('survey invitations on %s', (backend) => {
   let server: MailedServer;
   let mailbox: Mailbox;
-  let keys = 0;
-  const key = () => `invitation-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('invitation-test');
 
   beforeAll(async () => {
     server = await startMailedServer(backend, {

@@ -72,6 +72,12 @@ export async function freeSlots(server: TestServer, query: Record<string, string
   return (await listSlots(server, query)).filter((slot) => slot.status === 'free');
 }
 
+/** Idempotency keys for one test file: `prefix-key-000000`, `prefix-key-000001`, … (valid, distinct, readable). */
+export function keySequence(prefix: string): () => string {
+  let keys = 0;
+  return () => `${prefix}-key-${String(keys++).padStart(6, '0')}`;
+}
+
 export function bookingBody(slotId: string, visitTypeId: string, patientType: 'new' | 'existing' = 'new') {
   return {
     slotId,

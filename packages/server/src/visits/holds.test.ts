@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BACKENDS,
   bookingBody,
+  keySequence,
   listSlots,
   NOW,
   post,
@@ -17,8 +18,7 @@ import {
  */
 describe.each(BACKENDS)('holds on %s', (backend) => {
   let server: TestServer;
-  let keys = 0;
-  const key = () => `hold-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('hold-test');
 
   beforeAll(async () => {
     server = await startTestServer(backend);

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, bookingBody, listSlots, post, startTestServer, type TestServer } from '../test-support/server.js';
+import {
+  BACKENDS,
+  bookingBody,
+  keySequence,
+  listSlots,
+  post,
+  startTestServer,
+  type TestServer,
+} from '../test-support/server.js';
 
 const MANAGE_PAGE = 'https://clinic.example/appointment';
 
@@ -10,8 +18,7 @@ const MANAGE_PAGE = 'https://clinic.example/appointment';
  */
 describe.each(BACKENDS)('managing a booking on %s', (backend) => {
   let server: TestServer;
-  let keys = 0;
-  const key = () => `manage-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('manage-test');
 
   beforeAll(async () => {
     server = await startTestServer(backend, { pages: { manage: MANAGE_PAGE } });

@@ -7,6 +7,7 @@ import {
   BACKENDS,
   bookingBody,
   freeSlots,
+  keySequence,
   NOW,
   post,
   type SlotRecord,
@@ -26,8 +27,7 @@ const offerIn = (mail: ParsedMail | undefined) => /#offer=([A-Za-z0-9_-]{43})/.e
 describe.each(BACKENDS)('the waitlist on %s', (backend) => {
   let server: MailedServer;
   let mailbox: Mailbox;
-  let keys = 0;
-  const key = () => `waitlist-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('waitlist-test');
 
   beforeAll(async () => {
     server = await startMailedServer(backend, { pages: { manage: MANAGE_PAGE } });
