@@ -1,19 +1,8 @@
-import { readJson } from '../http/body.js';
 import { createStaff, listStaff, updateStaff } from './accounts.js';
 import { listAudit } from './audit.js';
 import { auditEventOf, bundleOf } from './fhir.js';
 import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
-import {
-  invalid,
-  onlyFields,
-  pathId,
-  queryCursor,
-  queryDays,
-  queryId,
-  queryLimit,
-  queryTimeZone,
-  requireObject,
-} from './params.js';
+import { invalid, pathId, queryCursor, queryDays, queryId, queryLimit, queryTimeZone, readFields } from './params.js';
 import { checkRetentionMonths, getRetentionMonths, runRetention, setRetentionMonths } from './retention.js';
 import { baseOf } from './routes-exports.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.js';
@@ -71,8 +60,7 @@ export async function getSettings(request: StaffRequest): Promise<StaffAnswer> {
 /** `PUT /api/staff/settings`: `retentionMonths` (null keeps everything). */
 export async function putSettings(request: StaffRequest): Promise<StaffAnswer> {
   const { c, now } = request;
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['retentionMonths']);
+  const body = await readFields(c, ['retentionMonths']);
   if (!('retentionMonths' in body)) throw invalid('request.retentionMonths', 'required');
   const months = checkRetentionMonths(body.retentionMonths, 'request.retentionMonths');
   await request.audited(
@@ -103,8 +91,7 @@ export async function listAccounts(request: StaffRequest): Promise<StaffAnswer> 
 /** `POST /api/staff/accounts`: e-mail, name, role and a first password (at least 12 characters). */
 export async function createAccount(request: StaffRequest): Promise<StaffAnswer> {
   const { c, now } = request;
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['email', 'name', 'role', 'password']);
+  const body = await readFields(c, ['email', 'name', 'role', 'password']);
   const account = await request.audited(
     (tx) => createStaff(tx, { email: body.email, name: body.name, role: body.role, password: body.password }, now),
     (created) => ({
@@ -121,8 +108,7 @@ export async function createAccount(request: StaffRequest): Promise<StaffAnswer>
 export async function updateAccount(request: StaffRequest): Promise<StaffAnswer> {
   const { c, now } = request;
   const id = pathId(c, 'staffId', 'staff account');
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['name', 'role', 'disabled', 'password']);
+  const body = await readFields(c, ['name', 'role', 'disabled', 'password']);
   if (id === request.actor.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
     throw invalid('request', 'an admin cannot disable or demote their own account');
   }
@@ -156,8 +142,7 @@ export async function listTokens(request: StaffRequest): Promise<StaffAnswer> {
 /** `POST /api/staff/tokens`: name, scopes, days valid; the answer holds the token, shown this once. */
 export async function createToken(request: StaffRequest): Promise<StaffAnswer> {
   const { c, now } = request;
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['name', 'scopes', 'expiresInDays']);
+  const body = await readFields(c, ['name', 'scopes', 'expiresInDays']);
   const token = await request.audited(
     (tx) => createApiToken(tx, body as { name: unknown; scopes: unknown }, request.actor.id ?? '', now),
     (created) => ({

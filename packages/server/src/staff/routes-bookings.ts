@@ -1,4 +1,3 @@
-import { readJson } from '../http/body.js';
 import { formatInstant } from '../scheduling/local-time.js';
 import {
   ATTENDANCE,
@@ -10,7 +9,7 @@ import {
   staffBookingOf,
 } from './bookings.js';
 import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
-import { invalid, onlyFields, pathId, queryDays, queryEnum, queryId, queryTimeZone, requireObject } from './params.js';
+import { invalid, pathId, queryDays, queryEnum, queryId, queryTimeZone, readFields } from './params.js';
 import { viewZone } from './zone.js';
 
 /** A day view holds one clinic's bookings for up to a month; more than this many is cut (and says so). */
@@ -67,8 +66,7 @@ export async function getBooking(request: StaffRequest): Promise<StaffAnswer> {
 export async function setAttendance(request: StaffRequest): Promise<StaffAnswer> {
   const { api, c, now } = request;
   const id = pathId(c, 'bookingId', 'booking');
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['attendance']);
+  const body = await readFields(c, ['attendance']);
   if (!ATTENDANCE.includes(body.attendance as Attendance)) {
     throw invalid('request.attendance', `one of ${ATTENDANCE.join(', ')}`);
   }
