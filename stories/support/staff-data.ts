@@ -137,7 +137,7 @@ function group(scale: number): FeedbackGroup {
     { value: 5, label: 'Very satisfied', count: Math.round(15 * scale) },
   ];
   const csatResponses = distribution.reduce((total, d) => total + d.count, 0);
-  const bands = [
+  const bands: FeedbackGroup['phq9']['bands'] = [
     { band: 'minimal', min: 0, max: 4, count: Math.round(9 * scale) },
     { band: 'mild', min: 5, max: 9, count: Math.round(6 * scale) },
     { band: 'moderate', min: 10, max: 14, count: Math.round(3 * scale) },
@@ -176,6 +176,12 @@ export const STAFF_FEEDBACK: FeedbackSummary = {
   from: '2025-12-09',
   to: '2026-03-02',
   timeZone: ZONE,
+  weeks: WEEKS.map((weekStart, i) => ({ week: `2026-W${String(4 + i).padStart(2, '0')}`, weekStart })),
+  surveys: [
+    { surveyId: 'post-visit-nps', title: 'How likely are you to recommend us?', kind: 'nps' },
+    { surveyId: 'csat', title: 'How satisfied were you?', kind: 'csat' },
+    { surveyId: 'phq-9', title: 'PHQ-9', kind: 'phq9' },
+  ],
   overall: group(2),
   providers: [
     { providerId: 'rosa-delgado', providerName: 'Rosa Delgado, MD', ...group(1.2) },

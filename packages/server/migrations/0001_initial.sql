@@ -1,6 +1,7 @@
 -- Frontdesk's first schema: the clinic's public data (replaced as a whole by `frontdesk-server import`), the
 -- bookings and survey responses patients send, and the idempotency records that make every POST safe to retry.
--- Migrations run in order at start, each file once, inside one transaction (packages/server/src/db/migrate.ts).
+-- Migrations run in order at start, each numbered file once, then the repeatable R__ files every time, inside one
+-- transaction (packages/server/src/db/migrate.ts).
 
 -- The clinic. Each record is the contract's JSON as imported (validated with @frontdesk/core's schemas); the
 -- columns beside it are what the server filters, joins or orders on.
@@ -130,81 +131,5 @@ create table idempotency_keys (
   primary key (scope, key)
 );
 
--- A booking in one statement, so one round trip: the idempotency record first (a concurrent request with the same
--- key waits on its primary key), then the booking, whose partial unique index refuses a taken slot. Raising rolls
--- both back. Answers: the new booking (201), or the answer first given for this key; SQLSTATE FD409 when the slot
--- is taken, FD422 when the key was used for another request.
-create function book_slot(
-  p_key text,
-  p_request_sha256 text,
-  p_response jsonb,
-  p_at timestamptz,
-  p_id text,
-  p_slot_id text,
-  p_provider_id text,
-  p_location_id text,
-  p_visit_type_id text,
-  p_start timestamptz,
-  p_end timestamptz,
-  p_patient jsonb,
-  p_consent jsonb
-) returns table (status integer, response jsonb)
-language plpgsql as $$
-#variable_conflict use_column
-declare
-  previous idempotency_keys%rowtype;
-begin
-  insert into idempotency_keys (scope, key, request_sha256, status, response, created_at)
-  values ('booking', p_key, p_request_sha256, 201, p_response, p_at)
-  on conflict (scope, key) do nothing;
-  if not found then
-    select * into previous from idempotency_keys k where k.scope = 'booking' and k.key = p_key;
-    if previous.request_sha256 <> p_request_sha256 then
-      raise exception 'the idempotency key was used for another request' using errcode = 'FD422';
-    end if;
-    return query select previous.status, previous.response;
-    return;
-  end if;
-  insert into bookings (id, slot_id, provider_id, location_id, visit_type_id, start_at, end_at, status, patient,
-                        consent, record, created_at, updated_at)
-  values (p_id, p_slot_id, p_provider_id, p_location_id, p_visit_type_id, p_start, p_end, 'booked', p_patient,
-          p_consent, p_response, p_at, p_at)
-  on conflict (provider_id, start_at) where status = 'booked' do nothing;
-  if not found then
-    raise exception 'the slot is taken' using errcode = 'FD409';
-  end if;
-  return query select 201, p_response;
-end;
-$$;
-
--- A survey response in one statement, the same way: its idempotency record, then the response. A repeat with the
--- same key and answers gets the first receipt as `duplicate` (200); other answers under the key raise FD422.
-create function store_survey_response(
-  p_key text,
-  p_request_sha256 text,
-  p_id text,
-  p_survey_id text,
-  p_response jsonb,
-  p_at timestamptz
-) returns table (status integer, response jsonb)
-language plpgsql as $$
-#variable_conflict use_column
-declare
-  previous idempotency_keys%rowtype;
-  receipt jsonb := jsonb_build_object('id', p_id, 'status', 'received');
-begin
-  insert into idempotency_keys (scope, key, request_sha256, status, response, created_at)
-  values ('survey-response', p_key, p_request_sha256, 201, receipt, p_at)
-  on conflict (scope, key) do nothing;
-  if not found then
-    select * into previous from idempotency_keys k where k.scope = 'survey-response' and k.key = p_key;
-    if previous.request_sha256 <> p_request_sha256 then
-      raise exception 'the idempotency key was used for other answers' using errcode = 'FD422';
-    end if;
-    return query select 200, jsonb_set(previous.response, '{status}', '"duplicate"');
-    return;
-  end if;
-  insert into survey_responses (id, survey_id, response, received_at) values (p_id, p_survey_id, p_response, p_at);
-  return query select 201, receipt;
-end;
-$$;
+-- The statements that book and store a response in one round trip are functions: they live in
+-- R__functions.sql, which is applied after these migrations at every start.

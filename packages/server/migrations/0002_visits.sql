@@ -28,13 +28,6 @@ create table access_tokens (
 );
 create index access_tokens_by_booking on access_tokens (booking_id);
 
--- The advisory lock key of one slot (a provider's time): every transaction that claims a slot, by a booking or a
--- hold, takes it before looking at both tables, so exactly one claim wins.
-create function slot_lock(p_provider_id text, p_start timestamptz) returns bigint
-language sql stable as $$
-  select hashtextextended(p_provider_id || '|' || extract(epoch from p_start)::text, 0)
-$$;
-
 -- A time held for one patient while they type. Expired rows are ignored and cleared by later claims.
 create table holds (
   id text primary key,
@@ -109,107 +102,8 @@ create table waitlist_offers (
 );
 create index waitlist_offers_by_slot on waitlist_offers (provider_id, start_at);
 
--- The booking statement of 0001, now also: the slot's lock, live holds of other patients refused (the patient's own
--- hold consumed), the manage token's hash stored, and the booking's jobs planned, all in one round trip.
-drop function book_slot(text, text, jsonb, timestamptz, text, text, text, text, text, timestamptz, timestamptz, jsonb,
-                        jsonb);
-create function book_slot(
-  p_key text,
-  p_request_sha256 text,
-  p_response jsonb,
-  p_at timestamptz,
-  p_id text,
-  p_slot_id text,
-  p_provider_id text,
-  p_location_id text,
-  p_visit_type_id text,
-  p_start timestamptz,
-  p_end timestamptz,
-  p_patient jsonb,
-  p_consent jsonb,
-  p_hold_id text,
-  p_manage_sha256 text,
-  p_language text,
-  p_notifications jsonb,
-  p_jobs jsonb
-) returns table (status integer, response jsonb)
-language plpgsql as $$
-#variable_conflict use_column
-declare
-  previous idempotency_keys%rowtype;
-begin
-  insert into idempotency_keys (scope, key, request_sha256, status, response, created_at)
-  values ('booking', p_key, p_request_sha256, 201, p_response, p_at)
-  on conflict (scope, key) do nothing;
-  if not found then
-    select * into previous from idempotency_keys k where k.scope = 'booking' and k.key = p_key;
-    if previous.request_sha256 <> p_request_sha256 then
-      raise exception 'the idempotency key was used for another request' using errcode = 'FD422';
-    end if;
-    return query select previous.status, previous.response;
-    return;
-  end if;
-  perform pg_advisory_xact_lock(slot_lock(p_provider_id, p_start));
-  if exists (select 1 from holds h where h.provider_id = p_provider_id and h.start_at = p_start
-             and h.expires_at > p_at and h.id is distinct from p_hold_id) then
-    raise exception 'the slot is held' using errcode = 'FD409';
-  end if;
-  delete from holds h where h.provider_id = p_provider_id and h.start_at = p_start;
-  insert into bookings (id, slot_id, provider_id, location_id, visit_type_id, start_at, end_at, status, patient,
-                        consent, record, created_at, updated_at, language, notifications)
-  values (p_id, p_slot_id, p_provider_id, p_location_id, p_visit_type_id, p_start, p_end, 'booked', p_patient,
-          p_consent, p_response, p_at, p_at, p_language, p_notifications)
-  on conflict (provider_id, start_at) where status = 'booked' do nothing;
-  if not found then
-    raise exception 'the slot is taken' using errcode = 'FD409';
-  end if;
-  if p_manage_sha256 is not null then
-    insert into access_tokens (sha256, purpose, booking_id, created_at) values (p_manage_sha256, 'manage', p_id, p_at);
-  end if;
-  insert into jobs (id, kind, dedupe_key, booking_id, payload, run_at, status, max_attempts, created_at, updated_at)
-  select j.id, j.kind, j.dedupe_key, p_id, j.payload, j.run_at, 'pending', j.max_attempts, p_at, p_at
-  from jsonb_to_recordset(p_jobs) as j(id text, kind text, dedupe_key text, payload jsonb, run_at timestamptz,
-                                       max_attempts integer)
-  on conflict (dedupe_key) do nothing;
-  return query select 201, p_response;
-end;
-$$;
-
--- The survey response statement of 0001, now also linking the response to its visit: a second response of the same
--- visit to the same survey raises FD409 (the partial unique index decides, whichever process sends it).
-drop function store_survey_response(text, text, text, text, jsonb, timestamptz);
-create function store_survey_response(
-  p_key text,
-  p_request_sha256 text,
-  p_id text,
-  p_survey_id text,
-  p_response jsonb,
-  p_at timestamptz,
-  p_booking_id text
-) returns table (status integer, response jsonb)
-language plpgsql as $$
-#variable_conflict use_column
-declare
-  previous idempotency_keys%rowtype;
-  receipt jsonb := jsonb_build_object('id', p_id, 'status', 'received');
-begin
-  insert into idempotency_keys (scope, key, request_sha256, status, response, created_at)
-  values ('survey-response', p_key, p_request_sha256, 201, receipt, p_at)
-  on conflict (scope, key) do nothing;
-  if not found then
-    select * into previous from idempotency_keys k where k.scope = 'survey-response' and k.key = p_key;
-    if previous.request_sha256 <> p_request_sha256 then
-      raise exception 'the idempotency key was used for other answers' using errcode = 'FD422';
-    end if;
-    return query select 200, jsonb_set(previous.response, '{status}', '"duplicate"');
-    return;
-  end if;
-  insert into survey_responses (id, survey_id, response, received_at, booking_id)
-  values (p_id, p_survey_id, p_response, p_at, p_booking_id)
-  on conflict (booking_id, survey_id) where booking_id is not null do nothing;
-  if not found then
-    raise exception 'the visit already has a response to this survey' using errcode = 'FD409';
-  end if;
-  return query select 201, receipt;
-end;
-$$;
+-- 0001 once created book_slot and store_survey_response with fewer parameters; R__functions.sql now defines them
+-- (an overload would be ambiguous). A database made before that file existed has the old ones: drop them.
+drop function if exists book_slot(text, text, jsonb, timestamptz, text, text, text, text, text, timestamptz,
+                                  timestamptz, jsonb, jsonb);
+drop function if exists store_survey_response(text, text, text, text, jsonb, timestamptz);

@@ -106,21 +106,3 @@ create trigger audit_events_no_change before update or delete on audit_events
 create trigger audit_events_no_truncate before truncate on audit_events
   for each statement execute function audit_events_append_only();
 revoke update, delete, truncate on audit_events from public;
-
--- The numeric score of one answer in a stored QuestionnaireResponse: the first answer of the item `link_id`
--- (wherever it is nested), an integer or decimal as it is, a coding through `ordinals` (code -> score). Null when
--- the item has no answer or the answer has no score.
-create function fd_answer_score(response jsonb, link_id text, ordinals jsonb) returns numeric
-language sql immutable as $$
-  select case
-    when answer ? 'valueInteger' and jsonb_typeof(answer -> 'valueInteger') = 'number' then (answer ->> 'valueInteger')::numeric
-    when answer ? 'valueDecimal' and jsonb_typeof(answer -> 'valueDecimal') = 'number' then (answer ->> 'valueDecimal')::numeric
-    when answer ? 'valueCoding' then (ordinals ->> (answer -> 'valueCoding' ->> 'code'))::numeric
-  end
-  from jsonb_path_query_first(
-    response,
-    'strict $.**.item[*] ? (@.linkId == $id).answer[0]',
-    jsonb_build_object('id', link_id),
-    true
-  ) as answer
-$$;

@@ -21,7 +21,7 @@ export interface StoredAnswer {
 }
 
 /**
- * The errors the database's one-statement POSTs raise (migrations/0001_initial.sql: book_slot,
+ * The errors the database's one-statement POSTs raise (migrations/R__functions.sql: book_slot,
  * store_survey_response), as the API's errors; anything else is rethrown as it is.
  */
 export function idempotencyFailure(

@@ -17,3 +17,4 @@ export { jsonLogger, type Logger, type LogLine, silentLogger } from './http/log.
 export type { RateLimit } from './http/rate-limit.js';
 export { PAGE_POLICY, type SiteOptions, siteRoutes } from './http/site.js';
 export { type RunningServer, type ServerOptions, seedDemo, startServer } from './server.js';
+export type { FeedbackGroup, FeedbackSummary, NpsCounts } from './staff/feedback.js';

@@ -1,5 +1,5 @@
 import { baseStyles, FrontdeskElement, fieldStyles, LocalizeController } from '@frontdesk/core/element';
-import { css } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { type ConsoleEventDetails, type ConsoleEventName, consoleEvent } from './events.js';
 import { consoleStrings } from './strings.js';
 
@@ -99,6 +99,26 @@ export const consoleStyles = css`
   }
 `;
 
+/** A column heading of a console table; `{ numeric }` for a column of numbers, aligned to the end. */
+export type Column = unknown | { numeric: unknown };
+
+/** A table of the console: its caption, its column headings and its rows (each a `<tr>`, a row heading first). */
+export function dataTable(caption: unknown, columns: readonly Column[], rows: unknown): TemplateResult {
+  const heading = (column: Column) =>
+    typeof column === 'object' && column !== null && 'numeric' in column
+      ? html`<th scope="col" class="number">${column.numeric}</th>`
+      : html`<th scope="col">${column}</th>`;
+  return html`<div class="table-wrap">
+    <table>
+      <caption>${caption}</caption>
+      <thead>
+        <tr>${columns.map(heading)}</tr>
+      </thead>
+      <tbody>${rows}</tbody>
+    </table>
+  </div>`;
+}
+
 /** A part of the staff console: Frontdesk's element base, its tokens and field styles, the console's words. */
 export class ConsoleElement extends FrontdeskElement {
   static override styles = [baseStyles, fieldStyles, consoleStyles];
@@ -107,5 +127,16 @@ export class ConsoleElement extends FrontdeskElement {
 
   protected send<N extends ConsoleEventName>(name: N, detail: ConsoleEventDetails[N]): void {
     this.dispatchEvent(consoleEvent(name, detail));
+  }
+
+  /** The button of a table row that opens its booking; `what` names the row for screen readers. */
+  protected renderOpenBooking(bookingId: string, what: unknown): TemplateResult {
+    return html`<button
+      class="fd-button secondary"
+      type="button"
+      @click=${() => this.send('fd-staff-open-booking', { bookingId })}
+    >
+      ${this.i18n.t.open}<span class="fd-visually-hidden">: ${what}</span>
+    </button>`;
   }
 }

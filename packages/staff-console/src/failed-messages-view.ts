@@ -1,5 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { ConsoleElement } from './console-element.js';
+import { ConsoleElement, dataTable } from './console-element.js';
 import { dateTimeOf } from './format.js';
 import type { FailedMessage } from './types.js';
 
@@ -28,45 +28,20 @@ export class FdStaffFailedMessages extends ConsoleElement {
     return html`<div class="stack">
       ${heading}
       <p>${t.failedHelp}</p>
-      <div class="table-wrap">
-        <table>
-          <caption>${t.failedMessages}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.message}</th>
-              <th scope="col">${t.channel}</th>
-              <th scope="col" class="number">${t.attempts}</th>
-              <th scope="col">${t.error}</th>
-              <th scope="col">${t.failedAt}</th>
-              <th scope="col">${t.bookingTitle}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.messages.map(
-              (m) => html`<tr>
-                <th scope="row">${t.messageName(m.message)}</th>
-                <td>${m.channel ?? '—'}</td>
-                <td class="number">${m.attempts}</td>
-                <td><code>${m.errorClass ?? '—'}</code></td>
-                <td>${dateTimeOf(this.i18n.lang, this.timeZone, m.failedAt)}</td>
-                <td>
-                  ${
-                    m.bookingId
-                      ? html`<button
-                          class="fd-button secondary"
-                          type="button"
-                          @click=${() => this.send('fd-staff-open-booking', { bookingId: m.bookingId! })}
-                        >
-                          ${t.open}<span class="fd-visually-hidden">: ${t.messageName(m.message)}</span>
-                        </button>`
-                      : '—'
-                  }
-                </td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${dataTable(
+        t.failedMessages,
+        [t.message, t.channel, { numeric: t.attempts }, t.error, t.failedAt, t.bookingTitle],
+        this.messages.map(
+          (m) => html`<tr>
+            <th scope="row">${t.messageName(m.message)}</th>
+            <td>${m.channel ?? '—'}</td>
+            <td class="number">${m.attempts}</td>
+            <td><code>${m.errorClass ?? '—'}</code></td>
+            <td>${dateTimeOf(this.i18n.lang, this.timeZone, m.failedAt)}</td>
+            <td>${m.bookingId ? this.renderOpenBooking(m.bookingId, t.messageName(m.message)) : '—'}</td>
+          </tr>`,
+        ),
+      )}
     </div>`;
   }
 }

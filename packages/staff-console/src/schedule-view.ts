@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { ConsoleElement } from './console-element.js';
+import { ConsoleElement, dataTable } from './console-element.js';
 import { timeOf } from './format.js';
 import type { BookingDay } from './types.js';
 
@@ -61,41 +61,25 @@ export class FdStaffSchedule extends ConsoleElement {
       ${day ? html`<p class="muted">${t.timesIn(day.timeZone)}</p>` : nothing}
       ${!day ? this.renderLoading(t.loading) : day.data.length === 0 ? this.renderEmpty(t.noBookings) : nothing}
       ${day?.truncated ? html`<p>${t.truncated}</p>` : nothing}
-      ${[...byProvider].map(
-        ([provider, bookings]) => html`<div class="table-wrap">
-          <table>
-            <caption>${provider}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${t.time}</th>
-                <th scope="col">${t.patient}</th>
-                <th scope="col">${t.visit}</th>
-                <th scope="col">${t.status}</th>
-                <th scope="col"><span class="fd-visually-hidden">${t.open}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${bookings.map(
-                (b) => html`<tr>
-                  <th scope="row">${timeOf(this.i18n.lang, b.timeZone, b.start)}</th>
-                  <td>${b.patient.givenName} ${b.patient.familyName}</td>
-                  <td>${b.visitTypeName ?? ''}</td>
-                  <td>${t.statusOf(b.status === 'cancelled' ? b.status : b.attendance)}</td>
-                  <td>
-                    <button
-                      class="fd-button secondary"
-                      type="button"
-                      @click=${() => this.send('fd-staff-open-booking', { bookingId: b.id })}
-                    >
-                      ${t.open}<span class="fd-visually-hidden">: ${b.patient.givenName} ${b.patient.familyName},
-                      ${timeOf(this.i18n.lang, b.timeZone, b.start)}</span>
-                    </button>
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`,
+      ${[...byProvider].map(([provider, bookings]) =>
+        dataTable(
+          provider,
+          [t.time, t.patient, t.visit, t.status, html`<span class="fd-visually-hidden">${t.open}</span>`],
+          bookings.map(
+            (b) => html`<tr>
+                <th scope="row">${timeOf(this.i18n.lang, b.timeZone, b.start)}</th>
+                <td>${b.patient.givenName} ${b.patient.familyName}</td>
+                <td>${b.visitTypeName ?? ''}</td>
+                <td>${t.statusOf(b.status === 'cancelled' ? b.status : b.attendance)}</td>
+                <td>
+                  ${this.renderOpenBooking(
+                    b.id,
+                    html`${b.patient.givenName} ${b.patient.familyName}, ${timeOf(this.i18n.lang, b.timeZone, b.start)}`,
+                  )}
+                </td>
+              </tr>`,
+          ),
+        ),
       )}
     </div>`;
   }

@@ -57,37 +57,8 @@ export interface FreeSlot {
   start: string;
 }
 
-export interface NpsCounts {
-  responses: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  score: number | null;
-}
-
-export interface FeedbackGroup {
-  responses: { total: number; bySurvey: { surveyId: string; title: string | null; count: number }[] };
-  nps: NpsCounts & { trend: (NpsCounts & { week: string; weekStart: string })[] };
-  csat: {
-    responses: number;
-    mean: number | null;
-    satisfiedPercent: number | null;
-    distribution: { value: number; label: string; count: number }[];
-  };
-  phq9: {
-    responses: number;
-    bands: { band: string; min: number; max: number; count: number }[];
-    item9Positive: number;
-  };
-}
-
-export interface FeedbackSummary {
-  from: string;
-  to: string;
-  timeZone: string;
-  overall: FeedbackGroup;
-  providers: ({ providerId: string; providerName: string | null } & FeedbackGroup)[];
-}
+// The feedback summary is the server's own type: the console draws what `/staff/feedback` answers.
+export type { FeedbackGroup, FeedbackSummary, NpsCounts } from '@frontdesk/server';
 
 export interface StaffFlag {
   responseId: string;

@@ -1,5 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { ConsoleElement } from './console-element.js';
+import { ConsoleElement, dataTable } from './console-element.js';
 import { dayOf } from './format.js';
 import type { WaitlistEntry } from './types.js';
 
@@ -27,29 +27,18 @@ export class FdStaffWaitlist extends ConsoleElement {
     const lang = this.i18n.lang;
     return html`<div class="stack">
       ${heading}
-      <div class="table-wrap">
-        <table>
-          <caption>${t.waitlist}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.patient}</th>
-              <th scope="col">${t.phone}</th>
-              <th scope="col">${t.provider}</th>
-              <th scope="col">${t.between}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.entries.map(
-              (entry) => html`<tr>
-                <th scope="row">${entry.patient.givenName ?? ''} ${entry.patient.familyName ?? ''}</th>
-                <td>${entry.patient.phone ?? '—'}</td>
-                <td>${provider(entry.providerId)}</td>
-                <td>${t.fromTo(dayOf(lang, entry.firstDay), dayOf(lang, entry.lastDay))}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${dataTable(
+        t.waitlist,
+        [t.patient, t.phone, t.provider, t.between],
+        this.entries.map(
+          (entry) => html`<tr>
+            <th scope="row">${entry.patient.givenName ?? ''} ${entry.patient.familyName ?? ''}</th>
+            <td>${entry.patient.phone ?? '—'}</td>
+            <td>${provider(entry.providerId)}</td>
+            <td>${t.fromTo(dayOf(lang, entry.firstDay), dayOf(lang, entry.lastDay))}</td>
+          </tr>`,
+        ),
+      )}
     </div>`;
   }
 }

@@ -7,10 +7,12 @@ export const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url);
 /** An arbitrary constant: the advisory lock that makes instances starting together migrate one after the other. */
 const MIGRATION_LOCK = 0x4644_5331;
 
-const FILE_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
+/** A numbered migration (`0001_initial.sql`, applied once) or a repeatable one (`R__functions.sql`, see below). */
+const FILE_NAME = /^(?:(\d{4})|R)_[a-z0-9_]+\.sql$/;
 
 export interface Migration {
-  version: string;
+  /** The number of a numbered migration; undefined for a repeatable one. */
+  version: string | undefined;
   name: string;
   sql: string;
 }
@@ -20,15 +22,19 @@ export async function readMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migrati
   return Promise.all(
     names.map(async (name) => {
       const match = FILE_NAME.exec(name);
-      if (!match) throw new Error(`migration file names look like 0001_what_it_does.sql, not ${name}`);
-      return { version: match[1]!, name, sql: await readFile(new URL(name, dir), 'utf8') };
+      if (!match) {
+        throw new Error(`migration file names look like 0001_what_it_does.sql or R__what_it_is.sql, not ${name}`);
+      }
+      return { version: match[1], name, sql: await readFile(new URL(name, dir), 'utf8') };
     }),
   );
 }
 
 /**
- * Applies the migrations not applied yet, in order, in one transaction: either the schema moves to the newest
- * version or it stays as it was. Returns the names applied.
+ * Applies the numbered migrations not applied yet, in order, then every repeatable one (`R__*.sql`: functions, each
+ * `create or replace`, so each is written once and an edit takes effect at the next start, as with Flyway's R__
+ * scripts), all in one transaction: either the schema moves to the newest version or it stays as it was. Returns
+ * the names of the numbered migrations applied.
  */
 export async function migrate(db: Database, migrations?: readonly Migration[]): Promise<string[]> {
   const all = migrations ?? (await readMigrations());
@@ -42,7 +48,7 @@ export async function migrate(db: Database, migrations?: readonly Migration[]): 
     );
     const applied: string[] = [];
     for (const migration of all) {
-      if (done.has(migration.version)) continue;
+      if (migration.version === undefined || done.has(migration.version)) continue;
       // A migration file is several statements: run it as a script (no parameters, nothing from outside).
       await tx.script(migration.sql);
       await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
@@ -50,6 +56,9 @@ export async function migrate(db: Database, migrations?: readonly Migration[]): 
         migration.name,
       ]);
       applied.push(migration.name);
+    }
+    for (const repeatable of all.filter((migration) => migration.version === undefined)) {
+      await tx.script(repeatable.sql);
     }
     return applied;
   });

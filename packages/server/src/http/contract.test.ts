@@ -234,34 +234,31 @@ describe.each(BACKENDS)('rest adapter -> frontdesk-server on %s', (backend) => {
     // PHQ-9: a completed response must answer every required item, each with one of the listed options.
     const phqUrl = `${server.api}/surveys/phq-9/responses`;
     const firstOption = { system: 'http://loinc.org', code: 'LA6568-5', display: 'Not at all' };
-    const group = (answer: unknown) => [{ linkId: 'phq-9-questions', item: [{ linkId: 'phq-9-1', answer: [answer] }] }];
-    const missing = await post(
-      phqUrl,
-      { resourceType: 'QuestionnaireResponse', status: 'completed', item: group({ valueCoding: firstOption }) },
-      { 'Idempotency-Key': 'k9' },
-    );
+    const phq = (status: string, answer: unknown, key: string) =>
+      post(
+        phqUrl,
+        {
+          resourceType: 'QuestionnaireResponse',
+          status,
+          item: [{ linkId: 'phq-9-questions', item: [{ linkId: 'phq-9-1', answer: [answer] }] }],
+        },
+        { 'Idempotency-Key': key },
+      );
+    const missing = await phq('completed', { valueCoding: firstOption }, 'k9');
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toContain(
       'required item "phq-9-2" has no answer',
     );
-    const notAnOption = await post(
-      phqUrl,
-      {
-        resourceType: 'QuestionnaireResponse',
-        status: 'in-progress',
-        item: group({ valueCoding: { system: 'http://loinc.org', code: 'LA-none' } }),
-      },
-      { 'Idempotency-Key': 'k10' },
+    const notAnOption = await phq(
+      'in-progress',
+      { valueCoding: { system: 'http://loinc.org', code: 'LA-none' } },
+      'k10',
     );
     expect(notAnOption.status).toBe(400);
     expect(((await notAnOption.json()) as { error: { field: string } }).error.field).toBe(
       'response.item[0].item[0].answer[0]',
     );
-    const inProgress = await post(
-      phqUrl,
-      { resourceType: 'QuestionnaireResponse', status: 'in-progress', item: group({ valueCoding: firstOption }) },
-      { 'Idempotency-Key': 'k11' },
-    );
+    const inProgress = await phq('in-progress', { valueCoding: firstOption }, 'k11');
     expect(inProgress.status).toBe(201);
   });
 });

@@ -2,6 +2,8 @@ import type { Booking, WaitlistEntry } from '@frontdesk/core';
 import { CancelRequest, FrontdeskError, HoldRequest, parseOrThrow, RescheduleRequest } from '@frontdesk/core';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import type { ClinicSnapshot } from '../clinic/store.js';
+import type { Queryable } from '../db/database.js';
 import { canonicalJson, idempotent, sha256 } from '../idempotency.js';
 import { withManageToken } from '../scheduling/book.js';
 import { holdInTransaction, releaseHold } from '../visits/holds.js';
@@ -27,33 +29,41 @@ async function getBookingRoute(api: Api, c: Context): Promise<Answer> {
   return { status: 200, body: await getBooking(api.visits, bookingId) };
 }
 
-async function cancelRoute(api: Api, c: Context): Promise<Answer> {
+/**
+ * A patient's change to their booking by its manage token: the key, token, body and booking checked before the
+ * transaction (PGlite has one connection, which the transaction holds), the change made once per idempotency key.
+ */
+async function manageChange<Body>(
+  api: Api,
+  c: Context,
+  scope: 'cancel' | 'reschedule',
+  schema: z.ZodMiniType<Body>,
+  change: (tx: Queryable, snapshot: ClinicSnapshot, bookingId: string, body: Body) => Promise<Booking>,
+): Promise<Answer> {
   const key = idempotencyKey(c);
   const token = pathToken(c, 'manageToken', 'booking');
-  const body = parseOrThrow(CancelBody, await readObject(c), 'request', 'invalid-input');
+  const body = parseOrThrow(schema, await readObject(c), 'request', 'invalid-input');
   const bookingId = await bookingIdForToken(api.visits, token);
   const snapshot = await api.store.snapshot();
-  return idempotent(api.db, 'cancel', key, requestHash(token, body), api.clock.now(), async (tx) => ({
+  return idempotent(api.db, scope, key, requestHash(token, body), api.clock.now(), async (tx) => ({
     status: 200,
-    body: await cancelInTransaction(tx, api.visits, snapshot, bookingId, { by: 'patient', reason: body.reason }),
+    body: await change(tx, snapshot, bookingId, body),
   }));
 }
 
-async function rescheduleRoute(api: Api, c: Context): Promise<Answer> {
-  const key = idempotencyKey(c);
-  const token = pathToken(c, 'manageToken', 'booking');
-  const body = parseOrThrow(RescheduleBody, await readObject(c), 'request', 'invalid-input');
-  const bookingId = await bookingIdForToken(api.visits, token);
-  const snapshot = await api.store.snapshot();
-  return idempotent(api.db, 'reschedule', key, requestHash(token, body), api.clock.now(), async (tx) => ({
-    status: 200,
-    body: await rescheduleInTransaction(tx, api.visits, snapshot, bookingId, {
+const cancelRoute = (api: Api, c: Context) =>
+  manageChange(api, c, 'cancel', CancelBody, (tx, snapshot, bookingId, body) =>
+    cancelInTransaction(tx, api.visits, snapshot, bookingId, { by: 'patient', reason: body.reason }),
+  );
+
+const rescheduleRoute = (api: Api, c: Context) =>
+  manageChange(api, c, 'reschedule', RescheduleBody, (tx, snapshot, bookingId, body) =>
+    rescheduleInTransaction(tx, api.visits, snapshot, bookingId, {
       by: 'patient',
       slotId: body.slotId,
       holdId: body.holdId,
     }),
-  }));
-}
+  );
 
 async function holdRoute(api: Api, c: Context): Promise<Answer> {
   const key = idempotencyKey(c);

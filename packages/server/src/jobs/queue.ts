@@ -14,7 +14,7 @@ export interface JobSpec {
 /** A send that fails is tried again (with backoff) this many times in all before it is kept as failed. */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-/** The rows `book_slot` and `enqueue` insert (the shape `jsonb_to_recordset` reads in migrations/0002_visits.sql). */
+/** The rows `book_slot` and `enqueue` insert (the shape `jsonb_to_recordset` reads in migrations/R__functions.sql). */
 export function jobRows(specs: readonly JobSpec[]) {
   return specs.map((spec) => ({
     id: randomId('job'),

@@ -1,17 +1,11 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, type SmsReceiver, startMailbox, startSmsReceiver } from '../test-support/mailbox.js';
-import { BACKENDS, bookingBody, NOW, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
+import { type Mailbox, type MailedServer, type SmsReceiver, startMailedServer } from '../test-support/mailbox.js';
+import { BACKENDS, bookingBody, freeSlots, keySequence, NOW, post, type SlotRecord } from '../test-support/server.js';
 
 const MANAGE_PAGE = 'https://clinic.example/appointment';
 const HOUR = 3_600_000;
 
-interface SlotRecord {
-  id: string;
-  start: string;
-  status: string;
-  visitTypeIds: string[];
-}
 interface BookingAnswer {
   id: string;
   manageToken: string;
@@ -35,36 +29,27 @@ const tokenIn = (text: string) => /#token=([A-Za-z0-9_-]{43})/.exec(text)?.[1];
  * PostgreSQL.
  */
 describe.each(BACKENDS)('messages to patients on %s', (backend) => {
-  let server: TestServer;
+  let server: MailedServer;
   let mailbox: Mailbox;
   let sms: SmsReceiver;
-  let keys = 0;
-  const key = () => `message-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('message-test');
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    sms = await startSmsReceiver(() => server.clock.now());
-    server = await startTestServer(backend, {
-      pages: { manage: MANAGE_PAGE },
-      email: { smtpUrl: mailbox.url, from: 'Cumberland Valley <visits@cumberland.example>' },
-      sms: { webhookUrl: sms.url, secret: sms.secret },
-      jobs: { pollMs: 20 },
-    });
+    server = await startMailedServer(
+      backend,
+      { pages: { manage: MANAGE_PAGE }, jobs: { pollMs: 20 } },
+      { from: 'Cumberland Valley <visits@cumberland.example>', sms: true },
+    );
+    mailbox = server.mailbox;
+    sms = server.sms!;
     await server.db.query(
       `update organization set settings = settings || '{"videoRoomUrl": "https://video.example/{providerId}/{bookingId}"}'::jsonb`,
     );
     server.store.invalidate();
   }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await mailbox?.close();
-    await sms?.close();
-  });
+  afterAll(() => server?.close());
 
-  async function freeSlots(providerId: string, visitTypeId: string): Promise<SlotRecord[]> {
-    const answer = await fetch(`${server.api}/slots?${new URLSearchParams({ ...WINDOW, providerId, visitTypeId })}`);
-    return ((await answer.json()) as { data: SlotRecord[] }).data.filter((slot) => slot.status === 'free');
-  }
+  const free = (providerId: string, visitTypeId: string) => freeSlots(server, { providerId, visitTypeId });
 
   async function book(slotId: string, extra: Record<string, unknown> = {}, visitTypeId = 'new-patient') {
     const body = bookingBody(slotId, visitTypeId, visitTypeId === 'video-visit' ? 'existing' : 'new');
@@ -82,7 +67,7 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
   }
 
   it('confirms by e-mail and text, with the manage link, calendar links and a calendar file with its alarms', async () => {
-    const [slot] = await freeSlots('rosa-delgado', 'new-patient');
+    const [slot] = await free('rosa-delgado', 'new-patient');
     const answer = await book(slot!.id, { patient: { reason: 'Chest pain at night' } });
     expect(answer.status).toBe(201);
     const booking = (await answer.json()) as BookingAnswer;
@@ -123,7 +108,7 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
 
   it('tells of a move (same UID, SEQUENCE raised), reminds at the new time only, and cancels with METHOD:CANCEL', async () => {
     const before = { mails: mailbox.mails.length, texts: sms.texts.length };
-    const slots = await freeSlots('maria-hernandez', 'new-patient');
+    const slots = await free('maria-hernandez', 'new-patient');
     const late = slots.filter((slot) => Date.parse(slot.start) > Date.parse(NOW) + 3 * 24 * HOUR);
     const booking = (await (await book(late[0]!.id)).json()) as BookingAnswer;
     await mailbox.waitFor(before.mails + 1);
@@ -180,7 +165,7 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
 
   it('sends only what the patient agreed to, and says so in the booking', async () => {
     const before = { mails: mailbox.mails.length, texts: sms.texts.length };
-    const slots = await freeSlots('emily-carter', 'new-patient');
+    const slots = await free('emily-carter', 'new-patient');
     const refused = (await (
       await book(slots[0]!.id, { consent: { terms: true, contact: false } })
     ).json()) as BookingAnswer;
@@ -195,7 +180,7 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
 
   it('writes to a patient who asked for Spanish in Spanish', async () => {
     const before = mailbox.mails.length;
-    const [slot] = await freeSlots('grace-mensah', 'new-patient');
+    const [slot] = await free('grace-mensah', 'new-patient');
     await book(slot!.id, { language: 'es-MX' });
     const mail = (await mailbox.waitFor(before + 1)).at(-1)!;
     expect(mail.subject).toMatch(
@@ -206,7 +191,7 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
   });
 
   it('refuses a video visit it could not send the join link for, and sends the link otherwise', async () => {
-    const [slot] = await freeSlots('james-okafor', 'video-visit');
+    const [slot] = await free('james-okafor', 'video-visit');
     const refused = await book(slot!.id, { consent: { terms: true, contact: false } }, 'video-visit');
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: { field: string } }).error.field).toBe('request.consent.contact');
@@ -221,7 +206,7 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
 
   it('escapes what patients typed in the HTML part', async () => {
     const before = mailbox.mails.length;
-    const [slot] = await freeSlots('linh-nguyen', 'new-patient');
+    const [slot] = await free('linh-nguyen', 'new-patient');
     await book(slot!.id, { patient: { givenName: '<img src=x onerror=alert(1)>' } });
     const mail = (await mailbox.waitFor(before + 1)).at(-1)!;
     expect(mail.html).not.toContain('<img');
@@ -230,33 +215,23 @@ describe.each(BACKENDS)('messages to patients on %s', (backend) => {
 });
 
 describe('a message that cannot be sent', () => {
-  let server: TestServer;
+  let server: MailedServer;
   let mailbox: Mailbox;
   let sms: SmsReceiver;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    sms = await startSmsReceiver(() => server.clock.now());
-    server = await startTestServer('pglite', {
-      email: { smtpUrl: mailbox.url, from: 'visits@cumberland.example' },
-      sms: { webhookUrl: sms.url, secret: sms.secret },
-      jobs: { run: false },
-    });
+    server = await startMailedServer(
+      'pglite',
+      { jobs: { run: false } },
+      { from: 'visits@cumberland.example', sms: true },
+    );
+    mailbox = server.mailbox;
+    sms = server.sms!;
   }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await mailbox?.close();
-    await sms?.close();
-  });
+  afterAll(() => server?.close());
 
   it('is tried again with backoff, and kept as failed with its attempts and an error class, never the address', async () => {
-    const slots = (
-      (await (
-        await fetch(
-          `${server.api}/slots?${new URLSearchParams({ ...WINDOW, providerId: 'rosa-delgado', visitTypeId: 'new-patient' })}`,
-        )
-      ).json()) as { data: SlotRecord[] }
-    ).data.filter((slot) => slot.status === 'free');
+    const slots = await freeSlots(server, { providerId: 'rosa-delgado', visitTypeId: 'new-patient' });
     sms.failNext(1);
     const body = bookingBody(slots[0]!.id, 'new-patient');
     await post(

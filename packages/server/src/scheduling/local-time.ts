@@ -1,31 +1,31 @@
 import { tzOffset } from '@date-fns/tz';
+import { type DayKey, dayKey, shiftDayKey, weekdayOf } from '@frontdesk/core';
 
 /**
  * Wall-clock time in a clinic's zone and the instants it names, daylight saving included: the rules say "Mondays
  * 08:00 to 12:00 in America/Chicago", the API speaks instants with offsets.
  */
 
-/** A calendar date with no zone, `YYYY-MM-DD`, and its ISO weekday (1 Monday .. 7 Sunday). */
+/** A calendar date with no zone (a day key, `YYYY-MM-DD`, as core's calendar helpers use it) and its parts. */
 export interface LocalDay {
-  key: string;
+  key: DayKey;
   year: number;
   month: number;
   day: number;
+  /** 1 Monday .. 7 Sunday. */
   isoWeekday: number;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const pad = (n: number) => String(n).padStart(2, '0');
 
-export function localDay(year: number, month: number, day: number): LocalDay {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + 1;
-  const d = date.getUTCDate();
-  return { key: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, year: y, month: m, day: d, isoWeekday: date.getUTCDay() || 7 };
+/** The parts of a day key already checked. */
+export function localDay(key: DayKey): LocalDay {
+  const [year, month, day] = key.split('-').map(Number) as [number, number, number];
+  return { key, year, month, day, isoWeekday: weekdayOf(key) || 7 };
 }
 
 export function addDays(day: LocalDay, days: number): LocalDay {
-  return localDay(day.year, day.month, day.day + days);
+  return localDay(shiftDayKey(day.key, days));
 }
 
 /** The zone's offset from UTC in minutes (east positive) at an instant. */
@@ -35,8 +35,7 @@ export function offsetAt(zone: string, instant: number): number {
 
 /** The date it is in `zone` at `instant`. */
 export function dayAt(zone: string, instant: number): LocalDay {
-  const local = new Date(instant + offsetAt(zone, instant) * 60_000);
-  return localDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
+  return localDay(dayKey(instant, zone));
 }
 
 /** Midnight starting `day`, read as if the wall clock were UTC: the base of the arithmetic below. */

@@ -40,37 +40,39 @@ const day = (iso: string) => ({
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 describe('slots from weekly rules', () => {
-  it('skips the hour a spring-forward removes and keeps real durations across it', () => {
-    // 8 March 2026: New York goes from 02:00 EST straight to 03:00 EDT.
+  it.each([
+    {
+      // 8 March 2026: New York goes from 02:00 EST straight to 03:00 EDT.
+      what: 'skips the hour a spring-forward removes and keeps real durations across it',
+      date: '2026-03-08',
+      hours: 5,
+      expected: [
+        ['2026-03-08T00:00:00-05:00', '2026-03-08T01:00:00-05:00'],
+        ['2026-03-08T01:00:00-05:00', '2026-03-08T03:00:00-04:00'],
+        ['2026-03-08T03:00:00-04:00', '2026-03-08T04:00:00-04:00'],
+        ['2026-03-08T04:00:00-04:00', '2026-03-08T05:00:00-04:00'],
+      ],
+    },
+    {
+      // 1 November 2026: 01:00-02:00 happens twice in New York.
+      what: 'offers a fall-back hour once, at its first occurrence, with the right offsets',
+      date: '2026-11-01',
+      hours: 3,
+      expected: [
+        ['2026-11-01T00:00:00-04:00', '2026-11-01T01:00:00-04:00'],
+        ['2026-11-01T01:00:00-04:00', '2026-11-01T01:00:00-05:00'],
+        ['2026-11-01T02:00:00-05:00', '2026-11-01T03:00:00-05:00'],
+      ],
+    },
+  ])('$what', ({ date, hours, expected }) => {
     const slots = openSlots(
-      snapshot([{ startMinute: 0, endMinute: 5 * 60 }]),
-      day('2026-03-08'),
+      snapshot([{ startMinute: 0, endMinute: hours * 60 }]),
+      day(date),
       bookableNow(snapshot([]), NOW),
     )
-      .filter((slot) => slot.slot.start.startsWith('2026-03-08'))
-      .map((slot) => slot.slot.start);
-    expect(slots).toEqual([
-      '2026-03-08T00:00:00-05:00',
-      '2026-03-08T01:00:00-05:00',
-      '2026-03-08T03:00:00-04:00',
-      '2026-03-08T04:00:00-04:00',
-    ]);
-  });
-
-  it('offers a fall-back hour once, at its first occurrence, with the right offsets', () => {
-    // 1 November 2026: 01:00-02:00 happens twice in New York.
-    const slots = openSlots(
-      snapshot([{ startMinute: 0, endMinute: 3 * 60 }]),
-      day('2026-11-01'),
-      bookableNow(snapshot([]), NOW),
-    )
-      .filter((slot) => slot.slot.start.startsWith('2026-11-01'))
+      .filter((slot) => slot.slot.start.startsWith(date))
       .map((slot) => [slot.slot.start, slot.slot.end]);
-    expect(slots).toEqual([
-      ['2026-11-01T00:00:00-04:00', '2026-11-01T01:00:00-04:00'],
-      ['2026-11-01T01:00:00-04:00', '2026-11-01T01:00:00-05:00'],
-      ['2026-11-01T02:00:00-05:00', '2026-11-01T03:00:00-05:00'],
-    ]);
+    expect(slots).toEqual(expected);
   });
 
   it('honours weekdays, validity dates, closures, the horizon and the minimum notice', () => {
@@ -128,10 +130,10 @@ describe('slots from weekly rules', () => {
   });
 
   it('turns wall-clock times into instants in any zone, half-hour offsets included', () => {
-    const march9 = localDay(2026, 3, 9);
+    const march9 = localDay('2026-03-09');
     expect(new Date(instantOf('America/Chicago', march9, 9 * 60)!).toISOString()).toBe('2026-03-09T14:00:00.000Z');
     expect(new Date(instantOf('Asia/Kolkata', march9, 9 * 60)!).toISOString()).toBe('2026-03-09T03:30:00.000Z');
-    expect(instantOf('America/New_York', localDay(2026, 3, 8), 2 * 60 + 30)).toBeUndefined();
+    expect(instantOf('America/New_York', localDay('2026-03-08'), 2 * 60 + 30)).toBeUndefined();
     expect(formatInstant('America/Chicago', Date.parse('2026-07-01T15:00:00Z'))).toBe('2026-07-01T10:00:00-05:00');
     expect(dayAt('Pacific/Auckland', Date.parse('2026-03-09T12:00:00Z')).key).toBe('2026-03-10');
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
+import { BACKENDS, freeSlots, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
 import {
   addStaff,
   addToken,
@@ -45,11 +45,7 @@ describe.each(BACKENDS)('every staff operation on %s', (backend) => {
     const other = await addStaff(server, 'front-desk');
     const { id: tokenId } = await addToken(server, ['bookings:read']);
     ids = { bookingId: bookingId!, responseId, staffId: other.id, tokenId };
-    const params = new URLSearchParams({ start: WINDOW.start, end: WINDOW.end, providerId: 'rosa-delgado' });
-    const slots = (await (await fetch(`${server.api}/slots?${params}`)).json()) as {
-      data: { id: string; status: string }[];
-    };
-    BODIES.staffRescheduleBooking = { slotId: slots.data.find((slot) => slot.status === 'free')!.id };
+    BODIES.staffRescheduleBooking = { slotId: (await freeSlots(server, { providerId: 'rosa-delgado' }))[0]!.id };
   }, 60_000);
   afterAll(async () => {
     // No error body, from any operation, carried anything a patient typed.

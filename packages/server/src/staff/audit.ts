@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { randomId } from '../idempotency.js';
 
 /** Who acted: a person (staff id), an integration (token id), the server itself, or someone not signed in. */
@@ -62,6 +62,20 @@ export async function appendAudit(db: Queryable, entry: AuditEntry, nowMs: numbe
       JSON.stringify(entry.details ?? {}),
     ],
   );
+}
+
+/** Runs `change` in one transaction with the audit entry made from its result: both are written, or neither. */
+export function auditedChange<T>(
+  db: Database,
+  change: (tx: Queryable) => Promise<T>,
+  entry: (result: T) => AuditEntry,
+  nowMs: number,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const result = await change(tx);
+    await appendAudit(tx, entry(result), nowMs);
+    return result;
+  });
 }
 
 export interface AuditFilter {

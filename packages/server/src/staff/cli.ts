@@ -3,7 +3,7 @@ import { isFrontdeskError } from '@frontdesk/core';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { createStaff, listStaff, normalizeEmail, updateStaff } from './accounts.js';
-import { type Actor, appendAudit } from './audit.js';
+import { type Actor, auditedChange } from './audit.js';
 import { runRetention } from './retention.js';
 import { TOKEN_SCOPES } from './roles.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.js';
@@ -74,8 +74,11 @@ async function readPassword(io: StaffCliIo): Promise<string> {
   return first;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+/** The rows under their header in aligned columns, or `empty` when there are none. */
+function listing(empty: string, header: string[], body: string[][]): string {
+  if (body.length === 0) return empty;
+  const rows = [header, ...body];
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return `${rows
     .map((row) =>
       row
@@ -102,7 +105,7 @@ export async function staffCommand(
       io.stdout(
         result.months === null
           ? 'no retention is set: nothing deleted\n'
-          : `deleted ${result.bookings} bookings, ${result.surveyResponses} survey responses and ${result.idempotencyRecords} idempotency records older than ${result.cutoff}\n`,
+          : `deleted ${result.bookings} bookings, ${result.waitlistEntries} waitlist places, ${result.surveyResponses} survey responses and ${result.idempotencyRecords} idempotency records older than ${result.cutoff}\n`,
       );
       return;
     }
@@ -111,15 +114,12 @@ export async function staffCommand(
       if (!values.email || !values.role) throw new Error('staff add needs --email and --role');
       const email = normalizeEmail(values.email);
       const password = await readPassword(io);
-      const account = await db.transaction(async (tx) => {
-        const created = await createStaff(tx, { email, name: values.name, role: values.role, password }, now);
-        await appendAudit(
-          tx,
-          { actor: CLI, action: 'staff.create', resourceType: 'StaffAccount', resourceIds: [created.id] },
-          now,
-        );
-        return created;
-      });
+      const account = await auditedChange(
+        db,
+        (tx) => createStaff(tx, { email, name: values.name, role: values.role, password }, now),
+        (created) => ({ actor: CLI, action: 'staff.create', resourceType: 'StaffAccount', resourceIds: [created.id] }),
+        now,
+      );
       io.stdout(`created ${account.role} ${account.email} (${account.id})\n`);
       return;
     }
@@ -129,49 +129,35 @@ export async function staffCommand(
       const account = (await listStaff(db)).find((candidate) => candidate.email === email);
       if (!account) throw new Error('no account has this e-mail address');
       const password = await readPassword(io);
-      await db.transaction(async (tx) => {
-        await updateStaff(tx, account.id, { password }, now);
-        await appendAudit(
-          tx,
-          { actor: CLI, action: 'staff.update', resourceType: 'StaffAccount', resourceIds: [account.id] },
-          now,
-        );
-      });
+      await auditedChange(
+        db,
+        (tx) => updateStaff(tx, account.id, { password }, now),
+        () => ({ actor: CLI, action: 'staff.update', resourceType: 'StaffAccount', resourceIds: [account.id] }),
+        now,
+      );
       io.stdout(`new password set for ${account.email}; their sessions have ended\n`);
       return;
     }
     if (sub === 'list') {
       const accounts = await listStaff(db);
       io.stdout(
-        accounts.length === 0
-          ? 'no staff accounts yet: frontdesk-server staff add --email you@clinic.example --role admin\n'
-          : table([
-              ['ID', 'E-MAIL', 'NAME', 'ROLE', 'STATE'],
-              ...accounts.map((a) => [a.id, a.email, a.name, a.role, a.disabled ? 'disabled' : 'active']),
-            ]),
+        listing(
+          'no staff accounts yet: frontdesk-server staff add --email you@clinic.example --role admin\n',
+          ['ID', 'E-MAIL', 'NAME', 'ROLE', 'STATE'],
+          accounts.map((a) => [a.id, a.email, a.name, a.role, a.disabled ? 'disabled' : 'active']),
+        ),
       );
       return;
     }
     if (sub === 'token' && third === 'create') {
       const days = values['expires-days'];
-      const token = await db.transaction(async (tx) => {
-        const created = await createApiToken(
-          tx,
-          {
-            name: values.name,
-            scopes: values.scope ?? [],
-            expiresInDays: days === undefined ? undefined : Number(days),
-          },
-          CLI.id!,
-          now,
-        );
-        await appendAudit(
-          tx,
-          { actor: CLI, action: 'token.create', resourceType: 'ApiToken', resourceIds: [created.id] },
-          now,
-        );
-        return created;
-      });
+      const expiresInDays = days === undefined ? undefined : Number(days);
+      const token = await auditedChange(
+        db,
+        (tx) => createApiToken(tx, { name: values.name, scopes: values.scope ?? [], expiresInDays }, CLI.id!, now),
+        (created) => ({ actor: CLI, action: 'token.create', resourceType: 'ApiToken', resourceIds: [created.id] }),
+        now,
+      );
       io.stderr(`token ${token.id} "${token.name}" (${token.scopes.join(' ')}), valid until ${token.expiresAt}:\n`);
       io.stdout(`${token.token}\n`);
       return;
@@ -179,30 +165,25 @@ export async function staffCommand(
     if (sub === 'token' && third === 'list') {
       const tokens = await listApiTokens(db);
       io.stdout(
-        tokens.length === 0
-          ? 'no API tokens\n'
-          : table([
-              ['ID', 'NAME', 'SCOPES', 'EXPIRES', 'STATE'],
-              ...tokens.map((t) => [t.id, t.name, t.scopes.join(' '), t.expiresAt, t.revokedAt ? 'revoked' : 'active']),
-            ]),
+        listing(
+          'no API tokens\n',
+          ['ID', 'NAME', 'SCOPES', 'EXPIRES', 'STATE'],
+          tokens.map((t) => [t.id, t.name, t.scopes.join(' '), t.expiresAt, t.revokedAt ? 'revoked' : 'active']),
+        ),
       );
       return;
     }
     if (sub === 'token' && third === 'revoke') {
       const id = args[3];
       if (!id) throw new Error('staff token revoke needs the token id');
-      const revoked = await db.transaction(async (tx) => {
-        const token = await revokeApiToken(tx, id, now);
-        if (token) {
-          await appendAudit(
-            tx,
-            { actor: CLI, action: 'token.revoke', resourceType: 'ApiToken', resourceIds: [id] },
-            now,
-          );
-        }
-        return token;
-      });
-      if (!revoked) throw new Error('no token has this id');
+      await auditedChange(
+        db,
+        async (tx) => {
+          if (!(await revokeApiToken(tx, id, now))) throw new Error('no token has this id');
+        },
+        () => ({ actor: CLI, action: 'token.revoke', resourceType: 'ApiToken', resourceIds: [id] }),
+        now,
+      );
       io.stdout(`revoked ${id}\n`);
       return;
     }

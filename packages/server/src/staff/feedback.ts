@@ -1,8 +1,9 @@
+import { shiftDayKey } from '@frontdesk/core';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import type { Queryable } from '../db/database.js';
+import { localDay } from '../scheduling/local-time.js';
 import { withScores } from './responses.js';
 import { PHQ9_BANDS, type Phq9Band, type SurveyScoring, scoringParameter } from './scoring.js';
-import { parseDay, shiftDay } from './zone.js';
 
 /**
  * What the console draws: per provider and for the whole clinic, the NPS score and its trend by ISO week, the CSAT
@@ -58,14 +59,14 @@ const OVERALL = '\u0000overall';
 const scopeKey = (row: Scope) => (row.overall ? OVERALL : row.provider_id);
 
 export function isoWeekOf(dayKey: string): string {
-  const { year, month, day } = parseDay(dayKey);
+  const { year, month, day } = localDay(dayKey);
   const date = new Date(year, month - 1, day);
   return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
 }
 
 /** The Monday of the ISO week holding `dayKey`. */
 export function mondayOf(dayKey: string): string {
-  return shiftDay(dayKey, 1 - parseDay(dayKey).isoWeekday);
+  return shiftDayKey(dayKey, 1 - localDay(dayKey).isoWeekday);
 }
 
 function npsOf(responses: number, promoters: number, detractors: number): NpsCounts {
@@ -110,7 +111,7 @@ export async function feedbackSummary(
   query: FeedbackQuery,
 ): Promise<FeedbackSummary> {
   const weeks: FeedbackSummary['weeks'] = [];
-  for (let monday = mondayOf(query.from); monday <= query.to; monday = shiftDay(monday, 7)) {
+  for (let monday = mondayOf(query.from); monday <= query.to; monday = shiftDayKey(monday, 7)) {
     weeks.push({ week: isoWeekOf(monday), weekStart: monday });
   }
   // CSAT surveys may differ in scale: the distribution runs over the union of their points.

@@ -8,7 +8,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { refuseOtherMethods, sendJson } from '../http/api.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { VisitContext } from '../visits/context.js';
-import { type Actor, type AuditEntry, appendAudit, type RequestSource } from './audit.js';
+import { type Actor, type AuditEntry, appendAudit, auditedChange, type RequestSource } from './audit.js';
 import { type Permission, ROLE_PERMISSIONS } from './roles.js';
 import { type ActiveSession, resolveSession, type SessionPolicy, sameSecret } from './sessions.js';
 import type { ThrottlePolicy } from './throttle.js';
@@ -46,6 +46,11 @@ export interface StaffRequest {
   now: number;
   /** Appends to the audit trail as this actor from this client (in `tx` when given). */
   audit(entry: Omit<AuditEntry, 'actor' | 'from'>, tx?: Queryable): Promise<void>;
+  /** Runs `change` in one transaction with its audit entry (made from its result) as this actor from this client. */
+  audited<T>(
+    change: (tx: Queryable) => Promise<T>,
+    entry: (result: T) => Omit<AuditEntry, 'actor' | 'from'>,
+  ): Promise<T>;
 }
 
 export type StaffAnswer =
@@ -150,6 +155,7 @@ function requestOf(api: StaffApi, c: Context, now: number, credentials: Credenti
     from,
     now,
     audit: (entry, tx) => appendAudit(tx ?? api.db, { ...entry, actor, from }, now),
+    audited: (change, entry) => auditedChange(api.db, change, (result) => ({ ...entry(result), actor, from }), now),
   };
 }
 

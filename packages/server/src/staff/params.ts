@@ -1,15 +1,14 @@
-import { CalendarDate, FrontdeskError, Id, TimeZone } from '@frontdesk/core';
+import { CalendarDate, dayKey, Id, shiftDayKey, TimeZone } from '@frontdesk/core';
 import type { Context } from 'hono';
-import { daysRange, shiftDay, today } from './zone.js';
+import { invalid, readObject } from '../http/request.js';
+import { daysRange } from './zone.js';
+
+export { invalid, pathId } from '../http/request.js';
 
 /**
  * The staff API's query and path parameters, checked: a bad value is a 400 naming the parameter, never echoing it.
  * A path id that cannot exist is a 404.
  */
-
-export function invalid(field: string, problem: string): FrontdeskError {
-  return new FrontdeskError('invalid-input', `${field}: ${problem}`, { field });
-}
 
 function single(c: Context, name: string): string | undefined {
   const values = c.req.queries(name);
@@ -62,22 +61,13 @@ export function queryCursor(c: Context, pattern: RegExp): string | undefined {
   return value;
 }
 
-export function pathId(c: Context, name: string, what: string): string {
-  const value = c.req.param(name) ?? '';
-  if (!Id.safeParse(value).success) throw new FrontdeskError('not-found', `no ${what} with this id`, { field: name });
-  return value;
-}
-
-export function requireObject(body: unknown, root = 'request'): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid(root, 'expected a JSON object');
-  return body as Record<string, unknown>;
-}
-
-/** Only the listed fields: anything else in a staff request body is refused, not ignored (and never echoed). */
-export function onlyFields(body: Record<string, unknown>, allowed: readonly string[], root = 'request'): void {
+/** The request's JSON object with only the listed fields: any other is refused, not ignored (and never echoed). */
+export async function readFields(c: Context, allowed: readonly string[]): Promise<Record<string, unknown>> {
+  const body = await readObject(c);
   if (Object.keys(body).some((key) => !allowed.includes(key))) {
-    throw invalid(root, `holds a field other than ${allowed.join(', ')}`);
+    throw invalid('request', `holds a field other than ${allowed.join(', ')}`);
   }
+  return body;
 }
 
 /** A range of local days asked for with `date`, or `from` and `to` (inclusive), in `zone`. */
@@ -106,9 +96,9 @@ export function queryDays(
     from = date;
     to = date;
   }
-  to ??= today(zone, nowMs);
-  from ??= shiftDay(to, 1 - defaultDays);
+  to ??= dayKey(nowMs, zone);
+  from ??= shiftDayKey(to, 1 - defaultDays);
   if (from > to) throw invalid('query.to', 'before from');
-  if (shiftDay(from, maxDays - 1) < to) throw invalid('query.to', `the range is longer than ${maxDays} days`);
+  if (shiftDayKey(from, maxDays - 1) < to) throw invalid('query.to', `the range is longer than ${maxDays} days`);
   return { from, to, ...daysRange(zone, from, to) };
 }

@@ -57,6 +57,7 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
       months: 12,
       cutoff: '2026-03-02T00:00:00.000Z',
       bookings: 0,
+      waitlistEntries: 0,
       surveyResponses: 0,
       idempotencyRecords: 0,
     });

@@ -2,12 +2,14 @@ import { FrontdeskError } from '@frontdesk/core';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Logger } from '../http/log.js';
+import { expireWaitlist } from '../waitlist/join.js';
 import { appendAudit, SYSTEM } from './audit.js';
 
 /**
- * Retention: the clinic keeps bookings and survey answers for a number of months (a setting; none means for ever),
- * then the server deletes them, with their idempotency records, attendance marks and handled flags, and writes a
- * system entry in the audit trail naming what went (ids only). The audit trail itself is kept.
+ * Retention: the clinic keeps bookings, waitlist places and survey answers for a number of months (a setting; none
+ * means for ever), then the server deletes them, with their idempotency records, attendance marks, handled flags,
+ * waitlist offers and tokens, and writes a system entry in the audit trail naming what went (ids only). The audit
+ * trail itself is kept.
  */
 export const MAX_RETENTION_MONTHS = 1_200;
 const RETENTION_KEY = 'retentionMonths';
@@ -57,19 +59,23 @@ export interface RetentionResult {
   /** Records older than this were deleted. */
   cutoff: string | null;
   bookings: number;
+  waitlistEntries: number;
   surveyResponses: number;
   idempotencyRecords: number;
 }
 
 /**
  * Deletes what is older than the retention setting, in one transaction: bookings whose visit ended and that were
- * made before the cutoff, survey responses received before it, idempotency records created before it.
+ * made before the cutoff, waitlist places whose days ended before it and that were made before it (with their offers
+ * and tokens), survey responses received before it, idempotency records created before it.
  */
 export async function runRetention(db: Database, nowMs: number): Promise<RetentionResult> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [RETENTION_LOCK]);
     const months = await getRetentionMonths(tx);
-    if (months === null) return { months, cutoff: null, bookings: 0, surveyResponses: 0, idempotencyRecords: 0 };
+    if (months === null) {
+      return { months, cutoff: null, bookings: 0, waitlistEntries: 0, surveyResponses: 0, idempotencyRecords: 0 };
+    }
     const cutoffRow = await tx.query<{ cutoff: Date }>(
       `select ($1::timestamptz at time zone 'UTC' - make_interval(months => $2)) at time zone 'UTC' as cutoff`,
       [new Date(nowMs), months],
@@ -77,6 +83,14 @@ export async function runRetention(db: Database, nowMs: number): Promise<Retenti
     const cutoff = cutoffRow.rows[0]!.cutoff;
     const bookings = await tx.query<{ id: string }>(
       'delete from bookings where end_at < $1 and created_at < $1 returning id',
+      [cutoff],
+    );
+    // One statement: the tokens' subqueries see the offers as they were before the cascade deletes them.
+    const waitlist = await tx.query<{ id: string }>(
+      `with gone as (delete from waitlist where last_day < $1::date and created_at < $1 returning id),
+         tokens as (delete from access_tokens where waitlist_id in (select id from gone)
+           or offer_id in (select id from waitlist_offers where waitlist_id in (select id from gone)))
+       select id from gone`,
       [cutoff],
     );
     const responses = await tx.query<{ id: string }>(
@@ -87,10 +101,11 @@ export async function runRetention(db: Database, nowMs: number): Promise<Retenti
     const details = { months, cutoff: cutoff.toISOString(), idempotencyRecords: keys.rowCount };
     const deleted = [
       ['Appointment', bookings.rows],
+      ['WaitlistEntry', waitlist.rows],
       ['QuestionnaireResponse', responses.rows],
     ] as const;
     // Idempotency records hold patient data too: their deletion is written down even when nothing else went.
-    const nothingElse = bookings.rows.length + responses.rows.length === 0;
+    const nothingElse = bookings.rows.length + waitlist.rows.length + responses.rows.length === 0;
     if (nothingElse && keys.rowCount > 0) {
       await appendAudit(
         tx,
@@ -107,6 +122,7 @@ export async function runRetention(db: Database, nowMs: number): Promise<Retenti
       months,
       cutoff: cutoff.toISOString(),
       bookings: bookings.rows.length,
+      waitlistEntries: waitlist.rows.length,
       surveyResponses: responses.rows.length,
       idempotencyRecords: keys.rowCount,
     };
@@ -118,9 +134,9 @@ export interface Schedule {
 }
 
 /**
- * Runs retention (and sweeps ended sessions and stale sign-in failures) a minute after start (or sooner, when
- * `everyMs` is shorter) and then every `everyMs` (an hour by default). Failures are logged by class only and tried
- * again at the next turn.
+ * Runs retention (and sweeps ended sessions, stale sign-in failures and waitlist places whose days are over) a minute
+ * after start (or sooner, when `everyMs` is shorter) and then every `everyMs` (an hour by default). Failures are
+ * logged by class only and tried again at the next turn.
  */
 export function startRetentionSchedule(options: {
   db: Database;
@@ -134,15 +150,17 @@ export function startRetentionSchedule(options: {
     running ??= (async () => {
       try {
         const result = await runRetention(db, clock.now());
-        if (result.bookings + result.surveyResponses + result.idempotencyRecords > 0) {
+        if (result.bookings + result.waitlistEntries + result.surveyResponses + result.idempotencyRecords > 0) {
           log({
             level: 'info',
             msg: 'retention',
             bookings: result.bookings,
+            waitlistEntries: result.waitlistEntries,
             surveyResponses: result.surveyResponses,
             idempotencyRecords: result.idempotencyRecords,
           });
         }
+        await expireWaitlist(db, clock.now());
         await db.query('delete from staff_sessions where expires_at <= $1', [new Date(clock.now())]);
         await db.query('delete from staff_sign_in_failures where last_failure_at <= $1', [
           new Date(clock.now() - 24 * 3_600_000),

@@ -1,19 +1,8 @@
-import { readJson } from '../http/body.js';
 import { createStaff, listStaff, updateStaff } from './accounts.js';
 import { listAudit } from './audit.js';
 import { auditEventOf, bundleOf } from './fhir.js';
 import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
-import {
-  invalid,
-  onlyFields,
-  pathId,
-  queryCursor,
-  queryDays,
-  queryId,
-  queryLimit,
-  queryTimeZone,
-  requireObject,
-} from './params.js';
+import { invalid, pathId, queryCursor, queryDays, queryId, queryLimit, queryTimeZone, readFields } from './params.js';
 import { checkRetentionMonths, getRetentionMonths, runRetention, setRetentionMonths } from './retention.js';
 import { baseOf } from './routes-exports.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.js';
@@ -70,23 +59,19 @@ export async function getSettings(request: StaffRequest): Promise<StaffAnswer> {
 
 /** `PUT /api/staff/settings`: `retentionMonths` (null keeps everything). */
 export async function putSettings(request: StaffRequest): Promise<StaffAnswer> {
-  const { api, c, now } = request;
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['retentionMonths']);
+  const { c, now } = request;
+  const body = await readFields(c, ['retentionMonths']);
   if (!('retentionMonths' in body)) throw invalid('request.retentionMonths', 'required');
   const months = checkRetentionMonths(body.retentionMonths, 'request.retentionMonths');
-  await api.db.transaction(async (tx) => {
-    await setRetentionMonths(tx, months, request.actor.id ?? '', now);
-    await request.audit(
-      {
-        action: 'settings.update',
-        resourceType: 'Setting',
-        resourceIds: ['retentionMonths'],
-        details: { retentionMonths: months },
-      },
-      tx,
-    );
-  });
+  await request.audited(
+    (tx) => setRetentionMonths(tx, months, request.actor.id ?? '', now),
+    () => ({
+      action: 'settings.update',
+      resourceType: 'Setting',
+      resourceIds: ['retentionMonths'],
+      details: { retentionMonths: months },
+    }),
+  );
   return { status: 200, body: { retentionMonths: months } };
 }
 
@@ -105,56 +90,45 @@ export async function listAccounts(request: StaffRequest): Promise<StaffAnswer> 
 
 /** `POST /api/staff/accounts`: e-mail, name, role and a first password (at least 12 characters). */
 export async function createAccount(request: StaffRequest): Promise<StaffAnswer> {
-  const { api, c, now } = request;
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['email', 'name', 'role', 'password']);
-  const account = await api.db.transaction(async (tx) => {
-    const created = await createStaff(
-      tx,
-      { email: body.email, name: body.name, role: body.role, password: body.password },
-      now,
-    );
-    await request.audit(
-      {
-        action: 'staff.create',
-        resourceType: 'StaffAccount',
-        resourceIds: [created.id],
-        details: { role: created.role },
-      },
-      tx,
-    );
-    return created;
-  });
+  const { c, now } = request;
+  const body = await readFields(c, ['email', 'name', 'role', 'password']);
+  const account = await request.audited(
+    (tx) => createStaff(tx, { email: body.email, name: body.name, role: body.role, password: body.password }, now),
+    (created) => ({
+      action: 'staff.create',
+      resourceType: 'StaffAccount',
+      resourceIds: [created.id],
+      details: { role: created.role },
+    }),
+  );
   return { status: 201, body: account };
 }
 
 /** `PATCH /api/staff/accounts/{staffId}`: name, role, disabled, or a new password (ending their sessions). */
 export async function updateAccount(request: StaffRequest): Promise<StaffAnswer> {
-  const { api, c, now } = request;
+  const { c, now } = request;
   const id = pathId(c, 'staffId', 'staff account');
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['name', 'role', 'disabled', 'password']);
+  const body = await readFields(c, ['name', 'role', 'disabled', 'password']);
   if (id === request.actor.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
     throw invalid('request', 'an admin cannot disable or demote their own account');
   }
-  const account = await api.db.transaction(async (tx) => {
-    const updated = await updateStaff(tx, id, body, now);
-    if (!updated) throw notFound('staff account', 'staffId');
-    await request.audit(
-      {
-        action: 'staff.update',
-        resourceType: 'StaffAccount',
-        resourceIds: [id],
-        details: {
-          role: typeof body.role === 'string' ? body.role : null,
-          disabled: typeof body.disabled === 'boolean' ? body.disabled : null,
-          passwordChanged: body.password !== undefined,
-        },
+  const account = await request.audited(
+    async (tx) => {
+      const updated = await updateStaff(tx, id, body, now);
+      if (!updated) throw notFound('staff account', 'staffId');
+      return updated;
+    },
+    () => ({
+      action: 'staff.update',
+      resourceType: 'StaffAccount',
+      resourceIds: [id],
+      details: {
+        role: typeof body.role === 'string' ? body.role : null,
+        disabled: typeof body.disabled === 'boolean' ? body.disabled : null,
+        passwordChanged: body.password !== undefined,
       },
-      tx,
-    );
-    return updated;
-  });
+    }),
+  );
   return { status: 200, body: account };
 }
 
@@ -167,34 +141,31 @@ export async function listTokens(request: StaffRequest): Promise<StaffAnswer> {
 
 /** `POST /api/staff/tokens`: name, scopes, days valid; the answer holds the token, shown this once. */
 export async function createToken(request: StaffRequest): Promise<StaffAnswer> {
-  const { api, c, now } = request;
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['name', 'scopes', 'expiresInDays']);
-  const token = await api.db.transaction(async (tx) => {
-    const created = await createApiToken(tx, body as { name: unknown; scopes: unknown }, request.actor.id ?? '', now);
-    await request.audit(
-      {
-        action: 'token.create',
-        resourceType: 'ApiToken',
-        resourceIds: [created.id],
-        details: { scopes: created.scopes.join(' ') },
-      },
-      tx,
-    );
-    return created;
-  });
+  const { c, now } = request;
+  const body = await readFields(c, ['name', 'scopes', 'expiresInDays']);
+  const token = await request.audited(
+    (tx) => createApiToken(tx, body as { name: unknown; scopes: unknown }, request.actor.id ?? '', now),
+    (created) => ({
+      action: 'token.create',
+      resourceType: 'ApiToken',
+      resourceIds: [created.id],
+      details: { scopes: created.scopes.join(' ') },
+    }),
+  );
   return { status: 201, body: token };
 }
 
 /** `DELETE /api/staff/tokens/{tokenId}`: revoked at once, for good. */
 export async function revokeToken(request: StaffRequest): Promise<StaffAnswer> {
-  const { api, c, now } = request;
+  const { c, now } = request;
   const id = pathId(c, 'tokenId', 'API token');
-  const token = await api.db.transaction(async (tx) => {
-    const revoked = await revokeApiToken(tx, id, now);
-    if (!revoked) throw notFound('API token', 'tokenId');
-    await request.audit({ action: 'token.revoke', resourceType: 'ApiToken', resourceIds: [id] }, tx);
-    return revoked;
-  });
+  const token = await request.audited(
+    async (tx) => {
+      const revoked = await revokeApiToken(tx, id, now);
+      if (!revoked) throw notFound('API token', 'tokenId');
+      return revoked;
+    },
+    () => ({ action: 'token.revoke', resourceType: 'ApiToken', resourceIds: [id] }),
+  );
   return { status: 200, body: token };
 }

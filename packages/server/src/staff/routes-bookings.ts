@@ -1,4 +1,3 @@
-import { readJson } from '../http/body.js';
 import { formatInstant } from '../scheduling/local-time.js';
 import {
   ATTENDANCE,
@@ -10,7 +9,7 @@ import {
   staffBookingOf,
 } from './bookings.js';
 import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
-import { invalid, onlyFields, pathId, queryDays, queryEnum, queryId, queryTimeZone, requireObject } from './params.js';
+import { invalid, pathId, queryDays, queryEnum, queryId, queryTimeZone, readFields } from './params.js';
 import { viewZone } from './zone.js';
 
 /** A day view holds one clinic's bookings for up to a month; more than this many is cut (and says so). */
@@ -67,23 +66,21 @@ export async function getBooking(request: StaffRequest): Promise<StaffAnswer> {
 export async function setAttendance(request: StaffRequest): Promise<StaffAnswer> {
   const { api, c, now } = request;
   const id = pathId(c, 'bookingId', 'booking');
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['attendance']);
+  const body = await readFields(c, ['attendance']);
   if (!ATTENDANCE.includes(body.attendance as Attendance)) {
     throw invalid('request.attendance', `one of ${ATTENDANCE.join(', ')}`);
   }
   const attendance = body.attendance as Attendance;
   const snapshot = await api.store.snapshot();
-  const updated = await api.db.transaction(async (tx) => {
-    const row = await findBooking(tx, id);
-    if (!row) throw notFound('booking', 'bookingId');
-    await markAttendance(tx, row, attendance, request.actor.id ?? '', now);
-    await request.audit(
-      { action: 'booking.attendance', resourceType: 'Appointment', resourceIds: [id], details: { attendance } },
-      tx,
-    );
-    return (await findBooking(tx, id))!;
-  });
+  const updated = await request.audited(
+    async (tx) => {
+      const row = await findBooking(tx, id);
+      if (!row) throw notFound('booking', 'bookingId');
+      await markAttendance(tx, row, attendance, request.actor.id ?? '', now);
+      return (await findBooking(tx, id))!;
+    },
+    () => ({ action: 'booking.attendance', resourceType: 'Appointment', resourceIds: [id], details: { attendance } }),
+  );
   return {
     status: 200,
     body: staffBookingOf(updated, snapshot, viewZone(snapshot, undefined, updated.location_id ?? undefined)),

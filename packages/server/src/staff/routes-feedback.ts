@@ -1,10 +1,8 @@
-import { readJson } from '../http/body.js';
 import { feedbackSummary } from './feedback.js';
 import { findFlag, findFlags, markFlagHandled } from './flags.js';
 import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
 import {
   invalid,
-  onlyFields,
   pathId,
   queryCursor,
   queryDays,
@@ -12,7 +10,7 @@ import {
   queryId,
   queryLimit,
   queryTimeZone,
-  requireObject,
+  readFields,
 } from './params.js';
 import { cursorOf, findResponse, findResponses, parseCursor, staffResponseOf } from './responses.js';
 import { clinicScoring } from './scoring.js';
@@ -118,8 +116,7 @@ export async function listFlags(request: StaffRequest): Promise<StaffAnswer> {
 export async function handleFlag(request: StaffRequest): Promise<StaffAnswer> {
   const { api, c, now } = request;
   const id = pathId(c, 'responseId', 'flagged answer');
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['note']);
+  const body = await readFields(c, ['note']);
   if (body.note !== undefined && body.note !== null && (typeof body.note !== 'string' || body.note.length > 2000)) {
     throw invalid('request.note', 'expected a text of at most 2000 characters');
   }

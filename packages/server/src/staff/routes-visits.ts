@@ -1,9 +1,8 @@
-import { readJson } from '../http/body.js';
 import { formatInstant } from '../scheduling/local-time.js';
 import { cancelInTransaction, rescheduleInTransaction } from '../visits/manage.js';
 import { findBooking, staffBookingOf } from './bookings.js';
 import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
-import { invalid, onlyFields, pathId, queryEnum, queryId, queryLimit, requireObject } from './params.js';
+import { invalid, pathId, queryEnum, queryId, queryLimit, readFields } from './params.js';
 import { viewZone } from './zone.js';
 
 /** The booking as staff see it after a change, in its location's time zone. */
@@ -23,17 +22,21 @@ async function changed(request: StaffRequest, id: string): Promise<StaffAnswer> 
 export async function cancelBooking(request: StaffRequest): Promise<StaffAnswer> {
   const { api, c } = request;
   const id = pathId(c, 'bookingId', 'booking');
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['reason']);
+  const body = await readFields(c, ['reason']);
   if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 500)) {
     throw invalid('request.reason', 'a text of at most 500 characters');
   }
   const snapshot = await api.store.snapshot();
-  await api.db.transaction(async (tx) => {
-    if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
-    await cancelInTransaction(tx, api.visits, snapshot, id, { by: 'staff', reason: body.reason as string | undefined });
-    await request.audit({ action: 'booking.cancel', resourceType: 'Appointment', resourceIds: [id] }, tx);
-  });
+  await request.audited(
+    async (tx) => {
+      if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
+      await cancelInTransaction(tx, api.visits, snapshot, id, {
+        by: 'staff',
+        reason: body.reason as string | undefined,
+      });
+    },
+    () => ({ action: 'booking.cancel', resourceType: 'Appointment', resourceIds: [id] }),
+  );
   return changed(request, id);
 }
 
@@ -44,21 +47,19 @@ export async function cancelBooking(request: StaffRequest): Promise<StaffAnswer>
 export async function rescheduleBooking(request: StaffRequest): Promise<StaffAnswer> {
   const { api, c } = request;
   const id = pathId(c, 'bookingId', 'booking');
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['slotId']);
+  const body = await readFields(c, ['slotId']);
   if (typeof body.slotId !== 'string' || body.slotId.length === 0 || body.slotId.length > 200) {
     throw invalid('request.slotId', 'a slot id as the slots list gives it');
   }
   const slotId = body.slotId;
   const snapshot = await api.store.snapshot();
-  await api.db.transaction(async (tx) => {
-    if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
-    await rescheduleInTransaction(tx, api.visits, snapshot, id, { by: 'staff', slotId });
-    await request.audit(
-      { action: 'booking.reschedule', resourceType: 'Appointment', resourceIds: [id], details: { slotId } },
-      tx,
-    );
-  });
+  await request.audited(
+    async (tx) => {
+      if (!(await findBooking(tx, id))) throw notFound('booking', 'bookingId');
+      await rescheduleInTransaction(tx, api.visits, snapshot, id, { by: 'staff', slotId });
+    },
+    () => ({ action: 'booking.reschedule', resourceType: 'Appointment', resourceIds: [id], details: { slotId } }),
+  );
   return changed(request, id);
 }
 

@@ -5,7 +5,7 @@ import type { Queryable } from '../db/database.js';
  * Which answers of which survey make a score, read from the clinic's Questionnaires: the NPS rating (0 to 10) of an
  * `nps` survey, the CSAT rating of a `csat` survey, the nine items of a PHQ-9 (known by their LOINC codes). The SQL
  * that aggregates feedback takes this as a parameter and reads the stored responses with `fd_answer_score`
- * (migrations/0003_staff.sql).
+ * (migrations/R__functions.sql).
  */
 export type ScoreKind = 'nps' | 'csat' | 'phq9';
 

@@ -31,6 +31,15 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
     await Promise.all([server?.close(), proxied?.close()]);
   });
 
+  /** The seconds a refused (429) sign-in is told to wait. */
+  const retryAfter = (response: Response) => {
+    expect(response.status).toBe(429);
+    return Number(response.headers.get('Retry-After'));
+  };
+  /** A sign-in to the server behind a proxy, from `client` (its X-Forwarded-For). */
+  const signInFrom = (client: string, email: string, password = PASSWORD) =>
+    signInRequest(proxied, email, password, { 'X-Forwarded-For': client });
+
   it('stores an argon2id hash of the password and sets an HttpOnly, SameSite=Strict cookie for the whole site', async () => {
     const account = await addStaff(server, 'admin');
     const stored = await server.db.query<{ password_hash: string }>(
@@ -63,7 +72,7 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
 
   it('behind HTTPS (--trust-proxy) sets a Secure __Host- cookie, and reads only that one', async () => {
     const account = await addStaff(proxied, 'front-desk');
-    const response = await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': '198.51.100.20' });
+    const response = await signInFrom('198.51.100.20', account.email);
     expect(response.status).toBe(200);
     const [cookie] = response.headers.getSetCookie();
     expect(cookie).toMatch(
@@ -209,11 +218,10 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
     expect(await paced(unknown, '203.0.113.2')).toEqual(known);
     expect(await tries(proxied, unknown, 1, 0, '203.0.113.2')).toEqual(['429/900']);
     // Locked: even the right password waits, from any client.
-    const locked = await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': '198.51.100.9' });
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(700);
+    const locked = await signInFrom('198.51.100.9', account.email);
+    expect(retryAfter(locked)).toBeGreaterThan(700);
     proxied.clock.advance(15 * MINUTE);
-    const after = await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': '198.51.100.9' });
+    const after = await signInFrom('198.51.100.9', account.email);
     expect(after.status).toBe(200);
   });
 
@@ -224,13 +232,12 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
     for (let n = 0; n < 30; n++) {
       proxied.clock.advance(61_000);
       const email = `guess-${n}@clinic.example`;
-      statuses.push((await signInRequest(proxied, email, 'guess', { 'X-Forwarded-For': attacker })).status);
+      statuses.push((await signInFrom(attacker, email, 'guess')).status);
     }
     expect(statuses.every((status) => status === 401)).toBe(true);
-    const locked = await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': attacker });
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(800);
-    const colleague = await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': '198.51.100.77' });
+    const locked = await signInFrom(attacker, account.email);
+    expect(retryAfter(locked)).toBeGreaterThan(800);
+    const colleague = await signInFrom('198.51.100.77', account.email);
     expect(colleague.status).toBe(200);
   });
 
@@ -239,14 +246,13 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
     const client = '203.0.113.99';
     const statuses: number[] = [];
     for (let n = 0; n < 10; n++) {
-      statuses.push((await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': client })).status);
+      statuses.push((await signInFrom(client, account.email)).status);
     }
     expect(statuses).toEqual(Array(10).fill(200));
-    const limited = await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': client });
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    const limited = await signInFrom(client, account.email);
+    expect(retryAfter(limited)).toBeGreaterThanOrEqual(1);
     proxied.clock.advance(6_000);
-    expect((await signInRequest(proxied, account.email, PASSWORD, { 'X-Forwarded-For': client })).status).toBe(200);
+    expect((await signInFrom(client, account.email)).status).toBe(200);
   });
 
   it('refuses malformed sign-ins with a 400 that names the field and echoes nothing', async () => {

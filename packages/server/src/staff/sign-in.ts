@@ -1,5 +1,4 @@
 import { FrontdeskError } from '@frontdesk/core';
-import { readJson } from '../http/body.js';
 import { accountOf, findStaffByEmail } from './accounts.js';
 import { appendAudit } from './audit.js';
 import {
@@ -10,7 +9,7 @@ import {
   sessionCookieOf,
   setSessionCookie,
 } from './http.js';
-import { invalid, onlyFields, requireObject } from './params.js';
+import { invalid, readFields } from './params.js';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { ROLE_PERMISSIONS } from './roles.js';
 import { createSession, deleteSession } from './sessions.js';
@@ -34,8 +33,7 @@ export async function signIn(request: StaffRequest): Promise<StaffAnswer> {
   const client = api.clientOf(c);
   const wait = api.signInLimiter.take(client);
   if (wait !== undefined) return tooMany(wait, `too many sign-in attempts: try again in ${wait} s`);
-  const body = requireObject(await readJson(c));
-  onlyFields(body, ['email', 'password']);
+  const body = await readFields(c, ['email', 'password']);
   if (typeof body.email !== 'string' || body.email.trim() === '' || body.email.length > 254) {
     throw invalid('request.email', 'expected an e-mail address');
   }

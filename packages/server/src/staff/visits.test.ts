@@ -1,34 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, startMailbox } from '../test-support/mailbox.js';
-import { bookingBody, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
+import { type Mailbox, type MailedServer, startMailedServer } from '../test-support/mailbox.js';
+import { bookingBody, freeSlots, post, WINDOW } from '../test-support/server.js';
 import { bookSome, PATIENT_MARKER, type StaffClient, signInAs } from '../test-support/staff.js';
 
 /** Staff acting for a patient with the visit code, the messages that failed, the waitlist: each audited. */
 describe('staff acting on visits', () => {
-  let server: TestServer;
+  let server: MailedServer;
   let admin: StaffClient;
   let mailbox: Mailbox;
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    server = await startTestServer('pglite', {
-      email: { smtpUrl: mailbox.url, from: 'visits@clinic.example' },
-      jobs: { pollMs: 20 },
-    });
+    server = await startMailedServer('pglite', { jobs: { pollMs: 20 } });
+    mailbox = server.mailbox;
     admin = await signInAs(server, 'admin');
   }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await mailbox?.close();
-  });
+  afterAll(() => server?.close());
 
   /** A booking through the public API by a patient who gave an e-mail address. */
   async function bookWithEmail(): Promise<string> {
-    const params = new URLSearchParams({ start: WINDOW.start, end: WINDOW.end, providerId: 'rosa-delgado' });
-    const slots = (await (await fetch(`${server.api}/slots?${params}`)).json()) as {
-      data: { id: string; status: string; visitTypeIds: string[] }[];
-    };
-    const slot = slots.data.find((s) => s.status === 'free')!;
+    const slot = (await freeSlots(server, { providerId: 'rosa-delgado' }))[0]!;
     const body = bookingBody(slot.id, slot.visitTypeIds[0]!, 'existing');
     const key = `test-${crypto.randomUUID()}`;
     const response = await post(
@@ -70,11 +60,7 @@ describe('staff acting on visits', () => {
 
   it('moves a booking to a free slot, refuses a taken one (409) and a bad body (400)', async () => {
     const [id, other] = await bookSome(server, 'rosa-delgado', 2, WINDOW.start, WINDOW.end);
-    const params = new URLSearchParams({ start: WINDOW.start, end: WINDOW.end, providerId: 'rosa-delgado' });
-    const slots = (await (await fetch(`${server.api}/slots?${params}`)).json()) as {
-      data: { id: string; status: string }[];
-    };
-    const free = slots.data.find((slot) => slot.status === 'free')!.id;
+    const free = (await freeSlots(server, { providerId: 'rosa-delgado' }))[0]!.id;
     const moved = await admin.json<{ id: string; status: string }>('POST', `/bookings/${id}/reschedule`, {
       slotId: free,
     });

@@ -1,5 +1,5 @@
 import type { ClinicSnapshot } from '../clinic/store.js';
-import { addDays, dayAt, instantOf, type LocalDay, localDay } from '../scheduling/local-time.js';
+import { addDays, instantOf, type LocalDay, localDay } from '../scheduling/local-time.js';
 
 /**
  * The time zone a staff view is in, always said out loud in the answer: the one asked for, else the location's,
@@ -9,11 +9,6 @@ export function viewZone(snapshot: ClinicSnapshot, asked: string | undefined, lo
   if (asked) return asked;
   const location = locationId === undefined ? undefined : snapshot.locationsById.get(locationId);
   return location?.timeZone ?? snapshot.locations[0]?.timeZone ?? 'UTC';
-}
-
-export function parseDay(key: string): LocalDay {
-  const [year, month, day] = key.split('-').map(Number) as [number, number, number];
-  return localDay(year, month, day);
 }
 
 /** The first instant of a local day (midnight, or the first minute after a skipped midnight). */
@@ -27,13 +22,5 @@ export function startOfDay(zone: string, day: LocalDay): number {
 
 /** [start, end) of the local days `first` to `last` (inclusive) in `zone`. */
 export function daysRange(zone: string, first: string, last: string): { startMs: number; endMs: number } {
-  return { startMs: startOfDay(zone, parseDay(first)), endMs: startOfDay(zone, addDays(parseDay(last), 1)) };
-}
-
-export function today(zone: string, nowMs: number): string {
-  return dayAt(zone, nowMs).key;
-}
-
-export function shiftDay(key: string, days: number): string {
-  return addDays(parseDay(key), days).key;
+  return { startMs: startOfDay(zone, localDay(first)), endMs: startOfDay(zone, addDays(localDay(last), 1)) };
 }

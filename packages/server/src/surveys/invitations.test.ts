@@ -1,7 +1,7 @@
 import { createRestAdapter } from '@frontdesk/core/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, startMailbox } from '../test-support/mailbox.js';
-import { BACKENDS, bookingBody, NOW, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
+import { type Mailbox, type MailedServer, startMailedServer } from '../test-support/mailbox.js';
+import { BACKENDS, bookingBody, freeSlots, keySequence, NOW, post } from '../test-support/server.js';
 
 const SURVEY_PAGE = 'https://clinic.example/feedback';
 const HOUR = 3_600_000;
@@ -24,34 +24,23 @@ const nps = (score: number) => ({
  * server's clock with a single-use link; a response sent with its token is linked to the visit, one per visit.
  */
 describe.each(BACKENDS)('survey invitations on %s', (backend) => {
-  let server: TestServer;
+  let server: MailedServer;
   let mailbox: Mailbox;
-  let keys = 0;
-  const key = () => `invitation-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('invitation-test');
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    server = await startTestServer(backend, {
+    server = await startMailedServer(backend, {
       pages: { manage: 'https://clinic.example/appointment', survey: SURVEY_PAGE },
-      email: { smtpUrl: mailbox.url, from: 'visits@clinic.example' },
-      jobs: { pollMs: 10 },
     });
+    mailbox = server.mailbox;
     // Patients of new-patient visits fill in the PHQ-9 before they come.
     await server.db.query("update visit_types set questionnaire = 'phq-9' where id = 'new-patient'");
     server.store.invalidate();
   }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await mailbox?.close();
-  });
+  afterAll(() => server?.close());
 
   async function bookVisit(providerId: string) {
-    const answer = await fetch(
-      `${server.api}/slots?${new URLSearchParams({ ...WINDOW, providerId, visitTypeId: 'new-patient' })}`,
-    );
-    const slots = ((await answer.json()) as { data: { id: string; end: string; start: string; status: string }[] })
-      .data;
-    const slot = slots.filter((candidate) => candidate.status === 'free')[6]!;
+    const slot = (await freeSlots(server, { providerId, visitTypeId: 'new-patient' }))[6]!;
     const body = bookingBody(slot.id, 'new-patient');
     const booked = await post(
       `${server.api}/bookings`,

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { SIGNATURE_HEADER, type SmsPayload, signature } from '../messages/sms.js';
+import type { ServerOptions } from '../server.js';
+import { type Backend, startTestServer, type TestServer } from './server.js';
 
 async function until<T>(what: string, read: () => T | undefined, timeoutMs: number): Promise<T> {
   const started = Date.now();
@@ -116,4 +118,42 @@ export async function startSmsReceiver(now: () => number = Date.now): Promise<Sm
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
   return receiver;
+}
+
+export interface MailedServer extends TestServer {
+  mailbox: Mailbox;
+  /** Only when started with `sms: true`. */
+  sms: SmsReceiver | undefined;
+}
+
+/**
+ * A test server whose e-mail goes to a new mailbox (from `from`) and, with `sms: true`, whose texts go to a new
+ * receiver checking signatures on the server's clock; its jobs run every 10 ms unless `options.jobs` says otherwise.
+ * Closing the server closes them too.
+ */
+export async function startMailedServer(
+  backend: Backend,
+  options: Partial<ServerOptions> = {},
+  { from = 'visits@clinic.example', sms: withSms = false } = {},
+): Promise<MailedServer> {
+  const mailbox = await startMailbox();
+  let server: TestServer | undefined;
+  const sms = withSms ? await startSmsReceiver(() => server?.clock.now() ?? Date.now()) : undefined;
+  server = await startTestServer(backend, {
+    email: { smtpUrl: mailbox.url, from },
+    ...(sms ? { sms: { webhookUrl: sms.url, secret: sms.secret } } : {}),
+    jobs: { pollMs: 10 },
+    ...options,
+  });
+  const closeServer = server.close;
+  return {
+    ...server,
+    mailbox,
+    sms,
+    async close() {
+      await closeServer();
+      await mailbox.close();
+      await sms?.close();
+    },
+  };
 }

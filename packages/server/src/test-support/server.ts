@@ -52,6 +52,32 @@ export async function startTestServer(backend: Backend, options: Partial<ServerO
   return { ...running, api: `${running.origin}/api`, clock, logs };
 }
 
+/** A slot as `GET /api/slots` lists it: what the tests read of it. */
+export interface SlotRecord {
+  id: string;
+  start: string;
+  end: string;
+  status: string;
+  visitTypeIds: string[];
+}
+
+/** The slots `GET /api/slots` lists for `query` (a provider, a visit type), in WINDOW unless it names other times. */
+export async function listSlots(server: TestServer, query: Record<string, string> = {}): Promise<SlotRecord[]> {
+  const answer = await fetch(`${server.api}/slots?${new URLSearchParams({ ...WINDOW, ...query })}`);
+  return ((await answer.json()) as { data: SlotRecord[] }).data;
+}
+
+/** The free ones among them. */
+export async function freeSlots(server: TestServer, query: Record<string, string> = {}): Promise<SlotRecord[]> {
+  return (await listSlots(server, query)).filter((slot) => slot.status === 'free');
+}
+
+/** Idempotency keys for one test file: `prefix-key-000000`, `prefix-key-000001`, … (valid, distinct, readable). */
+export function keySequence(prefix: string): () => string {
+  let keys = 0;
+  return () => `${prefix}-key-${String(keys++).padStart(6, '0')}`;
+}
+
 export function bookingBody(slotId: string, visitTypeId: string, patientType: 'new' | 'existing' = 'new') {
   return {
     slotId,

@@ -1,12 +1,15 @@
 import { createRestAdapter } from '@frontdesk/core/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, bookingBody, NOW, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
-
-interface SlotRecord {
-  id: string;
-  status: string;
-  visitTypeIds: string[];
-}
+import {
+  BACKENDS,
+  bookingBody,
+  keySequence,
+  listSlots,
+  NOW,
+  post,
+  startTestServer,
+  type TestServer,
+} from '../test-support/server.js';
 
 /**
  * Holding a time while the patient types, on PGlite and PostgreSQL: another patient sees it busy and cannot book
@@ -15,18 +18,14 @@ interface SlotRecord {
  */
 describe.each(BACKENDS)('holds on %s', (backend) => {
   let server: TestServer;
-  let keys = 0;
-  const key = () => `hold-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('hold-test');
 
   beforeAll(async () => {
     server = await startTestServer(backend);
   }, 60_000);
   afterAll(() => server?.close());
 
-  async function slots(providerId: string): Promise<SlotRecord[]> {
-    const answer = await fetch(`${server.api}/slots?${new URLSearchParams({ ...WINDOW, providerId })}`);
-    return ((await answer.json()) as { data: SlotRecord[] }).data;
-  }
+  const slots = (providerId: string) => listSlots(server, { providerId });
   const freeFor = async (providerId: string) =>
     (await slots(providerId)).filter((slot) => slot.status === 'free' && slot.visitTypeIds.includes('new-patient'));
   const statusOf = async (providerId: string, slotId: string) =>

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, bookingBody, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
+import {
+  BACKENDS,
+  bookingBody,
+  keySequence,
+  listSlots,
+  post,
+  startTestServer,
+  type TestServer,
+} from '../test-support/server.js';
 
 const MANAGE_PAGE = 'https://clinic.example/appointment';
-
-interface SlotRecord {
-  id: string;
-  status: string;
-  visitTypeIds: string[];
-}
 
 /**
  * Managing a booking by its token, on PGlite and PostgreSQL: the token is given once (its hash kept), opens the
@@ -16,23 +18,19 @@ interface SlotRecord {
  */
 describe.each(BACKENDS)('managing a booking on %s', (backend) => {
   let server: TestServer;
-  let keys = 0;
-  const key = () => `manage-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('manage-test');
 
   beforeAll(async () => {
     server = await startTestServer(backend, { pages: { manage: MANAGE_PAGE } });
   }, 60_000);
   afterAll(() => server?.close());
 
-  async function freeSlots(providerId: string): Promise<SlotRecord[]> {
-    const answer = await fetch(`${server.api}/slots?${new URLSearchParams({ ...WINDOW, providerId })}`);
-    return ((await answer.json()) as { data: SlotRecord[] }).data;
-  }
+  const slots = (providerId: string) => listSlots(server, { providerId });
 
   async function bookFirstFree(providerId: string, skip = 0) {
-    const slot = (await freeSlots(providerId)).filter(
-      (s) => s.status === 'free' && s.visitTypeIds.includes('new-patient'),
-    )[skip]!;
+    const slot = (await slots(providerId)).filter((s) => s.status === 'free' && s.visitTypeIds.includes('new-patient'))[
+      skip
+    ]!;
     const answer = await post(`${server.api}/bookings`, bookingBody(slot.id, 'new-patient'), {
       'Idempotency-Key': key(),
     });
@@ -67,7 +65,7 @@ describe.each(BACKENDS)('managing a booking on %s', (backend) => {
   });
 
   it('answers a repeated booking request with the same booking and a new token that works too', async () => {
-    const slot = (await freeSlots('emily-carter')).find(
+    const slot = (await slots('emily-carter')).find(
       (s) => s.status === 'free' && s.visitTypeIds.includes('new-patient'),
     )!;
     const body = bookingBody(slot.id, 'new-patient');
@@ -104,7 +102,7 @@ describe.each(BACKENDS)('managing a booking on %s', (backend) => {
 
   it('moves a booking in one transaction: the new slot taken, the old one free, the same id with its sequence raised', async () => {
     const { slot, booking } = await bookFirstFree('maria-hernandez');
-    const target = (await freeSlots('maria-hernandez')).find(
+    const target = (await slots('maria-hernandez')).find(
       (s) => s.status === 'free' && s.id !== slot.id && s.visitTypeIds.includes('new-patient'),
     )!;
     const moveKey = key();
@@ -116,9 +114,9 @@ describe.each(BACKENDS)('managing a booking on %s', (backend) => {
     expect(moved.status, await moved.clone().text()).toBe(200);
     const after = (await moved.json()) as { id: string; slot: { id: string }; sequence: number; status: string };
     expect(after).toMatchObject({ id: booking.id, slot: { id: target.id }, sequence: 1, status: 'booked' });
-    const slots = await freeSlots('maria-hernandez');
-    expect(slots.find((s) => s.id === slot.id)?.status).toBe('free');
-    expect(slots.find((s) => s.id === target.id)?.status).toBe('busy');
+    const now = await slots('maria-hernandez');
+    expect(now.find((s) => s.id === slot.id)?.status).toBe('free');
+    expect(now.find((s) => s.id === target.id)?.status).toBe('busy');
     // The same key again: the same answer, nothing moved twice.
     const repeat = await post(
       manage(booking.manageToken, '/reschedule'),
@@ -160,7 +158,7 @@ describe.each(BACKENDS)('managing a booking on %s', (backend) => {
   it('gives two concurrent moves to one slot exactly one success', async () => {
     const { booking: first } = await bookFirstFree('grace-mensah');
     const { booking: second } = await bookFirstFree('grace-mensah');
-    const target = (await freeSlots('grace-mensah')).find(
+    const target = (await slots('grace-mensah')).find(
       (s) => s.status === 'free' && s.visitTypeIds.includes('new-patient'),
     )!;
     const answers = await Promise.all(
@@ -180,7 +178,7 @@ describe.each(BACKENDS)('managing a booking on %s', (backend) => {
     );
     expect(cancelled.status).toBe(200);
     expect(await cancelled.json()).toMatchObject({ id: booking.id, status: 'cancelled', sequence: 1 });
-    expect((await freeSlots('emily-carter')).find((s) => s.id === slot.id)?.status).toBe('free');
+    expect((await slots('emily-carter')).find((s) => s.id === slot.id)?.status).toBe('free');
     const again = await post(manage(booking.manageToken, '/cancel'), {}, { 'Idempotency-Key': key() });
     expect(await again.json()).toMatchObject({ status: 'cancelled', sequence: 1 });
     const move = await post(

@@ -110,3 +110,17 @@ export async function leaveWaitlist(ctx: VisitContext, waitlistId: string): Prom
     new Date(ctx.clock.now()),
   ]);
 }
+
+/**
+ * Marks `expired` the places still waiting whose last day has ended in every time zone (12 hours into the next UTC
+ * day): no time can be offered to them any more. Returns how many.
+ */
+export async function expireWaitlist(db: Queryable, nowMs: number): Promise<number> {
+  const now = new Date(nowMs);
+  const expired = await db.query(
+    `update waitlist set status = 'expired', updated_at = $1
+     where status = 'waiting' and last_day < (($1::timestamptz - interval '12 hours') at time zone 'UTC')::date`,
+    [now],
+  );
+  return expired.rowCount;
+}

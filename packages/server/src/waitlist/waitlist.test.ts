@@ -1,17 +1,21 @@
 import { createRestAdapter } from '@frontdesk/core/rest';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Mailbox, startMailbox } from '../test-support/mailbox.js';
-import { BACKENDS, bookingBody, NOW, post, startTestServer, type TestServer, WINDOW } from '../test-support/server.js';
+import { runRetention, setRetentionMonths, startRetentionSchedule } from '../staff/retention.js';
+import { type Mailbox, type MailedServer, startMailedServer } from '../test-support/mailbox.js';
+import {
+  BACKENDS,
+  bookingBody,
+  freeSlots,
+  keySequence,
+  NOW,
+  post,
+  type SlotRecord,
+  startTestServer,
+} from '../test-support/server.js';
+import { expireWaitlist } from './join.js';
 
 const MANAGE_PAGE = 'https://clinic.example/appointment';
-
-interface SlotRecord {
-  id: string;
-  start: string;
-  status: string;
-  visitTypeIds: string[];
-}
 
 const offerIn = (mail: ParsedMail | undefined) => /#offer=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
 
@@ -21,30 +25,17 @@ const offerIn = (mail: ParsedMail | undefined) => /#offer=([A-Za-z0-9_-]{43})/.e
  * only earlier times and their booking moves; an offer runs out and the next patients are offered the time.
  */
 describe.each(BACKENDS)('the waitlist on %s', (backend) => {
-  let server: TestServer;
+  let server: MailedServer;
   let mailbox: Mailbox;
-  let keys = 0;
-  const key = () => `waitlist-test-key-${String(keys++).padStart(6, '0')}`;
+  const key = keySequence('waitlist-test');
 
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    server = await startTestServer(backend, {
-      pages: { manage: MANAGE_PAGE },
-      email: { smtpUrl: mailbox.url, from: 'visits@clinic.example' },
-      jobs: { pollMs: 10 },
-    });
+    server = await startMailedServer(backend, { pages: { manage: MANAGE_PAGE } });
+    mailbox = server.mailbox;
   }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await mailbox?.close();
-  });
+  afterAll(() => server?.close());
 
-  async function free(providerId: string): Promise<SlotRecord[]> {
-    const answer = await fetch(
-      `${server.api}/slots?${new URLSearchParams({ ...WINDOW, providerId, visitTypeId: 'new-patient' })}`,
-    );
-    return ((await answer.json()) as { data: SlotRecord[] }).data.filter((slot) => slot.status === 'free');
-  }
+  const free = (providerId: string) => freeSlots(server, { providerId, visitTypeId: 'new-patient' });
   async function book(slotId: string, email: string) {
     const body = bookingBody(slotId, 'new-patient');
     const answer = await post(
@@ -226,6 +217,70 @@ describe.each(BACKENDS)('the waitlist on %s', (backend) => {
       body: '[1,',
     });
     expect(noBody.status).toBe(400);
+  });
+
+  // Last: it moves the clock a year on and deletes what is older.
+  it('expires places whose days are over, and retention deletes old ones with their offers and tokens', async () => {
+    const slot = (await free('grace-mensah'))[2];
+    const taken = await book(slot!.id, `late-holder-${backend}@example.org`);
+    const joinedIds: string[] = [];
+    for (const [who, to] of [
+      ['short', '2026-03-10'],
+      ['long', '2027-03-01'],
+    ]) {
+      const joined = await join('grace-mensah', `${who}-${backend}@example.org`, { to });
+      joinedIds.push(((await joined.json()) as { id: string }).id);
+    }
+    const [short, long] = joinedIds as [string, string];
+    expect((await cancel(taken.manageToken)).status).toBe(200);
+    await waitForMail(`short-${backend}@example.org`, 1);
+    await waitForMail(`long-${backend}@example.org`, 1);
+    const statusOf = async (id: string) =>
+      (await server.db.query<{ status: string }>('select status from waitlist where id = $1', [id])).rows[0]?.status;
+    const tokensOf = async (id: string) =>
+      (
+        await server.db.query<{ n: number }>(
+          `select count(*)::int as n from access_tokens where waitlist_id = $1
+             or offer_id in (select id from waitlist_offers where waitlist_id = $1)`,
+          [id],
+        )
+      ).rows[0]!.n;
+    expect(await tokensOf(short)).toBe(2);
+
+    // The sweep, on the moved clock: 10 March is over in every zone from 11 March 12:00 UTC.
+    server.clock.set('2026-03-11T11:59:00Z');
+    await expireWaitlist(server.db, server.clock.now());
+    expect(await statusOf(short)).toBe('waiting');
+    server.clock.set('2026-03-11T12:00:00Z');
+    const schedule = startRetentionSchedule({ db: server.db, clock: server.clock, log: () => {}, everyMs: 20 });
+    try {
+      await expect.poll(() => statusOf(short), { timeout: 5_000 }).toBe('expired');
+    } finally {
+      await schedule.stop();
+    }
+    expect(await statusOf(long)).toBe('waiting');
+
+    // A year after its last day, the short place goes with its offer and tokens; the long one is younger.
+    await setRetentionMonths(server.db, 12, 'test', server.clock.now());
+    server.clock.set('2027-03-12T00:00:00Z');
+    try {
+      expect(await runRetention(server.db, server.clock.now())).toMatchObject({ waitlistEntries: 1 });
+      expect(await statusOf(short)).toBeUndefined();
+      expect(await tokensOf(short)).toBe(0);
+      const offers = await server.db.query<{ waitlist_id: string }>(
+        'select waitlist_id from waitlist_offers where waitlist_id = any($1)',
+        [[short, long]],
+      );
+      expect(offers.rows).toEqual([{ waitlist_id: long }]);
+      expect(await tokensOf(long)).toBe(2);
+      const audited = await server.db.query<{ resource_ids: string[] }>(
+        "select resource_ids from audit_events where action = 'retention.delete' and resource_type = 'WaitlistEntry'",
+      );
+      expect(audited.rows).toEqual([{ resource_ids: [short] }]);
+    } finally {
+      await setRetentionMonths(server.db, null, 'test', server.clock.now());
+      server.clock.set(NOW);
+    }
   });
 });
 
