@@ -1,5 +1,6 @@
 import {
   type Booking,
+  bookingDetail,
   type FdSlotSelectDetail,
   FrontdeskError,
   newIdempotencyKey,
@@ -267,13 +268,7 @@ export class FdBooking extends FrontdeskElement {
       this.replaceBooking(facts, booking);
       this.outcome = { kind: 'cancelled' };
       this.announce(this.t.cancelledAnnouncement(this.whenText(facts, booking.slot)));
-      this.emit('fd-booking-cancel', {
-        bookingId: booking.id,
-        slot: booking.slot,
-        visitTypeId: booking.visitTypeId,
-        providerId: booking.providerId ?? booking.slot.providerId,
-        locationId: booking.location?.id ?? booking.slot.locationId,
-      });
+      this.emit('fd-booking-cancel', bookingDetail(booking));
     } catch (thrown) {
       this.failed(toFrontdeskError(thrown), facts);
     }
@@ -372,12 +367,8 @@ export class FdBooking extends FrontdeskElement {
       this.mode = { kind: 'view' };
       this.announce(this.t.movedAnnouncement(this.whenText(facts, booking.slot)));
       this.emit('fd-booking-reschedule', {
-        bookingId: booking.id,
-        slot: booking.slot,
+        ...bookingDetail(booking),
         previousSlot: previous,
-        visitTypeId: booking.visitTypeId,
-        providerId: booking.providerId ?? booking.slot.providerId,
-        locationId: booking.location?.id ?? booking.slot.locationId,
         sequence: booking.sequence,
       });
     } catch (thrown) {
