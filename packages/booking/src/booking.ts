@@ -1,6 +1,5 @@
 import {
   type Booking,
-  bookingDetail,
   type FdSlotSelectDetail,
   FrontdeskError,
   newIdempotencyKey,
@@ -268,7 +267,13 @@ export class FdBooking extends FrontdeskElement {
       this.replaceBooking(facts, booking);
       this.outcome = { kind: 'cancelled' };
       this.announce(this.t.cancelledAnnouncement(this.whenText(facts, booking.slot)));
-      this.emit('fd-booking-cancel', bookingDetail(booking));
+      this.emit('fd-booking-cancel', {
+        bookingId: booking.id,
+        slot: booking.slot,
+        visitTypeId: booking.visitTypeId,
+        providerId: booking.providerId ?? booking.slot.providerId,
+        locationId: booking.location?.id ?? booking.slot.locationId,
+      });
     } catch (thrown) {
       this.failed(toFrontdeskError(thrown), facts);
     }
@@ -367,8 +372,12 @@ export class FdBooking extends FrontdeskElement {
       this.mode = { kind: 'view' };
       this.announce(this.t.movedAnnouncement(this.whenText(facts, booking.slot)));
       this.emit('fd-booking-reschedule', {
-        ...bookingDetail(booking),
+        bookingId: booking.id,
+        slot: booking.slot,
         previousSlot: previous,
+        visitTypeId: booking.visitTypeId,
+        providerId: booking.providerId ?? booking.slot.providerId,
+        locationId: booking.location?.id ?? booking.slot.locationId,
         sequence: booking.sequence,
       });
     } catch (thrown) {

@@ -1,5 +1,16 @@
 import { type Address, knownDateFormat, type Location, type Provider } from '@frontdesk/core';
 
+/** Only http(s) photos are ever loaded: a `javascript:` or `data:` URL from an API never reaches `src`. */
+export function safePhotoUrl(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const firstLetter = (word: string | undefined) => (word ? ([...word][0] ?? '') : '');
 
 /** "AG" for Dr. Ana García, MD: from the name parts when there are any, else the display name without titles. */

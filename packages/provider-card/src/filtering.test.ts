@@ -1,6 +1,6 @@
 import type { Provider } from '@frontdesk/core';
 import { describe, expect, it } from 'vitest';
-import { initials, mapHref, nameWithCredentials } from './display.js';
+import { initials, mapHref, nameWithCredentials, safePhotoUrl } from './display.js';
 import { filterProviders, filterToRelax, NO_FILTERS, nameMatches, resolveOption, sortProviders } from './filtering.js';
 
 function provider(id: string, overrides: Partial<Provider> = {}): Provider {
@@ -85,6 +85,14 @@ describe('provider filters', () => {
 });
 
 describe('provider display helpers', () => {
+  it('never lets a non-http photo URL through', () => {
+    expect(safePhotoUrl('https://cdn.example/a.jpg')).toBe('https://cdn.example/a.jpg');
+    expect(safePhotoUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safePhotoUrl('data:image/png;base64,AAAA')).toBeUndefined();
+    expect(safePhotoUrl('/relative.jpg')).toBeUndefined();
+    expect(safePhotoUrl(42)).toBeUndefined();
+  });
+
   it('makes initials from name parts or the display name without titles', () => {
     expect(initials(jose)).toBe('JM');
     expect(initials({ displayName: 'Dr. ángela de la Cruz, MD' })).toBe('ÁC');

@@ -4,13 +4,12 @@ import {
   FrontdeskError,
   type Location,
   type Provider,
-  safeWebUrl,
   toFrontdeskError,
 } from '@frontdesk/core';
 import { baseStyles, devWarn, FrontdeskElement, LocalizeController, Resource } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BOOKING_MODES, type BookingMode, BookingPanel } from './booking-panel.js';
-import { formatInstant, initials, languageName, nameWithCredentials, validated } from './display.js';
+import { formatInstant, initials, languageName, nameWithCredentials, safePhotoUrl, validated } from './display.js';
 import { renderPlace } from './place.js';
 import { cardStyles } from './provider-card.styles.js';
 import { providerStrings } from './strings.js';
@@ -214,7 +213,7 @@ export class FdProviderCard extends FrontdeskElement {
     const locations = this.pickLocations(provider, all);
     const first = locations[0];
     const full = this.variant !== 'compact';
-    const photo = safeWebUrl(provider.photoUrl);
+    const photo = safePhotoUrl(provider.photoUrl);
     const next = provider.nextAvailable
       ? formatInstant(provider.nextAvailable, first?.timeZone ?? browserTimeZone(), this.i18n.lang)
       : undefined;

@@ -1,12 +1,10 @@
 import {
   type Booking,
-  bookingDetail,
   type FdBookingConfirmedDetail,
   type FrontdeskAdapter,
   googleCalendarUrl,
   outlookCalendarUrl,
   type Plan,
-  safeWebUrl,
   timeText,
   toFrontdeskError,
 } from '@frontdesk/core';
@@ -18,6 +16,7 @@ import {
   calendarLinkEvent,
   patientRows,
   type Row,
+  safeWebUrl,
 } from './booking-summaries.js';
 import { whenLabel } from './labels.js';
 import type { Model } from './model.js';
@@ -190,7 +189,14 @@ export class BookingFlow extends PatientPart<BookingHost> {
         // The confirmation's heading takes focus and is read out; "Booking…" must not linger in the live region.
         this.host.announce('');
         this.host.go('done');
-        this.host.confirmed({ ...bookingDetail(booking), status: booking.status });
+        this.host.confirmed({
+          bookingId: booking.id,
+          status: booking.status,
+          slot: booking.slot,
+          visitTypeId: booking.visitTypeId,
+          providerId: booking.providerId ?? booking.slot.providerId,
+          locationId: booking.location?.id ?? booking.slot.locationId,
+        });
       },
       async (error) => {
         // The failure is shown (and read) as an alert; the live region is cleared of "Booking…".

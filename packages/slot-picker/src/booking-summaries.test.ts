@@ -1,7 +1,7 @@
 import type { Location, VisitType } from '@frontdesk/core';
 import { describe, expect, it } from 'vitest';
 import { bookingStringsEn as t } from './booking-strings.js';
-import { appointmentRows, locationText, patientRows } from './booking-summaries.js';
+import { appointmentRows, locationText, patientRows, safeWebUrl } from './booking-summaries.js';
 import type { Setup } from './loaders.js';
 import { emptyDraft, toPatientDetails } from './patient-form.js';
 
@@ -31,6 +31,13 @@ const entry = {
 };
 
 describe('booking summaries', () => {
+  it('let only http(s) links through', () => {
+    expect(safeWebUrl('https://clinic.example/a?b=1')).toBe('https://clinic.example/a?b=1');
+    expect(safeWebUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeWebUrl('data:text/html,hi')).toBeUndefined();
+    expect(safeWebUrl('not a url')).toBeUndefined();
+  });
+
   it('write an address on one line', () => {
     expect(locationText(location)).toBe('Midtown Clinic, 2100 West End Avenue, Suite 400, Nashville, TN 37203');
     expect(locationText({ ...location, address: undefined })).toBe('Midtown Clinic');

@@ -6,7 +6,6 @@ import {
   type Location,
   type PatientDetails,
   type Plan,
-  safeWebUrl,
   type VisitType,
 } from '@frontdesk/core';
 import type { BookingStrings } from './booking-strings.js';
@@ -26,6 +25,17 @@ export interface AppointmentContext {
 }
 
 export type Row = readonly [label: string, value: string];
+
+/** Only http(s) links reach an `href`: a `javascript:` URL from a backend must never become clickable. */
+export function safeWebUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** "Midtown Clinic, 2100 West End Avenue, Suite 400, Nashville, TN 37203". */
 export function locationText(location: Location): string {

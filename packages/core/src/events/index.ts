@@ -15,7 +15,6 @@ import type { FdSurveySubmitDetail } from './survey-submit.js';
 
 export type { FdBookingCancelDetail } from './booking-cancel.js';
 export type { FdBookingConfirmedDetail } from './booking-confirmed.js';
-export { bookingDetail } from './booking-detail.js';
 export type { FdBookingRescheduleDetail } from './booking-reschedule.js';
 export { errorDetail, type FdErrorDetail } from './error.js';
 export type { FdEstimateBreakdown, FdEstimateDetail } from './estimate.js';

@@ -37,5 +37,4 @@ export { parseMoneyInput, parsePercentInput } from './money-input.js';
 export type { NumberInputError, NumberInputResult } from './number-input.js';
 export { exactOffset, zoneOffsetMinutes } from './offset.js';
 export { telHref } from './phone.js';
-export { safeWebUrl } from './web-url.js';
 export { dayKey, type PartOfDay, partOfDay, startOfDayInZone, toIsoWithOffset } from './zoned.js';
