@@ -30,7 +30,6 @@ import { renderConfirmation, renderElsewhere } from './views/outcome-view.js';
 import { renderReview } from './views/review-view.js';
 
 export { bookingStyles } from './booking.styles.js';
-export type { PartHost } from './patient-part.js';
 
 /**
  * A booking as the REST contract of the patient's whole visit answers it: which messages the server will really send,
