@@ -4,22 +4,30 @@
 // told plainly that the time is gone. Axe clean at each step.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../packages/server/dist/index.js';
+import type { ManualClock, RunningServer } from '../../packages/server/dist/index.js';
 import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
 import { axeViolations, type Site, shadowText, watchedPage } from './harness.js';
 import { answerNewPatient, PATIENT } from './patient-steps.js';
 import { startVisitSite, type VisitSite } from './visit-site.js';
 
 let mailbox: Mailbox;
+let clock: ManualClock;
 let server: RunningServer;
 let site: Site;
 let visit: VisitSite | undefined;
 const PROVIDER_PAGE = '/provider.html?provider=rosa-delgado';
 const OFFER_LINK = /(http:\/\/\S+\/manage\.html#offer=[A-Za-z0-9_-]+)/;
 
+/** The latest mail to `to` that carries a claim link. */
+function offerMail(to: string) {
+  return mailbox.mails.findLast(
+    (mail) => JSON.stringify(mail.to ?? '').includes(to) && OFFER_LINK.test(mail.text ?? ''),
+  );
+}
+
 beforeAll(async () => {
   visit = await startVisitSite();
-  ({ mailbox, server, site } = visit);
+  ({ mailbox, clock, server, site } = visit);
 }, 60_000);
 
 afterAll(async () => {
@@ -40,7 +48,7 @@ async function post(path: string, body: unknown, key: string): Promise<Response>
 }
 
 /** Another patient books the first free new-patient time with the provider (through the API, as any page would). */
-async function bookFirstTime(): Promise<{ slotId: string; manageToken: string }> {
+async function bookFirstTime(key: string): Promise<{ slotId: string; manageToken: string }> {
   const query = new URLSearchParams({
     providerId: 'rosa-delgado',
     visitTypeId: 'new-patient',
@@ -66,7 +74,7 @@ async function bookFirstTime(): Promise<{ slotId: string; manageToken: string }>
       },
       consent: { terms: true, contact: true },
     },
-    'waitlist-e2e-first-booking',
+    key,
   );
   expect(answer.status).toBe(201);
   const booking = (await answer.json()) as { manageToken: string };
@@ -104,7 +112,7 @@ async function joinWaitlist(page: Page, given: string, email: string): Promise<v
 
 describe('the waitlist, the patient’s side', () => {
   it('two patients join through the picker; a cancellation offers the time to both; the first claim wins', async () => {
-    const { slotId, manageToken } = await bookFirstTime();
+    const { slotId, manageToken } = await bookFirstTime('waitlist-e2e-first-booking');
     const first = await watchedPage(site, { viewport: { width: 1280, height: 900 } });
     const second = await watchedPage(site, { viewport: { width: 1280, height: 900 } });
     try {
@@ -114,8 +122,6 @@ describe('the waitlist, the patient’s side', () => {
       expect(waiting.rows).toHaveLength(2);
 
       expect((await post(`/bookings/${manageToken}/cancel`, {}, 'waitlist-e2e-cancel-1')).status).toBe(200);
-      const offerMail = (to: string) =>
-        mailbox.mails.find((mail) => JSON.stringify(mail.to ?? '').includes(to) && OFFER_LINK.test(mail.text ?? ''));
       await expect
         .poll(() => Boolean(offerMail('ana.waits@example.com') && offerMail('bea.waits@example.com')), {
           timeout: 20_000,
@@ -170,4 +176,48 @@ describe('the waitlist, the patient’s side', () => {
       await second.context.close();
     }
   }, 180_000);
+
+  it('an offer left unclaimed past its time says plainly that it ran out, and cannot be claimed', async () => {
+    const { manageToken } = await bookFirstTime('waitlist-e2e-second-booking');
+    const joined = await post(
+      '/waitlist',
+      {
+        providerId: 'rosa-delgado',
+        visitTypeId: 'new-patient',
+        from: new Date().toISOString().slice(0, 10),
+        to: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        patient: {
+          givenName: 'Cara',
+          familyName: PATIENT.family,
+          birthDate: '1952-07-14',
+          phone: '+1 615 555 0122',
+          email: 'cara.waits@example.com',
+          patientType: 'new',
+        },
+        consent: { terms: true, contact: true },
+        idempotencyKey: 'waitlist-e2e-cara-joins',
+      },
+      'waitlist-e2e-cara-joins',
+    );
+    expect(joined.status).toBe(201);
+    expect((await post(`/bookings/${manageToken}/cancel`, {}, 'waitlist-e2e-cancel-2')).status).toBe(200);
+    await expect.poll(() => Boolean(offerMail('cara.waits@example.com')), { timeout: 20_000 }).toBe(true);
+    const link = OFFER_LINK.exec(offerMail('cara.waits@example.com')!.text ?? '')![1]!;
+
+    // The clinic's default 30 minutes to claim pass before Cara opens the mail.
+    clock.advance(31 * 60_000);
+    const { page, context, errors, violations } = await watchedPage(site, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(link);
+      const manage = page.locator('fd-booking');
+      await manage.getByText('This offer has run out').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).hash).toBe('');
+      expect(await manage.getByRole('button', { name: 'Claim this time' }).count()).toBe(0);
+      await expectAccessible(page, 'offer run out');
+      expect(errors).toEqual([]);
+      expect(await violations()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
