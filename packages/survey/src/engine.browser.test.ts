@@ -10,6 +10,7 @@ import { expect, html } from '@open-wc/testing';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
 import { framesOnTimers, heard, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
 import { press, typeText } from '../../../test/support/keys.js';
+import { calculated, form } from '../../../test/support/questionnaires.js';
 import { fhirRequests, fhirServer } from '../../../test/support/servers.js';
 import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
 import './define.js';
@@ -22,14 +23,6 @@ import type { FdSurvey } from './survey.js';
 framesOnTimers();
 
 const mount = (template: ReturnType<typeof html>) => mountSurvey<FdSurvey>(template);
-const form = (item: QuestionnaireItem[], extra: Partial<Questionnaire> = {}): Questionnaire => ({
-  resourceType: 'Questionnaire',
-  id: 'engine-form',
-  status: 'active',
-  item,
-  ...extra,
-});
-const fhirpath = (expression: string) => ({ language: 'text/fhirpath', expression });
 const answerPath = (linkId: string) => `%resource.item.where(linkId='${linkId}').answer.value`;
 
 beforeEach(() => {
@@ -44,9 +37,7 @@ describe('fd-survey: calculated items', () => {
       linkId: 'sum',
       type: 'integer',
       text: 'Total',
-      extension: [
-        { url: URLS.calculatedExpression, valueExpression: fhirpath(`${answerPath('a')} + ${answerPath('b')}`) },
-      ],
+      extension: [calculated(`${answerPath('a')} + ${answerPath('b')}`)],
     },
   ]);
 

@@ -5,6 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
 import { frame, framesOnTimers, liveText, part, shadow, sleep, text, until } from '../../../test/support/dom.js';
 import { press, typeText } from '../../../test/support/keys.js';
+import { form } from '../../../test/support/questionnaires.js';
 import './define.js';
 import type { FdSurvey } from './survey.js';
 
@@ -98,11 +99,8 @@ describe('fd-survey: keyboard-only completion of a paged form', () => {
   });
 
   it('keeps answers going Back, and skips a page whose group is disabled', async () => {
-    const questionnaire = {
-      resourceType: 'Questionnaire',
-      id: 'paging',
-      status: 'active',
-      item: [
+    const questionnaire = form(
+      [
         { linkId: 'p1', type: 'group', text: 'About you', item: [{ linkId: 'pet', type: 'boolean', text: 'Pet?' }] },
         {
           linkId: 'p2',
@@ -113,7 +111,8 @@ describe('fd-survey: keyboard-only completion of a paged form', () => {
         },
         { linkId: 'p3', type: 'group', text: 'Last', item: [{ linkId: 'x', type: 'string', text: 'Other' }] },
       ],
-    };
+      { id: 'paging' },
+    );
     const { el, pages } = await mount(html`<fd-survey paged .questionnaire=${questionnaire}></fd-survey>`);
     expect(text(part(el, 'progress'))).to.equal('Page 1 of 2');
     option(el, 'No').click();
@@ -163,11 +162,8 @@ describe('fd-survey: validation', () => {
   });
 
   it('announces a field error when the patient leaves the field, tied with aria-describedby', async () => {
-    const questionnaire = {
-      resourceType: 'Questionnaire',
-      id: 'ages',
-      status: 'active',
-      item: [
+    const questionnaire = form(
+      [
         {
           linkId: 'age',
           type: 'integer',
@@ -175,7 +171,8 @@ describe('fd-survey: validation', () => {
           extension: [{ url: SURVEY_EXTENSION_URLS.maxValue, valueInteger: 120 }],
         },
       ],
-    };
+      { id: 'ages' },
+    );
     const { el } = await mount(html`<fd-survey .questionnaire=${questionnaire}></fd-survey>`);
     const input = shadow(el).querySelector<HTMLInputElement>('input[type=number]')!;
     input.focus();

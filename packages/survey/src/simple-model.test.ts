@@ -14,7 +14,7 @@ import {
 import { CSAT, PHQ_9, POST_VISIT_NPS } from '@frontdesk/core/memory';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { control, slider } from '../../../test/support/questionnaires.js';
+import { calculated, control, form, slider } from '../../../test/support/questionnaires.js';
 import { simpleSurveyModel } from './simple-model.js';
 
 // The small model of simple forms against the survey engine: for every form it takes, the same node views, and after
@@ -23,13 +23,13 @@ import { simpleSurveyModel } from './simple-model.js';
 
 const ordinal = (n: number) => ({ url: URLS.ordinalValue, valueDecimal: n });
 
-const q = (item: QuestionnaireItem[], extra: Partial<Questionnaire> = {}): Questionnaire => ({
-  resourceType: 'Questionnaire',
-  status: 'active',
-  id: 'form',
-  item,
-  ...extra,
-});
+/** A question shown only when `condition` holds. */
+const shownWhen = (
+  linkId: string,
+  type: QuestionnaireItem['type'],
+  text: string,
+  condition: NonNullable<QuestionnaireItem['enableWhen']>[number],
+): QuestionnaireItem => ({ linkId, type, text, enableWhen: [condition] });
 
 /** Forms of every shape the small model takes. */
 const SIMPLE: Record<string, Questionnaire> = {
@@ -44,7 +44,7 @@ const SIMPLE: Record<string, Questionnaire> = {
   'likert with instructions': buildLikertQuestionnaire({ statements: ['Clean'], instructions: 'Rate these' }),
   'demo NPS (integer slider, enableWhen <= 6)': POST_VISIT_NPS,
   'demo CSAT': CSAT,
-  'every condition': q(
+  'every condition': form(
     [
       {
         linkId: 'age',
@@ -69,72 +69,21 @@ const SIMPLE: Record<string, Questionnaire> = {
         ],
       },
       { linkId: 'pick', type: 'choice', text: 'Pick', answerOption: [{ valueString: 'A' }, { valueInteger: 2 }] },
-      {
-        linkId: 'adult',
-        type: 'display',
-        text: 'Adults only',
-        enableWhen: [{ question: 'age', operator: '>=', answerInteger: 18 }],
-      },
-      {
-        linkId: 'young',
-        type: 'text',
-        text: 'Young',
-        enableWhen: [{ question: 'age', operator: '<', answerInteger: 18 }],
-      },
-      {
-        linkId: 'over',
-        type: 'string',
-        text: 'Over',
-        enableWhen: [{ question: 'age', operator: '>', answerInteger: 65 }],
-      },
-      {
-        linkId: 'upto',
-        type: 'string',
-        text: 'Up to',
-        enableWhen: [{ question: 'age', operator: '<=', answerInteger: 3 }],
-      },
-      {
-        linkId: 'named',
-        type: 'string',
-        text: 'Named',
-        enableWhen: [{ question: 'name', operator: 'exists', answerBoolean: true }],
-      },
-      {
-        linkId: 'unnamed',
-        type: 'string',
-        text: 'Unnamed',
-        enableWhen: [{ question: 'name', operator: 'exists', answerBoolean: false }],
-      },
-      {
-        linkId: 'bob',
-        type: 'string',
-        text: 'Bob',
-        enableWhen: [{ question: 'name', operator: '=', answerString: 'Bob' }],
-      },
-      {
-        linkId: 'after-b',
-        type: 'string',
-        text: 'After B',
-        enableWhen: [{ question: 'name', operator: '>', answerString: 'B' }],
-      },
-      {
-        linkId: 'red',
-        type: 'string',
-        text: 'Red',
-        enableWhen: [{ question: 'colour', operator: '=', answerCoding: { code: 'r' } }],
-      },
-      {
-        linkId: 'not-red',
-        type: 'string',
-        text: 'Not red',
-        enableWhen: [{ question: 'colour', operator: '!=', answerCoding: { system: 'urn:c', code: 'r' } }],
-      },
-      {
-        linkId: 'two',
-        type: 'string',
-        text: 'Two',
-        enableWhen: [{ question: 'pick', operator: '=', answerInteger: 2 }],
-      },
+      shownWhen('adult', 'display', 'Adults only', { question: 'age', operator: '>=', answerInteger: 18 }),
+      shownWhen('young', 'text', 'Young', { question: 'age', operator: '<', answerInteger: 18 }),
+      shownWhen('over', 'string', 'Over', { question: 'age', operator: '>', answerInteger: 65 }),
+      shownWhen('upto', 'string', 'Up to', { question: 'age', operator: '<=', answerInteger: 3 }),
+      shownWhen('named', 'string', 'Named', { question: 'name', operator: 'exists', answerBoolean: true }),
+      shownWhen('unnamed', 'string', 'Unnamed', { question: 'name', operator: 'exists', answerBoolean: false }),
+      shownWhen('bob', 'string', 'Bob', { question: 'name', operator: '=', answerString: 'Bob' }),
+      shownWhen('after-b', 'string', 'After B', { question: 'name', operator: '>', answerString: 'B' }),
+      shownWhen('red', 'string', 'Red', { question: 'colour', operator: '=', answerCoding: { code: 'r' } }),
+      shownWhen('not-red', 'string', 'Not red', {
+        question: 'colour',
+        operator: '!=',
+        answerCoding: { system: 'urn:c', code: 'r' },
+      }),
+      shownWhen('two', 'string', 'Two', { question: 'pick', operator: '=', answerInteger: 2 }),
       {
         linkId: 'either',
         type: 'integer',
@@ -169,12 +118,7 @@ const SIMPLE: Record<string, Questionnaire> = {
             extension: [{ url: URLS.sliderStepValue, valueInteger: 2 }],
           },
           { linkId: 'note', type: 'display', text: 'Note' },
-          {
-            linkId: 'inner',
-            type: 'text',
-            text: 'Inner',
-            enableWhen: [{ question: 'age', operator: '=', answerInteger: 7 }],
-          },
+          shownWhen('inner', 'text', 'Inner', { question: 'age', operator: '=', answerInteger: 7 }),
         ],
       },
     ],
@@ -323,43 +267,45 @@ const OUTSIDE: Record<string, Questionnaire | unknown> = {
   'JSON that does not parse': '{"resourceType": "Questionnaire",',
   'not a Questionnaire': { resourceType: 'Patient' },
   'no status': { resourceType: 'Questionnaire', item: [{ linkId: 'a', type: 'string' }] },
-  'a bad id': q([{ linkId: 'a', type: 'string' }], { id: 'has space' }),
-  'no items': q([]),
-  'a boolean': q([{ linkId: 'a', type: 'boolean' }]),
-  'a date': q([{ linkId: 'a', type: 'date' }]),
-  'a decimal': q([{ linkId: 'a', type: 'decimal' }]),
-  'an open choice': q([{ linkId: 'a', type: 'open-choice', answerOption: [{ valueString: 'x' }] }]),
-  'a repeating question': q([{ linkId: 'a', type: 'choice', repeats: true, answerOption: [{ valueString: 'x' }] }]),
-  'a repeating group': q([{ linkId: 'g', type: 'group', repeats: true, item: [{ linkId: 'a', type: 'string' }] }]),
-  'a nested group': q([
+  'a bad id': form([{ linkId: 'a', type: 'string' }], { id: 'has space' }),
+  'no items': form([]),
+  'a boolean': form([{ linkId: 'a', type: 'boolean' }]),
+  'a date': form([{ linkId: 'a', type: 'date' }]),
+  'a decimal': form([{ linkId: 'a', type: 'decimal' }]),
+  'an open choice': form([{ linkId: 'a', type: 'open-choice', answerOption: [{ valueString: 'x' }] }]),
+  'a repeating question': form([{ linkId: 'a', type: 'choice', repeats: true, answerOption: [{ valueString: 'x' }] }]),
+  'a repeating group': form([{ linkId: 'g', type: 'group', repeats: true, item: [{ linkId: 'a', type: 'string' }] }]),
+  'a nested group': form([
     { linkId: 'g', type: 'group', item: [{ linkId: 'h', type: 'group', item: [{ linkId: 'a', type: 'string' }] }] },
   ]),
-  'a page': q([{ linkId: 'g', type: 'group', extension: [control('page')], item: [{ linkId: 'a', type: 'string' }] }]),
-  'a drop-down': q([
+  'a page': form([
+    { linkId: 'g', type: 'group', extension: [control('page')], item: [{ linkId: 'a', type: 'string' }] },
+  ]),
+  'a drop-down': form([
     { linkId: 'a', type: 'choice', extension: [control('drop-down')], answerOption: [{ valueString: 'x' }] },
   ]),
-  'thirteen options': q([
+  'thirteen options': form([
     { linkId: 'a', type: 'choice', answerOption: Array.from({ length: 13 }, (_, i) => ({ valueInteger: i })) },
   ]),
-  'a wide slider': q([
+  'a wide slider': form([
     {
       linkId: 'a',
       type: 'integer',
       extension: slider(0, 100),
     },
   ]),
-  'a slider without bounds': q([{ linkId: 'a', type: 'integer', extension: [control('slider')] }]),
-  'a duplicate linkId': q([
+  'a slider without bounds': form([{ linkId: 'a', type: 'integer', extension: [control('slider')] }]),
+  'a duplicate linkId': form([
     { linkId: 'a', type: 'string' },
     { linkId: 'a', type: 'text' },
   ]),
-  'an initial value': q([{ linkId: 'a', type: 'string', initial: [{ valueString: 'x' }] }]),
-  'an initially selected option': q([
+  'an initial value': form([{ linkId: 'a', type: 'string', initial: [{ valueString: 'x' }] }]),
+  'an initially selected option': form([
     { linkId: 'a', type: 'choice', answerOption: [{ valueString: 'x', initialSelected: true }] },
   ]),
-  'a date option': q([{ linkId: 'a', type: 'choice', answerOption: [{ valueDate: '2024-01-01' }] }]),
-  'an answerValueSet': q([{ linkId: 'a', type: 'choice', answerValueSet: 'http://loinc.org/vs/LL358-3' }]),
-  'markdown text': q([
+  'a date option': form([{ linkId: 'a', type: 'choice', answerOption: [{ valueDate: '2024-01-01' }] }]),
+  'an answerValueSet': form([{ linkId: 'a', type: 'choice', answerValueSet: 'http://loinc.org/vs/LL358-3' }]),
+  'markdown text': form([
     {
       linkId: 'a',
       type: 'string',
@@ -367,52 +313,52 @@ const OUTSIDE: Record<string, Questionnaire | unknown> = {
       _text: { extension: [{ url: URLS.renderingMarkdown, valueMarkdown: '**x**' }] },
     } as QuestionnaireItem,
   ]),
-  'an option prefix': q([
+  'an option prefix': form([
     {
       linkId: 'a',
       type: 'choice',
       answerOption: [{ valueString: 'x', extension: [{ url: URLS.optionPrefix, valueString: 'a)' }] }],
     },
   ]),
-  'a calculated item': q([
+  'a calculated item': form([
     {
       linkId: 'a',
       type: 'integer',
-      extension: [{ url: URLS.calculatedExpression, valueExpression: { language: 'text/fhirpath', expression: '1' } }],
+      extension: [calculated('1')],
     },
   ]),
-  'a variable on the form': q([{ linkId: 'a', type: 'string' }], {
+  'a variable on the form': form([{ linkId: 'a', type: 'string' }], {
     extension: [{ url: URLS.variable, valueExpression: { name: 'v', language: 'text/fhirpath', expression: '1' } }],
   }),
-  'a hidden item': q([{ linkId: 'a', type: 'string', extension: [{ url: URLS.hidden, valueBoolean: true }] }]),
-  'help text': q([
+  'a hidden item': form([{ linkId: 'a', type: 'string', extension: [{ url: URLS.hidden, valueBoolean: true }] }]),
+  'help text': form([
     {
       linkId: 'a',
       type: 'string',
       item: [{ linkId: 'h', type: 'display', text: 'Help', extension: [control('help')] }],
     },
   ]),
-  'a regex': q([{ linkId: 'a', type: 'string', extension: [{ url: URLS.regex, valueString: '\\d+' }] }]),
-  'an enableWhen on an unknown item': q([
+  'a regex': form([{ linkId: 'a', type: 'string', extension: [{ url: URLS.regex, valueString: '\\d+' }] }]),
+  'an enableWhen on an unknown item': form([
     { linkId: 'a', type: 'string', enableWhen: [{ question: 'zzz', operator: 'exists', answerBoolean: true }] },
   ]),
-  'an enableWhen chain': q([
+  'an enableWhen chain': form([
     { linkId: 'a', type: 'string' },
     { linkId: 'b', type: 'string', enableWhen: [{ question: 'a', operator: 'exists', answerBoolean: true }] },
     { linkId: 'c', type: 'string', enableWhen: [{ question: 'b', operator: 'exists', answerBoolean: true }] },
   ]),
-  'an enableWhen on itself': q([
+  'an enableWhen on itself': form([
     { linkId: 'a', type: 'string', enableWhen: [{ question: 'a', operator: 'exists', answerBoolean: true }] },
   ]),
-  'a mismatched enableWhen': q([
+  'a mismatched enableWhen': form([
     { linkId: 'a', type: 'integer' },
     { linkId: 'b', type: 'string', enableWhen: [{ question: 'a', operator: '!=', answerString: 'x' }] },
   ]),
-  'an ordered coding': q([
+  'an ordered coding': form([
     { linkId: 'a', type: 'choice', answerOption: [{ valueCoding: { code: 'x' } }] },
     { linkId: 'b', type: 'string', enableWhen: [{ question: 'a', operator: '>', answerCoding: { code: 'x' } }] },
   ]),
-  'a group with an enableWhen': q([
+  'a group with an enableWhen': form([
     { linkId: 'a', type: 'string' },
     {
       linkId: 'g',
@@ -421,9 +367,13 @@ const OUTSIDE: Record<string, Questionnaire | unknown> = {
       item: [{ linkId: 'b', type: 'string' }],
     },
   ]),
-  'an unknown extension': q([{ linkId: 'a', type: 'string', extension: [{ url: 'urn:x', valueString: 'y' }] }]),
-  'an entry format': q([{ linkId: 'a', type: 'string', extension: [{ url: URLS.entryFormat, valueString: 'nnn' }] }]),
-  'a title with markup': q([{ linkId: 'a', type: 'string' }], { _title: { extension: [] } } as Partial<Questionnaire>),
+  'an unknown extension': form([{ linkId: 'a', type: 'string', extension: [{ url: 'urn:x', valueString: 'y' }] }]),
+  'an entry format': form([
+    { linkId: 'a', type: 'string', extension: [{ url: URLS.entryFormat, valueString: 'nnn' }] },
+  ]),
+  'a title with markup': form([{ linkId: 'a', type: 'string' }], {
+    _title: { extension: [] },
+  } as Partial<Questionnaire>),
 };
 
 describe('what the small model leaves to the engine', () => {

@@ -1,4 +1,6 @@
 import {
+  answersFromTexts,
+  collectSurveyValidation,
   type FhirCoding,
   type QuestionnaireResponse,
   type QuestionnaireResponseItem,
@@ -7,12 +9,14 @@ import {
   type SurveyChange,
   type SurveyDraft,
   type SurveyFieldError,
+  SurveyListeners,
   type SurveyModel,
   type SurveyNode,
   type SurveyOption,
   type SurveyResponseOptions,
   type SurveyScore,
   type SurveyValidation,
+  scoreSurveyItems,
   surveyAnswersEqual,
   SURVEY_EXTENSION_URLS as URLS,
 } from '@frontdesk/core';
@@ -417,7 +421,7 @@ export class SimpleSurveyModel implements SurveyModel {
   readonly #entries: Entry[];
   readonly #byKey = new Map<string, Entry>();
   readonly #canonical: string | undefined;
-  readonly #listeners = new Set<(change: SurveyChange) => void>();
+  readonly #listeners = new SurveyListeners();
 
   constructor(title: string, roots: Entry[], canonical: string | undefined) {
     this.title = title;
@@ -449,18 +453,6 @@ export class SimpleSurveyModel implements SurveyModel {
     return changed;
   }
 
-  #emit(change: SurveyChange): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(change);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  }
-
   #answerable(key: string): Entry | undefined {
     const entry = this.#byKey.get(key);
     return entry && entry.kinds.length > 0 ? entry : undefined;
@@ -469,7 +461,7 @@ export class SimpleSurveyModel implements SurveyModel {
   #commit(entry: Entry, answers: SurveyAnswer[], invalidText: string[]): void {
     entry.node.answers = answers.slice(0, 1);
     entry.node.invalidText = answers.length === 0 ? invalidText.slice(0, 1) : [];
-    this.#emit({ kind: 'answer', key: entry.node.key, enabledChanged: this.#recompute() });
+    this.#listeners.emit({ kind: 'answer', key: entry.node.key, enabledChanged: this.#recompute() });
   }
 
   getItem(key: string): SurveyNode | undefined {
@@ -500,28 +492,9 @@ export class SimpleSurveyModel implements SurveyModel {
 
   setAnswerText(key: string, text: string | readonly string[]): boolean {
     const entry = this.#answerable(key);
-    const texts = typeof text === 'string' ? [text] : Array.isArray(text) ? text : undefined;
-    if (!entry || !texts || texts.some((t) => typeof t !== 'string')) return false;
-    const answers: SurveyAnswer[] = [];
-    const invalid: string[] = [];
-    for (const t of texts) {
-      const s = t.trim();
-      if (s === '') continue;
-      const { type, options } = entry.node;
-      let answer: SurveyAnswer | undefined;
-      if (type === 'choice') {
-        const wanted = s.toLowerCase();
-        answer = options.find(
-          (o) =>
-            o.label.trim().toLowerCase() === wanted ||
-            ('valueCoding' in o.value && o.value.valueCoding.code?.toLowerCase() === wanted),
-        )?.value;
-      } else if (type !== 'integer') answer = { valueString: t };
-      else if (/^[+-]?\d{1,10}$/.test(s) && isInt32(Number(s))) answer = { valueInteger: Number(s) };
-      if (answer) answers.push(answer);
-      else invalid.push(t);
-    }
-    this.#commit(entry, answers, invalid);
+    const parsed = entry && answersFromTexts(text, (t) => answerOfText(entry.node, t));
+    if (!parsed) return false;
+    this.#commit(entry, parsed.answers, parsed.invalid);
     return true;
   }
 
@@ -549,15 +522,7 @@ export class SimpleSurveyModel implements SurveyModel {
   }
 
   validate(page?: number): SurveyValidation {
-    const errors: Record<string, SurveyFieldError[]> = {};
-    let firstErrorKey: string | undefined;
-    for (const node of page === undefined || page === 0 ? this.items : []) {
-      const found = this.validateItem(node.key);
-      if (found.length === 0) continue;
-      errors[node.key] = found;
-      firstErrorKey ??= node.key;
-    }
-    return { valid: firstErrorKey === undefined, errors, firstErrorKey };
+    return collectSurveyValidation(page === undefined || page === 0 ? this.items : [], (key) => this.validateItem(key));
   }
 
   validateItem(key: string): SurveyFieldError[] {
@@ -590,23 +555,7 @@ export class SimpleSurveyModel implements SurveyModel {
   }
 
   score(): SurveyScore {
-    const result: SurveyScore = { total: 0, byItem: {}, max: 0, scoredItems: 0, answeredItems: 0 };
-    const tidy = (n: number) => Math.round(n * 1e9) / 1e9;
-    for (const node of this.items) {
-      const scores = node.options.flatMap((o) => (o.score === undefined ? [] : [o.score]));
-      if (!node.enabled || scores.length === 0) continue;
-      result.scoredItems++;
-      result.max += Math.max(...scores);
-      const answer = node.answers[0];
-      const score = answer && node.options.find((o) => surveyAnswersEqual(o.value, answer))?.score;
-      if (score === undefined) continue;
-      result.answeredItems++;
-      result.byItem[node.key] = tidy(score);
-      result.total += score;
-    }
-    result.total = tidy(result.total);
-    result.max = tidy(result.max);
-    return result;
+    return scoreSurveyItems(this.items);
   }
 
   #fits(entry: Entry, answer: SurveyAnswer): boolean {
@@ -707,15 +656,12 @@ export class SimpleSurveyModel implements SurveyModel {
         dropped += answers.length - entry.node.answers.length;
       }
     }
-    this.#emit({ kind: 'restore', enabledChanged: this.#recompute() });
+    this.#listeners.emit({ kind: 'restore', enabledChanged: this.#recompute() });
     return { restored, dropped };
   }
 
   subscribe(listener: (change: SurveyChange) => void): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#listeners.subscribe(listener);
   }
 }
 
@@ -741,4 +687,20 @@ export function simpleSurveyModel(input: unknown, options: { questionnaire?: str
   } catch {
     return undefined;
   }
+}
+
+/** The answer a patient's text gives a question of the small model, as the engine reads it; `undefined`: unreadable. */
+function answerOfText(node: SurveyNode, text: string): SurveyAnswer | undefined {
+  const s = text.trim();
+  const { type, options } = node;
+  if (type === 'choice') {
+    const wanted = s.toLowerCase();
+    return options.find(
+      (o) =>
+        o.label.trim().toLowerCase() === wanted ||
+        ('valueCoding' in o.value && o.value.valueCoding.code?.toLowerCase() === wanted),
+    )?.value;
+  }
+  if (type !== 'integer') return { valueString: text };
+  return /^[+-]?\d{1,10}$/.test(s) && isInt32(Number(s)) ? { valueInteger: Number(s) } : undefined;
 }

@@ -10,7 +10,7 @@ import { expect, html } from '@open-wc/testing';
 import { memory } from '../../../test/support/adapters.js';
 import { frame, framesOnTimers, shadow, text } from '../../../test/support/dom.js';
 import { press } from '../../../test/support/keys.js';
-import { control, slider } from '../../../test/support/questionnaires.js';
+import { calculated, control, form, slider } from '../../../test/support/questionnaires.js';
 import { answersOf, field, mountSurvey, pick, submit, type } from '../../../test/support/survey.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
@@ -220,11 +220,20 @@ describe('fd-survey: every control type', () => {
     const ends = shadow(el).querySelector('[part~="scale-labels"]')!;
     expect(text(ends)).to.equal('Not at all likely Extremely likely');
     expect(options.closest('fieldset')!.getAttribute('aria-describedby')).to.contain(ends.id);
+    // The row each box stands in: one row where there is room; on a phone, two rows of six and five, read across.
+    const rows = () => {
+      const tops = [...options.querySelectorAll('label')].map((l) => Math.round(l.getBoundingClientRect().top));
+      return tops.map((top) => [...new Set(tops)].indexOf(top));
+    };
+    el.style.width = '640px';
+    await frame();
+    expect(rows()).to.deep.equal(Array(11).fill(0));
     el.style.width = '320px';
     await frame();
     expect(el.scrollWidth).to.be.at.most(320);
     const tops = new Set([...options.querySelectorAll('label')].map((l) => l.getBoundingClientRect().top));
     expect(tops.size).to.be.greaterThan(1);
+    expect(rows()).to.deep.equal([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
     await expect(el).shadowDom.to.be.accessible();
   });
 
@@ -358,24 +367,15 @@ describe('fd-survey: bad input', () => {
 
 describe('fd-survey: unsupported items', () => {
   it('says in place why an item cannot be answered; computed items, files and the rest still submit', async () => {
-    const questionnaire: Questionnaire = {
-      resourceType: 'Questionnaire',
-      id: 'partial',
-      status: 'active',
-      item: [
+    const questionnaire = form(
+      [
         { linkId: 'photo', type: 'attachment', text: 'Upload a photo' },
         { linkId: 'gp', type: 'reference', text: 'Your doctor' },
-        {
-          linkId: 'bmi',
-          type: 'decimal',
-          text: 'BMI',
-          extension: [
-            { url: URLS.calculatedExpression, valueExpression: { language: 'text/fhirpath', expression: '1' } },
-          ],
-        },
+        { linkId: 'bmi', type: 'decimal', text: 'BMI', extension: [calculated('1')] },
         { linkId: 'ok', type: 'string', text: 'Anything else?', required: true },
       ],
-    };
+      { id: 'partial' },
+    );
     const { el, submitted } = await mount(html`<fd-survey .questionnaire=${questionnaire}
       @fd-survey-submit=${(e: Event) => e.preventDefault()}></fd-survey>`);
     const notices = [...shadow(el).querySelectorAll('[part~="unsupported"]')].map(text);

@@ -110,40 +110,22 @@ export const surveyStyles = css`
   .items {
     container-type: inline-size;
   }
+  /* One row of equal boxes; in a narrow space, two rows of half the points (rounded up) each, read row by row. */
   .options.scale {
     display: grid;
-    grid-template-columns: repeat(var(--_fd-sv-points), minmax(0, 1fr));
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: 0.375em;
   }
   @container (max-width: 36em) {
     .options.scale {
+      grid-auto-flow: row;
       grid-template-columns: repeat(var(--_fd-sv-half), minmax(0, 1fr));
     }
   }
-  .points-7 {
-    --_fd-sv-points: 7;
-    --_fd-sv-half: 4;
-  }
-  .points-8 {
-    --_fd-sv-points: 8;
-    --_fd-sv-half: 4;
-  }
-  .points-9 {
-    --_fd-sv-points: 9;
-    --_fd-sv-half: 5;
-  }
-  .points-10 {
-    --_fd-sv-points: 10;
-    --_fd-sv-half: 5;
-  }
-  .points-11 {
-    --_fd-sv-points: 11;
-    --_fd-sv-half: 6;
-  }
-  .points-12 {
-    --_fd-sv-points: 12;
-    --_fd-sv-half: 6;
-  }
+  .half-4 { --_fd-sv-half: 4; }
+  .half-5 { --_fd-sv-half: 5; }
+  .half-6 { --_fd-sv-half: 6; }
   .scale .option {
     flex-direction: column;
     justify-content: center;

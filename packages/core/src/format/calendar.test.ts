@@ -17,28 +17,15 @@ function expectWellFormed(grid: string[][], year: number, month: number, weekSta
   expect(flat.filter((key) => key.startsWith(prefix))).toHaveLength(days);
 }
 
+/** The seven day keys of a week starting on `first`. */
+const weekFrom = (first: string) => Array.from({ length: 7 }, (_, i) => addDaysToKey(first, i));
+
 describe('monthGrid', () => {
   it('lays out leap February 2024 with weeks starting Sunday', () => {
     const grid = monthGrid(2024, 2, 0);
     expect(grid).toHaveLength(5);
-    expect(grid[0]).toEqual([
-      '2024-01-28',
-      '2024-01-29',
-      '2024-01-30',
-      '2024-01-31',
-      '2024-02-01',
-      '2024-02-02',
-      '2024-02-03',
-    ]);
-    expect(grid[4]).toEqual([
-      '2024-02-25',
-      '2024-02-26',
-      '2024-02-27',
-      '2024-02-28',
-      '2024-02-29',
-      '2024-03-01',
-      '2024-03-02',
-    ]);
+    expect(grid[0]).toEqual(weekFrom('2024-01-28'));
+    expect(grid[4]).toEqual(weekFrom('2024-02-25'));
     expectWellFormed(grid, 2024, 2, 0, 29);
   });
 
@@ -46,15 +33,7 @@ describe('monthGrid', () => {
     const grid = monthGrid(2024, 2, 1);
     expect(grid[0]?.[0]).toBe('2024-01-29');
     expect(grid[0]?.[3]).toBe('2024-02-01');
-    expect(grid.at(-1)).toEqual([
-      '2024-02-26',
-      '2024-02-27',
-      '2024-02-28',
-      '2024-02-29',
-      '2024-03-01',
-      '2024-03-02',
-      '2024-03-03',
-    ]);
+    expect(grid.at(-1)).toEqual(weekFrom('2024-02-26'));
     expectWellFormed(grid, 2024, 2, 1, 29);
   });
 

@@ -40,9 +40,11 @@ function staticGraph(entry: string): Set<string> {
 }
 
 const here = import.meta.dirname;
-/** zod, and the schema modules built with it (the compact checks and the shared rules are free of it). */
+/** zod, and the schema modules built with it (the compact checks, the shared rules and value lists are free of it). */
 const forbidden = (graph: Set<string>) =>
-  [...graph].filter((id) => /^zod(\/|$)/.test(id) || /\/schemas\/(?!compact|refinements|validate)/.test(id));
+  [...graph].filter(
+    (id) => /^zod(\/|$)/.test(id) || /\/schemas\/(?!compact|refinements|validate|value-lists)/.test(id),
+  );
 
 describe('modules a widget page loads up front stay free of zod', () => {
   it('the graph walker sees what it should', () => {

@@ -12,6 +12,7 @@ import {
   itemWithinDepth,
   withinItemDepth,
 } from './refinements.js';
+import { QUESTIONNAIRE_ITEM_TYPES } from './value-lists.js';
 
 export const IdShape: Shape = {
   k: 'string',
@@ -302,28 +303,7 @@ const s20: Shape = {
   k: 'object',
   of: {
     linkId: s21,
-    type: {
-      k: 'enum',
-      of: [
-        'group',
-        'display',
-        'boolean',
-        'decimal',
-        'integer',
-        'date',
-        'dateTime',
-        'time',
-        'string',
-        'text',
-        'url',
-        'choice',
-        'open-choice',
-        'attachment',
-        'reference',
-        'quantity',
-        'question',
-      ],
-    },
+    type: { k: 'enum', of: QUESTIONNAIRE_ITEM_TYPES },
     text: { k: 'optional', of: s18 },
     prefix: { k: 'optional', of: { k: 'string', c: [['L<=', 100]] } },
     required: { k: 'optional', of: { k: 'boolean' } },

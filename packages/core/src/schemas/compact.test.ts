@@ -8,6 +8,7 @@ import * as shapes from './compact-shapes.js';
 import * as schemas from './index.js';
 import * as refinements from './refinements.js';
 import type { Parser } from './validate.js';
+import * as valueLists from './value-lists.js';
 
 /**
  * `compact-shapes.ts` and `compact-actions.ts` are generated here from the zod schemas: the schemas the REST adapter
@@ -70,6 +71,11 @@ const refinementNames = new Map<unknown, string>(
     .map(([name, value]) => [value, name]),
 );
 
+/** The value lists an enum may name instead of carrying a copy, by their values. */
+const valueListNames = new Map<string, string>(
+  Object.entries(valueLists).map(([name, values]) => [JSON.stringify(values), name]),
+);
+
 /** JavaScript source for the compact shape of every schema in COMPACT, shared parts named once: both files. */
 function generate(): { shapes: string; actions: string } {
   const uses = new Map<Zod, number>();
@@ -118,8 +124,10 @@ function generate(): { shapes: string; actions: string } {
       case 'number':
         if (def.check === 'number_format' && def.format !== 'safeint') throw new Error(`${where}: ${def.format}`);
         return `{ k: 'number'${def.format === 'safeint' ? ', int: true' : ''}${c} }`;
-      case 'enum':
-        return `{ k: 'enum', of: ${JSON.stringify(Object.values(def.entries))} }`;
+      case 'enum': {
+        const values = JSON.stringify(Object.values(def.entries));
+        return `{ k: 'enum', of: ${valueListNames.get(values) ?? values} }`;
+      }
       case 'literal':
         return `{ k: 'enum', of: ${JSON.stringify(def.values)} }`;
       case 'array':
@@ -201,6 +209,12 @@ function generate(): { shapes: string; actions: string } {
   const shared = [...new Set(actionLines.flatMap(needs))].filter((name) => shown.has(name)).sort();
   const refinementsOf = (some: string[]) =>
     [...refinementNames.values()].sort().filter((name) => some.some((line) => line.includes(` ${name},`)));
+  const valueListsOf = (some: string[]) =>
+    [...valueListNames.values()].sort().filter((name) => some.some((line) => line.includes(`of: ${name} `)));
+  const importValueLists = (some: string[]) => {
+    const used = valueListsOf(some);
+    return used.length > 0 ? `import { ${used.join(', ')} } from './value-lists.js';\n` : '';
+  };
   const exports = (names: string[]) =>
     names
       .map(
@@ -215,7 +229,7 @@ import type * as z from 'zod/mini';
 import { compactSchema, type Shape } from './compact.js';
 import type * as schemas from './index.js';
 import { ${refinementsOf(shapeLines).join(', ')} } from './refinements.js';
-
+${importValueLists(shapeLines)}
 ${shapeLines.map((line) => (shared.includes(nameOfLine(line)) ? `export ${line}` : line)).join('\n')}
 
 ${exports([...SHOWN])}
@@ -227,7 +241,7 @@ import type * as z from 'zod/mini';
 import { compactSchema, type Shape } from './compact.js';
 import { ${shared.join(', ')} } from './compact-shapes.js';
 import type * as schemas from './index.js';
-${actionRefinements.length > 0 ? `import { ${actionRefinements.join(', ')} } from './refinements.js';\n` : ''}
+${actionRefinements.length > 0 ? `import { ${actionRefinements.join(', ')} } from './refinements.js';\n` : ''}${importValueLists(actionLines)}
 ${actionLines.join('\n')}
 
 ${exports([...ACTION_SCHEMAS])}

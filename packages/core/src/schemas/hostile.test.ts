@@ -393,28 +393,34 @@ const cases: Case[] = [
   },
 ];
 
-/** Single-value schemas: a valid value and the garbage that must fail. */
-const primitives: Array<{ name: string; schema: Schema; valid: unknown }> = [
-  { name: 'Id', schema: schemas.Id, valid: 'Practitioner/p-1' },
-  { name: 'ShortText', schema: schemas.ShortText, valid: 'Riverside' },
-  { name: 'LongText', schema: schemas.LongText, valid: 'Step-free entrance.' },
-  { name: 'Cents', schema: schemas.Cents, valid: 12_345 },
-  { name: 'Currency', schema: schemas.Currency, valid: 'USD' },
-  { name: 'Instant', schema: schemas.Instant, valid: '2026-03-08T09:30:00Z' },
-  { name: 'CalendarDate', schema: schemas.CalendarDate, valid: '2024-02-29' },
-  { name: 'TimeZone', schema: schemas.TimeZone, valid: 'Europe/Madrid' },
-  { name: 'WebUrl', schema: schemas.WebUrl, valid: 'https://clinic.example/' },
-  { name: 'Phone', schema: schemas.Phone, valid: '+1 (555) 010-0000 ext. 12' },
-  { name: 'Email', schema: schemas.Email, valid: 'front.desk@clinic.example' },
-  { name: 'LanguageTag', schema: schemas.LanguageTag, valid: 'zh-Hant-TW' },
-  { name: 'AccessToken', schema: schemas.AccessToken, valid: TOKEN },
-  { name: 'ManageToken', schema: schemas.ManageToken, valid: 'appointment-17' },
-  { name: 'ServiceCode', schema: schemas.ServiceCode, valid: 'G0438' },
-  { name: 'AcceptingNewPatients', schema: schemas.AcceptingNewPatients, valid: 'existing-only' },
-  { name: 'SlotStatus', schema: schemas.SlotStatus, valid: 'busy' },
-  { name: 'NoticeKind', schema: schemas.NoticeKind, valid: 'good-faith-estimate' },
-  { name: 'QuestionnaireItemType', schema: schemas.QuestionnaireItemType, valid: 'open-choice' },
-];
+/** Single-value schemas, by their export name: a valid value (the garbage that must fail is tried on each). */
+const primitiveValues = {
+  Id: 'Practitioner/p-1',
+  ShortText: 'Riverside',
+  LongText: 'Step-free entrance.',
+  Cents: 12_345,
+  Currency: 'USD',
+  Instant: '2026-03-08T09:30:00Z',
+  CalendarDate: '2024-02-29',
+  TimeZone: 'Europe/Madrid',
+  WebUrl: 'https://clinic.example/',
+  Phone: '+1 (555) 010-0000 ext. 12',
+  Email: 'front.desk@clinic.example',
+  LanguageTag: 'zh-Hant-TW',
+  AccessToken: TOKEN,
+  ManageToken: 'appointment-17',
+  ServiceCode: 'G0438',
+  AcceptingNewPatients: 'existing-only',
+  SlotStatus: 'busy',
+  NoticeKind: 'good-faith-estimate',
+  QuestionnaireItemType: 'open-choice',
+} satisfies Partial<Record<keyof typeof schemas, unknown>>;
+const exported = new Map<string, unknown>(Object.entries(schemas));
+const primitives = Object.entries(primitiveValues).map(([name, valid]) => ({
+  name,
+  schema: exported.get(name) as Schema,
+  valid,
+}));
 
 const clone = <T>(value: T): T => structuredClone(value);
 

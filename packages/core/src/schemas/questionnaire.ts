@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id } from './primitives.js';
 import { itemWithinDepth, MAX_ITEM_DEPTH, withinItemDepth } from './refinements.js';
+import { QUESTIONNAIRE_ITEM_TYPES } from './value-lists.js';
 
 /**
  * The FHIR R4 Questionnaire subset Frontdesk renders (docs/design.md section 6). The schema checks shape only and keeps
@@ -19,25 +20,7 @@ export type FhirCoding = z.infer<typeof FhirCoding>;
 export const FhirExtension = z.looseObject({ url: FhirText });
 export type FhirExtension = z.infer<typeof FhirExtension> & Record<string, unknown>;
 
-export const QuestionnaireItemType = z.enum([
-  'group',
-  'display',
-  'boolean',
-  'decimal',
-  'integer',
-  'date',
-  'dateTime',
-  'time',
-  'string',
-  'text',
-  'url',
-  'choice',
-  'open-choice',
-  'attachment',
-  'reference',
-  'quantity',
-  'question',
-]);
+export const QuestionnaireItemType = z.enum(QUESTIONNAIRE_ITEM_TYPES);
 export type QuestionnaireItemType = z.infer<typeof QuestionnaireItemType>;
 
 const EnableWhen = z.looseObject({

@@ -100,6 +100,27 @@ function checkLabels(labels: readonly string[], what: string): void {
   }
 }
 
+/** One required-by-default question on a horizontal scale, its end labels (if any) shown under it. */
+function scaleItem(
+  linkId: string,
+  text: string,
+  answerOption: QuestionnaireItem['answerOption'],
+  options: SurveyBuilderOptions,
+  control = 'radio-button',
+): QuestionnaireItem {
+  const item: QuestionnaireItem = {
+    linkId,
+    type: 'choice',
+    text,
+    required: options.required ?? true,
+    extension: [itemControl(control), horizontal],
+    answerOption,
+  };
+  const ends = endLabels(linkId, options);
+  if (ends.length > 0) item.item = ends;
+  return item;
+}
+
 function questionnaire(
   options: SurveyBuilderOptions,
   defaults: { id: string; title: string },
@@ -133,16 +154,13 @@ function questionnaire(
  */
 export function buildNpsQuestionnaire(options: NpsQuestionnaireOptions = {}): Questionnaire {
   const linkId = options.linkId ?? 'nps';
-  const scale: QuestionnaireItem = {
+  const scale = scaleItem(
     linkId,
-    type: 'choice',
-    text: options.question ?? 'How likely are you to recommend us to a friend or family member?',
-    required: options.required ?? true,
-    extension: [itemControl(options.control ?? 'radio-button'), horizontal],
-    answerOption: Array.from({ length: 11 }, (_, n) => ({ valueInteger: n, extension: [ordinal(n)] })),
-  };
-  const labels = endLabels(linkId, { lowLabel: 'Not at all likely', highLabel: 'Extremely likely', ...options });
-  if (labels.length > 0) scale.item = labels;
+    options.question ?? 'How likely are you to recommend us to a friend or family member?',
+    Array.from({ length: 11 }, (_, n) => ({ valueInteger: n, extension: [ordinal(n)] })),
+    { lowLabel: 'Not at all likely', highLabel: 'Extremely likely', ...options },
+    options.control,
+  );
   return questionnaire(options, { id: 'nps', title: 'Net Promoter Score' }, [
     scale,
     ...commentItem(options, 'What is the main reason for your score?'),
@@ -154,16 +172,12 @@ export function buildCsatQuestionnaire(options: CsatQuestionnaireOptions = {}): 
   const labels = options.labels ?? DEFAULT_CSAT;
   checkLabels(labels, 'buildCsatQuestionnaire');
   const linkId = options.linkId ?? 'csat';
-  const scale: QuestionnaireItem = {
+  const scale = scaleItem(
     linkId,
-    type: 'choice',
-    text: options.question ?? 'How satisfied were you with your visit?',
-    required: options.required ?? true,
-    extension: [itemControl('radio-button'), horizontal],
-    answerOption: scaleOptions(labels),
-  };
-  const ends = endLabels(linkId, options);
-  if (ends.length > 0) scale.item = ends;
+    options.question ?? 'How satisfied were you with your visit?',
+    scaleOptions(labels),
+    options,
+  );
   return questionnaire(options, { id: 'csat', title: 'Customer satisfaction' }, [
     scale,
     ...commentItem(options, 'Is there anything we could do better?'),
@@ -188,18 +202,7 @@ export function buildLikertQuestionnaire(options: LikertQuestionnaireOptions): Q
         field: `statements[${i}]`,
       });
     }
-    const itemLinkId = linkId ?? `${groupId}-${i + 1}`;
-    const item: QuestionnaireItem = {
-      linkId: itemLinkId,
-      type: 'choice',
-      text,
-      required: options.required ?? true,
-      extension: [itemControl('radio-button'), horizontal],
-      answerOption: scaleOptions(labels),
-    };
-    const ends = endLabels(itemLinkId, options);
-    if (ends.length > 0) item.item = ends;
-    return item;
+    return scaleItem(linkId ?? `${groupId}-${i + 1}`, text, scaleOptions(labels), options);
   });
   const group: QuestionnaireItem = { linkId: groupId, type: 'group', item: items };
   if (options.instructions) group.text = options.instructions;

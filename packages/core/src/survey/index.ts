@@ -8,6 +8,7 @@ export {
   surveyAnswerKind,
   surveyAnswersEqual,
 } from './answer-equality.js';
+export { answersFromTexts } from './answer-texts.js';
 export {
   compareSurveyAnswers,
   normalizeSurveyAnswer,
@@ -38,26 +39,8 @@ export { optionNamed, type SurveyOption } from './options.js';
 export type { SurveyProblem, SurveyProblemCode } from './problems.js';
 export type { SurveyResponseIssue, SurveyResponseIssueCode } from './restore.js';
 export { scoreSurveyItems } from './score.js';
-export type {
-  SurveyAttachmentRules,
-  SurveyBlocker,
-  SurveyChange,
-  SurveyControl,
-  SurveyDraft,
-  SurveyErrorCode,
-  SurveyFeature,
-  SurveyFieldError,
-  SurveyItemView,
-  SurveyModel,
-  SurveyModelOptions,
-  SurveyNode,
-  SurveyPage,
-  SurveyResponseOptions,
-  SurveyScore,
-  SurveyTextToken,
-  SurveyUnsupported,
-  SurveyUnsupportedCode,
-  SurveyValidation,
-} from './types.js';
+// Every type of the model's contract.
+export type * from './types.js';
+export { collectSurveyValidation } from './validation-summary.js';
 export { expandForSurvey, type SurveyValueSetExpansion, VALUE_SET_LIST_LIMIT } from './value-sets.js';
 export { xhtmlToText } from './xhtml.js';

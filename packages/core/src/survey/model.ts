@@ -7,6 +7,7 @@ import {
   type ItemDef,
   type QuestionnaireAnalysis,
 } from './analyze.js';
+import { answersFromTexts } from './answer-texts.js';
 import {
   isRecord,
   normalizeSurveyAnswer,
@@ -40,6 +41,7 @@ import type {
   SurveyValidation,
 } from './types.js';
 import { validateState } from './validation.js';
+import { collectSurveyValidation } from './validation-summary.js';
 
 const EMPTY_ANALYSIS: QuestionnaireAnalysis = {
   title: '',
@@ -437,17 +439,9 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 
   setAnswerText(key: string, text: string | readonly string[]): boolean {
     const state = this.#answerable(key);
-    const texts = typeof text === 'string' ? [text] : Array.isArray(text) ? text : undefined;
-    if (!state || !texts || texts.some((t) => typeof t !== 'string')) return false;
-    const answers: SurveyAnswer[] = [];
-    const invalid: string[] = [];
-    for (const t of texts) {
-      if (t.trim() === '') continue;
-      const answer = this.#parseText(state, t);
-      if (answer) answers.push(answer);
-      else invalid.push(t);
-    }
-    this.#commit(state, answers, invalid);
+    const parsed = state && answersFromTexts(text, (t) => this.#parseText(state, t));
+    if (!parsed) return false;
+    this.#commit(state, parsed.answers, parsed.invalid);
     return true;
   }
 
@@ -513,16 +507,7 @@ export class SurveyModelImpl implements SurveyModel, ResponseTarget {
 
   validate(page?: number): SurveyValidation {
     const scope = page === undefined ? this.#items : (this.#pages[page]?.items ?? []);
-    const errors: Record<string, SurveyFieldError[]> = {};
-    let firstErrorKey: string | undefined;
-    for (const node of scope) {
-      const state = this.#byKey.get(node.key);
-      const found = state ? validateState(state) : [];
-      if (found.length === 0) continue;
-      errors[node.key] = found;
-      firstErrorKey ??= node.key;
-    }
-    return { valid: firstErrorKey === undefined, errors, firstErrorKey };
+    return collectSurveyValidation(scope, (key) => this.validateItem(key));
   }
 
   validateItem(key: string): SurveyFieldError[] {

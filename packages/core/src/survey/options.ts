@@ -82,19 +82,17 @@ export type ValueSetResolution =
 
 const MAX_EXPANSION_DEPTH = 10;
 
+/** A ValueSet entry as an option (none when its coding is unreadable), scored by the extensions of `scored`. */
+function addCodedOption(out: SurveyOption[], coding: unknown, scored: unknown): void {
+  const answer = makeSurveyAnswer('valueCoding', coding);
+  if (answer) out.push(makeOption(out.length, answer, scoreOf(scored)));
+}
+
 function collectContains(list: unknown, depth: number, out: SurveyOption[]): void {
   if (!Array.isArray(list) || depth > MAX_EXPANSION_DEPTH) return;
   for (const entry of list) {
     if (!isRecord(entry)) continue;
-    const coding = makeSurveyAnswer('valueCoding', {
-      system: entry.system,
-      code: entry.code,
-      display: entry.display,
-      version: entry.version,
-    });
-    if (coding && entry.abstract !== true && entry.inactive !== true) {
-      out.push(makeOption(out.length, coding, scoreOf(entry)));
-    }
+    if (entry.abstract !== true && entry.inactive !== true) addCodedOption(out, entry, entry);
     collectContains(entry.contains, depth + 1, out);
   }
 }
@@ -107,13 +105,8 @@ function collectCompose(compose: unknown, out: SurveyOption[]): boolean {
     if (!Array.isArray(include.concept)) return false;
     for (const concept of include.concept) {
       if (!isRecord(concept)) continue;
-      const coding = makeSurveyAnswer('valueCoding', {
-        system: include.system,
-        version: include.version,
-        code: concept.code,
-        display: concept.display,
-      });
-      if (coding) out.push(makeOption(out.length, coding, scoreOf(concept)));
+      const coding = { system: include.system, version: include.version, code: concept.code, display: concept.display };
+      addCodedOption(out, coding, concept);
     }
   }
   return true;

@@ -21,7 +21,7 @@ export function renderChoices(actions: ControlActions, control: Control): Templa
   const multiple = node.control === 'check-box';
   const horizontal = isScale(node) || node.orientation === 'horizontal';
   const scale = horizontal && options.length >= 7 && options.length <= 12;
-  const layout = scale ? `scale points-${options.length}` : horizontal ? 'horizontal' : 'vertical';
+  const layout = scale ? `scale half-${Math.ceil(options.length / 2)}` : horizontal ? 'horizontal' : 'vertical';
   return html`<div class="options ${layout}" part="options">
       ${options.map(
         (option, i) => html`<label class="option" part="option">

@@ -6,6 +6,11 @@ import type { Coding } from '../../schemas/primitives.js';
  */
 export type Json = Record<string, unknown>;
 
+/** `fields` less those that are `undefined`: an element the resource leaves out stays out of the mapped record. */
+export function withoutUndefined<T extends Json>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -14,6 +14,7 @@ import {
   referenceTo,
   text,
   texts,
+  withoutUndefined,
 } from './elements.js';
 
 /**
@@ -45,26 +46,22 @@ function addressOf(address: unknown) {
   if (!isObject(address)) return undefined;
   const city = text(address.city);
   if (city === undefined) return undefined;
-  const state = text(address.state);
-  const postalCode = text(address.postalCode);
-  const country = text(address.country);
   return {
     lines: texts(address.line),
     city,
-    ...(state === undefined ? {} : { state }),
-    ...(postalCode === undefined ? {} : { postalCode }),
-    ...(country === undefined ? {} : { country }),
+    ...withoutUndefined({
+      state: text(address.state),
+      postalCode: text(address.postalCode),
+      country: text(address.country),
+    }),
   };
 }
 
 export function organizationFromFhir(organization: Json, currency: string): unknown {
-  const phone = phoneOf(organization);
-  const website = websiteOf(organization);
   return {
     id: organization.id,
     name: text(organization.name),
-    ...(phone === undefined ? {} : { phone }),
-    ...(website === undefined ? {} : { website }),
+    ...withoutUndefined({ phone: phoneOf(organization), website: websiteOf(organization) }),
     currency,
   };
 }
@@ -84,20 +81,16 @@ export function locationTimeZone(location: Json): string | undefined {
 }
 
 export function locationFromFhir(location: Json, defaultTimeZone: string): unknown {
-  const address = addressOf(location.address);
-  const phone = phoneOf(location);
   const position = isObject(location.position) ? location.position : undefined;
-  const accessibility = accessibilityOf(location);
   return {
     id: location.id,
     name: text(location.name),
-    ...(address === undefined ? {} : { address }),
-    ...(phone === undefined ? {} : { phone }),
+    ...withoutUndefined({ address: addressOf(location.address), phone: phoneOf(location) }),
     timeZone: locationTimeZone(location) ?? defaultTimeZone,
     ...(position && typeof position.latitude === 'number' && typeof position.longitude === 'number'
       ? { position: { latitude: position.latitude, longitude: position.longitude } }
       : {}),
-    ...(accessibility === undefined ? {} : { accessibility }),
+    ...withoutUndefined({ accessibility: accessibilityOf(location) }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Location, VisitType } from '../../schemas/clinic.js';
 import type { Slot } from '../../schemas/scheduling.js';
+import { firstAtOrAfter } from '../sorted-by-start.js';
 import {
   addCalendarDays,
   type CalendarDay,
@@ -86,7 +87,7 @@ export class SlotCalendar {
   query(filter: SlotFilter): Slot[] {
     const entries = filter.providerId === undefined ? this.#all : (this.#byProvider.get(filter.providerId) ?? []);
     const out: Slot[] = [];
-    for (let i = lowerBound(entries, filter.startMs); i < entries.length; i++) {
+    for (let i = firstAtOrAfter(entries, filter.startMs); i < entries.length; i++) {
       const entry = entries[i];
       if (!entry || entry.startMs >= filter.endMs) break;
       const slot = entry.slot;
@@ -105,17 +106,6 @@ export class SlotCalendar {
 
 export function isBookable(slot: Slot): boolean {
   return slot.status === 'free' && slot.capacity !== 0;
-}
-
-function lowerBound(entries: readonly Entry[], startMs: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((entries[mid]?.startMs ?? Number.POSITIVE_INFINITY) < startMs) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Today and each day's UTC offset per zone, worked out once for all providers (the time zone database is slow). */

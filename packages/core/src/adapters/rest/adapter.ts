@@ -94,10 +94,10 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
   const withSecret = async (
     method: 'GET' | 'POST' | 'DELETE',
     route: string,
-    secrets: Record<string, string>,
+    secrets: Readonly<Record<string, unknown>>,
     request: { body?: unknown; idempotencyKey?: string; signal?: AbortSignal | undefined },
   ): Promise<unknown> => {
-    const path = route.replace(/\{(\w+)\}/g, (_, name: string) => secrets[name] ?? '');
+    const path = route.replace(/\{(\w+)\}/g, (_, name: string) => String(secrets[name] ?? ''));
     const { body } = await http.send({
       method,
       url: new URL(path.slice(1), http.baseUrl),
@@ -109,8 +109,32 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     });
     return body;
   };
+  /**
+   * A booking's idempotent action (cancel, reschedule, claim an offer): a POST on a path holding the secret of the
+   * checked request `valid`, under its idempotency key.
+   */
+  const bookingAction = async (
+    route: string,
+    valid: Readonly<Record<string, unknown>> & { idempotencyKey: string },
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ) => {
+    const { Booking } = await actionShapes.load();
+    const answer = await withSecret('POST', route, valid, { body, idempotencyKey: valid.idempotencyKey, signal });
+    return parseOrThrow(Booking, answer, 'booking');
+  };
   const token = async (value: unknown, field: string) =>
     parseOrThrow((await actionShapes.load()).AccessToken, value, field, 'invalid-input');
+  /** A GET or DELETE on a path holding one secret (`{manageToken}`...), checked as a token before it is sent. */
+  const withToken = async (
+    method: 'GET' | 'DELETE',
+    route: string,
+    value: unknown,
+    signal: AbortSignal | undefined,
+  ) => {
+    const name = /\{(\w+)\}/.exec(route)?.[1] ?? '';
+    return withSecret(method, route, { [name]: await token(value, name) }, { signal });
+  };
 
   if (options.terminologyUrl !== undefined && typeof options.terminologyUrl !== 'string') {
     throw new FrontdeskError('invalid-input', 'terminologyUrl must be a URL', { field: 'terminologyUrl' });
@@ -221,41 +245,22 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
 
     async getBooking(manageToken: string, opts?: RequestOptions) {
       const { Booking } = await actionShapes.load();
-      const secrets = { manageToken: await token(manageToken, 'manageToken') };
-      const body = await withSecret('GET', '/bookings/{manageToken}', secrets, { signal: opts?.signal });
+      const body = await withToken('GET', '/bookings/{manageToken}', manageToken, opts?.signal);
       return parseOrThrow(Booking, body, 'booking');
     },
 
     async cancelBooking(request: CancelRequest, opts?: RequestOptions) {
-      const { CancelRequest, Booking } = await actionShapes.load();
+      const { CancelRequest } = await actionShapes.load();
       const valid = parseOrThrow(CancelRequest, request, 'request', 'invalid-input');
-      const body = await withSecret(
-        'POST',
-        '/bookings/{manageToken}/cancel',
-        { manageToken: valid.manageToken },
-        {
-          body: valid.reason === undefined ? {} : { reason: valid.reason },
-          idempotencyKey: valid.idempotencyKey,
-          signal: opts?.signal,
-        },
-      );
-      return parseOrThrow(Booking, body, 'booking');
+      const body = valid.reason === undefined ? {} : { reason: valid.reason };
+      return bookingAction('/bookings/{manageToken}/cancel', valid, body, opts?.signal);
     },
 
     async rescheduleBooking(request: RescheduleRequest, opts?: RequestOptions) {
-      const { RescheduleRequest, Booking } = await actionShapes.load();
+      const { RescheduleRequest } = await actionShapes.load();
       const valid = parseOrThrow(RescheduleRequest, request, 'request', 'invalid-input');
-      const body = await withSecret(
-        'POST',
-        '/bookings/{manageToken}/reschedule',
-        { manageToken: valid.manageToken },
-        {
-          body: { slotId: valid.slotId, ...(valid.holdId === undefined ? {} : { holdId: valid.holdId }) },
-          idempotencyKey: valid.idempotencyKey,
-          signal: opts?.signal,
-        },
-      );
-      const booking = parseOrThrow(Booking, body, 'booking');
+      const body = { slotId: valid.slotId, ...(valid.holdId === undefined ? {} : { holdId: valid.holdId }) };
+      const booking = await bookingAction('/bookings/{manageToken}/reschedule', valid, body, opts?.signal);
       if (booking.slot.id !== valid.slotId) {
         throw new FrontdeskError('invalid-response', 'booking.slot.id: not the slot asked for', {
           field: 'booking.slot.id',
@@ -276,9 +281,8 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async releaseHold(holdId: string, opts?: RequestOptions) {
-      const secrets = { holdId: await token(holdId, 'holdId') };
       try {
-        await withSecret('DELETE', '/holds/{holdId}', secrets, { signal: opts?.signal });
+        await withToken('DELETE', '/holds/{holdId}', holdId, opts?.signal);
       } catch (error) {
         // Expired, consumed or released before: the time is not held either way.
         if (!(error instanceof FrontdeskError && error.kind === 'not-found')) throw error;
@@ -293,27 +297,19 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async leaveWaitlist(waitlistToken: string, opts?: RequestOptions) {
-      const secrets = { waitlistToken: await token(waitlistToken, 'waitlistToken') };
-      await withSecret('DELETE', '/waitlist/{waitlistToken}', secrets, { signal: opts?.signal });
+      await withToken('DELETE', '/waitlist/{waitlistToken}', waitlistToken, opts?.signal);
     },
 
     async getWaitlistOffer(offerToken: string, opts?: RequestOptions) {
       const { WaitlistOffer } = await actionShapes.load();
-      const secrets = { offerToken: await token(offerToken, 'offerToken') };
-      const body = await withSecret('GET', '/waitlist/offers/{offerToken}', secrets, { signal: opts?.signal });
+      const body = await withToken('GET', '/waitlist/offers/{offerToken}', offerToken, opts?.signal);
       return parseOrThrow(WaitlistOffer, body, 'offer');
     },
 
     async claimWaitlistOffer(request: ClaimRequest, opts?: RequestOptions) {
-      const { ClaimRequest, Booking } = await actionShapes.load();
+      const { ClaimRequest } = await actionShapes.load();
       const valid = parseOrThrow(ClaimRequest, request, 'request', 'invalid-input');
-      const body = await withSecret(
-        'POST',
-        '/waitlist/offers/{offerToken}/claim',
-        { offerToken: valid.offerToken },
-        { body: {}, idempotencyKey: valid.idempotencyKey, signal: opts?.signal },
-      );
-      return parseOrThrow(Booking, body, 'booking');
+      return bookingAction('/waitlist/offers/{offerToken}/claim', valid, {}, opts?.signal);
     },
   });
 }

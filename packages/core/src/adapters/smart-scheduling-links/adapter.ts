@@ -11,24 +11,13 @@ import {
 import { SlotQuerySchema } from '../../schemas/queries.js';
 import type { Slot } from '../../schemas/scheduling.js';
 import { type Listing, type ListingIssue, parseOrThrow } from '../../schemas/validate.js';
+import { firstAtOrAfter } from '../sorted-by-start.js';
 import { Feed } from './feed.js';
 import { toDomainSlot } from './map.js';
 import { type ResolvedSmartOptions, resolveSmartOptions, type SmartSchedulingLinksOptions } from './options.js';
 
 function issuesOf(snapshot: { issues: ListingIssue[] }): { issues?: ListingIssue[] } {
   return snapshot.issues.length > 0 ? { issues: [...snapshot.issues] } : {};
-}
-
-/** Index of the first slot starting at or after `startMs`. */
-function firstAtOrAfter(slots: readonly { startMs: number }[], startMs: number): number {
-  let low = 0;
-  let high = slots.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((slots[mid]?.startMs ?? Number.POSITIVE_INFINITY) < startMs) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**
