@@ -35,6 +35,14 @@ async function book(adapter: FrontdeskAdapter, from = new Date(`${START}T00:00:0
   return { token: booking.manageToken!, booking };
 }
 
+/** A visit booked at the memory clinic, and fd-booking showing it. */
+async function showBooked() {
+  const adapter = memory();
+  const { token, booking } = await book(adapter);
+  const el = await mount(html`<fd-booking .adapter=${adapter} token=${token} start=${START}></fd-booking>`);
+  return { adapter, booking, el };
+}
+
 /** Waits for the picker inside fd-booking to show times, and chooses the first one. */
 async function chooseNewTime(el: FdBooking): Promise<string> {
   const picker = await until(
@@ -57,9 +65,7 @@ describe('fd-booking', () => {
   afterEach(cleanup);
 
   it('shows the visit: when in the clinic’s zone (named), with whom, what kind, where; axe clean', async () => {
-    const adapter = memory();
-    const { token } = await book(adapter);
-    const el = await mount(html`<fd-booking .adapter=${adapter} token=${token} start=${START}></fd-booking>`);
+    const { el } = await showBooked();
     const visit = text($(el, '[part="visit"]'));
     expect(visit).to.match(/When.*2026.*\d{1,2}:\d{2}\s?[AP]M \(Central (Standard|Daylight) Time, Chicago\)/);
     expect(visit).to.contain('Hernández');
@@ -70,10 +76,8 @@ describe('fd-booking', () => {
   });
 
   it('cancels after a confirmation step with an optional reason: announced, fd-booking-cancel, the time free again', async () => {
-    const adapter = memory();
-    const { token, booking } = await book(adapter);
     const cancels = collect<FdBookingCancelDetail>('fd-booking-cancel');
-    const el = await mount(html`<fd-booking .adapter=${adapter} token=${token} start=${START}></fd-booking>`);
+    const { adapter, booking, el } = await showBooked();
     $<HTMLButtonElement>(el, '[part="cancel-button"]')!.click();
     await settle(el);
     // The question takes focus; keeping the visit changes nothing.
@@ -109,10 +113,8 @@ describe('fd-booking', () => {
   });
 
   it('moves the visit with the slot picker (same provider and visit type): one step, sequence raised, announced', async () => {
-    const adapter = memory();
-    const { token, booking } = await book(adapter);
     const moves = collect<FdBookingRescheduleDetail>('fd-booking-reschedule');
-    const el = await mount(html`<fd-booking .adapter=${adapter} token=${token} start=${START}></fd-booking>`);
+    const { adapter, booking, el } = await showBooked();
     $<HTMLButtonElement>(el, '[part="reschedule-button"]')!.click();
     const picker = await until(() => $(el, 'fd-slot-picker'), 'the picker');
     expect(picker.getAttribute('mode')).to.equal('select');
@@ -134,10 +136,8 @@ describe('fd-booking', () => {
   });
 
   it('a time taken meanwhile says so and keeps the visit where it was', async () => {
-    const adapter = memory();
-    const { token, booking } = await book(adapter);
     const errors = collect<FdErrorDetail>('fd-error');
-    const el = await mount(html`<fd-booking .adapter=${adapter} token=${token} start=${START}></fd-booking>`);
+    const { adapter, booking, el } = await showBooked();
     $<HTMLButtonElement>(el, '[part="reschedule-button"]')!.click();
     const slotId = await chooseNewTime(el);
     adapter.takeSlot(slotId); // another patient books it first

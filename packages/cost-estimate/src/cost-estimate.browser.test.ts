@@ -45,6 +45,12 @@ async function mount(template: ReturnType<typeof html>) {
   return { el, wrapper, estimates, errors };
 }
 
+/** Press the error state's retry button and wait for the estimate to load again. */
+async function retry(el: FdCostEstimate): Promise<void> {
+  part(el, 'retry-button')!.click();
+  await settle(el);
+}
+
 /** The breakdown table as { row label: [amounts] }. */
 function table(el: FdCostEstimate): Record<string, string[]> {
   const rows: Record<string, string[]> = {};
@@ -236,8 +242,7 @@ describe('fd-cost-estimate: states', () => {
     expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain('could not reach');
     expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
     await expect(el).shadowDom.to.be.accessible();
-    part(el, 'retry-button')!.click();
-    await settle(el);
+    await retry(el);
     expect(text(part(el, 'total'))).to.equal('$105.00');
   });
 
@@ -260,14 +265,12 @@ describe('fd-cost-estimate: states', () => {
     await expect(el).shadowDom.to.be.accessible();
 
     payload = null;
-    part(el, 'retry-button')!.click();
-    await settle(el);
+    await retry(el);
     expect(text(part(el, 'error'))).to.contain('sent information we could not read');
     expect(errors[1]).to.include({ kind: 'invalid-response', field: 'price' });
 
     payload = allowedPrice(10_000);
-    part(el, 'retry-button')!.click();
-    await settle(el);
+    await retry(el);
     // Self-pay without a published cash price: the gross charge.
     expect(text(part(el, 'total'))).to.equal('$400.00');
   });

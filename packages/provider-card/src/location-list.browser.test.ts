@@ -5,6 +5,7 @@ import type { TemplateResult } from 'lit';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
 import { $, $$, cleanup, collect, onCleanup, shadow, shownText, sleep, until } from '../../../test/support/dom.js';
 import { press } from '../../../test/support/keys.js';
+import { mountShowing } from '../../../test/support/widgets.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdLocationList } from './location-list.js';
@@ -12,15 +13,9 @@ import type { FdProviderList } from './provider-list.js';
 
 const shared = memory();
 
-async function list(template: TemplateResult): Promise<FdLocationList> {
-  const found = await fixture<HTMLElement>(template);
-  const el = (
-    found.localName === 'fd-location-list' ? found : found.querySelector('fd-location-list')!
-  ) as FdLocationList;
-  await until(() => $(el, '[part="list"], [part="empty"], [part="error"]'), 'the list to load');
-  await el.updateComplete;
-  return el;
-}
+/** The list, once it shows locations, an empty state or an error. */
+const list = (template: TemplateResult) =>
+  mountShowing<FdLocationList>(template, 'fd-location-list', '[part="list"], [part="empty"], [part="error"]');
 
 afterEach(cleanup);
 

@@ -6,6 +6,7 @@ import type { TemplateResult } from 'lit';
 import { memory, withOverrides } from '../../../test/support/adapters.js';
 import { $, cleanup, collect, liveText, onCleanup, shadow, shownText, until } from '../../../test/support/dom.js';
 import { press } from '../../../test/support/keys.js';
+import { mountShowing } from '../../../test/support/widgets.js';
 import './define.js';
 import { runWidgetConformance } from '../../../test/support/widget-conformance.js';
 import type { FdProviderCard } from './provider-card.js';
@@ -19,15 +20,8 @@ const cards = (el: Element) => [...shadow(el).querySelectorAll<FdProviderCard>('
 const shownIds = (el: Element) => cards(el).map((card) => (card.provider as Provider).id);
 
 /** The list, once it shows cards, an empty state or an error. */
-async function list(template: TemplateResult): Promise<FdProviderList> {
-  const found = await fixture<HTMLElement>(template);
-  const el = (
-    found.localName === 'fd-provider-list' ? found : found.querySelector('fd-provider-list')!
-  ) as FdProviderList;
-  await until(() => $(el, '[part="grid"], [part="empty"], [part="error"]'), 'the list to load');
-  await el.updateComplete;
-  return el;
-}
+const list = (template: TemplateResult) =>
+  mountShowing<FdProviderList>(template, 'fd-provider-list', '[part="grid"], [part="empty"], [part="error"]');
 
 async function choose(el: FdProviderList, id: string, value: string): Promise<void> {
   const select = $<HTMLSelectElement>(el, `select#${id}`)!;

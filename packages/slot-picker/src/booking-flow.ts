@@ -2,16 +2,13 @@ import {
   type Booking,
   type FdBookingConfirmedDetail,
   type FrontdeskAdapter,
-  type FrontdeskError,
   googleCalendarUrl,
   outlookCalendarUrl,
   type Plan,
   timeText,
   toFrontdeskError,
 } from '@frontdesk/core';
-import { LocalizeController } from '@frontdesk/core/element';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { type BookingStrings, bookingStrings } from './booking-strings.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import {
   type AppointmentContext,
   appointmentRows,
@@ -21,20 +18,10 @@ import {
   type Row,
   safeWebUrl,
 } from './booking-summaries.js';
-import { DraftStore } from './draft-store.js';
-import { AttemptKeys } from './idempotency.js';
 import { whenLabel } from './labels.js';
 import type { Model } from './model.js';
-import {
-  emptyDraft,
-  type PatientDraft,
-  type PatientErrors,
-  type PatientField,
-  type PatientRules,
-  toPatientDetails,
-  validatePatient,
-} from './patient-form.js';
-import { patientRules } from './patient-rules.js';
+import { type PatientField, toPatientDetails, validatePatient } from './patient-form.js';
+import { type PartHost, PatientPart, withStrings } from './patient-part.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import { SlotHold } from './slot-hold.js';
 import type { Focus, Step } from './steps.js';
@@ -50,21 +37,6 @@ export { bookingStyles } from './booking.styles.js';
  */
 type AnsweredBooking = Booking & { notifications?: { email: boolean; sms: boolean }; joinUrl?: string };
 
-/** What a part of the picker loaded on demand (the booking steps, the waitlist form) needs from the element. */
-export interface PartHost {
-  /** The picker itself: the part's strings follow its language. */
-  readonly element: ReactiveControllerHost & HTMLElement;
-  /** Names this picker's draft in the page's session storage. */
-  readonly draftKey: string;
-  requestUpdate(): void;
-  resolveAdapter(): Promise<FrontdeskAdapter>;
-  reportError(error: FrontdeskError, recoverable: boolean): void;
-  /** The words for a failure of this kind (the shared error strings). */
-  errorText(error: FrontdeskError): string;
-  announce(message: string): void;
-  focus(target: Focus): void;
-}
-
 /** What the booking steps need from the element. */
 export interface BookingHost extends PartHost {
   go(step: Step, focus?: Focus): void;
@@ -75,15 +47,8 @@ export interface BookingHost extends PartHost {
   conflict(entry: CleanSlot): Promise<void>;
 }
 
-/**
- * The booking steps for `host`, with their strings in the page's language already loaded, so a step never flashes
- * in English first.
- */
-export async function createBookingFlow(host: BookingHost): Promise<BookingFlow> {
-  const flow = new BookingFlow(host);
-  await flow.stringsReady();
-  return flow;
-}
+/** The booking steps for `host`, with their strings in the page's language already loaded. */
+export const createBookingFlow = (host: BookingHost): Promise<BookingFlow> => withStrings(new BookingFlow(host));
 
 /**
  * The steps after a time is chosen in `book` mode: patient details, review, confirmation (or, for a read-only source,
@@ -91,40 +56,15 @@ export async function createBookingFlow(host: BookingHost): Promise<BookingFlow>
  * small; the phone-number rules come with it. Everything typed is kept for the element's lifetime and in the tab's
  * session storage: going back, choosing another time, a conflict or a reload never loses a character.
  */
-export class BookingFlow {
-  private readonly host: BookingHost;
-  private readonly store: DraftStore;
-  private draft: PatientDraft;
-  private errors: PatientErrors = {};
-  private submitted = false;
-  private busy = false;
-  private failure: string | undefined;
+export class BookingFlow extends PatientPart<BookingHost> {
   private booking: AnsweredBooking | undefined;
   private calendarUrl: string | undefined;
   private plans: Plan[] | undefined;
   private plansAsked = false;
-  private readonly attempts = new AttemptKeys();
   /** The chosen time held for this patient while they type, when the adapter holds. */
   private readonly hold = new SlotHold(() => this.holdExpired());
   /** What the patient is told about the hold: until when the time is kept, or that it no longer is. */
   private holdNotice: string | undefined;
-  private readonly l10n: LocalizeController<BookingStrings>;
-
-  constructor(host: BookingHost) {
-    this.host = host;
-    this.l10n = new LocalizeController<BookingStrings>(host.element, bookingStrings);
-    this.store = new DraftStore(host.draftKey);
-    this.draft = this.store.load() ?? emptyDraft();
-  }
-
-  /** Resolves when the steps' words in the page's language are loaded. */
-  stringsReady(): Promise<void> {
-    return this.l10n.ready();
-  }
-
-  private get t(): BookingStrings {
-    return this.l10n.t;
-  }
 
   /**
    * A time was chosen: the answer to "new or existing patient" (or the visit type's own) goes into the draft, and
@@ -208,17 +148,6 @@ export class BookingFlow {
     return { t: this.t, lang: this.l10n.lang, zone: model.zone, setup: model.setup, visitType: model.visitType };
   }
 
-  private rules(model: Model): PatientRules {
-    return patientRules(model, this.l10n.lang);
-  }
-
-  private change(model: Model, draft: PatientDraft): void {
-    this.draft = draft;
-    this.store.save(draft);
-    if (this.submitted) this.errors = validatePatient(draft, this.rules(model));
-    this.host.requestUpdate();
-  }
-
   private onInput(model: Model, field: PatientField, value: string): void {
     this.change(model, { ...this.draft, [field]: value });
     if (field === 'planId') this.host.planChosen(value || undefined);
@@ -244,42 +173,37 @@ export class BookingFlow {
     // Confirming again after a failure is a retry of the same attempt: same key, so the server books at most once.
     const idempotencyKey = this.attempts.keyFor(request);
     const holdId = this.hold.idFor(entry.slot.id);
-    this.busy = true;
-    this.failure = undefined;
-    this.host.requestUpdate();
-    this.host.announce(this.t.bookingAnnouncement);
-    try {
-      const adapter = await this.host.resolveAdapter();
-      const booking: AnsweredBooking = await adapter.book({ ...request, idempotencyKey, holdId });
-      this.attempts.reset();
-      // The booking consumed the hold.
-      this.hold.forget();
-      this.holdNotice = undefined;
-      this.store.clear();
-      this.booking = booking;
-      this.setCalendarUrl(calendarFileUrl(this.context(model), booking, safeWebUrl(booking.joinUrl)));
-      // The confirmation's heading takes focus and is read out; "Booking…" must not linger in the live region.
-      this.host.announce('');
-      this.host.go('done');
-      this.host.confirmed({
-        bookingId: booking.id,
-        status: booking.status,
-        slot: booking.slot,
-        visitTypeId: booking.visitTypeId,
-        providerId: booking.providerId ?? booking.slot.providerId,
-        locationId: booking.location?.id ?? booking.slot.locationId,
-      });
-    } catch (thrown) {
-      const error = toFrontdeskError(thrown);
-      this.host.reportError(error, true);
-      // The failure is shown (and read) as an alert; the live region is cleared of "Booking…".
-      this.host.announce('');
-      if (error.kind === 'conflict') await this.host.conflict(entry);
-      else this.failure = this.host.errorText(error);
-    } finally {
-      this.busy = false;
-      this.host.requestUpdate();
-    }
+    await this.request(
+      this.t.bookingAnnouncement,
+      async () => {
+        const adapter = await this.host.resolveAdapter();
+        const booking: AnsweredBooking = await adapter.book({ ...request, idempotencyKey, holdId });
+        this.attempts.reset();
+        // The booking consumed the hold.
+        this.hold.forget();
+        this.holdNotice = undefined;
+        this.store.clear();
+        this.booking = booking;
+        this.setCalendarUrl(calendarFileUrl(this.context(model), booking, safeWebUrl(booking.joinUrl)));
+        // The confirmation's heading takes focus and is read out; "Booking…" must not linger in the live region.
+        this.host.announce('');
+        this.host.go('done');
+        this.host.confirmed({
+          bookingId: booking.id,
+          status: booking.status,
+          slot: booking.slot,
+          visitTypeId: booking.visitTypeId,
+          providerId: booking.providerId ?? booking.slot.providerId,
+          locationId: booking.location?.id ?? booking.slot.locationId,
+        });
+      },
+      async (error) => {
+        // The failure is shown (and read) as an alert; the live region is cleared of "Booking…".
+        this.host.announce('');
+        if (error.kind === 'conflict') await this.host.conflict(entry);
+        else this.failure = this.host.errorText(error);
+      },
+    );
   }
 
   private setCalendarUrl(url: string | undefined): void {

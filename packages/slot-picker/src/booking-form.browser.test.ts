@@ -1,23 +1,12 @@
-import type { Booking, BookingRequest, FdErrorDetail, FdPlanSelectDetail, FrontdeskAdapter } from '@frontdesk/core';
+import type { Booking, BookingRequest, FdErrorDetail, FdPlanSelectDetail } from '@frontdesk/core';
 import { expect, html } from '@open-wc/testing';
 import { memory, START, withOverrides } from '../../../test/support/adapters.js';
 import { $, $$, cleanup, collect, focused, liveText, settle, text, until } from '../../../test/support/dom.js';
 import { press, typeText } from '../../../test/support/keys.js';
-import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
+import { ANA, chooseDay, dayWithTimes, fill, mount, mountClinic, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
 
 /** Type into a field as a patient would (input events on the native field). */
-function fill(el: FdSlotPicker, values: Record<string, string>): void {
-  for (const [field, value] of Object.entries(values)) {
-    const input = $<HTMLInputElement>(el, `[name="${field}"]`);
-    if (!input) throw new Error(`no field ${field}`);
-    input.value = value;
-    input.dispatchEvent(new Event(input.localName === 'select' ? 'change' : 'input', { bubbles: true }));
-  }
-}
-
-const ANA = { givenName: 'Ana', familyName: 'López', birthDate: '05/17/1990', phone: '615 555 0199' };
-
 async function toDetails(el: FdSlotPicker): Promise<string> {
   await chooseDay(el, dayWithTimes(el));
   const id = timeButtons(el)[0]!.dataset.slot!;
@@ -51,12 +40,6 @@ function recordingBookings(extra: Partial<Booking> = {}) {
   });
   return { base, adapter, requests };
 }
-
-/** Maria Hernández's picker for `visitType` (a new patient visit unless said), on `adapter`. */
-const mountPicker = (adapter: FrontdeskAdapter, visitType = 'new-patient') =>
-  mount(
-    html`<fd-slot-picker provider="maria-hernandez" visit-type=${visitType} start=${START} .adapter=${adapter}></fd-slot-picker>`,
-  );
 
 afterEach(() => {
   cleanup();
@@ -107,7 +90,7 @@ describe('fd-slot-picker: the booking form', () => {
   it('goes from the calendar to "You’re booked" in 8 key presses besides typing, focus always on the next decision', async function () {
     this.timeout(30_000);
     const { adapter, requests } = recordingBookings();
-    const el = await mountPicker(adapter);
+    const el = await mountClinic(adapter);
     let presses = 0;
     const key = async (name: string) => {
       presses++;
@@ -148,7 +131,7 @@ describe('fd-slot-picker: the booking form', () => {
 
   it('refuses phone numbers no one can call, saying what is wrong, and reads digits of any script', async () => {
     const { adapter, requests } = recordingBookings();
-    const el = await mountPicker(adapter);
+    const el = await mountClinic(adapter);
     await toDetails(el);
     const cases: [string, RegExp][] = [
       ['1234', /too short\. Enter all 10 digits/],
@@ -174,7 +157,7 @@ describe('fd-slot-picker: the booking form', () => {
   });
 
   it('says which part of a date of birth is wrong', async () => {
-    const el = await mountPicker(memory());
+    const el = await mountClinic(memory());
     await toDetails(el);
     expect(text($(el, '#h-birthDate'))).to.equal('Type it as MM/DD/YYYY, like 05/17/1990');
     const cases: [string, string][] = [
@@ -204,7 +187,7 @@ describe('fd-slot-picker: the booking form', () => {
       notifications: { email: true, sms: false },
       joinUrl,
     } as Partial<Booking>);
-    const el = await mountPicker(adapter, 'video-visit');
+    const el = await mountClinic(adapter, 'video-visit');
     await toDetails(el);
     expect(text($(el, '#h-contact'))).to.contain('A video visit needs this');
     fill(el, ANA);
@@ -234,7 +217,7 @@ describe('fd-slot-picker: the booking form', () => {
   });
 
   it('promises no message when the server does not say which it will send', async () => {
-    const el = await mountPicker(memory());
+    const el = await mountClinic(memory());
     await toDetails(el);
     fill(el, ANA);
     await continueToReview(el);
@@ -276,7 +259,7 @@ describe('fd-slot-picker: the booking form', () => {
 
   it('books for someone in the patient’s care, in the patient’s name, with who booked', async () => {
     const { adapter, requests } = recordingBookings();
-    const el = await mountPicker(adapter);
+    const el = await mountClinic(adapter);
     await toDetails(el);
     $$<HTMLInputElement>(el, 'input[name="forWhom"]')[1]!.click();
     await settle(el);
@@ -303,7 +286,7 @@ describe('fd-slot-picker: the booking form', () => {
   it('asks for insurance when the clinic lists plans, and tells the page which plan was chosen', async () => {
     const { adapter, requests } = recordingBookings();
     const plans = collect<FdPlanSelectDetail>('fd-plan-select');
-    const el = await mountPicker(adapter);
+    const el = await mountClinic(adapter);
     await toDetails(el);
     const select = await until(() => $<HTMLSelectElement>(el, '#f-planId'), 'the insurance plans');
     const options = [...select.options].map((option) => option.value);

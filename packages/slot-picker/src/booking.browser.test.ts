@@ -5,28 +5,18 @@ import {
   FrontdeskError,
   type Slot,
 } from '@frontdesk/core';
-import { expect, html } from '@open-wc/testing';
-import { memory, START, withOverrides } from '../../../test/support/adapters.js';
-import { $, focused, settle, text } from '../../../test/support/dom.js';
-import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
+import { expect } from '@open-wc/testing';
+import { memory, withOverrides } from '../../../test/support/adapters.js';
+import { $, cleanup, collect, focused, settle, text } from '../../../test/support/dom.js';
+import { ANA, chooseDay, dayWithTimes, fill, mountClinic, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
 
-const DETAILS = {
-  givenName: 'Ana',
-  familyName: 'López',
-  birthDate: '1990-05-17',
-  phone: '615 555 0199',
-  email: 'ana@example.com',
-  reason: 'Cough; fever, since Monday',
-};
+// The date of birth as an ISO date, which the field also takes.
+const DETAILS = { ...ANA, birthDate: '1990-05-17', email: 'ana@example.com', reason: 'Cough; fever, since Monday' };
 
 /** Fill the details as a patient would (input events on native fields), then continue to the review. */
 async function fillDetailsAndContinue(el: FdSlotPicker): Promise<void> {
-  for (const [field, value] of Object.entries(DETAILS)) {
-    const input = $<HTMLInputElement>(el, `#f-${field}`)!;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }
+  fill(el, DETAILS);
   await settle(el);
   $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
   await settle(el);
@@ -66,15 +56,12 @@ function readOnlySource(patch: (slot: Slot) => Slot) {
 }
 
 describe('fd-slot-picker booking', () => {
+  afterEach(cleanup);
+
   it('says plainly when the time was taken, keeps the details and shows fresh times for that day', async () => {
     const adapter = memory();
-    const errors: FdErrorDetail[] = [];
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez" visit-type="new-patient"
-      start=${START}
-      .adapter=${adapter}
-      @fd-error=${(e: CustomEvent<FdErrorDetail>) => errors.push(e.detail)}
-    ></fd-slot-picker>`);
+    const errors = collect<FdErrorDetail>('fd-error');
+    const el = await mountClinic(adapter);
     const taken = await pickFirstTime(el);
     const day = pickedDay;
     await fillDetailsAndContinue(el);
@@ -120,13 +107,8 @@ describe('fd-slot-picker booking', () => {
         return booking;
       },
     });
-    const confirmed: FdBookingConfirmedDetail[] = [];
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez" visit-type="new-patient"
-      start=${START}
-      .adapter=${adapter}
-      @fd-booking-confirmed=${(e: CustomEvent<FdBookingConfirmedDetail>) => confirmed.push(e.detail)}
-    ></fd-slot-picker>`);
+    const confirmed = collect<FdBookingConfirmedDetail>('fd-booking-confirmed');
+    const el = await mountClinic(adapter);
     const slotId = await pickFirstTime(el);
     await fillDetailsAndContinue(el);
     await confirm(el);
@@ -148,9 +130,7 @@ describe('fd-slot-picker booking', () => {
 
   it('offers an RFC 5545 calendar file of the booking', async () => {
     const adapter = memory();
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     await pickFirstTime(el);
     await fillDetailsAndContinue(el);
     await confirm(el);
@@ -189,9 +169,7 @@ describe('fd-slot-picker booking', () => {
 
   it('shows the booking link of a read-only source instead of the form', async () => {
     const adapter = readOnlySource((slot) => ({ ...slot, bookingLink: `https://book.example/slots/${slot.id}` }));
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     const slotId = await pickFirstTime(el);
     expect(text(focused(el))).to.equal('Book this time');
     expect($(el, 'form')).to.equal(null);
@@ -211,9 +189,7 @@ describe('fd-slot-picker booking', () => {
       bookingLink: 'javascript:alert(1)',
       bookingPhone: '(615) 555-0142 x12',
     }));
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     await pickFirstTime(el);
     expect($(el, '[part="booking-link"]')).to.equal(null);
     const phone = $<HTMLAnchorElement>(el, '[part="booking-phone"]')!;

@@ -1,17 +1,11 @@
-import { expect, html } from '@open-wc/testing';
-import { memory, START } from '../../../test/support/adapters.js';
+import { expect } from '@open-wc/testing';
+import { memory } from '../../../test/support/adapters.js';
 import { $, settle, sleep, text, until } from '../../../test/support/dom.js';
-import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
+import { ANA, chooseDay, dayWithTimes, fill, mountClinic, timeButtons } from './picker-kit.browser.test.js';
 import type { FdSlotPicker } from './slot-picker.js';
 
-const DETAILS = {
-  givenName: 'Ana',
-  familyName: 'López',
-  birthDate: '1990-05-17',
-  phone: '615 555 0199',
-  email: 'ana@example.com',
-  reason: 'Private reason: chest pain',
-};
+// The date of birth as an ISO date, which the field also takes.
+const DETAILS = { ...ANA, birthDate: '1990-05-17', email: 'ana@example.com', reason: 'Private reason: chest pain' };
 
 async function pick(el: FdSlotPicker, day: string, index = 0): Promise<string> {
   await chooseDay(el, day);
@@ -24,9 +18,7 @@ async function pick(el: FdSlotPicker, day: string, index = 0): Promise<string> {
 describe('fd-slot-picker holds the chosen time', () => {
   it('holds it while the patient types (others cannot take it), says until when, and gives it back on Back', async () => {
     const adapter = memory();
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     const day = dayWithTimes(el, 2);
     const slotId = await pick(el, day);
     const notice = await until(() => $(el, '[part="hold-notice"]'), 'the hold notice');
@@ -34,9 +26,7 @@ describe('fd-slot-picker holds the chosen time', () => {
     await expect(el).shadowDom.to.be.accessible();
 
     // A second patient on the same clinic no longer sees the time, and cannot hold it either.
-    const other = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const other = await mountClinic(adapter);
     await chooseDay(other, day);
     expect(timeButtons(other).map((b) => b.dataset.slot)).to.not.include(slotId);
     const refused = await adapter.holdSlot!({ slotId, idempotencyKey: 'k'.repeat(20) }).then(
@@ -56,16 +46,10 @@ describe('fd-slot-picker holds the chosen time', () => {
 
   it('books with the hold, then offers Google and Outlook links with the title and place only', async () => {
     const adapter = memory();
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     const slotId = await pick(el, dayWithTimes(el, 1));
     await until(() => $(el, '[part="hold-notice"]'), 'the hold notice');
-    for (const [field, value] of Object.entries(DETAILS)) {
-      const input = $<HTMLInputElement>(el, `#f-${field}`)!;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }
+    fill(el, DETAILS);
     await settle(el);
     $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
     await settle(el);
@@ -91,9 +75,7 @@ describe('fd-slot-picker holds the chosen time', () => {
 
   it('a time another patient holds is taken: back to the fresh times of that day', async () => {
     const adapter = memory();
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     const day = dayWithTimes(el, 2);
     await chooseDay(el, day);
     const slotId = timeButtons(el)[0]!.dataset.slot!;

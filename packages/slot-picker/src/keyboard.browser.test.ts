@@ -108,22 +108,19 @@ describe('fd-slot-picker keyboard path', () => {
     expect(focused(el)?.getAttribute('name')).to.equal('forWhom');
     await expect(el).shadowDom.to.be.accessible();
     await key(el, 'Tab');
-    expect(focused(el)?.id).to.equal('f-givenName');
-    await typeText('Ana');
-    await key(el, 'Tab');
-    await typeText('López');
-    await key(el, 'Tab');
-    // The date of birth is one field with its format shown: one tab stop, not three.
-    expect(focused(el)?.id).to.equal('f-birthDate');
-    await typeText('05/17/1990');
-    await key(el, 'Tab');
-    expect(focused(el)?.id).to.equal('f-phone');
-    await typeText('615 555 0199');
-    await key(el, 'Tab');
-    await typeText('ana@example.com');
-    await key(el, 'Tab');
-    await typeText('Cough for two weeks');
-    await key(el, 'Tab');
+    // Each field in order, one tab stop each: the date of birth is one field with its format shown, not three.
+    for (const [field, typed] of Object.entries({
+      givenName: 'Ana',
+      familyName: 'López',
+      birthDate: '05/17/1990',
+      phone: '615 555 0199',
+      email: 'ana@example.com',
+      reason: 'Cough for two weeks',
+    })) {
+      expect(focused(el)?.id).to.equal(`f-${field}`);
+      await typeText(typed);
+      await key(el, 'Tab');
+    }
     // The visit type is for new patients, so the question is not asked again: the contact box is next.
     expect(focused(el)?.getAttribute('name')).to.equal('contact');
     await key(el, ' ');

@@ -41,26 +41,18 @@ describe('loadSetup', () => {
         () => undefined,
         (error: { kind: string; field: string; message: string }) => [error.kind, error.field, error.message],
       );
-    expect(await failure({ provider: ' ' })).toEqual([
-      'invalid-input',
-      'provider',
-      '<fd-slot-picker> needs a provider attribute (a provider id) or a location attribute (a location id)',
-    ]);
-    expect(await failure({ provider: 'dr-nobody' })).toEqual([
-      'not-found',
-      'provider',
-      'provider: no provider with this id',
-    ]);
-    expect(await failure({ location: 'atlantis' })).toEqual([
-      'not-found',
-      'location',
-      'location: no location with this id',
-    ]);
-    expect(await failure({ visitType: 'pt-evaluation' })).toEqual([
-      'not-found',
-      'visit-type',
-      'visit-type: not offered by this provider',
-    ]);
+    const named: [Partial<LoadInput>, string, string, string][] = [
+      [
+        { provider: ' ' },
+        'invalid-input',
+        'provider',
+        '<fd-slot-picker> needs a provider attribute (a provider id) or a location attribute (a location id)',
+      ],
+      [{ provider: 'dr-nobody' }, 'not-found', 'provider', 'provider: no provider with this id'],
+      [{ location: 'atlantis' }, 'not-found', 'location', 'location: no location with this id'],
+      [{ visitType: 'pt-evaluation' }, 'not-found', 'visit-type', 'visit-type: not offered by this provider'],
+    ];
+    for (const [overrides, ...expected] of named) expect(await failure(overrides)).toEqual(expected);
     expect((await failure({ days: 400 }))?.[1]).toBe('days');
     expect((await failure({ start: '2026-02-30' }))?.[1]).toBe('start');
     expect((await failure({ timezone: 'Moon/Base' }))?.[1]).toBe('timezone');

@@ -13,11 +13,12 @@ import {
   syncForm,
 } from '@frontdesk/core/element';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { BookingFlow, BookingHost, PartHost } from './booking-flow.js';
+import type { BookingFlow, BookingHost } from './booking-flow.js';
 import type { DaySlot } from './day-index.js';
 import { whenLabel } from './labels.js';
 import { type LoadInput, loadSetup, loadSlots, type Reports, type Setup } from './loaders.js';
 import type { Model } from './model.js';
+import type { PartHost } from './patient-part.js';
 import { Picking } from './picking.js';
 import type { CleanSlot } from './slot-cleaning.js';
 import { slotPickerStyles } from './slot-picker.styles.js';

@@ -1,23 +1,16 @@
-import { type DayKey, FrontdeskError, toFrontdeskError, type WaitlistEntry } from '@frontdesk/core';
-import { LocalizeController } from '@frontdesk/core/element';
+import { type DayKey, FrontdeskError, type WaitlistEntry } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PartHost } from './booking-flow.js';
-import { type BookingStrings, bookingStrings } from './booking-strings.js';
 import { nextAvailableDay } from './day-index.js';
-import { DraftStore } from './draft-store.js';
-import { AttemptKeys } from './idempotency.js';
 import { dayName } from './labels.js';
 import type { Model } from './model.js';
 import {
-  emptyDraft,
   type PatientDraft,
-  type PatientErrors,
   type PatientField,
   type PatientRules,
   toPatientDetails,
   validatePatient,
 } from './patient-form.js';
-import { patientRules } from './patient-rules.js';
+import { type PartHost, PatientPart, withStrings } from './patient-part.js';
 import { contactField, type DetailsProps, errorSummary, patientTypeField, textField } from './views/details-view.js';
 
 export { bookingStyles as waitlistStyles } from './booking.styles.js';
@@ -30,48 +23,20 @@ export interface WaitlistHost extends PartHost {
 type RangeField = 'from' | 'to';
 type RangeErrors = Partial<Record<RangeField, string>>;
 
-/** The form's strings in the page language, loaded before it first renders. */
-export async function createWaitlistForm(host: WaitlistHost): Promise<WaitlistForm> {
-  const form = new WaitlistForm(host);
-  await form.stringsReady();
-  return form;
-}
+/** The form, its strings in the page language loaded before it first renders. */
+export const createWaitlistForm = (host: WaitlistHost): Promise<WaitlistForm> => withStrings(new WaitlistForm(host));
 
 /**
  * "Tell me if an earlier time opens": the days the patient could come (today to the day they were looking at, by
  * default), who they are and how to reach them (the booking form's own fields and checks, its draft shared), and
  * their agreement to be contacted, which the waitlist cannot do without. Loaded on demand, when the patient asks.
  */
-export class WaitlistForm {
-  private readonly host: WaitlistHost;
-  private readonly l10n: LocalizeController<BookingStrings>;
-  private readonly store: DraftStore;
-  private draft: PatientDraft;
+export class WaitlistForm extends PatientPart<WaitlistHost> {
   private from: DayKey | '' | undefined;
   private to: DayKey | '' | undefined;
-  private errors: PatientErrors = {};
   private rangeErrors: RangeErrors = {};
-  private submitted = false;
-  private busy = false;
-  private failure: string | undefined;
   private joined: { entry: WaitlistEntry; text: string } | undefined;
   private left = false;
-  private readonly attempts = new AttemptKeys();
-
-  constructor(host: WaitlistHost) {
-    this.host = host;
-    this.l10n = new LocalizeController<BookingStrings>(host.element, bookingStrings);
-    this.store = new DraftStore(host.draftKey);
-    this.draft = this.store.load() ?? emptyDraft();
-  }
-
-  stringsReady(): Promise<void> {
-    return this.l10n.ready();
-  }
-
-  private get t(): BookingStrings {
-    return this.l10n.t;
-  }
 
   /** Opened again: a fresh form, the range following the day the patient is looking at now. */
   reset(): void {
@@ -82,8 +47,8 @@ export class WaitlistForm {
     this.failure = undefined;
   }
 
-  private rules(model: Model): PatientRules {
-    return { ...patientRules(model, this.l10n.lang), waitlist: true };
+  protected override rules(model: Model): PatientRules {
+    return { ...super.rules(model), waitlist: true };
   }
 
   /**
@@ -112,17 +77,10 @@ export class WaitlistForm {
    * their care, a reason or insurance is not asked here), with the answer to "new or existing patient" the picker
    * already has (or the visit type's own).
    */
-  private answered(model: Model): PatientDraft {
+  protected override asked(model: Model): PatientDraft {
     const own: PatientDraft = { ...this.draft, forWhom: 'self', reason: '', planId: '', memberId: '' };
     const type = model.patientType ?? model.visitType?.patientType;
     return type === 'new' || type === 'existing' ? { ...own, patientType: type } : own;
-  }
-
-  private change(model: Model, draft: PatientDraft): void {
-    this.draft = draft;
-    this.store.save(draft);
-    if (this.submitted) this.errors = validatePatient(this.answered(model), this.rules(model));
-    this.host.requestUpdate();
   }
 
   private async submit(event: Event, model: Model, lookingAt: DayKey | undefined): Promise<void> {
@@ -131,7 +89,7 @@ export class WaitlistForm {
     this.submitted = true;
     const rules = this.rules(model);
     const range = this.range(model, lookingAt);
-    const draft = this.answered(model);
+    const draft = this.asked(model);
     this.errors = validatePatient(draft, rules);
     this.rangeErrors = this.checkRange(model, range);
     if (Object.keys(this.errors).length > 0 || Object.keys(this.rangeErrors).length > 0) {
@@ -151,56 +109,48 @@ export class WaitlistForm {
     };
     // A retry after a failure is the same attempt: the server adds the patient once.
     const idempotencyKey = this.attempts.keyFor(request);
-    this.busy = true;
-    this.failure = undefined;
-    this.host.announce(this.t.waitlistJoining);
-    this.host.requestUpdate();
-    try {
-      const adapter = await this.host.resolveAdapter();
-      if (!adapter.joinWaitlist)
-        throw new FrontdeskError('unsupported', `the ${adapter.name} adapter keeps no waitlist`);
-      const entry = await adapter.joinWaitlist({ ...request, idempotencyKey });
-      this.attempts.reset();
-      const lang = this.l10n.lang;
-      const text = this.t.waitlistJoined(
-        dayName(entry.from, lang),
-        dayName(entry.to, lang),
-        entry.notifications?.email ?? false,
-        entry.notifications?.sms ?? false,
-      );
-      this.joined = { entry, text };
-      this.host.announce(text);
-      this.host.focus('waitlist-outcome');
-    } catch (thrown) {
-      const error = toFrontdeskError(thrown);
-      this.host.reportError(error, true);
-      this.host.announce('');
-      this.failure = this.host.errorText(error);
-      this.host.focus('waitlist-failure');
-    } finally {
-      this.busy = false;
-      this.host.requestUpdate();
-    }
+    await this.request(
+      this.t.waitlistJoining,
+      async () => {
+        const adapter = await this.host.resolveAdapter();
+        if (!adapter.joinWaitlist)
+          throw new FrontdeskError('unsupported', `the ${adapter.name} adapter keeps no waitlist`);
+        const entry = await adapter.joinWaitlist({ ...request, idempotencyKey });
+        this.attempts.reset();
+        const lang = this.l10n.lang;
+        const text = this.t.waitlistJoined(
+          dayName(entry.from, lang),
+          dayName(entry.to, lang),
+          entry.notifications?.email ?? false,
+          entry.notifications?.sms ?? false,
+        );
+        this.joined = { entry, text };
+        this.host.announce(text);
+        this.host.focus('waitlist-outcome');
+      },
+      (error) => {
+        this.host.announce('');
+        this.failure = this.host.errorText(error);
+        this.host.focus('waitlist-failure');
+      },
+    );
   }
 
   private async leave(token: string): Promise<void> {
     if (this.busy) return;
-    this.busy = true;
-    this.failure = undefined;
-    try {
-      const adapter = await this.host.resolveAdapter();
-      await adapter.leaveWaitlist?.(token);
-      this.left = true;
-      this.host.announce(this.t.waitlistLeft);
-      this.host.focus('waitlist-outcome');
-    } catch (thrown) {
-      const error = toFrontdeskError(thrown);
-      this.host.reportError(error, true);
-      this.failure = this.host.errorText(error);
-    } finally {
-      this.busy = false;
-      this.host.requestUpdate();
-    }
+    await this.request(
+      undefined,
+      async () => {
+        const adapter = await this.host.resolveAdapter();
+        await adapter.leaveWaitlist?.(token);
+        this.left = true;
+        this.host.announce(this.t.waitlistLeft);
+        this.host.focus('waitlist-outcome');
+      },
+      (error) => {
+        this.failure = this.host.errorText(error);
+      },
+    );
   }
 
   private detailsProps(model: Model): DetailsProps {

@@ -1,18 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { memory, START } from '../../../test/support/adapters.js';
 import { $, focused, heard, part, settle, text, until } from '../../../test/support/dom.js';
-import { chooseDay, dayWithTimes, mount, timeButtons } from './picker-kit.browser.test.js';
-
-function fill(el: HTMLElement, values: Record<string, string>): void {
-  for (const [field, value] of Object.entries(values)) {
-    const input = $<HTMLInputElement>(el, `[name="${field}"]`);
-    if (!input) throw new Error(`no field ${field}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-}
-
-const ANA = { givenName: 'Ana', familyName: 'López', birthDate: '05/17/1990', phone: '615 555 0199' };
+import { ANA, chooseDay, dayWithTimes, fill, mount, mountClinic, timeButtons } from './picker-kit.browser.test.js';
 
 describe('fd-slot-picker waitlist', () => {
   // The form starts from the booking form's draft in the tab's session storage: start each test without one.
@@ -20,9 +9,7 @@ describe('fd-slot-picker waitlist', () => {
 
   it('offers the waitlist under the times, checks the form in place, joins, and the freed time is offered', async () => {
     const adapter = memory();
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     const day = dayWithTimes(el, 2);
     await chooseDay(el, day);
     // The form's code is not part of the picker's first download: nothing of it until asked.
@@ -101,9 +88,7 @@ describe('fd-slot-picker waitlist', () => {
   it('offers no waitlist when the source keeps none', async () => {
     const adapter = memory();
     Object.defineProperty(adapter, 'capabilities', { value: { ...adapter.capabilities, waitlist: false } });
-    const el = await mount(
-      html`<fd-slot-picker provider="maria-hernandez" visit-type="new-patient" start=${START} .adapter=${adapter}></fd-slot-picker>`,
-    );
+    const el = await mountClinic(adapter);
     await chooseDay(el, dayWithTimes(el));
     expect(part(el, 'waitlist-button')).to.equal(null);
   });

@@ -23,65 +23,51 @@ async function slotsById(el: FdSlotPicker, ids: readonly string[]): Promise<Slot
 }
 
 describe('fd-slot-picker time zones', () => {
-  it('labels times on the right day across the spring-forward weekend', async () => {
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez" visit-type="new-patient"
-      start="2026-03-05"
-      days="10"
-      .adapter=${memory({ now: '2026-03-05T06:00:00Z' })}
-    ></fd-slot-picker>`);
+  // Sunday, the night of each change, has no clinic hours: marked in text, not only by colour.
+  for (const { change, start, sunday, offsets } of [
     // Saturday in Franklin (Central Standard Time), then Monday in Nashville (Central Daylight Time).
-    for (const [day, offset] of [
-      ['2026-03-07', '-06:00'],
-      ['2026-03-09', '-05:00'],
-    ] as const) {
-      await chooseDay(el, day);
-      const shown = shownTimes(el);
-      expect(shown.length, day).to.be.greaterThan(0);
-      const slots = await slotsById(
-        el,
-        shown.map(([id]) => id),
-      );
-      slots.forEach((slot, i) => {
-        expect(slot.start.slice(0, 10)).to.equal(day);
-        expect(slot.start.slice(-6)).to.equal(offset);
-        expect(shown[i]?.[1]).to.equal(wallLabel(slot.start));
-      });
-    }
-    // Sunday the 8th, the change itself, has no clinic hours: marked in text, not only by colour.
-    expect(text($(el, 'td[data-day="2026-03-08"]'))).to.contain('no times');
-  });
-
-  it('labels times on the right day across the fall-back weekend', async () => {
-    const el = await mount(html`<fd-slot-picker
-      provider="maria-hernandez" visit-type="new-patient"
-      start="2026-10-29"
-      days="10"
-      .adapter=${memory({ now: '2026-10-29T06:00:00Z' })}
-    ></fd-slot-picker>`);
+    {
+      change: 'spring-forward',
+      start: '2026-03-05',
+      sunday: '2026-03-08',
+      offsets: { '2026-03-07': '-06:00', '2026-03-09': '-05:00' },
+    },
     // Saturday 31 October is still daylight time; Monday 2 November is standard time.
-    for (const [day, offset] of [
-      ['2026-10-31', '-05:00'],
-      ['2026-11-02', '-06:00'],
-    ] as const) {
-      if ($(el, `td[data-day="${day}"]`)?.classList.contains('open') !== true) {
-        $(el, '[part="month-button"][aria-label="Next month"]')?.click();
-        await settle(el);
+    {
+      change: 'fall-back',
+      start: '2026-10-29',
+      sunday: '2026-11-01',
+      offsets: { '2026-10-31': '-05:00', '2026-11-02': '-06:00' },
+    },
+  ]) {
+    it(`labels times on the right day across the ${change} weekend`, async () => {
+      const el = await mount(html`<fd-slot-picker
+        provider="maria-hernandez" visit-type="new-patient"
+        start=${start}
+        days="10"
+        .adapter=${memory({ now: `${start}T06:00:00Z` })}
+      ></fd-slot-picker>`);
+      for (const [day, offset] of Object.entries(offsets)) {
+        if ($(el, `td[data-day="${day}"]`)?.classList.contains('open') !== true) {
+          $(el, '[part="month-button"][aria-label="Next month"]')?.click();
+          await settle(el);
+        }
+        await chooseDay(el, day);
+        const shown = shownTimes(el);
+        expect(shown.length, day).to.be.greaterThan(0);
+        const slots = await slotsById(
+          el,
+          shown.map(([id]) => id),
+        );
+        slots.forEach((slot, i) => {
+          expect(slot.start.slice(0, 10)).to.equal(day);
+          expect(slot.start.slice(-6)).to.equal(offset);
+          expect(shown[i]?.[1]).to.equal(wallLabel(slot.start));
+        });
       }
-      await chooseDay(el, day);
-      const shown = shownTimes(el);
-      const slots = await slotsById(
-        el,
-        shown.map(([id]) => id),
-      );
-      expect(slots.length, day).to.be.greaterThan(0);
-      slots.forEach((slot, i) => {
-        expect(slot.start.slice(0, 10)).to.equal(day);
-        expect(slot.start.slice(-6)).to.equal(offset);
-        expect(shown[i]?.[1]).to.equal(wallLabel(slot.start));
-      });
-    }
-  });
+      expect(text($(el, `td[data-day="${sunday}"]`))).to.contain('no times');
+    });
+  }
 
   it('tells apart the repeated hour of the fall-back night and the skipped hour of spring', async () => {
     const base = memory({ now: '2026-03-01T00:00:00Z' });

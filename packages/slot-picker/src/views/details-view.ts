@@ -32,7 +32,15 @@ export interface DetailsProps {
   onFix: (field: PatientField) => void;
 }
 
-type TextField = 'bookerGivenName' | 'bookerFamilyName' | 'givenName' | 'familyName' | 'birthDate' | 'phone' | 'email';
+type TextField =
+  | 'bookerGivenName'
+  | 'bookerFamilyName'
+  | 'givenName'
+  | 'familyName'
+  | 'birthDate'
+  | 'phone'
+  | 'email'
+  | 'memberId';
 
 const INPUTS: Record<TextField, { type: string; autocomplete: string; required: boolean }> = {
   bookerGivenName: { type: 'text', autocomplete: 'given-name', required: true },
@@ -42,6 +50,7 @@ const INPUTS: Record<TextField, { type: string; autocomplete: string; required: 
   birthDate: { type: 'text', autocomplete: 'bday', required: true },
   phone: { type: 'tel', autocomplete: 'tel', required: true },
   email: { type: 'email', autocomplete: 'email', required: false },
+  memberId: { type: 'text', autocomplete: 'off', required: true },
 };
 
 const RELATIONSHIPS: readonly Relationship[] = ['parent', 'guardian', 'caregiver', 'other'];
@@ -66,15 +75,30 @@ function hintFor(props: DetailsProps, field: PatientField): string | undefined {
   return undefined;
 }
 
-export function textField(props: DetailsProps, field: TextField): TemplateResult {
-  const spec = INPUTS[field];
-  const hint = hintFor(props, field);
-  const autocomplete = field.startsWith('booker') || props.draft.forWhom === 'self' ? spec.autocomplete : 'off';
+/** One field: its label, its hint, its message when it has one, then `control` (whose id is `f-${field}`). */
+function labelled(
+  props: DetailsProps,
+  field: PatientField,
+  hint: string | undefined,
+  control: TemplateResult,
+): TemplateResult {
   return html`<div class="field">
     <label for="f-${field}">${props.t.field(field, props.draft.forWhom)}</label>
     ${hint ? html`<p id="h-${field}" class="hint">${hint}</p>` : nothing}
     ${errorText(props, field)}
-    <input
+    ${control}
+  </div>`;
+}
+
+export function textField(props: DetailsProps, field: TextField): TemplateResult {
+  const spec = INPUTS[field];
+  const hint = hintFor(props, field);
+  const autocomplete = field.startsWith('booker') || props.draft.forWhom === 'self' ? spec.autocomplete : 'off';
+  return labelled(
+    props,
+    field,
+    hint,
+    html`<input
       id="f-${field}"
       name=${field}
       type=${spec.type}
@@ -84,8 +108,8 @@ export function textField(props: DetailsProps, field: TextField): TemplateResult
       aria-describedby=${describedBy(props, field, hint !== undefined)}
       .value=${props.draft[field]}
       @input=${(e: Event) => props.onInput(field, (e.target as HTMLInputElement).value)}
-    />
-  </div>`;
+    />`,
+  );
 }
 
 export function errorSummary(props: DetailsProps): TemplateResult | typeof nothing {
@@ -132,10 +156,11 @@ function bookerFields(props: DetailsProps): TemplateResult {
   return html`<fieldset class="group">
     <legend>${t.aboutYou}</legend>
     ${textField(props, 'bookerGivenName')} ${textField(props, 'bookerFamilyName')}
-    <div class="field">
-      <label for="f-relationship">${t.field('relationship', draft.forWhom)}</label>
-      ${errorText(props, 'relationship')}
-      <select
+    ${labelled(
+      props,
+      'relationship',
+      undefined,
+      html`<select
         id="f-relationship"
         name="relationship"
         required
@@ -148,8 +173,8 @@ function bookerFields(props: DetailsProps): TemplateResult {
           (value) =>
             html`<option .value=${value} ?selected=${draft.relationship === value}>${t.relationship(value)}</option>`,
         )}
-      </select>
-    </div>
+      </select>`,
+    )}
   </fieldset>`;
 }
 
@@ -199,37 +224,21 @@ export function contactField(props: DetailsProps): TemplateResult {
 
 function insuranceFields(props: DetailsProps, plans: readonly Plan[]): TemplateResult {
   const { t, draft } = props;
-  return html`<div class="field">
-      <label for="f-planId">${t.field('planId', draft.forWhom)}</label>
-      <p id="h-planId" class="hint">${t.insuranceHint}</p>
-      <select
-        id="f-planId"
-        name="planId"
-        aria-describedby="h-planId"
-        @change=${(e: Event) => props.onInput('planId', (e.target as HTMLSelectElement).value)}
-      >
-        <option value="" ?selected=${draft.planId === ''}>${t.noPlan}</option>
-        ${plans.map((plan) => html`<option .value=${plan.id} ?selected=${draft.planId === plan.id}>${plan.name}</option>`)}
-      </select>
-    </div>
-    ${
-      draft.planId
-        ? html`<div class="field">
-          <label for="f-memberId">${t.field('memberId', draft.forWhom)}</label>
-          ${errorText(props, 'memberId')}
-          <input
-            id="f-memberId"
-            name="memberId"
-            autocomplete="off"
-            required
-            aria-invalid=${props.errors.memberId ? 'true' : nothing}
-            aria-describedby=${describedBy(props, 'memberId', false)}
-            .value=${draft.memberId}
-            @input=${(e: Event) => props.onInput('memberId', (e.target as HTMLInputElement).value)}
-          />
-        </div>`
-        : nothing
-    }`;
+  return html`${labelled(
+    props,
+    'planId',
+    t.insuranceHint,
+    html`<select
+      id="f-planId"
+      name="planId"
+      aria-describedby="h-planId"
+      @change=${(e: Event) => props.onInput('planId', (e.target as HTMLSelectElement).value)}
+    >
+      <option value="" ?selected=${draft.planId === ''}>${t.noPlan}</option>
+      ${plans.map((plan) => html`<option .value=${plan.id} ?selected=${draft.planId === plan.id}>${plan.name}</option>`)}
+    </select>`,
+  )}
+  ${draft.planId ? textField(props, 'memberId') : nothing}`;
 }
 
 /**
@@ -255,10 +264,11 @@ export function renderDetails(props: DetailsProps): TemplateResult {
           : patientFields
       }
       ${textField(props, 'phone')} ${textField(props, 'email')}
-      <div class="field">
-        <label for="f-reason">${t.field('reason', draft.forWhom)}</label>
-        ${errorText(props, 'reason')}
-        <textarea
+      ${labelled(
+        props,
+        'reason',
+        undefined,
+        html`<textarea
           id="f-reason"
           name="reason"
           rows="3"
@@ -266,8 +276,8 @@ export function renderDetails(props: DetailsProps): TemplateResult {
           aria-describedby=${describedBy(props, 'reason', false)}
           .value=${draft.reason}
           @input=${(e: Event) => props.onInput('reason', (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-      </div>
+        ></textarea>`,
+      )}
       ${props.askPatientType ? patientTypeField(props) : nothing} ${contactField(props)}
       ${props.plans && props.plans.length > 0 ? insuranceFields(props, props.plans) : nothing}
       <div class="actions">

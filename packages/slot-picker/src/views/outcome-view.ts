@@ -17,6 +17,13 @@ export interface ConfirmationProps {
   outlookUrl?: string | undefined;
 }
 
+/** A button-styled link to `url` in a new tab, which gets no handle on this page; nothing without a URL. */
+function newTabLink(url: string | undefined, part: string, label: string, primary = false) {
+  return url
+    ? html`<a class="fd-button${primary ? '' : ' secondary'}" part=${part} href=${url} target="_blank" rel="noopener noreferrer">${label}</a>`
+    : nothing;
+}
+
 /** The booking, the messages that will really come, what to do before the visit, the join link and the calendar file. */
 export function renderConfirmation(props: ConfirmationProps): TemplateResult {
   const { t } = props;
@@ -33,13 +40,7 @@ export function renderConfirmation(props: ConfirmationProps): TemplateResult {
         : nothing
     }
     <div class="actions">
-      ${
-        props.joinUrl
-          ? html`<a class="fd-button" part="join-link" href=${props.joinUrl} target="_blank" rel="noopener noreferrer"
-            >${t.joinVideo}</a
-          >`
-          : nothing
-      }
+      ${newTabLink(props.joinUrl, 'join-link', t.joinVideo, true)}
       ${
         props.calendarUrl
           ? html`<a class="fd-button${props.joinUrl ? ' secondary' : ''}" part="calendar-link" href=${props.calendarUrl} download="appointment.ics"
@@ -47,27 +48,9 @@ export function renderConfirmation(props: ConfirmationProps): TemplateResult {
           >`
           : nothing
       }
-      ${
-        props.googleUrl
-          ? html`<a class="fd-button secondary" part="google-calendar-link" href=${props.googleUrl} target="_blank" rel="noopener noreferrer"
-            >${t.addToGoogle}</a
-          >`
-          : nothing
-      }
-      ${
-        props.outlookUrl
-          ? html`<a class="fd-button secondary" part="outlook-calendar-link" href=${props.outlookUrl} target="_blank" rel="noopener noreferrer"
-            >${t.addToOutlook}</a
-          >`
-          : nothing
-      }
-      ${
-        props.manageUrl
-          ? html`<a class="fd-button secondary" part="manage-link" href=${props.manageUrl} target="_blank" rel="noopener noreferrer"
-            >${t.manage}</a
-          >`
-          : nothing
-      }
+      ${newTabLink(props.googleUrl, 'google-calendar-link', t.addToGoogle)}
+      ${newTabLink(props.outlookUrl, 'outlook-calendar-link', t.addToOutlook)}
+      ${newTabLink(props.manageUrl, 'manage-link', t.manage)}
     </div>
   </section>`;
 }
