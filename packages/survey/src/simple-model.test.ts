@@ -31,6 +31,16 @@ const shownWhen = (
   condition: NonNullable<QuestionnaireItem['enableWhen']>[number],
 ): QuestionnaireItem => ({ linkId, type, text, enableWhen: [condition] });
 
+/** A question shown when `any` or `all` of `conditions` hold. */
+const shownWhenSome = (
+  linkId: string,
+  type: QuestionnaireItem['type'],
+  text: string,
+  enableBehavior: 'any' | 'all',
+  conditions: NonNullable<QuestionnaireItem['enableWhen']>,
+  more: Partial<QuestionnaireItem> = {},
+): QuestionnaireItem => ({ linkId, type, text, ...more, enableBehavior, enableWhen: conditions });
+
 /** Forms of every shape the small model takes. */
 const SIMPLE: Record<string, Questionnaire> = {
   nps: buildNpsQuestionnaire(),
@@ -84,28 +94,21 @@ const SIMPLE: Record<string, Questionnaire> = {
         answerCoding: { system: 'urn:c', code: 'r' },
       }),
       shownWhen('two', 'string', 'Two', { question: 'pick', operator: '=', answerInteger: 2 }),
-      {
-        linkId: 'either',
-        type: 'integer',
-        text: 'Either',
-        required: true,
-        readOnly: true,
-        enableBehavior: 'any',
-        enableWhen: [
+      shownWhenSome(
+        'either',
+        'integer',
+        'Either',
+        'any',
+        [
           { question: 'pick', operator: '=', answerString: 'A' },
           { question: 'later', operator: '=', answerInteger: 1 },
         ],
-      },
-      {
-        linkId: 'both',
-        type: 'string',
-        text: '',
-        enableBehavior: 'all',
-        enableWhen: [
-          { question: 'pick', operator: '!=', answerString: 'A' },
-          { question: 'age', operator: '>', answerInteger: 1 },
-        ],
-      },
+        { required: true, readOnly: true },
+      ),
+      shownWhenSome('both', 'string', '', 'all', [
+        { question: 'pick', operator: '!=', answerString: 'A' },
+        { question: 'age', operator: '>', answerInteger: 1 },
+      ]),
       {
         linkId: 'group',
         type: 'group',
