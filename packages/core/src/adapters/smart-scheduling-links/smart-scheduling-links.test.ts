@@ -21,6 +21,9 @@ let publisher: Publisher;
 let now: number;
 const clock = () => now;
 
+/** Serves NDJSON: one resource a line. */
+const putLines = (path: string, lines: readonly string[]) => publisher.put(path, lines.join('\n'));
+
 beforeEach(async () => {
   publisher = await startPublisher();
   now = Date.parse('2021-03-01T08:00:00Z');
@@ -235,10 +238,10 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
         }),
       ].join('\r\n'),
     );
-    publisher.put(
-      '/feed/schedules.ndjson',
-      [schedule('flu', 'az', 'flu-shot'), schedule('tz', 'tz', 'covid19-immunization')].join('\n'),
-    );
+    putLines('/feed/schedules.ndjson', [
+      schedule('flu', 'az', 'flu-shot'),
+      schedule('tz', 'tz', 'covid19-immunization'),
+    ]);
     // Local times at UTC-7, with the offset written the short ways some publishers write it.
     const first = Date.parse('2024-10-07T09:00:00-07:00');
     const local = (ms: number) => new Date(ms - 7 * 3_600_000).toISOString().slice(0, 19);
@@ -257,7 +260,7 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
     slots.push(slot('backwards', 'flu', '2024-10-07T12:00:00-07:00', '2024-10-07T11:00:00-07:00'));
     slots.push('{"resourceType":"Slot","id":"cut-off"');
     slots.push(JSON.stringify({ resourceType: 'Patient', id: 'p1' }));
-    publisher.put('/feed/slots.ndjson', slots.join('\n'));
+    putLines('/feed/slots.ndjson', slots);
 
     const feed = createSmartSchedulingLinksAdapter({
       manifestUrl: `${publisher.origin}/feed/$bulk-publish`,
@@ -328,14 +331,11 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
       );
       publisher.put('/inc/locations.ndjson', location('az', 'AZ'));
       publisher.put('/inc/schedules.ndjson', schedule('flu', 'az', 'flu-shot'));
-      publisher.put(
-        '/inc/slots.ndjson',
-        [
-          versioned('s1', 9, 'free', '2021-03-01T06:00:00Z'),
-          versioned('s2', 10, 'free', '2021-03-01T06:00:00Z'),
-          versioned('s3', 11, 'free', '2021-03-01T06:30:00Z'),
-        ].join('\n'),
-      );
+      putLines('/inc/slots.ndjson', [
+        versioned('s1', 9, 'free', '2021-03-01T06:00:00Z'),
+        versioned('s2', 10, 'free', '2021-03-01T06:00:00Z'),
+        versioned('s3', 11, 'free', '2021-03-01T06:30:00Z'),
+      ]);
     });
 
     it('asks for what changed since the last read and merges it, the latest version of a slot winning', async () => {
@@ -348,15 +348,12 @@ describe('smart-scheduling-links adapter: synthetic feeds', () => {
         ],
         { transactionTime: T1, cacheControl: 'max-age=300' },
       );
-      publisher.put(
-        '/inc/changes-1.ndjson',
-        [
-          versioned('s2', 10, 'busy', '2021-03-01T08:00:10Z'),
-          versioned('s4', 12, 'free', '2021-03-01T08:00:20Z'),
-          // An older version of s3 than the one already read: it loses.
-          versioned('s3', 11, 'busy', '2021-03-01T05:00:00Z'),
-        ].join('\n'),
-      );
+      putLines('/inc/changes-1.ndjson', [
+        versioned('s2', 10, 'busy', '2021-03-01T08:00:10Z'),
+        versioned('s4', 12, 'free', '2021-03-01T08:00:20Z'),
+        // An older version of s3 than the one already read: it loses.
+        versioned('s3', 11, 'busy', '2021-03-01T05:00:00Z'),
+      ]);
       publisher.put('/inc/locations-changed.ndjson', location('az', 'AZ', { name: 'Clinic az (moved)' }));
       const feed = adapter({ manifestUrl: `${publisher.origin}/inc/$bulk-publish` });
 
@@ -529,21 +526,15 @@ describe('smart-scheduling-links adapter: real-world shapes', () => {
         serviceType: [{ coding: [{ code: 'flu', display: 'Flu shot' }] }],
       }),
     );
-    publisher.put(
-      '/feed/slots-a.ndjson',
-      [
-        line(slot('dup', { meta: { lastUpdated: '2021-03-01T10:00:00Z' } })),
-        line(slot('full', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 0 }] })),
-        line(slot('open', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 12 }] })),
-      ].join('\n'),
-    );
-    publisher.put(
-      '/feed/slots-b.ndjson',
-      [
-        line(slot('dup', { status: 'busy', meta: { lastUpdated: '2021-03-01T11:00:00Z' } })),
-        line(slot('old', { meta: { lastUpdated: '2021-03-01T09:00:00Z' } })),
-      ].join('\n'),
-    );
+    putLines('/feed/slots-a.ndjson', [
+      line(slot('dup', { meta: { lastUpdated: '2021-03-01T10:00:00Z' } })),
+      line(slot('full', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 0 }] })),
+      line(slot('open', { extension: [{ url: `${SMART}/slot-capacity`, valueInteger: 12 }] })),
+    ]);
+    putLines('/feed/slots-b.ndjson', [
+      line(slot('dup', { status: 'busy', meta: { lastUpdated: '2021-03-01T11:00:00Z' } })),
+      line(slot('old', { meta: { lastUpdated: '2021-03-01T09:00:00Z' } })),
+    ]);
     publisher.put(
       '/feed/slots-c.ndjson',
       line(slot('old', { status: 'busy', meta: { lastUpdated: '2021-02-01T09:00:00Z' } })),
