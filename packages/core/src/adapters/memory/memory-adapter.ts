@@ -24,7 +24,7 @@ import {
   type Slot,
   WaitlistRequest,
 } from '../../schemas/scheduling.js';
-import { type Listing, parseOrThrow } from '../../schemas/validate.js';
+import { type Listing, type Parser, parseOrThrow } from '../../schemas/validate.js';
 import {
   type DemoProvider,
   LOCATIONS,
@@ -209,8 +209,7 @@ class MemoryClinic implements PartialAdapter {
   }
 
   async listSlots(query: SlotQuery, options?: RequestOptions): Promise<Listing<Slot>> {
-    await this.#enter(options?.signal);
-    const valid = parseOrThrow(SlotQuerySchema, query, 'query', 'invalid-input');
+    const valid = await this.#input(options, SlotQuerySchema, query, 'query');
     const startMs = Date.parse(valid.start);
     const endMs = Date.parse(valid.end);
     if (endMs < startMs) throw new FrontdeskError('invalid-input', 'query.end: before start', { field: 'query.end' });
@@ -222,8 +221,7 @@ class MemoryClinic implements PartialAdapter {
   }
 
   async book(request: BookingRequest, options?: RequestOptions): Promise<Booking> {
-    await this.#enter(options?.signal);
-    const valid = parseOrThrow(BookingRequest, request, 'request', 'invalid-input');
+    const valid = await this.#input(options, BookingRequest, request, 'request');
     if (!valid.consent.terms) {
       throw new FrontdeskError('invalid-input', 'request.consent.terms: the terms must be accepted', {
         field: 'request.consent.terms',
@@ -273,48 +271,39 @@ class MemoryClinic implements PartialAdapter {
   }
 
   async getBooking(manageToken: string, options?: RequestOptions): Promise<Booking> {
-    await this.#enter(options?.signal);
-    return this.desk.get(parseOrThrow(AccessToken, manageToken, 'manageToken', 'invalid-input'));
+    return this.desk.get(await this.#input(options, AccessToken, manageToken, 'manageToken'));
   }
 
   async cancelBooking(request: CancelRequest, options?: RequestOptions): Promise<Booking> {
-    await this.#enter(options?.signal);
-    return this.desk.cancel(parseOrThrow(CancelRequest, request, 'request', 'invalid-input'));
+    return this.desk.cancel(await this.#input(options, CancelRequest, request, 'request'));
   }
 
   async rescheduleBooking(request: RescheduleRequest, options?: RequestOptions): Promise<Booking> {
-    await this.#enter(options?.signal);
-    return this.desk.reschedule(parseOrThrow(RescheduleRequest, request, 'request', 'invalid-input'));
+    return this.desk.reschedule(await this.#input(options, RescheduleRequest, request, 'request'));
   }
 
   async holdSlot(request: HoldRequest, options?: RequestOptions): Promise<Hold> {
-    await this.#enter(options?.signal);
-    return this.desk.hold(parseOrThrow(HoldRequest, request, 'request', 'invalid-input'));
+    return this.desk.hold(await this.#input(options, HoldRequest, request, 'request'));
   }
 
   async releaseHold(holdId: string, options?: RequestOptions): Promise<void> {
-    await this.#enter(options?.signal);
-    this.desk.release(parseOrThrow(AccessToken, holdId, 'holdId', 'invalid-input'));
+    this.desk.release(await this.#input(options, AccessToken, holdId, 'holdId'));
   }
 
   async joinWaitlist(request: WaitlistRequest, options?: RequestOptions): Promise<WaitlistEntry> {
-    await this.#enter(options?.signal);
-    return this.desk.join(parseOrThrow(WaitlistRequest, request, 'request', 'invalid-input'));
+    return this.desk.join(await this.#input(options, WaitlistRequest, request, 'request'));
   }
 
   async leaveWaitlist(waitlistToken: string, options?: RequestOptions): Promise<void> {
-    await this.#enter(options?.signal);
-    this.desk.leave(parseOrThrow(AccessToken, waitlistToken, 'waitlistToken', 'invalid-input'));
+    this.desk.leave(await this.#input(options, AccessToken, waitlistToken, 'waitlistToken'));
   }
 
   async getWaitlistOffer(offerToken: string, options?: RequestOptions): Promise<WaitlistOffer> {
-    await this.#enter(options?.signal);
-    return this.desk.offer(parseOrThrow(AccessToken, offerToken, 'offerToken', 'invalid-input'));
+    return this.desk.offer(await this.#input(options, AccessToken, offerToken, 'offerToken'));
   }
 
   async claimWaitlistOffer(request: ClaimRequest, options?: RequestOptions): Promise<Booking> {
-    await this.#enter(options?.signal);
-    return this.desk.claim(parseOrThrow(ClaimRequest, request, 'request', 'invalid-input'));
+    return this.desk.claim(await this.#input(options, ClaimRequest, request, 'request'));
   }
 
   /** A booking of a free slot, marked busy; the caller keeps it with the desk. */
@@ -338,8 +327,7 @@ class MemoryClinic implements PartialAdapter {
   }
 
   async getPrice(query: PriceQuery, options?: RequestOptions): Promise<PriceInfo> {
-    await this.#enter(options?.signal);
-    const valid = parseOrThrow(PriceQuerySchema, query, 'query', 'invalid-input');
+    const valid = await this.#input(options, PriceQuerySchema, query, 'query');
     if (valid.planId !== undefined && !PLANS.some((plan) => plan.id === valid.planId)) {
       throw new FrontdeskError('not-found', 'no plan with this id', { field: 'query.planId' });
     }
@@ -375,8 +363,7 @@ class MemoryClinic implements PartialAdapter {
   }
 
   async submitSurvey(response: QuestionnaireResponse, options: SubmitSurveyOptions): Promise<SurveyReceipt> {
-    await this.#enter(options?.signal);
-    const key = parseOrThrow(IdempotencyKey, options?.idempotencyKey, 'idempotencyKey', 'invalid-input');
+    const key = await this.#input(options, IdempotencyKey, options?.idempotencyKey, 'idempotencyKey');
     // The same key is the same submission retried (a queued send after a dropped connection): acknowledge, store nothing.
     const previousId = this.#responseIdsByKey.get(key);
     if (previousId !== undefined) return { id: previousId, status: 'duplicate' };
@@ -398,6 +385,12 @@ class MemoryClinic implements PartialAdapter {
     this.#responseIdsByKey.set(key, id);
     if (linked !== undefined) this.#answeredVisits.add(linked);
     return { id, status: 'received' };
+  }
+
+  /** A call's input, checked as the caller's (`invalid-input`) after the round trip every call makes (#enter). */
+  async #input<T>(options: RequestOptions | undefined, schema: Parser<T>, value: unknown, field: string): Promise<T> {
+    await this.#enter(options?.signal);
+    return parseOrThrow(schema, value, field, 'invalid-input');
   }
 
   /** Every call goes through here first, as a real request would: abort, latency, then simulated failure. */
