@@ -60,7 +60,6 @@ function terminologyAt(options: RestAdapterOptions, terminologyUrl: string) {
 }
 
 const actionShapes = new LazyModule(() => import('../../schemas/compact-actions.js'));
-type ActionShapes = typeof import('../../schemas/compact-actions.js');
 
 /** A listing is `{ "data": [ ... ] }`; anything else is a broken server, not an empty clinic. */
 function listing<T>(schema: Parser<T>, body: unknown, root: string): Listing<T> {
@@ -88,18 +87,6 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
   const http = createHttpClient(options);
   const get = (path: string, signal: AbortSignal | undefined, query?: Record<string, string | undefined>) =>
     http.request<unknown>('GET', path, { signal, query });
-  /** The listing at `path`. */
-  const listOf =
-    <T>(schema: Parser<T>, path: string, root: string) =>
-    async (opts?: RequestOptions) =>
-      listing(schema, await get(path, opts?.signal), root);
-  /** The record with an id below `path`. */
-  const byId =
-    <T extends { id?: string | undefined }>(schema: Parser<T>, path: string, root: string) =>
-    async (id: string, opts?: RequestOptions) => {
-      const body = await get(`${path}/${pathSegment(id, 'id')}`, opts?.signal);
-      return requireSameId(parseOrThrow(schema, body, root), id, root);
-    };
   /**
    * A request whose path holds a secret (a manage token, a hold id): the error messages name the route, never the
    * secret. POSTs are not retried here; the caller repeats them with the same idempotency key.
@@ -148,17 +135,6 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     const name = /\{(\w+)\}/.exec(route)?.[1] ?? '';
     return withSecret(method, route, { [name]: await token(value, name) }, { signal });
   };
-  /** What a GET on a path holding one secret answers, checked by the action schema `pick` names. */
-  const readWithToken = async <T>(
-    pick: (shapes: ActionShapes) => Parser<T>,
-    route: string,
-    value: unknown,
-    root: string,
-    signal: AbortSignal | undefined,
-  ) => {
-    const schema = pick(await actionShapes.load());
-    return parseOrThrow(schema, await withToken('GET', route, value, signal), root);
-  };
 
   if (options.terminologyUrl !== undefined && typeof options.terminologyUrl !== 'string') {
     throw new FrontdeskError('invalid-input', 'terminologyUrl must be a URL', { field: 'terminologyUrl' });
@@ -171,10 +147,22 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
       return parseOrThrow(Organization, await get('/organization', opts?.signal), 'organization');
     },
 
-    listLocations: listOf(Location, '/locations', 'locations'),
-    listProviders: listOf(Provider, '/providers', 'providers'),
-    getProvider: byId(Provider, '/providers', 'provider'),
-    listVisitTypes: listOf(VisitType, '/visit-types', 'visitTypes'),
+    async listLocations(opts?: RequestOptions) {
+      return listing(Location, await get('/locations', opts?.signal), 'locations');
+    },
+
+    async listProviders(opts?: RequestOptions) {
+      return listing(Provider, await get('/providers', opts?.signal), 'providers');
+    },
+
+    async getProvider(id: string, opts?: RequestOptions) {
+      const body = await get(`/providers/${pathSegment(id, 'id')}`, opts?.signal);
+      return requireSameId(parseOrThrow(Provider, body, 'provider'), id, 'provider');
+    },
+
+    async listVisitTypes(opts?: RequestOptions) {
+      return listing(VisitType, await get('/visit-types', opts?.signal), 'visitTypes');
+    },
 
     async listSlots(query: SlotQuery, opts?: RequestOptions) {
       const start = parseOrThrow(Instant, query.start, 'query.start', 'invalid-input');
@@ -219,9 +207,18 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
       return parseOrThrow(PriceInfo, body, 'price');
     },
 
-    listPlans: listOf(Plan, '/plans', 'plans'),
-    listSurveys: listOf(SurveySummary, '/surveys', 'surveys'),
-    getSurvey: byId(Questionnaire, '/surveys', 'survey'),
+    async listPlans(opts?: RequestOptions) {
+      return listing(Plan, await get('/plans', opts?.signal), 'plans');
+    },
+
+    async listSurveys(opts?: RequestOptions) {
+      return listing(SurveySummary, await get('/surveys', opts?.signal), 'surveys');
+    },
+
+    async getSurvey(id: string, opts?: RequestOptions) {
+      const body = await get(`/surveys/${pathSegment(id, 'id')}`, opts?.signal);
+      return requireSameId(parseOrThrow(Questionnaire, body, 'survey'), id, 'survey');
+    },
 
     async submitSurvey(response: QuestionnaireResponse, opts: SubmitSurveyOptions) {
       const { SurveyReceipt } = await actionShapes.load();
@@ -247,7 +244,9 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async getBooking(manageToken: string, opts?: RequestOptions) {
-      return readWithToken((shapes) => shapes.Booking, '/bookings/{manageToken}', manageToken, 'booking', opts?.signal);
+      const { Booking } = await actionShapes.load();
+      const body = await withToken('GET', '/bookings/{manageToken}', manageToken, opts?.signal);
+      return parseOrThrow(Booking, body, 'booking');
     },
 
     async cancelBooking(request: CancelRequest, opts?: RequestOptions) {
@@ -302,13 +301,9 @@ export function createRestAdapter(options: RestAdapterOptions): FrontdeskAdapter
     },
 
     async getWaitlistOffer(offerToken: string, opts?: RequestOptions) {
-      return readWithToken(
-        (shapes) => shapes.WaitlistOffer,
-        '/waitlist/offers/{offerToken}',
-        offerToken,
-        'offer',
-        opts?.signal,
-      );
+      const { WaitlistOffer } = await actionShapes.load();
+      const body = await withToken('GET', '/waitlist/offers/{offerToken}', offerToken, opts?.signal);
+      return parseOrThrow(WaitlistOffer, body, 'offer');
     },
 
     async claimWaitlistOffer(request: ClaimRequest, opts?: RequestOptions) {
