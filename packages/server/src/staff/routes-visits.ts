@@ -1,4 +1,3 @@
-import { list } from '../http/api.js';
 import { formatInstant } from '../scheduling/local-time.js';
 import { cancelInTransaction, rescheduleInTransaction } from '../visits/manage.js';
 import { findBooking, staffBookingOf } from './bookings.js';
@@ -94,18 +93,21 @@ export async function listFailedMessages(request: StaffRequest): Promise<StaffAn
   const zone = viewZone(snapshot, undefined, undefined);
   const bookingIds = [...new Set(rows.rows.flatMap((row) => (row.booking_id ? [row.booking_id] : [])))];
   await request.audit({ action: 'message.failed.search', resourceType: 'Appointment', resourceIds: bookingIds });
-  return list(
-    rows.rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      message: row.message,
-      channel: row.channel,
-      bookingId: row.booking_id,
-      attempts: Number(row.attempts),
-      errorClass: row.last_error,
-      failedAt: formatInstant(zone, new Date(row.updated_at).getTime()),
-    })),
-  );
+  return {
+    status: 200,
+    body: {
+      data: rows.rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        message: row.message,
+        channel: row.channel,
+        bookingId: row.booking_id,
+        attempts: Number(row.attempts),
+        errorClass: row.last_error,
+        failedAt: formatInstant(zone, new Date(row.updated_at).getTime()),
+      })),
+    },
+  };
 }
 
 interface WaitlistRow {
@@ -139,23 +141,26 @@ export async function listWaitlist(request: StaffRequest): Promise<StaffAnswer> 
   const snapshot = await api.store.snapshot();
   const zone = viewZone(snapshot, undefined, undefined);
   await request.audit({ action: 'waitlist.search', resourceType: 'Patient', resourceIds: rows.rows.map((r) => r.id) });
-  return list(
-    rows.rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      providerId: row.provider_id,
-      visitTypeId: row.visit_type_id,
-      firstDay: day(row.first_day),
-      lastDay: day(row.last_day),
-      patient: {
-        givenName: row.patient.givenName ?? null,
-        familyName: row.patient.familyName ?? null,
-        phone: row.patient.phone ?? null,
-        email: row.patient.email ?? null,
-      },
-      language: row.language,
-      bookingId: row.booking_id,
-      createdAt: formatInstant(zone, new Date(row.created_at).getTime()),
-    })),
-  );
+  return {
+    status: 200,
+    body: {
+      data: rows.rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        providerId: row.provider_id,
+        visitTypeId: row.visit_type_id,
+        firstDay: day(row.first_day),
+        lastDay: day(row.last_day),
+        patient: {
+          givenName: row.patient.givenName ?? null,
+          familyName: row.patient.familyName ?? null,
+          phone: row.patient.phone ?? null,
+          email: row.patient.email ?? null,
+        },
+        language: row.language,
+        bookingId: row.booking_id,
+        createdAt: formatInstant(zone, new Date(row.created_at).getTime()),
+      })),
+    },
+  };
 }
