@@ -59,16 +59,11 @@ export const Closure = z.object({
 });
 export type Closure = z.infer<typeof Closure>;
 
-/** A price list line: the price transparency fields, and each plan's exact rate where it is published. */
-export const PriceEntry = z.object({
-  service: PriceInfo.shape.service,
-  description: z.optional(ShortText),
-  grossCharge: Cents,
-  cashPrice: z.optional(Cents),
-  minNegotiated: z.optional(Cents),
-  maxNegotiated: z.optional(Cents),
-  outOfNetworkAllowed: z.optional(Cents),
-  notCovered: z.optional(Cents),
+/**
+ * A price list line: the price transparency fields (a price without its currency, which is the organization's), and
+ * each plan's exact rate where it is published (a price's `negotiatedRate` is the asked plan's).
+ */
+export const PriceEntry = z.extend(z.omit(PriceInfo, { currency: true, negotiatedRate: true }), {
   rates: z.optional(z.record(Id, Cents)),
 });
 export type PriceEntry = z.infer<typeof PriceEntry>;

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, spawnServer, startTestServer, type TestServer } from '../test-support/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BACKENDS, serverForSuite, spawnServer } from '../test-support/server.js';
 import type { ClinicFile } from './file.js';
 import { importClinic } from './import.js';
 import { parseClinicText, readClinicFile } from './read-file.js';
@@ -169,11 +169,7 @@ describe('clinic files', () => {
 });
 
 describe.each(BACKENDS)('importing into %s', (backend) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(backend);
 
   it('replaces the clinic as a whole, and a failure leaves the previous clinic as it was', async () => {
     const yaml = parseClinicText(YAML_CLINIC, '.yaml');

@@ -56,7 +56,8 @@ export interface ApiRoute {
   handle(api: Api, c: Context): Promise<Answer>;
 }
 
-const list = (data: unknown[]): Answer => ({ status: 200, body: { data } });
+/** A 200 answer holding a list as `{ data }`, the shape of every list in the public and the staff API. */
+export const list = (data: unknown[]): Answer => ({ status: 200, body: { data } });
 
 /** Which of the given providers' slots in [startMs, endMs) are taken: booked, or held by a patient until later. */
 async function bookedIn(api: Api, startMs: number, endMs: number, providerId?: string): Promise<Set<string>> {

@@ -1,4 +1,4 @@
-import type { Slot } from '@frontdesk/core';
+import type { Slot, SlotQuery } from '@frontdesk/core';
 import type { ClinicSnapshot, ClosureDays, Rule } from '../clinic/store.js';
 import {
   addDays,
@@ -12,13 +12,8 @@ import {
 } from './local-time.js';
 import { formatSlotId } from './slot-id.js';
 
-export interface SlotFilter {
-  startMs: number;
-  endMs: number;
-  providerId?: string | undefined;
-  locationId?: string | undefined;
-  visitTypeId?: string | undefined;
-}
+/** A slot query with its window as instants in milliseconds. */
+export type SlotFilter = Omit<SlotQuery, 'start' | 'end'> & { startMs: number; endMs: number };
 
 /** A slot computed from a rule, before bookings are looked at. */
 export interface OpenSlot {

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, post, spawnServer, startTestServer, type TestServer } from '../test-support/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BACKENDS, post, serverForSuite, spawnServer } from '../test-support/server.js';
 import { staffCommand } from './cli.js';
 
 /**
@@ -27,11 +29,7 @@ function io(input = '') {
 }
 
 describe.each(BACKENDS)('staff commands on %s', (backend) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(backend);
 
   const run = (args: string[], values: Record<string, unknown> = {}, input = '') => {
     const streams = io(input);
@@ -117,20 +115,11 @@ describe('the frontdesk-server command', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const bin = fileURLToPath(new URL('../../bin/frontdesk-server.js', import.meta.url));
 
-  function command(args: string[], input: string): Promise<{ code: number | null; out: string; err: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [bin, ...args, '--data', dir], { stdio: ['pipe', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        err += chunk.toString();
-      });
-      child.on('exit', (code) => resolve({ code, out, err }));
-      child.stdin.end(input);
-    });
+  async function command(args: string[], input: string): Promise<{ code: number | null; out: string; err: string }> {
+    const child = spawn(process.execPath, [bin, ...args, '--data', dir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(input);
+    const [out, err, [code]] = await Promise.all([text(child.stdout), text(child.stderr), once(child, 'close')]);
+    return { code, out, err };
   }
 
   it('creates the first admin from stdin, never from a flag, and the server signs them in', async () => {

@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ClinicStore } from '../clinic/store.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
-import { refuseOtherMethods, sendJson } from '../http/api.js';
+import { list, refuseOtherMethods, sendJson } from '../http/api.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { VisitContext } from '../visits/context.js';
 import { type Actor, type AuditEntry, appendAudit, auditedChange, type RequestSource } from './audit.js';
@@ -57,6 +57,17 @@ export type StaffAnswer =
   | { status: number; body: unknown; headers?: Record<string, string> }
   | { status: 200; file: { text: string; contentType: string; name: string } }
   | { status: 204 };
+
+/** Answers `records` as a list once the audit trail holds who read them (by id). */
+export async function auditedList<T extends { id: string }>(
+  request: StaffRequest,
+  action: string,
+  resourceType: string,
+  records: T[],
+): Promise<StaffAnswer> {
+  await request.audit({ action, resourceType, resourceIds: records.map((record) => record.id) });
+  return list(records);
+}
 
 export interface StaffRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

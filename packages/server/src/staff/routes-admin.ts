@@ -1,7 +1,7 @@
 import { createStaff, listStaff, updateStaff } from './accounts.js';
 import { listAudit } from './audit.js';
 import { auditEventOf, bundleOf } from './fhir.js';
-import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
+import { auditedList, notFound, type StaffAnswer, type StaffRequest } from './http.js';
 import { invalid, pathId, queryCursor, queryDays, queryId, queryLimit, queryTimeZone, readFields } from './params.js';
 import { checkRetentionMonths, getRetentionMonths, runRetention, setRetentionMonths } from './retention.js';
 import { baseOf } from './routes-exports.js';
@@ -83,9 +83,7 @@ export async function runRetentionNow(request: StaffRequest): Promise<StaffAnswe
 
 /** `GET /api/staff/accounts` */
 export async function listAccounts(request: StaffRequest): Promise<StaffAnswer> {
-  const accounts = await listStaff(request.api.db);
-  await request.audit({ action: 'staff.list', resourceType: 'StaffAccount', resourceIds: accounts.map((a) => a.id) });
-  return { status: 200, body: { data: accounts } };
+  return auditedList(request, 'staff.list', 'StaffAccount', await listStaff(request.api.db));
 }
 
 /** `POST /api/staff/accounts`: e-mail, name, role and a first password (at least 12 characters). */
@@ -134,9 +132,7 @@ export async function updateAccount(request: StaffRequest): Promise<StaffAnswer>
 
 /** `GET /api/staff/tokens` */
 export async function listTokens(request: StaffRequest): Promise<StaffAnswer> {
-  const tokens = await listApiTokens(request.api.db);
-  await request.audit({ action: 'token.list', resourceType: 'ApiToken', resourceIds: tokens.map((t) => t.id) });
-  return { status: 200, body: { data: tokens } };
+  return auditedList(request, 'token.list', 'ApiToken', await listApiTokens(request.api.db));
 }
 
 /** `POST /api/staff/tokens`: name, scopes, days valid; the answer holds the token, shown this once. */

@@ -1,3 +1,4 @@
+import { list } from '../http/api.js';
 import { feedbackSummary } from './feedback.js';
 import { findFlag, findFlags, markFlagHandled } from './flags.js';
 import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
@@ -109,7 +110,7 @@ export async function listFlags(request: StaffRequest): Promise<StaffAnswer> {
     resourceIds: flags.map((flag) => flag.responseId),
     details: { status },
   });
-  return { status: 200, body: { data: flags } };
+  return list(flags);
 }
 
 /** `POST /api/staff/flags/{responseId}/handled`: marks a flag handled, with an optional note; audited. */

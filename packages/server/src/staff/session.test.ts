@@ -39,6 +39,21 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
   /** A sign-in to the server behind a proxy, from `client` (its X-Forwarded-For). */
   const signInFrom = (client: string, email: string, password = PASSWORD) =>
     signInRequest(proxied, email, password, { 'X-Forwarded-For': client });
+  /** The status of each of `count` sign-ins from `client` (the n-th as `emailOf(n)`), the clock moved `gapMs` before each. */
+  const statusesFrom = async (
+    client: string,
+    count: number,
+    gapMs: number,
+    emailOf: (n: number) => string,
+    password?: string,
+  ) => {
+    const statuses: number[] = [];
+    for (let n = 0; n < count; n++) {
+      proxied.clock.advance(gapMs);
+      statuses.push((await signInFrom(client, emailOf(n), password)).status);
+    }
+    return statuses;
+  };
 
   it('stores an argon2id hash of the password and sets an HttpOnly, SameSite=Strict cookie for the whole site', async () => {
     const account = await addStaff(server, 'admin');
@@ -228,12 +243,7 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
   it('slows and locks a client that tries many accounts, without locking the accounts for others', async () => {
     const account = await addStaff(proxied, 'front-desk');
     const attacker = '203.0.113.66';
-    const statuses: number[] = [];
-    for (let n = 0; n < 30; n++) {
-      proxied.clock.advance(61_000);
-      const email = `guess-${n}@clinic.example`;
-      statuses.push((await signInFrom(attacker, email, 'guess')).status);
-    }
+    const statuses = await statusesFrom(attacker, 30, 61_000, (n) => `guess-${n}@clinic.example`, 'guess');
     expect(statuses.every((status) => status === 401)).toBe(true);
     const locked = await signInFrom(attacker, account.email);
     expect(retryAfter(locked)).toBeGreaterThan(800);
@@ -244,10 +254,7 @@ describe.each(BACKENDS)('staff sessions on %s', (backend) => {
   it('rate-limits sign-in per client before any password is checked', async () => {
     const account = await addStaff(proxied, 'front-desk');
     const client = '203.0.113.99';
-    const statuses: number[] = [];
-    for (let n = 0; n < 10; n++) {
-      statuses.push((await signInFrom(client, account.email)).status);
-    }
+    const statuses = await statusesFrom(client, 10, 0, () => account.email);
     expect(statuses).toEqual(Array(10).fill(200));
     const limited = await signInFrom(client, account.email);
     expect(retryAfter(limited)).toBeGreaterThanOrEqual(1);

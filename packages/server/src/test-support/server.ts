@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase } from '../../test-support/temp-postgres.mjs';
 import { createManualClock, type ManualClock } from '../clock.js';
 import type { LogLine } from '../http/log.js';
@@ -50,6 +50,19 @@ export async function startTestServer(backend: Backend, options: Partial<ServerO
     clock,
   });
   return { ...running, api: `${running.origin}/api`, clock, logs };
+}
+
+/**
+ * The suite's own test server (see startTestServer): started before its first test, closed after its last. The
+ * object is filled in when the server is up, so tests use it like the server itself.
+ */
+export function serverForSuite(backend: Backend, options: Partial<ServerOptions> = {}): TestServer {
+  const server = {} as TestServer;
+  beforeAll(async () => {
+    Object.assign(server, await startTestServer(backend, options));
+  }, 60_000);
+  afterAll(() => server.close?.());
+  return server;
 }
 
 /** A slot as `GET /api/slots` lists it: what the tests read of it. */

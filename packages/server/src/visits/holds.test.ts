@@ -1,15 +1,6 @@
 import { createRestAdapter } from '@frontdesk/core/rest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BACKENDS,
-  bookingBody,
-  keySequence,
-  listSlots,
-  NOW,
-  post,
-  startTestServer,
-  type TestServer,
-} from '../test-support/server.js';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, bookingBody, keySequence, listSlots, NOW, post, serverForSuite } from '../test-support/server.js';
 
 /**
  * Holding a time while the patient types, on PGlite and PostgreSQL: another patient sees it busy and cannot book
@@ -17,13 +8,8 @@ import {
  * many concurrent holds and bookings of one slot exactly one wins.
  */
 describe.each(BACKENDS)('holds on %s', (backend) => {
-  let server: TestServer;
+  const server = serverForSuite(backend);
   const key = keySequence('hold-test');
-
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-  }, 60_000);
-  afterAll(() => server?.close());
 
   const slots = (providerId: string) => listSlots(server, { providerId });
   const freeFor = async (providerId: string) =>

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BACKENDS,
   bookingBody,
   keySequence,
   listSlots,
   post,
+  serverForSuite,
   startTestServer,
-  type TestServer,
 } from '../test-support/server.js';
 
 const MANAGE_PAGE = 'https://clinic.example/appointment';
@@ -17,13 +17,8 @@ const MANAGE_PAGE = 'https://clinic.example/appointment';
  * was.
  */
 describe.each(BACKENDS)('managing a booking on %s', (backend) => {
-  let server: TestServer;
+  const server = serverForSuite(backend, { pages: { manage: MANAGE_PAGE } });
   const key = keySequence('manage-test');
-
-  beforeAll(async () => {
-    server = await startTestServer(backend, { pages: { manage: MANAGE_PAGE } });
-  }, 60_000);
-  afterAll(() => server?.close());
 
   const slots = (providerId: string) => listSlots(server, { providerId });
 
