@@ -90,6 +90,8 @@ function clearFragment(): void {
  *   provider, location; never the reason).
  * @fires fd-booking-reschedule - The visit was moved. Detail: `FdBookingRescheduleDetail` (the new and the previous
  *   slot, the new sequence).
+ * @fires fd-offer-claim - A waitlist offer was claimed. Detail: `FdOfferClaimDetail` (booking id, slot, visit type,
+ *   provider, location, and whether it moved the patient's existing booking); no patient data.
  * @fires fd-error - No token, a token the clinic does not know (`not-found`), a backend that cannot manage bookings
  *   (`unsupported`), a time taken meanwhile (`conflict`, recoverable) or an outage. Detail: `FdErrorDetail`.
  *
@@ -307,6 +309,14 @@ export class FdBooking extends FrontdeskElement {
       this.outcome = { kind: facts.offer.movesBooking ? 'moved' : 'claimed' };
       this.claim = 'done';
       this.announce(this.t.claimedAnnouncement(this.whenText(this.visit.value, booking.slot)));
+      this.emit('fd-offer-claim', {
+        bookingId: booking.id,
+        slot: booking.slot,
+        visitTypeId: booking.visitTypeId,
+        providerId: booking.providerId ?? booking.slot.providerId,
+        locationId: booking.location?.id ?? booking.slot.locationId,
+        moved: facts.offer.movesBooking,
+      });
     } catch (thrown) {
       const error = toFrontdeskError(thrown);
       this.reportError(error, true);

@@ -1,4 +1,4 @@
-import { type FdErrorDetail, type FrontdeskAdapter, newIdempotencyKey } from '@frontdesk/core';
+import { type FdErrorDetail, type FdOfferClaimDetail, type FrontdeskAdapter, newIdempotencyKey } from '@frontdesk/core';
 import type { MemoryAdapter } from '@frontdesk/core/memory';
 import { expect, html } from '@open-wc/testing';
 import { memory, PATIENT, START } from '../../../test/support/adapters.js';
@@ -66,12 +66,21 @@ describe('fd-booking with a waitlist offer', () => {
     await expect(first).shadowDom.to.be.accessible();
 
     const errors = collect<FdErrorDetail>('fd-error');
+    const claims = collect<FdOfferClaimDetail>('fd-offer-claim');
     $<HTMLButtonElement>(first, '[part="claim-button"]')!.click();
     await heard(first, /The time is yours: your visit is on /);
     await settle(first);
     expect(text($(first, '[part="status"]'))).to.equal('This visit is booked.');
     expect(text($(first, '[part="outcome"]'))).to.contain('The time is yours');
-    expect(adapter.bookings().filter((b) => b.slot.id === slot.id && b.status === 'booked')).to.have.length(1);
+    const claimed = adapter.bookings().filter((b) => b.slot.id === slot.id && b.status === 'booked');
+    expect(claimed).to.have.length(1);
+    // One event for the page: the new booking, nothing about the patient.
+    expect(claims).to.have.length(1);
+    expect(claims[0]).to.include({ bookingId: claimed[0]!.id, visitTypeId: 'new-patient', moved: false });
+    expect(claims[0]!.slot.id).to.equal(slot.id);
+    expect(Object.keys(claims[0]!).sort()).to.deep.equal(
+      ['bookingId', 'locationId', 'moved', 'providerId', 'slot', 'visitTypeId'].sort(),
+    );
     // The claimed visit is managed from here: it can be cancelled.
     expect($(first, '[part="cancel-button"]')).to.not.equal(null);
     await expect(first).shadowDom.to.be.accessible();
