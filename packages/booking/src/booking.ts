@@ -29,6 +29,17 @@ import {
   visitZoneName,
 } from './visit-facts.js';
 
+/** What every booking event says of the visit: which booking, when and where, never who. */
+function visitOf(booking: Booking) {
+  return {
+    bookingId: booking.id,
+    slot: booking.slot,
+    visitTypeId: booking.visitTypeId,
+    providerId: booking.providerId ?? booking.slot.providerId,
+    locationId: booking.location?.id ?? booking.slot.locationId,
+  };
+}
+
 /** The slot picker, fetched when the patient first asks to change the time: seeing or cancelling a visit never loads it. */
 const pickerModule = new LazyModule(() => import('@frontdesk/slot-picker/define'));
 
@@ -269,13 +280,7 @@ export class FdBooking extends FrontdeskElement {
       this.replaceBooking(facts, booking);
       this.outcome = { kind: 'cancelled' };
       this.announce(this.t.cancelledAnnouncement(this.whenText(facts, booking.slot)));
-      this.emit('fd-booking-cancel', {
-        bookingId: booking.id,
-        slot: booking.slot,
-        visitTypeId: booking.visitTypeId,
-        providerId: booking.providerId ?? booking.slot.providerId,
-        locationId: booking.location?.id ?? booking.slot.locationId,
-      });
+      this.emit('fd-booking-cancel', visitOf(booking));
     } catch (thrown) {
       this.failed(toFrontdeskError(thrown), facts);
     }
@@ -310,11 +315,7 @@ export class FdBooking extends FrontdeskElement {
       this.claim = 'done';
       this.announce(this.t.claimedAnnouncement(this.whenText(this.visit.value, booking.slot)));
       this.emit('fd-offer-claim', {
-        bookingId: booking.id,
-        slot: booking.slot,
-        visitTypeId: booking.visitTypeId,
-        providerId: booking.providerId ?? booking.slot.providerId,
-        locationId: booking.location?.id ?? booking.slot.locationId,
+        ...visitOf(booking),
         moved: facts.offer.movesBooking,
       });
     } catch (thrown) {
@@ -382,12 +383,8 @@ export class FdBooking extends FrontdeskElement {
       this.mode = { kind: 'view' };
       this.announce(this.t.movedAnnouncement(this.whenText(facts, booking.slot)));
       this.emit('fd-booking-reschedule', {
-        bookingId: booking.id,
-        slot: booking.slot,
+        ...visitOf(booking),
         previousSlot: previous,
-        visitTypeId: booking.visitTypeId,
-        providerId: booking.providerId ?? booking.slot.providerId,
-        locationId: booking.location?.id ?? booking.slot.locationId,
         sequence: booking.sequence,
       });
     } catch (thrown) {
