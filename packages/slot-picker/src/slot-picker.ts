@@ -48,6 +48,8 @@ const priceModule = new LazyModule(() => import('./prices.js'));
  *   no patient details).
  * @fires fd-plan-select - The patient chose an insurance plan in the booking form (or none), so a cost estimate can
  *   follow it. Detail: `FdPlanSelectDetail` (`planId`; never the member id).
+ * @fires fd-waitlist-join - The patient joined the waitlist for an earlier time. Detail: `FdWaitlistJoinDetail`
+ *   (provider, visit type, first and last day; no patient details).
  * @fires fd-error - Something went wrong: a failed request, a misconfigured attribute, or slots left out as invalid
  *   (end before start, duplicates, overlaps, unknown statuses, missing offsets), or an issue the source reported
  *   about its listing (each once, recoverable). Detail: `FdErrorDetail`.
@@ -466,6 +468,7 @@ export class FdSlotPicker extends mixinFormAssociated(FrontdeskElement) {
         this.waitlistOpen = false;
         this.focusAfterRender('waitlist-button');
       },
+      joined: (detail) => this.emit('fd-waitlist-join', detail),
     });
     this.focusAfterRender('waitlist');
   }

@@ -1,4 +1,4 @@
-import { type DayKey, FrontdeskError, type WaitlistEntry } from '@frontdesk/core';
+import { type DayKey, type FdWaitlistJoinDetail, FrontdeskError, type WaitlistEntry } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { nextAvailableDay } from './day-index.js';
 import { dayName } from './labels.js';
@@ -18,6 +18,7 @@ export { bookingStyles as waitlistStyles } from './booking.styles.js';
 /** What the waitlist form needs from the picker: what the booking steps do, and a way to close it. */
 export interface WaitlistHost extends PartHost {
   close(): void;
+  joined(detail: FdWaitlistJoinDetail): void;
 }
 
 type RangeField = 'from' | 'to';
@@ -125,6 +126,8 @@ export class WaitlistForm extends PatientPart<WaitlistHost> {
           entry.notifications?.sms ?? false,
         );
         this.joined = { entry, text };
+        const { providerId, visitTypeId, from, to } = entry;
+        this.host.joined({ providerId, visitTypeId, from, to });
         this.host.announce(text);
         this.host.focus('waitlist-outcome');
       },

@@ -1,11 +1,13 @@
+import type { FdWaitlistJoinDetail } from '@frontdesk/core';
 import { expect, html } from '@open-wc/testing';
 import { memory, START } from '../../../test/support/adapters.js';
-import { $, focused, heard, part, settle, text, until } from '../../../test/support/dom.js';
+import { $, cleanup, collect, focused, heard, part, settle, text, until } from '../../../test/support/dom.js';
 import { ANA, chooseDay, dayWithTimes, fill, mount, mountClinic, timeButtons } from './picker-kit.browser.test.js';
 
 describe('fd-slot-picker waitlist', () => {
   // The form starts from the booking form's draft in the tab's session storage: start each test without one.
   beforeEach(() => sessionStorage.clear());
+  afterEach(cleanup);
 
   it('offers the waitlist under the times, checks the form in place, joins, and the freed time is offered', async () => {
     const adapter = memory();
@@ -35,8 +37,11 @@ describe('fd-slot-picker waitlist', () => {
     fill(el, { ...ANA, email: 'ana@example.com' });
     $<HTMLInputElement>(el, '#f-contact')!.click();
     await settle(el);
+    const joins = collect<FdWaitlistJoinDetail>('fd-waitlist-join');
     part(el, 'waitlist-submit')!.click();
     await heard(el, /You are on the waitlist from Monday, March 2 to .* when an earlier time opens\./);
+    // The page hears what and when, never who.
+    expect(joins).to.deep.equal([{ providerId: 'maria-hernandez', visitTypeId: 'new-patient', from: START, to: day }]);
     const outcome = await until(() => part(el, 'waitlist-outcome'), 'the outcome');
     expect(focused(el)).to.equal(outcome);
     await expect(el).shadowDom.to.be.accessible();

@@ -13,6 +13,7 @@ import type { FdProviderSelectDetail } from './provider-select.js';
 import type { FdSlotSelectDetail } from './slot-select.js';
 import type { FdSurveyPageDetail } from './survey-page.js';
 import type { FdSurveySubmitDetail } from './survey-submit.js';
+import type { FdWaitlistJoinDetail } from './waitlist-join.js';
 
 export type { FdBookingCancelDetail } from './booking-cancel.js';
 export type { FdBookingConfirmedDetail } from './booking-confirmed.js';
@@ -26,6 +27,7 @@ export type { FdProviderSelectDetail } from './provider-select.js';
 export type { FdSlotSelectDetail } from './slot-select.js';
 export type { FdSurveyPageDetail } from './survey-page.js';
 export type { FdSurveySubmitDetail } from './survey-submit.js';
+export type { FdWaitlistJoinDetail } from './waitlist-join.js';
 
 /** Each event's name and the type of its detail. */
 export interface FrontdeskEventDetails {
@@ -37,6 +39,7 @@ export interface FrontdeskEventDetails {
   'fd-booking-cancel': FdBookingCancelDetail;
   'fd-booking-reschedule': FdBookingRescheduleDetail;
   'fd-offer-claim': FdOfferClaimDetail;
+  'fd-waitlist-join': FdWaitlistJoinDetail;
   'fd-estimate': FdEstimateDetail;
   'fd-plan-select': FdPlanSelectDetail;
   'fd-survey-submit': FdSurveySubmitDetail;
