@@ -3,7 +3,7 @@
 // focus on them; never to a picker for another provider. Axe clean in every state reached.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openSite, type Site, watchedPage, widgetsReady } from './harness.js';
+import { expectAccessible, openSite, type Site, watchedPage, widgetsReady } from './harness.js';
 import { type HostPages, hostPage, readmeSnippet, serveHostPages } from './host-pages.js';
 import { expectFocusOnTimes, focusPath } from './patient-steps.js';
 
@@ -46,11 +46,6 @@ async function pressBook(page: Page, name: string | RegExp): Promise<string> {
   const id = await page.evaluate(() => (globalThis as unknown as { __fdBooked?: string }).__fdBooked);
   expect(id, 'fd-provider-select was fired').toBeTruthy();
   return id!;
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe: ${state}: ${JSON.stringify(violations)}`).toEqual([]);
 }
 
 describe('Book leads to that provider’s times, with focus on them', () => {

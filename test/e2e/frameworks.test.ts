@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFrameworkExamples, FRAMEWORKS } from '../../examples/build-frameworks.mjs';
-import { axeViolations, openSite, type Site, watchedPage, widgetsReady } from './harness.js';
+import { expectAccessible, openSite, type Site, watchedPage, widgetsReady } from './harness.js';
 import { expectFocusOnTimes, findProvider, pickTimeByKeyboard, seeEstimate } from './patient-steps.js';
 
 interface Heard {
@@ -23,10 +23,6 @@ afterAll(() => site?.close());
 /** What the widgets reported, heard independently of the app (on the document, where the events arrive composed). */
 function heard(page: Page): Promise<Heard> {
   return page.evaluate(() => (globalThis as unknown as { __fdHeard: Heard }).__fdHeard);
-}
-
-async function expectAccessible(page: Page, step: string): Promise<void> {
-  expect(await axeViolations(page), `axe at step "${step}"`).toEqual([]);
 }
 
 describe.each(FRAMEWORKS)('the %s example app', (framework) => {

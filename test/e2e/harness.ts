@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startDemoServer } from '../../examples/serve.mjs';
 
 const require = createRequire(import.meta.url);
@@ -111,6 +112,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       targets: v.nodes.map((n) => JSON.stringify(n.target)),
     }));
   });
+}
+
+/** Fails with the rules axe found broken, naming the step of the journey it checked. */
+export async function expectAccessible(page: Page, step: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe at step "${step}": ${JSON.stringify(violations)}`).toEqual([]);
 }
 
 /** The element that has focus, looking through shadow roots: tag, role and text, for assertions and messages. */

@@ -1,8 +1,7 @@
 // A patient's whole path on the demo clinic site, by keyboard where it matters, with axe after every step; then the
 // same path on a host page that is hostile on purpose, with no policy violation and the widgets' layout intact.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openSite, type Site, watchedPage } from './harness.js';
+import { expectAccessible, openSite, type Site, watchedPage } from './harness.js';
 import {
   answerNewPatient,
   answerSurvey,
@@ -18,11 +17,6 @@ beforeAll(async () => {
   site = await openSite();
 }, 60_000);
 afterAll(() => site?.close());
-
-async function expectAccessible(page: Page, step: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe at step "${step}"`).toEqual([]);
-}
 
 describe('a patient on the clinic site', () => {
   it('finds a provider, books a time by keyboard with the estimate beside it, and gives feedback', async () => {

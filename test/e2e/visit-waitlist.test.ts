@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock, RunningServer } from '../../packages/server/dist/index.js';
 import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
-import { axeViolations, type Site, shadowText, watchedPage } from './harness.js';
+import { expectAccessible, type Site, shadowText, watchedPage } from './harness.js';
 import { answerNewPatient, PATIENT } from './patient-steps.js';
 import { startVisitSite, type VisitSite } from './visit-site.js';
 
@@ -33,11 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await visit?.close();
 });
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe: ${state}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 async function post(path: string, body: unknown, key: string): Promise<Response> {
   return fetch(`${site.origin}/api${path}`, {
