@@ -94,18 +94,25 @@ export async function book(page: Page): Promise<{ confirmation: string; ics: str
   return confirmation(page);
 }
 
+/** Types `text` into the picker's field labelled `label`, as a patient at a keyboard does. */
+export async function typeField(page: Page, label: string, text: string): Promise<void> {
+  await page.locator('fd-slot-picker').getByRole('textbox', { name: label, exact: true }).focus();
+  await page.keyboard.type(text);
+}
+
+/** Types the patient's name (`given` for another first name), date of birth and phone. */
+export async function typePatient(page: Page, given: string = PATIENT.given): Promise<void> {
+  await typeField(page, 'First name', given);
+  await typeField(page, 'Last name', PATIENT.family);
+  const { month, day, year } = PATIENT.birth;
+  await typeField(page, 'Date of birth', `${month}${day}${year}`);
+  await typeField(page, 'Phone', '6155550100');
+}
+
 /** Types the patient's details and continues to the review step. */
 export async function fillDetails(page: Page): Promise<void> {
   const picker = page.locator('fd-slot-picker');
-  const type = async (label: string, text: string) => {
-    await picker.getByRole('textbox', { name: label, exact: true }).focus();
-    await page.keyboard.type(text);
-  };
-  await type('First name', PATIENT.given);
-  await type('Last name', PATIENT.family);
-  const { month, day, year } = PATIENT.birth;
-  await type('Date of birth', `${month}${day}${year}`);
-  await type('Phone', '6155550100');
+  await typePatient(page);
   await picker.getByRole('button', { name: 'Continue' }).focus();
   await page.keyboard.press('Enter');
   const confirm = picker.getByRole('button', { name: /Confirm/ });

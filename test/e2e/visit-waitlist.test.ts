@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock, RunningServer } from '../../packages/server/dist/index.js';
 import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
 import { expectAccessible, type Site, shadowText, watchedPage } from './harness.js';
-import { answerNewPatient, PATIENT } from './patient-steps.js';
+import { answerNewPatient, PATIENT, typeField, typePatient } from './patient-steps.js';
 import { startVisitSite, type VisitSite } from './visit-site.js';
 
 let mailbox: Mailbox;
@@ -83,16 +83,8 @@ async function joinWaitlist(page: Page, given: string, email: string): Promise<v
   const picker = page.locator('fd-slot-picker');
   await picker.getByRole('button', { name: 'Tell me if an earlier time opens' }).click();
   await picker.getByRole('heading', { name: 'Tell me if an earlier time opens' }).waitFor();
-  const type = async (label: string, text: string) => {
-    await picker.getByRole('textbox', { name: label, exact: true }).focus();
-    await page.keyboard.type(text);
-  };
-  await type('First name', given);
-  await type('Last name', PATIENT.family);
-  const { month, day, year } = PATIENT.birth;
-  await type('Date of birth', `${month}${day}${year}`);
-  await type('Phone', '6155550100');
-  await type('Email (optional)', email);
+  await typePatient(page, given);
+  await typeField(page, 'Email (optional)', email);
   // Consent to be contacted is required: the form says so in place when it is missing.
   await picker.getByRole('button', { name: 'Add me to the waitlist' }).click();
   await picker.getByText('tick the box so the clinic may write to you').first().waitFor();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock, RunningServer } from '../../packages/server/dist/index.js';
 import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
 import { expectAccessible, type Site, shadowText, watchedPage } from './harness.js';
-import { answerNewPatient, PATIENT, pickTimeByKeyboard, timeButtons } from './patient-steps.js';
+import { answerNewPatient, pickTimeByKeyboard, timeButtons, typeField, typePatient } from './patient-steps.js';
 import { startVisitSite, type VisitSite } from './visit-site.js';
 
 let mailbox: Mailbox;
@@ -60,17 +60,9 @@ async function offered(slotId: string): Promise<boolean> {
 /** Types the patient's details with an e-mail address and the consent to be contacted, then confirms. */
 async function fillAndConfirm(page: Page, email: string): Promise<void> {
   const picker = page.locator('fd-slot-picker');
-  const type = async (label: string, text: string) => {
-    await picker.getByRole('textbox', { name: label, exact: true }).focus();
-    await page.keyboard.type(text);
-  };
-  await type('First name', PATIENT.given);
-  await type('Last name', PATIENT.family);
-  const { month, day, year } = PATIENT.birth;
-  await type('Date of birth', `${month}${day}${year}`);
-  await type('Phone', '6155550100');
-  await type('Email (optional)', email);
-  await type('Reason for visit (optional)', 'Private: back pain');
+  await typePatient(page);
+  await typeField(page, 'Email (optional)', email);
+  await typeField(page, 'Reason for visit (optional)', 'Private: back pain');
   await picker.getByRole('checkbox', { name: 'The clinic may text or email me about this visit' }).check();
   await picker.getByRole('button', { name: 'Continue' }).click();
   const confirm = picker.getByRole('button', { name: /Confirm/ });
