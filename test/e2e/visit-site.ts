@@ -1,6 +1,7 @@
 // The demo site behind @frontdesk/server as the patient's whole visit needs it: a real SMTP server for the messages,
 // a clock the test moves, the jobs (messages, waitlist offers) polled quickly, and Chromium.
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startDemoServer } from '../../examples/serve.mjs';
 import { createManualClock, type ManualClock, type RunningServer } from '../../packages/server/dist/index.js';
 import { type Mailbox, startMailbox } from '../../packages/server/src/test-support/mailbox.js';
@@ -38,4 +39,16 @@ export async function startVisitSite(): Promise<VisitSite> {
       await mailbox.close();
     },
   };
+}
+
+/** Starts the visit site before a file's first test (handing it to `started`) and closes it after its last. */
+export function visitSiteForSuite(started: (visit: VisitSite) => void): void {
+  let visit: VisitSite | undefined;
+  beforeAll(async () => {
+    visit = await startVisitSite();
+    started(visit);
+  }, 60_000);
+  afterAll(async () => {
+    await visit?.close();
+  });
 }

@@ -3,18 +3,17 @@
 // offer mail, both open its claim link and claim at about the same time: exactly one gets the visit, the other is
 // told plainly that the time is gone. Axe clean at each step.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManualClock, RunningServer } from '../../packages/server/dist/index.js';
 import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
 import { expectAccessible, type Site, shadowText, watchedPage } from './harness.js';
 import { answerNewPatient, PATIENT, typeField, typePatient } from './patient-steps.js';
-import { startVisitSite, type VisitSite } from './visit-site.js';
+import { visitSiteForSuite } from './visit-site.js';
 
 let mailbox: Mailbox;
 let clock: ManualClock;
 let server: RunningServer;
 let site: Site;
-let visit: VisitSite | undefined;
 const PROVIDER_PAGE = '/provider.html?provider=rosa-delgado';
 const OFFER_LINK = /(http:\/\/\S+\/manage\.html#offer=[A-Za-z0-9_-]+)/;
 
@@ -25,13 +24,8 @@ function offerMail(to: string) {
   );
 }
 
-beforeAll(async () => {
-  visit = await startVisitSite();
+visitSiteForSuite((visit) => {
   ({ mailbox, clock, server, site } = visit);
-}, 60_000);
-
-afterAll(async () => {
-  await visit?.close();
 });
 
 async function post(path: string, body: unknown, key: string): Promise<Response> {

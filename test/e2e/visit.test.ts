@@ -4,27 +4,21 @@
 // METHOD:CANCEL and the time offered again), a hold that blocks a second patient until it expires, and the
 // invitation after the visit, sent once.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManualClock, RunningServer } from '../../packages/server/dist/index.js';
 import type { Mailbox } from '../../packages/server/src/test-support/mailbox.js';
 import { expectAccessible, type Site, shadowText, watchedPage } from './harness.js';
 import { answerNewPatient, pickTimeByKeyboard, timeButtons, typeField, typePatient } from './patient-steps.js';
-import { startVisitSite, type VisitSite } from './visit-site.js';
+import { visitSiteForSuite } from './visit-site.js';
 
 let mailbox: Mailbox;
 let clock: ManualClock;
 let server: RunningServer;
 let site: Site;
-let visit: VisitSite | undefined;
 const PROVIDER_PAGE = '/provider.html?provider=rosa-delgado';
 
-beforeAll(async () => {
-  visit = await startVisitSite();
+visitSiteForSuite((visit) => {
   ({ mailbox, clock, server, site } = visit);
-}, 60_000);
-
-afterAll(async () => {
-  await visit?.close();
 });
 
 /** The .ics attached to a mail, unfolded into lines. */
