@@ -1,4 +1,8 @@
-import type { SurveyErrorCode, SurveyFeature, SurveyUnsupportedCode } from '@frontdesk/core';
+import {
+  SURVEY_UNSUPPORTED_CODES as CAUSES,
+  SURVEY_ERROR_CODES as CODES,
+  SURVEY_FEATURES as FEATURES,
+} from '@frontdesk/core';
 import { describe, expect, it } from 'vitest';
 import engineStringsEs from './engine-strings.es.js';
 import { engineStringsEn } from './engine-strings.js';
@@ -6,23 +10,6 @@ import stringsEs from './strings.es.js';
 import { stringsEn } from './strings.js';
 
 // The survey engine returns error codes and their values; these tables are the only words for them.
-const CODES: readonly SurveyErrorCode[] = [
-  'required',
-  'invalid-format',
-  'answer-type',
-  'not-an-option',
-  'max-length',
-  'min-length',
-  'min-value',
-  'max-value',
-  'max-decimal-places',
-  'regex',
-  'unit-not-allowed',
-  'cannot-answer',
-  'attachment-type',
-  'attachment-size',
-];
-
 describe('survey field errors', () => {
   for (const [lang, table] of [
     ['en', stringsEn],
@@ -43,25 +30,6 @@ describe('survey field errors', () => {
 });
 
 // Why an item cannot be answered, in the patient's words: one sentence per cause, naming the feature it uses.
-const CAUSES: readonly SurveyUnsupportedCode[] = [
-  'unsupported-type',
-  'expression-language',
-  'expression-failed',
-  'answer-type-mismatch',
-  'value-set-unresolved',
-  'value-set-unreachable',
-  'no-options',
-];
-const FEATURES: readonly SurveyFeature[] = [
-  'item-type',
-  'calculatedExpression',
-  'enableWhenExpression',
-  'answerExpression',
-  'variable',
-  'answerOption',
-  'answerValueSet',
-];
-
 describe('notices about items that cannot be answered here', () => {
   for (const [lang, table] of [
     ['en', engineStringsEn],

@@ -39,8 +39,9 @@ export { optionNamed, type SurveyOption } from './options.js';
 export type { SurveyProblem, SurveyProblemCode } from './problems.js';
 export type { SurveyResponseIssue, SurveyResponseIssueCode } from './restore.js';
 export { scoreSurveyItems } from './score.js';
-// Every type of the model's contract.
+// Every type of the model's contract, and its code lists.
 export type * from './types.js';
+export { SURVEY_ERROR_CODES, SURVEY_FEATURES, SURVEY_UNSUPPORTED_CODES } from './types.js';
 export { collectSurveyValidation } from './validation-summary.js';
 export { expandForSurvey, type SurveyValueSetExpansion, VALUE_SET_LIST_LIMIT } from './value-sets.js';
 export { xhtmlToText } from './xhtml.js';

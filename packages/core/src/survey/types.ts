@@ -19,32 +19,36 @@ export type SurveyControl =
   | 'input'
   | 'text-area';
 
-/** Why an item cannot be answered here. */
-export type SurveyUnsupportedCode =
-  /** The item type (`reference`, `question`) is not rendered. */
-  | 'unsupported-type'
-  /** An expression is not FHIRPath (`application/x-fhir-query`, CQL). */
-  | 'expression-language'
-  /** A FHIRPath expression could not be compiled or evaluated (its reason is in `problems`). */
-  | 'expression-failed'
-  /** Answer options of a kind the item type cannot take. */
-  | 'answer-type-mismatch'
-  /** `answerValueSet` names a ValueSet the form cannot expand (not contained; no terminology given). */
-  | 'value-set-unresolved'
-  /** The terminology server that should expand the ValueSet could not be reached. */
-  | 'value-set-unreachable'
-  /** A choice item with no options at all. */
-  | 'no-options';
+/** Why an item cannot be answered here (a renderer has words for each; its tests walk this list). */
+export const SURVEY_UNSUPPORTED_CODES = [
+  // The item type (`reference`, `question`) is not rendered.
+  'unsupported-type',
+  // An expression is not FHIRPath (`application/x-fhir-query`, CQL).
+  'expression-language',
+  // A FHIRPath expression could not be compiled or evaluated (its reason is in `problems`).
+  'expression-failed',
+  // Answer options of a kind the item type cannot take.
+  'answer-type-mismatch',
+  // `answerValueSet` names a ValueSet the form cannot expand (not contained; no terminology given).
+  'value-set-unresolved',
+  // The terminology server that should expand the ValueSet could not be reached.
+  'value-set-unreachable',
+  // A choice item with no options at all.
+  'no-options',
+] as const;
+export type SurveyUnsupportedCode = (typeof SURVEY_UNSUPPORTED_CODES)[number];
 
 /** The Questionnaire feature an unsupported item uses. */
-export type SurveyFeature =
-  | 'item-type'
-  | 'calculatedExpression'
-  | 'enableWhenExpression'
-  | 'answerExpression'
-  | 'variable'
-  | 'answerOption'
-  | 'answerValueSet';
+export const SURVEY_FEATURES = [
+  'item-type',
+  'calculatedExpression',
+  'enableWhenExpression',
+  'answerExpression',
+  'variable',
+  'answerOption',
+  'answerValueSet',
+] as const;
+export type SurveyFeature = (typeof SURVEY_FEATURES)[number];
 
 /**
  * Why an item cannot be answered here, as codes: which feature, and why. The renderer chooses its own words from
@@ -144,22 +148,25 @@ export interface SurveyPage {
   readonly enabled: boolean;
 }
 
-export type SurveyErrorCode =
-  | 'required'
-  | 'invalid-format'
-  | 'answer-type'
-  | 'not-an-option'
-  | 'max-length'
-  | 'min-length'
-  | 'min-value'
-  | 'max-value'
-  | 'max-decimal-places'
-  | 'regex'
-  | 'unit-not-allowed'
-  /** A required item that cannot be answered here: the response can be saved as `in-progress`, never `completed`. */
-  | 'cannot-answer'
-  | 'attachment-type'
-  | 'attachment-size';
+/** What is wrong with an answer, as codes; the widget owns the words (its tests walk this list). */
+export const SURVEY_ERROR_CODES = [
+  'required',
+  'invalid-format',
+  'answer-type',
+  'not-an-option',
+  'max-length',
+  'min-length',
+  'min-value',
+  'max-value',
+  'max-decimal-places',
+  'regex',
+  'unit-not-allowed',
+  // A required item that cannot be answered here: the response can be saved as `in-progress`, never `completed`.
+  'cannot-answer',
+  'attachment-type',
+  'attachment-size',
+] as const;
+export type SurveyErrorCode = (typeof SURVEY_ERROR_CODES)[number];
 
 /** A field error as a code and the values its message needs; the widget owns the words, in every language. */
 export interface SurveyFieldError {

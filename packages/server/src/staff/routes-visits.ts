@@ -1,8 +1,9 @@
+import { list } from '../http/api.js';
 import { formatInstant } from '../scheduling/local-time.js';
 import { cancelInTransaction, rescheduleInTransaction } from '../visits/manage.js';
 import { findBooking, staffBookingOf } from './bookings.js';
-import { notFound, type StaffAnswer, type StaffRequest } from './http.js';
-import { invalid, pathId, queryEnum, queryId, queryLimit, readFields } from './params.js';
+import { auditedList, notFound, type StaffAnswer, type StaffRequest } from './http.js';
+import { invalid, pathId, queryEnum, queryId, queryLimit, queryTimeZone, readFields } from './params.js';
 import { viewZone } from './zone.js';
 
 /** The booking as staff see it after a change, in its location's time zone. */
@@ -63,6 +64,11 @@ export async function rescheduleBooking(request: StaffRequest): Promise<StaffAns
   return changed(request, id);
 }
 
+/** The zone a listing's times are shown in, like every staff listing: `timeZone` when asked, else the clinic's. */
+async function listingZone(request: StaffRequest): Promise<string> {
+  return viewZone(await request.api.store.snapshot(), queryTimeZone(request.c));
+}
+
 interface FailedJobRow {
   id: string;
   kind: string;
@@ -89,25 +95,21 @@ export async function listFailedMessages(request: StaffRequest): Promise<StaffAn
      order by updated_at desc, id limit $2`,
     [bookingId ?? null, limit],
   );
-  const snapshot = await api.store.snapshot();
-  const zone = viewZone(snapshot, undefined, undefined);
+  const zone = await listingZone(request);
   const bookingIds = [...new Set(rows.rows.flatMap((row) => (row.booking_id ? [row.booking_id] : [])))];
   await request.audit({ action: 'message.failed.search', resourceType: 'Appointment', resourceIds: bookingIds });
-  return {
-    status: 200,
-    body: {
-      data: rows.rows.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        message: row.message,
-        channel: row.channel,
-        bookingId: row.booking_id,
-        attempts: Number(row.attempts),
-        errorClass: row.last_error,
-        failedAt: formatInstant(zone, new Date(row.updated_at).getTime()),
-      })),
-    },
-  };
+  return list(
+    rows.rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      message: row.message,
+      channel: row.channel,
+      bookingId: row.booking_id,
+      attempts: Number(row.attempts),
+      errorClass: row.last_error,
+      failedAt: formatInstant(zone, new Date(row.updated_at).getTime()),
+    })),
+  );
 }
 
 interface WaitlistRow {
@@ -138,29 +140,27 @@ export async function listWaitlist(request: StaffRequest): Promise<StaffAnswer> 
      from waitlist where status = $1 and ($2::text is null or provider_id = $2) order by created_at, id limit $3`,
     [status, providerId ?? null, limit],
   );
-  const snapshot = await api.store.snapshot();
-  const zone = viewZone(snapshot, undefined, undefined);
-  await request.audit({ action: 'waitlist.search', resourceType: 'Patient', resourceIds: rows.rows.map((r) => r.id) });
-  return {
-    status: 200,
-    body: {
-      data: rows.rows.map((row) => ({
-        id: row.id,
-        status: row.status,
-        providerId: row.provider_id,
-        visitTypeId: row.visit_type_id,
-        firstDay: day(row.first_day),
-        lastDay: day(row.last_day),
-        patient: {
-          givenName: row.patient.givenName ?? null,
-          familyName: row.patient.familyName ?? null,
-          phone: row.patient.phone ?? null,
-          email: row.patient.email ?? null,
-        },
-        language: row.language,
-        bookingId: row.booking_id,
-        createdAt: formatInstant(zone, new Date(row.created_at).getTime()),
-      })),
-    },
-  };
+  const zone = await listingZone(request);
+  return auditedList(
+    request,
+    'waitlist.search',
+    'Patient',
+    rows.rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      providerId: row.provider_id,
+      visitTypeId: row.visit_type_id,
+      firstDay: day(row.first_day),
+      lastDay: day(row.last_day),
+      patient: {
+        givenName: row.patient.givenName ?? null,
+        familyName: row.patient.familyName ?? null,
+        phone: row.patient.phone ?? null,
+        email: row.patient.email ?? null,
+      },
+      language: row.language,
+      bookingId: row.booking_id,
+      createdAt: formatInstant(zone, new Date(row.created_at).getTime()),
+    })),
+  );
 }

@@ -89,6 +89,13 @@ describe('staff acting on visits', () => {
     expect(data[0]).toMatchObject({ kind: 'message', bookingId: id, attempts: 8, errorClass: 'SMTPError EENVELOPE' });
     expect(JSON.stringify(data)).not.toContain(PATIENT_MARKER);
     expect((await auditOf('message.failed.search')).at(-1)!.resource_ids).toEqual([id]);
+    // Times in the zone asked for, like every staff listing; an unknown zone is a 400.
+    const inUtc = await admin.json<{ data: { failedAt: string }[] }>(
+      'GET',
+      `/messages/failed?bookingId=${id}&timeZone=UTC`,
+    );
+    expect(inUtc.data[0]!.failedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+    expect((await admin.request('GET', '/messages/failed?timeZone=Mars/Olympus')).status).toBe(400);
   });
 
   it('lists the waitlist, audited', async () => {
@@ -105,6 +112,8 @@ describe('staff acting on visits', () => {
       { id: 'wl-test1', firstDay: '2026-03-03', lastDay: '2026-03-20', language: 'es', patient: { givenName: 'Ana' } },
     ]);
     expect((await auditOf('waitlist.search')).at(-1)!.resource_ids).toEqual(['wl-test1']);
+    const inTokyo = await admin.json<{ data: { createdAt: string }[] }>('GET', '/waitlist?timeZone=Asia/Tokyo');
+    expect(inTokyo.data[0]!.createdAt).toMatch(/\+09:00$/);
     expect((await admin.request('GET', '/waitlist?status=nope')).status).toBe(400);
   });
 });
