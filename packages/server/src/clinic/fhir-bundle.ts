@@ -8,32 +8,23 @@ import {
   VisitType,
 } from '@frontdesk/core';
 import {
+  extensionOf,
   FHIR_EXTENSIONS,
   isActive,
+  isObject,
+  type Json,
   locationFromFhir,
+  locationTimeZone,
+  objects,
   organizationFromFhir,
   providerFromFhir,
   providersByService,
+  referencesTo,
+  referenceTo,
   visitTypeFromFhir,
 } from '@frontdesk/core/fhir';
 import type * as z from 'zod/mini';
 import type { AvailabilityRule, ClinicFile, Closure } from './file.js';
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
-
-/** `Practitioner/abc` (or a full URL ending so) to `abc` when it names that resource type. */
-function idOf(reference: unknown, type: string): string | undefined {
-  const text = isObject(reference) ? reference.reference : undefined;
-  if (typeof text !== 'string') return undefined;
-  const match = new RegExp(`(?:^|/)${type}/([^/]+)$`).exec(text);
-  return match?.[1];
-}
-const idsOf = (references: unknown, type: string): string[] =>
-  objects(references).flatMap((reference) => idOf(reference, type) ?? []);
 
 const SURVEY_KINDS = ['nps', 'csat', 'likert', 'form'] as const;
 const FHIR_DAYS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
@@ -108,11 +99,8 @@ export function clinicFromFhirBundle(bundle: unknown): unknown {
 
   const locationEntries = of('Location');
   const locations = locationEntries.map((entry) => {
-    const hasZone = (entry.resource.extension as Json[] | undefined)?.some(
-      (extension) =>
-        isObject(extension) && (extension.url === FHIR_EXTENSIONS.timeZone || extension.url === FHIR_EXTENSIONS.tzCode),
-    );
-    if (!hasZone) throw invalid(`${entry.at}.extension`, `needs the time zone extension ${FHIR_EXTENSIONS.timeZone}`);
+    if (locationTimeZone(entry.resource) === undefined)
+      throw invalid(`${entry.at}.extension`, `needs the time zone extension ${FHIR_EXTENSIONS.timeZone}`);
     return checked(Location, locationFromFhir(entry.resource, ''), entry);
   });
   const zones = new Map(locations.map((location) => [location.id, location.timeZone]));
@@ -135,7 +123,7 @@ export function clinicFromFhirBundle(bundle: unknown): unknown {
     checked(
       Provider,
       providerFromFhir(entry.resource, {
-        roles: roles.filter((role) => idOf(role.practitioner, 'Practitioner') === entry.resource.id),
+        roles: roles.filter((role) => referenceTo(role.practitioner, 'Practitioner') === entry.resource.id),
         services,
         defaultAccepting: 'yes',
       }),
@@ -148,8 +136,8 @@ export function clinicFromFhirBundle(bundle: unknown): unknown {
   const horizons = of('Schedule').map((entry) => {
     const horizon = isObject(entry.resource.planningHorizon) ? entry.resource.planningHorizon : {};
     return {
-      practitioner: idsOf(entry.resource.actor, 'Practitioner')[0],
-      location: idsOf(entry.resource.actor, 'Location')[0],
+      practitioner: referencesTo(entry.resource.actor, 'Practitioner')[0],
+      location: referencesTo(entry.resource.actor, 'Location')[0],
       from: horizon.start === undefined ? undefined : dateOf(horizon.start, `${entry.at}.planningHorizon.start`),
       until: horizon.end === undefined ? undefined : dateOf(horizon.end, `${entry.at}.planningHorizon.end`),
     };
@@ -159,11 +147,11 @@ export function clinicFromFhirBundle(bundle: unknown): unknown {
   const closures: Closure[] = [];
   roleEntries.forEach((entry) => {
     const role = entry.resource;
-    const practitioner = idOf(role.practitioner, 'Practitioner');
+    const practitioner = referenceTo(role.practitioner, 'Practitioner');
     if (!practitioner || !providerIds.has(practitioner)) {
       throw invalid(`${entry.at}.practitioner`, 'does not refer to a Practitioner in the Bundle');
     }
-    const roleTypes = idsOf(role.healthcareService, 'HealthcareService')
+    const roleTypes = referencesTo(role.healthcareService, 'HealthcareService')
       .map((id) => visitTypesById.get(id))
       .filter((type): type is VisitType => type !== undefined);
     const offered =
@@ -172,12 +160,10 @@ export function clinicFromFhirBundle(bundle: unknown): unknown {
         : visitTypes.filter((type) => !type.providerIds || type.providerIds.includes(practitioner));
     if (offered.length === 0) return;
     const slotMinutes = Math.max(5, Math.min(...offered.map((type) => type.durationMinutes)));
-    const locationIds = idsOf(role.location, 'Location');
+    const locationIds = referencesTo(role.location, 'Location');
     for (const id of locationIds)
       if (!zones.has(id)) throw invalid(`${entry.at}.location`, `no Location "${id}" in the Bundle`);
-    const roleZone = (role.extension as Json[] | undefined)?.find(
-      (extension) => isObject(extension) && extension.url === FHIR_EXTENSIONS.timeZone,
-    )?.valueCode;
+    const roleZone = extensionOf(role, FHIR_EXTENSIONS.timeZone)?.valueCode;
     const places: { location?: string; timeZone?: string; types: VisitType[] }[] =
       locationIds.length > 0
         ? locationIds.map((location) => ({ location, types: offered }))
@@ -241,9 +227,7 @@ export function clinicFromFhirBundle(bundle: unknown): unknown {
 
   const surveys = of('Questionnaire').map((entry) => {
     const questionnaire = checked(Questionnaire, entry.resource, entry);
-    const kind = (entry.resource.extension as Json[] | undefined)?.find(
-      (extension) => isObject(extension) && extension.url === FHIR_EXTENSIONS.surveyKind,
-    )?.valueCode;
+    const kind = extensionOf(entry.resource, FHIR_EXTENSIONS.surveyKind)?.valueCode;
     const known = SURVEY_KINDS.find((candidate) => candidate === kind);
     return known ? { kind: known, questionnaire } : { questionnaire };
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FHIR_EXTENSIONS } from '@frontdesk/core/fhir';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKENDS, serverForSuite, spawnServer } from '../test-support/server.js';
 import type { ClinicFile } from './file.js';
@@ -154,6 +155,23 @@ describe('clinic files', () => {
     expect(clinic.closures).toEqual([
       { provider: 'dr-park', from: '2026-03-09', to: '2026-03-11', reason: 'Conference' },
     ]);
+    // References as servers write them (a full URL, a version), and a survey with its kind.
+    const exported = structuredClone(FHIR_BUNDLE) as { entry: { resource: Record<string, unknown> }[] };
+    exported.entry[4]!.resource.practitioner = {
+      reference: 'https://ehr.example/fhir/Practitioner/dr-park/_history/2',
+    };
+    exported.entry.push({
+      resource: {
+        resourceType: 'Questionnaire',
+        id: 'nps',
+        status: 'active',
+        extension: [{ url: FHIR_EXTENSIONS.surveyKind, valueCode: 'nps' }],
+        item: [{ linkId: 'score', type: 'integer', text: 'How likely are you to recommend us?' }],
+      },
+    });
+    const reread = parseClinicText(JSON.stringify(exported), '.json');
+    expect(reread.availability).toEqual(clinic.availability);
+    expect(reread.surveys).toMatchObject([{ kind: 'nps', questionnaire: { id: 'nps' } }]);
     const broken = structuredClone(FHIR_BUNDLE);
     (broken.entry[1]!.resource as { extension?: unknown }).extension = [];
     expect(() => parseClinicText(JSON.stringify(broken), '.json')).toThrow(/entry\[1\]\.resource\.extension/);

@@ -5,10 +5,13 @@
  */
 export { createFhirAdapter } from './adapter.js';
 export { FHIR_EXTENSIONS, FHIR_SYSTEMS, FRONTDESK_FHIR } from './conventions.js';
-// The same FHIR-to-Frontdesk mapping for a server that imports a clinic from a FHIR Bundle (@frontdesk/server).
+// The same element readers and FHIR-to-Frontdesk mapping for a server that imports a clinic from a FHIR Bundle
+// (@frontdesk/server).
+export { extensionOf, isObject, type Json, objects, referencesTo, referenceTo } from './elements.js';
 export {
   isActive,
   locationFromFhir,
+  locationTimeZone,
   organizationFromFhir,
   providerFromFhir,
   providersByService,
