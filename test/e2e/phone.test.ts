@@ -23,6 +23,7 @@ describe('the provider list on a phone', () => {
         await page.goto(`${site.origin}${path}`);
         await widgetsReady(page);
         const filter = page.getByRole('button', { name: /^Filter/ });
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text shown, hidden parts left out
         expect((await filter.innerText()).replace(/\s+/g, ' ').trim()).toBe(button);
         expect(await filter.getAttribute('aria-expanded')).toBe('false');
         expect(await page.getByRole('search', { name: 'Filter providers' }).isVisible()).toBe(false);
@@ -39,6 +40,7 @@ describe('the provider list on a phone', () => {
         expect(await filter.getAttribute('aria-expanded')).toBe('true');
         await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Spanish' });
         await expect
+          // biome-ignore lint/performance/useDomNodeTextContent: the text shown, as above
           .poll(async () => (await filter.innerText()).replace(/\s+/g, ' ').trim())
           .toBe(path === '/' ? 'Filter (1 on)' : 'Filter (2 on)');
         expect(await axeViolations(page)).toEqual([]);

@@ -1,6 +1,5 @@
 import { type DayKey, type FdWaitlistJoinDetail, FrontdeskError, type WaitlistEntry } from '@frontdesk/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { nextAvailableDay } from './day-index.js';
 import { dayName } from './labels.js';
 import type { Model } from './model.js';
 import {
@@ -57,7 +56,8 @@ export class WaitlistForm extends PatientPart<WaitlistHost> {
    * later) to the day they were looking at, else the first day with times, else the whole window (nothing fits).
    */
   private range(model: Model, lookingAt: DayKey | undefined): { from: string; to: string } {
-    const firstWithTimes = model.index && nextAvailableDay(model.index, model.firstDay);
+    // The index holds only the days shown (from the first day on) that have times, in order.
+    const firstWithTimes = model.index?.days[0];
     return { from: this.from ?? model.firstDay, to: this.to ?? lookingAt ?? firstWithTimes ?? model.lastDay };
   }
 
