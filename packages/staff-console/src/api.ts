@@ -25,7 +25,13 @@ export class StaffClient {
     this.base = base;
   }
 
-  private async send<T>(method: string, path: string, query: Query = {}, body?: unknown): Promise<T> {
+  private async send<T>(
+    method: string,
+    path: string,
+    query: Query = {},
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, value);
     const url = `${this.base}${path}${params.size > 0 ? `?${params}` : ''}`;
@@ -39,8 +45,11 @@ export class StaffClient {
         headers,
         credentials: 'same-origin',
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
       });
-    } catch {
+    } catch (error) {
+      // A request the console called off is not a network failure: the caller drops it.
+      if (signal?.aborted) throw error;
       throw new StaffApiError(0, 'network');
     }
     if (response.status === 204) return undefined as T;
@@ -56,8 +65,9 @@ export class StaffClient {
     return json as T;
   }
 
-  get<T>(path: string, query?: Query): Promise<T> {
-    return this.send<T>('GET', path, query);
+  /** `signal` calls the request off (a newer one took its place). */
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    return this.send<T>('GET', path, query, undefined, signal);
   }
 
   post<T>(path: string, body: unknown = {}): Promise<T> {

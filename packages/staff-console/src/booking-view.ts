@@ -1,15 +1,26 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { dayKey, isDayKey, shiftDayKey } from '@frontdesk/core';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ConsoleElement } from './console-element.js';
-import { dateTimeOf } from './format.js';
-import type { Attendance, FreeSlot, StaffBooking } from './types.js';
+import { dateTimeOf, dayOf, timeOf } from './format.js';
+import type { Attendance, FreeSlot, FreeTimesState, StaffBooking } from './types.js';
+
+/**
+ * The days the move form offers around the visit: a year before it to two years after (the longest booking horizon
+ * a clinic can set). A keyboard typing a year digit by digit passes through years like 0002: outside, they ask for
+ * nothing.
+ */
+const DAYS_BEFORE = 366;
+const DAYS_AFTER = 731;
 
 /**
  * One booking with what can be done for the patient: arrived, no-show, cancel (after a second, explicit yes) and a
- * move to a free time; the patient is told of a cancel or a move by the server.
+ * move to a free time of the same provider and visit type, chosen by day (in the booking's time zone) and time; the
+ * patient is told of a cancel or a move by the server.
  *
  * @summary A booking and its actions in the staff console.
  * @fires fd-staff-attendance - `{ bookingId, attendance }`
  * @fires fd-staff-cancel - `{ bookingId }`, after the confirmation
+ * @fires fd-staff-free-times - another day was chosen to move to: `{ bookingId, day }` (`YYYY-MM-DD`)
  * @fires fd-staff-reschedule - `{ bookingId, slotId }`
  * @fires fd-staff-close-booking - back to the schedule
  */
@@ -18,19 +29,51 @@ export class FdStaffBooking extends ConsoleElement {
     ...ConsoleElement.properties,
     booking: { attribute: false },
     freeSlots: { attribute: false },
+    freeDay: { attribute: 'free-day' },
+    timesState: { attribute: 'times-state' },
+    timesProblem: { attribute: false },
     canWrite: { type: Boolean, attribute: 'can-write' },
     busy: { type: Boolean },
     confirming: { state: true },
+    dayOutOfRange: { state: true },
   };
 
+  static override styles = [
+    ...ConsoleElement.styles,
+    css`
+      fieldset {
+        margin: 0;
+        min-inline-size: 0;
+        padding: var(--_fd-space);
+        border: 1px solid var(--_fd-color-divider);
+        border-radius: var(--_fd-radius);
+      }
+      legend {
+        padding-inline: 0.25em;
+        font-weight: 700;
+      }
+    `,
+  ];
+
   booking: StaffBooking | undefined;
-  /** Free times with the same provider for the same visit type. */
+  /** Free times with the same provider for the same visit type, on `freeDay`. */
   freeSlots: readonly FreeSlot[] = [];
+  /** The day (`YYYY-MM-DD`, in the booking's time zone) the move form shows; empty for the visit's own day. */
+  freeDay = '';
+  /** Whether the free times of `freeDay` are still loading, here, or could not be loaded (`timesProblem` says why). */
+  timesState: FreeTimesState = 'ready';
+  timesProblem = '';
   /** The signed-in person may act (`bookings:write`). */
   canWrite = false;
   /** An action is on its way: the buttons wait. */
   busy = false;
   protected confirming = false;
+  /** The day field holds no day, or one outside the days offered: no times are asked for. */
+  protected dayOutOfRange = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('booking')) this.dayOutOfRange = false;
+  }
 
   private mark(attendance: Attendance): void {
     if (this.booking) this.send('fd-staff-attendance', { bookingId: this.booking.id, attendance });
@@ -66,7 +109,6 @@ export class FdStaffBooking extends ConsoleElement {
   private renderActions() {
     const t = this.i18n.t;
     const b = this.booking!;
-    const lang = this.i18n.lang;
     return html`<div class="row" role="group" aria-label=${t.status}>
         ${
           b.attendance !== 'arrived'
@@ -90,28 +132,7 @@ export class FdStaffBooking extends ConsoleElement {
             : nothing
         }
       </div>
-      <form
-        class="row"
-        @submit=${(event: SubmitEvent) => {
-          event.preventDefault();
-          const slotId = new FormData(event.target as HTMLFormElement).get('slot');
-          if (typeof slotId === 'string' && slotId) this.send('fd-staff-reschedule', { bookingId: b.id, slotId });
-        }}
-      >
-        ${
-          this.freeSlots.length === 0
-            ? html`<p>${t.noFreeTimes}</p>`
-            : html`<label>
-                ${t.newTime}
-                <select name="slot">
-                  ${this.freeSlots.map(
-                    (slot) => html`<option value=${slot.id}>${dateTimeOf(lang, b.timeZone, slot.start)}</option>`,
-                  )}
-                </select>
-              </label>
-              <button class="fd-button secondary" type="submit" ?disabled=${this.busy}>${t.move}</button>`
-        }
-      </form>
+      ${this.renderMove()}
       ${
         this.confirming
           ? html`<div class="stack confirm" role="group" aria-labelledby="cancel-question">
@@ -154,5 +175,85 @@ export class FdStaffBooking extends ConsoleElement {
             </button>
           </div>`
       }`;
+  }
+
+  private pickDay(value: string, first: string, last: string): void {
+    this.dayOutOfRange = !isDayKey(value) || value < first || value > last;
+    if (!this.dayOutOfRange && this.booking)
+      this.send('fd-staff-free-times', { bookingId: this.booking.id, day: value });
+  }
+
+  /** The move: a day field, then that day's free times (or why there are none) and the button that moves. */
+  private renderMove() {
+    const t = this.i18n.t;
+    const b = this.booking!;
+    const lang = this.i18n.lang;
+    const visitDay = dayKey(b.start, b.timeZone);
+    const day = this.freeDay || visitDay;
+    const [first, last] = [shiftDayKey(visitDay, -DAYS_BEFORE), shiftDayKey(visitDay, DAYS_AFTER)];
+    // Only the times of the day in the field, whatever the list was given.
+    const slots = this.freeSlots.filter((slot) => dayKey(slot.start, b.timeZone) === day);
+    return html`<form
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        const slotId = new FormData(event.target as HTMLFormElement).get('slot');
+        if (typeof slotId === 'string' && slotId) this.send('fd-staff-reschedule', { bookingId: b.id, slotId });
+      }}
+    >
+      <fieldset class="stack">
+        <legend>${t.reschedule}</legend>
+        <p class="muted">${t.timesIn(b.timeZone)}</p>
+        <div class="row">
+          <label>
+            ${t.day}
+            <input
+              type="date"
+              name="day"
+              required
+              min=${first}
+              max=${last}
+              .value=${day}
+              aria-invalid=${this.dayOutOfRange ? 'true' : 'false'}
+              aria-describedby=${this.dayOutOfRange ? 'day-range' : nothing}
+              @change=${(event: Event) => this.pickDay((event.target as HTMLInputElement).value, first, last)}
+            />
+          </label>
+          ${this.dayOutOfRange ? nothing : this.renderTimes(slots, lang, b.timeZone)}
+        </div>
+        ${
+          this.dayOutOfRange
+            ? html`<p id="day-range">${t.chooseDayBetween(dayOf(lang, first), dayOf(lang, last))}</p>`
+            : this.timesState === 'error'
+              ? html`<p class="problem" role="alert">${this.timesProblem || t.failed}</p>
+                  <button
+                    class="fd-button secondary"
+                    type="button"
+                    @click=${() => {
+                      // This button goes while the times load: the day field keeps the focus meanwhile.
+                      this.renderRoot.querySelector<HTMLInputElement>('input[name="day"]')?.focus();
+                      this.send('fd-staff-free-times', { bookingId: b.id, day });
+                    }}
+                  >
+                    ${t.retry}
+                  </button>`
+              : nothing
+        }
+      </fieldset>
+    </form>`;
+  }
+
+  private renderTimes(slots: readonly FreeSlot[], lang: string, zone: string) {
+    const t = this.i18n.t;
+    // Words, not a skeleton: a row of fields leaves a skeleton no width to show in.
+    if (this.timesState === 'loading') return html`<p class="muted" role="status">${t.loadingTimes}</p>`;
+    if (this.timesState === 'error') return nothing;
+    if (slots.length === 0) return html`<p>${t.noFreeTimes}</p>`;
+    return html`<label>
+        ${t.newTime}
+        <select name="slot">
+          ${slots.map((slot) => html`<option value=${slot.id}>${timeOf(lang, zone, slot.start)}</option>`)}
+        </select>
+      </label>
+      <button class="fd-button secondary" type="submit" ?disabled=${this.busy}>${t.move}</button>`;
   }
 }

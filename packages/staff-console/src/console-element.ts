@@ -38,6 +38,10 @@ export const consoleStyles = css`
   .muted {
     color: var(--_fd-color-muted);
   }
+  .problem {
+    color: var(--_fd-color-danger);
+    font-weight: 700;
+  }
   .table-wrap {
     overflow-x: auto;
   }

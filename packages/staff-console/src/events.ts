@@ -9,6 +9,7 @@ export interface ConsoleEventDetails {
   'fd-staff-attendance': { bookingId: string; attendance: Attendance };
   'fd-staff-cancel': { bookingId: string };
   'fd-staff-reschedule': { bookingId: string; slotId: string };
+  'fd-staff-free-times': { bookingId: string; day: string };
   'fd-staff-handle-flag': { responseId: string; note: string };
 }
 
@@ -27,6 +28,7 @@ declare global {
     'fd-staff-attendance': CustomEvent<ConsoleEventDetails['fd-staff-attendance']>;
     'fd-staff-cancel': CustomEvent<ConsoleEventDetails['fd-staff-cancel']>;
     'fd-staff-reschedule': CustomEvent<ConsoleEventDetails['fd-staff-reschedule']>;
+    'fd-staff-free-times': CustomEvent<ConsoleEventDetails['fd-staff-free-times']>;
     'fd-staff-handle-flag': CustomEvent<ConsoleEventDetails['fd-staff-handle-flag']>;
   }
 }

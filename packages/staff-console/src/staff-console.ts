@@ -1,21 +1,24 @@
+import { dayKey, isDayKey, shiftDayKey, startOfDayInZone } from '@frontdesk/core';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { StaffApiError, StaffClient } from './api.js';
 import { ConsoleElement } from './console-element.js';
 import type { ConsoleEventDetails } from './events.js';
+import { dayOf } from './format.js';
 import type {
   BookingDay,
   FailedMessage,
   FeedbackSummary,
   FreeSlot,
+  FreeTimes,
   Permission,
   StaffBooking,
+  StaffBookingDetail,
   StaffFlag,
   StaffSession,
   WaitlistEntry,
 } from './types.js';
 
 type View = 'schedule' | 'feedback' | 'messages' | 'waitlist';
-const TWO_WEEKS_MS = 14 * 86_400_000;
 
 /**
  * The staff console the Frontdesk server serves at `/staff/`: sign-in, then the open PHQ-9 flags at the top, and the
@@ -34,7 +37,7 @@ export class FdStaffConsole extends ConsoleElement {
     day: { state: true },
     providerId: { state: true },
     booking: { state: true },
-    freeSlots: { state: true },
+    freeTimes: { state: true },
     feedback: { state: true },
     flags: { state: true },
     failed: { state: true },
@@ -70,10 +73,6 @@ export class FdStaffConsole extends ConsoleElement {
         text-decoration: underline;
         text-underline-offset: 0.25em;
       }
-      .problem {
-        color: var(--_fd-color-danger);
-        font-weight: 700;
-      }
     `,
   ];
 
@@ -84,8 +83,9 @@ export class FdStaffConsole extends ConsoleElement {
   protected view: View = 'schedule';
   protected day: BookingDay | undefined;
   protected providerId = '';
-  protected booking: StaffBooking | undefined;
-  protected freeSlots: FreeSlot[] = [];
+  protected booking: StaffBookingDetail | undefined;
+  /** The free times of one day the open booking could move to. */
+  protected freeTimes: FreeTimes | undefined;
   protected feedback: FeedbackSummary | undefined;
   protected flags: StaffFlag[] = [];
   protected failed: FailedMessage[] | undefined;
@@ -96,6 +96,8 @@ export class FdStaffConsole extends ConsoleElement {
   protected problem = '';
   protected notice = '';
   private client = new StaffClient(this.api);
+  /** The free-times request on its way: a newer day calls it off, so an older answer never replaces a newer one. */
+  private timesRequest: AbortController | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -107,6 +109,9 @@ export class FdStaffConsole extends ConsoleElement {
     this.addEventListener('fd-staff-attendance', (e) => void this.act(e.detail.bookingId, 'attendance', e.detail));
     this.addEventListener('fd-staff-cancel', (e) => void this.act(e.detail.bookingId, 'cancel', {}));
     this.addEventListener('fd-staff-reschedule', (e) => void this.act(e.detail.bookingId, 'reschedule', e.detail));
+    this.addEventListener('fd-staff-free-times', (e) => {
+      if (this.booking?.id === e.detail.bookingId) void this.loadFreeTimes(this.booking, e.detail.day, true);
+    });
     this.addEventListener('fd-staff-handle-flag', (e) => void this.handleFlag(e.detail));
     void this.start();
   }
@@ -117,20 +122,24 @@ export class FdStaffConsole extends ConsoleElement {
 
   /** Says what went wrong; a session that ended goes back to the sign-in. */
   private fail(error: unknown): void {
+    this.problem = this.problemOf(error);
+  }
+
+  /** What went wrong, in the console's words; empty when the session ended (the sign-in shows again). */
+  private problemOf(error: unknown): string {
     const t = this.i18n.t;
     if (!(error instanceof StaffApiError)) throw error;
     if (error.status === 401) {
       this.session = undefined;
-      return;
+      return '';
     }
-    this.problem =
-      error.status === 0
-        ? t.networkError
-        : error.status === 403
-          ? t.forbidden
-          : error.status === 409
-            ? t.conflict
-            : t.failed;
+    return error.status === 0
+      ? t.networkError
+      : error.status === 403
+        ? t.forbidden
+        : error.status === 409
+          ? t.conflict
+          : t.failed;
   }
 
   private say(message: string): void {
@@ -179,6 +188,7 @@ export class FdStaffConsole extends ConsoleElement {
       this.fail(error);
     }
     this.session = undefined;
+    this.forgetFreeTimes();
     this.day = this.booking = this.feedback = this.failed = this.waitlist = undefined;
     this.flags = [];
   }
@@ -248,33 +258,60 @@ export class FdStaffConsole extends ConsoleElement {
     this.problem = '';
     this.view = 'schedule';
     try {
-      const booking = await this.client.get<StaffBooking & { visitTypeId: string }>(`/staff/bookings/${bookingId}`);
+      const booking = await this.client.get<StaffBookingDetail>(`/staff/bookings/${bookingId}`);
+      this.forgetFreeTimes();
       this.booking = booking;
-      this.freeSlots = [];
       await this.updateComplete;
       this.renderRoot
         .querySelector<ConsoleElement>('fd-staff-booking')
         ?.renderRoot.querySelector<HTMLElement>('h2')
         ?.focus();
-      if (this.may('bookings:write') && booking.status !== 'cancelled') await this.loadFreeSlots(booking);
+      if (this.may('bookings:write') && booking.status !== 'cancelled') {
+        await this.loadFreeTimes(booking, dayKey(booking.start, booking.timeZone));
+      }
     } catch (error) {
       this.fail(error);
     }
   }
 
-  private async loadFreeSlots(booking: StaffBooking & { visitTypeId: string }): Promise<void> {
-    // Around the visit, by the server's clock: it leaves out the times already past.
-    const at = new Date(booking.start).getTime();
-    const slots = await this.client.get<{ data: { id: string; start: string; status: string }[] }>('/slots', {
-      providerId: booking.providerId,
-      visitTypeId: booking.visitTypeId,
-      start: new Date(at - TWO_WEEKS_MS / 2).toISOString(),
-      end: new Date(at + TWO_WEEKS_MS).toISOString(),
-    });
-    this.freeSlots = slots.data.filter((slot) => slot.status === 'free').slice(0, 60);
+  /**
+   * The free times of `day` (in the booking's time zone) with the booking's provider for its visit type. The server
+   * leaves out the times already past by its own clock. A day asked for later calls this one off.
+   */
+  private async loadFreeTimes(booking: StaffBookingDetail, day: string, announce = false): Promise<void> {
+    if (!isDayKey(day)) return;
+    this.timesRequest?.abort();
+    const request = new AbortController();
+    this.timesRequest = request;
+    this.freeTimes = { day, state: 'loading', slots: [], problem: '' };
+    try {
+      const answer = await this.client.get<{ data: (FreeSlot & { status: string })[] }>(
+        '/slots',
+        {
+          providerId: booking.providerId,
+          visitTypeId: booking.visitTypeId,
+          start: startOfDayInZone(day, booking.timeZone),
+          end: startOfDayInZone(shiftDayKey(day, 1), booking.timeZone),
+        },
+        request.signal,
+      );
+      if (request.signal.aborted) return;
+      const slots = answer.data.filter((slot) => slot.status === 'free').map(({ id, start }) => ({ id, start }));
+      this.freeTimes = { day, state: 'ready', slots, problem: '' };
+      if (announce) this.announce(this.i18n.t.freeTimesOn(slots.length, dayOf(this.i18n.lang, day)));
+    } catch (error) {
+      if (request.signal.aborted) return;
+      this.freeTimes = { day, state: 'error', slots: [], problem: this.problemOf(error) };
+    }
+  }
+
+  private forgetFreeTimes(): void {
+    this.timesRequest?.abort();
+    this.timesRequest = this.freeTimes = undefined;
   }
 
   private async closeBooking(): Promise<void> {
+    this.forgetFreeTimes();
     this.booking = undefined;
     this.problem = '';
     await this.updateComplete;
@@ -304,6 +341,11 @@ export class FdStaffConsole extends ConsoleElement {
       await this.loadDay(this.day?.from ?? '', this.providerId);
     } catch (error) {
       this.fail(error);
+      // The time was taken meanwhile: the day's list shows what is still free.
+      const times = this.freeTimes;
+      if (action === 'reschedule' && this.booking && times && error instanceof StaffApiError && error.status === 409) {
+        await this.loadFreeTimes(this.booking, times.day);
+      }
     } finally {
       this.busy = false;
     }
@@ -324,6 +366,7 @@ export class FdStaffConsole extends ConsoleElement {
 
   private show(view: View): void {
     this.view = view;
+    this.forgetFreeTimes();
     this.booking = undefined;
     this.problem = '';
     if (view === 'feedback' && !this.feedback) void this.loadFeedback();
@@ -408,7 +451,10 @@ export class FdStaffConsole extends ConsoleElement {
     if (this.booking) {
       return html`<fd-staff-booking
         .booking=${this.booking}
-        .freeSlots=${this.freeSlots}
+        .freeSlots=${this.freeTimes?.slots ?? []}
+        free-day=${this.freeTimes?.day ?? ''}
+        times-state=${this.freeTimes?.state ?? 'loading'}
+        .timesProblem=${this.freeTimes?.problem ?? ''}
         ?can-write=${this.may('bookings:write')}
         ?busy=${this.busy}
       ></fd-staff-booking>`;

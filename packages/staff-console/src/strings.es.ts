@@ -60,8 +60,15 @@ export default {
   cancelQuestion: '¿Cancelar esta cita? Se avisa al paciente por los medios que aceptó.',
   reschedule: 'Cambiar a otra hora',
   newTime: 'Nueva hora',
-  noFreeTimes:
-    'No hay horas libres con este profesional desde una semana antes de esta cita hasta dos semanas después.',
+  noFreeTimes: 'No hay horas libres este día.',
+  loadingTimes: 'Cargando las horas libres…',
+  freeTimesOn: (count: number, day: string) =>
+    count === 0
+      ? `No hay horas libres el ${day}.`
+      : count === 1
+        ? `1 hora libre el ${day}.`
+        : `${count} horas libres el ${day}.`,
+  chooseDayBetween: (from: string, to: string) => `Elija un día del ${from} al ${to}.`,
   move: 'Cambiar y avisar al paciente',
   done: (what: string) => `Hecho: ${what}.`,
   cancelledNotice: 'La cita está cancelada y se avisará al paciente.',

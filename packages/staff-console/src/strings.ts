@@ -56,7 +56,15 @@ export const stringsEn = {
   cancelQuestion: 'Cancel this booking? The patient is told by the ways they agreed to.',
   reschedule: 'Move to another time',
   newTime: 'New time',
-  noFreeTimes: 'No free times with this provider from a week before this visit to two weeks after it.',
+  noFreeTimes: 'No free times on this day.',
+  loadingTimes: 'Loading the free times…',
+  freeTimesOn: (count: number, day: string) =>
+    count === 0
+      ? `No free times on ${day}.`
+      : count === 1
+        ? `1 free time on ${day}.`
+        : `${count} free times on ${day}.`,
+  chooseDayBetween: (from: string, to: string) => `Choose a day from ${from} to ${to}.`,
   move: 'Move and tell the patient',
   done: (what: string) => `Done: ${what}.`,
   cancelledNotice: 'The booking is cancelled and the patient will be told.',

@@ -44,6 +44,11 @@ export interface StaffBooking {
   };
 }
 
+/** One booking as `/staff/bookings/{id}` answers it: with the visit type, which a move keeps. */
+export interface StaffBookingDetail extends StaffBooking {
+  visitTypeId: string;
+}
+
 export interface BookingDay {
   timeZone: string;
   from: string;
@@ -55,6 +60,17 @@ export interface BookingDay {
 export interface FreeSlot {
   id: string;
   start: string;
+}
+
+/** Where the free times of one day (`YYYY-MM-DD` in the booking's zone) are: on their way, here, or refused. */
+export type FreeTimesState = 'loading' | 'ready' | 'error';
+
+export interface FreeTimes {
+  day: string;
+  state: FreeTimesState;
+  slots: FreeSlot[];
+  /** What went wrong, in the console's words, when `state` is `error`. */
+  problem: string;
 }
 
 // The feedback summary is the server's own type: the console draws what `/staff/feedback` answers.
