@@ -1,6 +1,7 @@
 // The clinic's side in Chromium, against the real server (PGlite), a real SMTP server and the built console
 // (`pnpm run build`): an admin signs in, sees the booking a patient just made, cancels it, the patient gets the cancel
-// notice, and the audit trail has the read and the cancel; a PHQ-9 answer with item 9 above 0 stays at the top until
+// notice, and the audit trail has the read and the cancel; front-desk staff move a booking to a day weeks away, chosen
+// by day and time; a PHQ-9 answer with item 9 above 0 stays at the top until
 // a clinician marks it handled; the feedback charts and their tables agree with the answers stored. Axe clean, no
 // policy violation, no console error, readable at 320 px.
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +15,7 @@ import {
   type TestServer,
 } from '../../packages/server/src/test-support/server.js';
 import { addStaff, answerSurvey, csat, nps, PASSWORD, phq9 } from '../../packages/server/src/test-support/staff.js';
-import { axeViolations, launchChromium, overflow, watchedPage } from './harness.js';
+import { axeViolations, focused, launchChromium, overflow, watchedPage } from './harness.js';
 
 let server: TestServer;
 let mailbox: Mailbox;
@@ -80,6 +81,21 @@ const auditRows = async (action: string, id: string) =>
     )
   ).rows;
 
+/** The free times `/slots` lists for a provider and visit type on one day in Nashville (`offset` that day's). */
+async function freeTimesOn(day: string, offset: string, providerId: string, visitTypeId: string): Promise<string[]> {
+  const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const params = new URLSearchParams({
+    providerId,
+    visitTypeId,
+    start: `${day}T00:00:00${offset}`,
+    end: `${next}T00:00:00${offset}`,
+  });
+  const slots = (await (await fetch(`${server.api}/slots?${params}`)).json()) as {
+    data: { id: string; status: string }[];
+  };
+  return slots.data.filter((slot) => slot.status === 'free').map((slot) => slot.id);
+}
+
 describe('the staff console', () => {
   it('shows an admin the booking a patient just made, cancels it for them, and the patient is told', async () => {
     const admin = await addStaff(server, 'admin');
@@ -125,6 +141,119 @@ describe('the staff console', () => {
     await page.getByRole('table', { name: 'Waitlist' }).getByText('Margaret Ellison').waitFor();
     expect(await auditRows('waitlist.search', 'wl-e2e')).toEqual([{ actor_id: admin.id }]);
     await expectClean(page, violations, errors);
+    await page.context().close();
+  });
+
+  it('moves a booking to a time weeks after its visit, chosen by day then time, at 320 px', async () => {
+    const frontDesk = await addStaff(server, 'front-desk');
+    const bookingId = await patientBooks('Marquez');
+    const booked = async () =>
+      (
+        await server.db.query<{ slot_id: string; start_at: Date; provider_id: string; visit_type_id: string }>(
+          'select slot_id, start_at, provider_id, visit_type_id from bookings where id = $1',
+          [bookingId],
+        )
+      ).rows[0]!;
+    const { provider_id: providerId, visit_type_id: visitTypeId, slot_id: oldSlot } = await booked();
+    // Five weeks on and later, outside the three weeks the console once offered: the first weekday with free times
+    // (Nashville is on daylight time, -05:00, by then).
+    let day = '';
+    let dayTimes: string[] = [];
+    for (const candidate of ['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10']) {
+      dayTimes = await freeTimesOn(candidate, '-05:00', providerId, visitTypeId);
+      if (dayTimes.length > 1) {
+        day = candidate;
+        break;
+      }
+    }
+    expect(day).not.toBe('');
+
+    const { page, violations, errors } = await watchedPage(
+      { origin: server.origin, browser, close: async () => {} },
+      { viewport: { width: 320, height: 800 } },
+    );
+    await signIn(page, frontDesk.email);
+    await page.getByRole('button', { name: /^Open\W+Rosa Marquez/ }).click();
+    await page.getByRole('heading', { name: 'Rosa Marquez' }).waitFor();
+    const move = page.getByRole('group', { name: 'Move to another time' });
+    const announced = () => page.locator('fd-staff-console [role="status"][aria-live="polite"]').textContent();
+    const dayField = move.getByLabel('Day');
+    const times = move.getByLabel('New time');
+    const listed = () =>
+      times.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    // The visit's own day first, in the booking's zone: its free times, as the server lists them.
+    expect(await dayField.inputValue()).toBe('2026-03-02');
+    const visitDayTimes = await freeTimesOn('2026-03-02', '-06:00', providerId, visitTypeId);
+    expect(visitDayTimes.length).toBeGreaterThan(0);
+    await expect.poll(listed).toEqual(visitDayTimes);
+
+    // Another day: its times replace the visit day's, and screen readers hear how many there are. The day picked on
+    // the way there answers late (held back here), and is called off rather than allowed to replace the newer list.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const onTheWay = (url: URL) =>
+      url.pathname === '/api/slots' && (url.searchParams.get('start') ?? '').startsWith('2026-03-03');
+    await page.route(onTheWay, async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    const calledOff = page.waitForEvent('requestfailed', (request) => onTheWay(new URL(request.url())));
+    await dayField.fill('2026-03-03');
+    await dayField.fill(day);
+    await expect.poll(listed).toEqual(dayTimes);
+    release();
+    expect((await calledOff).failure()?.errorText).toMatch(/ABORTED/);
+    await page.unroute(onTheWay);
+    expect(await listed()).toEqual(dayTimes);
+    expect(dayTimes.some((id) => visitDayTimes.includes(id))).toBe(false);
+    const dayInWords = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(
+      Date.parse(`${day}T12:00:00Z`),
+    );
+    await expect.poll(announced).toBe(`${dayTimes.length} free times on ${dayInWords}.`);
+    expect((await overflow(page)).horizontalScroll).toBe(false);
+    await expectClean(page, violations, errors);
+
+    // Keyboard only: the second time of that day, then the button.
+    const newSlot = dayTimes[1]!;
+    await times.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await times.inputValue()).toBe(newSlot);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Move and tell the patient' });
+    await page.keyboard.press('Enter');
+    await expect.poll(announced).toBe('The booking is moved and the patient will be told.');
+
+    // The booking shows its new time, and the move form now starts from that day.
+    const row = await booked();
+    expect(row.slot_id).toBe(newSlot);
+    expect(row.slot_id).not.toBe(oldSlot);
+    const newTime = new Intl.DateTimeFormat('en', {
+      timeZone: 'America/Chicago',
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(row.start_at);
+    await page.getByText(newTime).waitFor();
+    expect(await dayField.inputValue()).toBe(day);
+    expect(await auditRows('booking.reschedule', bookingId)).toEqual([{ actor_id: frontDesk.id }]);
+    await expectClean(page, violations, errors);
+
+    // A day whose times cannot be had says so where the times go, with a retry, and the day field stays.
+    const failingDay = '2026-04-13';
+    const cutOff = (url: URL) =>
+      url.pathname === '/api/slots' && (url.searchParams.get('start') ?? '').startsWith(failingDay);
+    await page.route(cutOff, (route) => route.abort('connectionrefused'));
+    await dayField.fill(failingDay);
+    await move.getByRole('alert').getByText('The server could not be reached.', { exact: false }).waitFor();
+    expect(await dayField.inputValue()).toBe(failingDay);
+    await page.unroute(cutOff);
+    await move.getByRole('button', { name: 'Try again' }).click();
+    expect(await focused(page)).toMatchObject({ tag: 'input', role: null });
+    await expect.poll(listed).toEqual(await freeTimesOn(failingDay, '-05:00', providerId, visitTypeId));
     await page.context().close();
   });
 
