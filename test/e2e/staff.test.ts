@@ -1,9 +1,9 @@
 // The clinic's side in Chromium, against the real server (PGlite), a real SMTP server and the built console
 // (`pnpm run build`): an admin signs in, sees the booking a patient just made, cancels it, the patient gets the cancel
 // notice, and the audit trail has the read and the cancel; front-desk staff move a booking to a day weeks away, chosen
-// by day and time; a PHQ-9 answer with item 9 above 0 stays at the top until
-// a clinician marks it handled; the feedback charts and their tables agree with the answers stored. Axe clean, no
-// policy violation, no console error, readable at 320 px.
+// by day and time; a PHQ-9 answer with item 9 above 0 stays at the top until a clinician marks it handled; the
+// feedback charts and their tables agree with the answers stored. Axe clean, no policy violation, no console error,
+// readable at 320 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Mailbox, startMailbox } from '../../packages/server/src/test-support/mailbox.js';
