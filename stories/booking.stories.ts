@@ -5,6 +5,8 @@ import { createMemoryAdapter, type MemoryAdapter } from '../packages/core/src/ad
 import { newIdempotencyKey } from '../packages/core/src/ids.js';
 import '../packages/booking/src/define.js';
 import type { FdBooking } from '../packages/booking/src/booking.js';
+import { until } from '../test/support/dom.js';
+import { widgetIn } from './support/steps.js';
 
 /**
  * `<fd-booking>`, the page a patient's manage link opens, on the demo clinic in memory (a visit is booked for each
@@ -98,33 +100,23 @@ const render = (args: BookingArgs, { loaded }: { loaded: Record<string, unknown>
 const inside = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot?.querySelector<T>(selector) ?? null;
 
-async function until<T>(read: () => T | null | undefined, what: string, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 async function widget(canvas: HTMLElement): Promise<FdBooking> {
-  const el = await until(() => canvas.querySelector('fd-booking'), 'fd-booking');
-  await until(() => inside(el, '[part="status"]'), 'the visit');
+  const el = await widgetIn<FdBooking>(canvas, 'fd-booking');
+  await until(() => inside(el, '[part="status"]'), 'the visit', 10_000);
   return el;
 }
 
 async function press(el: FdBooking, part: string): Promise<void> {
-  (await until(() => inside<HTMLButtonElement>(el, `[part="${part}"]`), part)).click();
+  (await until(() => inside<HTMLButtonElement>(el, `[part="${part}"]`), part, 10_000)).click();
   await el.updateComplete;
 }
 
 /** Opens "Change the time" and chooses the first time of the first day with times; returns the picker. */
 async function chooseNewTime(el: FdBooking): Promise<HTMLElement> {
   await press(el, 'reschedule-button');
-  const picker = await until(() => inside(el, 'fd-slot-picker'), 'the picker');
-  (await until(() => inside<HTMLElement>(picker, 'td.open'), 'a day with times')).click();
-  const time = await until(() => inside<HTMLButtonElement>(picker, 'button[data-slot]'), 'a time');
+  const picker = await until(() => inside(el, 'fd-slot-picker'), 'the picker', 10_000);
+  (await until(() => inside<HTMLElement>(picker, 'td.open'), 'a day with times', 10_000)).click();
+  const time = await until(() => inside<HTMLButtonElement>(picker, 'button[data-slot]'), 'a time', 10_000);
   time.click();
   return time;
 }
@@ -157,7 +149,7 @@ export const Cancelled: Story = {
     const el = await widget(canvasElement);
     await press(el, 'cancel-button');
     await press(el, 'confirm-cancel-button');
-    await until(() => inside(el, '[part="outcome"]'), 'the outcome');
+    await until(() => inside(el, '[part="outcome"]'), 'the outcome', 10_000);
   },
 };
 
@@ -174,7 +166,7 @@ export const Moved: Story = {
     const el = await widget(canvasElement);
     await chooseNewTime(el);
     await press(el, 'move-button');
-    await until(() => inside(el, '[part="outcome"]'), 'the outcome');
+    await until(() => inside(el, '[part="outcome"]'), 'the outcome', 10_000);
   },
 };
 
@@ -185,7 +177,7 @@ export const TimeTaken: Story = {
     const time = await chooseNewTime(el);
     (loaded.visit as Loaded).adapter.takeSlot(time.dataset.slot!);
     await press(el, 'move-button');
-    await until(() => inside(el, '[part="outcome"]'), 'the outcome');
+    await until(() => inside(el, '[part="outcome"]'), 'the outcome', 10_000);
   },
 };
 
@@ -196,9 +188,9 @@ export const Offer: Story = { loaders: [async () => ({ visit: await offeredTime(
 export const OfferClaimed: Story = {
   loaders: [async () => ({ visit: await offeredTime() })],
   play: async ({ canvasElement }) => {
-    const el = await until(() => canvasElement.querySelector('fd-booking'), 'fd-booking');
+    const el = await widgetIn<FdBooking>(canvasElement, 'fd-booking');
     await press(el, 'claim-button');
-    await until(() => inside(el, '[part="outcome"]'), 'the outcome');
+    await until(() => inside(el, '[part="outcome"]'), 'the outcome', 10_000);
   },
 };
 

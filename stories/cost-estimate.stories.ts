@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { FrontdeskAdapter } from '../packages/core/src/adapter.js';
-import { createMemoryAdapter, type MemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
+import { createMemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import '../packages/cost-estimate/src/define.js';
+import { withOverrides } from '../test/support/adapters.js';
+import { demoClinic } from './support/clinic.js';
+import { branded, widgetStates } from './support/widget-states.js';
 
 /**
  * `<fd-cost-estimate>` on the demo clinic (Cumberland Valley Health Partners, prices in USD). Service 99213 is an
@@ -27,10 +29,6 @@ interface CostEstimateArgs {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-/** The demo clinic, with its backend settings (latency, failures) for this story. */
-const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
-  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
-
 const estimate = (args: CostEstimateArgs) => html`<fd-cost-estimate
   service=${args.service}
   plan=${ifDefined(args.plan)}
@@ -49,7 +47,7 @@ const estimate = (args: CostEstimateArgs) => html`<fd-cost-estimate
 const meta: Meta<CostEstimateArgs> = {
   title: 'Widgets/Cost estimate',
   component: 'fd-cost-estimate',
-  render: (args) => clinic(estimate(args)),
+  render: (args) => demoClinic(estimate(args)),
   args: { service: '99213' },
   argTypes: {
     network: { control: 'inline-radio', options: ['in', 'out'] },
@@ -102,41 +100,27 @@ export const ClinicNotice: Story = {
   args: { coverage: 'self-pay', notice: 'Ask the front desk for a written Good Faith Estimate before your visit.' },
 };
 
+const states = widgetStates(estimate);
+
 /** The backend cannot be reached: the error state with a retry. */
-export const AdapterError: Story = { render: (args) => clinic(estimate(args), { fail: true }) };
+export const AdapterError: Story = states.AdapterError;
 
 /** A misconfigured attribute: the error state names it. */
 export const MisconfiguredAttribute: Story = { args: { ...insured, coinsurance: '130' } };
 
 /** Waiting for the backend. */
-export const Loading: Story = { render: (args) => clinic(estimate(args), { latencyMs: 60_000 }) };
+export const Loading: Story = states.Loading;
 
-export const Dark: Story = {
-  args: { ...insured, theme: 'dark' },
-  parameters: { backgrounds: { default: 'dark' } },
-};
+export const Dark: Story = { ...states.Dark, args: { ...insured, theme: 'dark' } };
 
-export const Spanish: Story = {
-  args: { ...insured },
-  render: (args) => html`<div lang="es">${clinic(estimate(args))}</div>`,
-};
+export const Spanish: Story = { ...states.Spanish, args: { ...insured } };
 
-export const SpanishInteractive: Story = {
-  args: { interactive: true },
-  render: (args) => html`<div lang="es">${clinic(estimate(args))}</div>`,
-};
+export const SpanishInteractive: Story = { ...states.Spanish, args: { interactive: true } };
 
-export const RightToLeft: Story = {
-  args: { ...insured },
-  render: (args) => html`<div dir="rtl">${clinic(estimate(args))}</div>`,
-};
+export const RightToLeft: Story = { ...states.RightToLeft, args: { ...insured } };
 
 /** The narrowest phone. */
-export const Narrow320: Story = {
-  args: { ...insured },
-  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(estimate(args))}</div>`,
-  parameters: { viewport: { defaultViewport: 'mobile1' } },
-};
+export const Narrow320: Story = { ...states.Narrow320, args: { ...insured } };
 
 /**
  * Beside a slot picker (`for="picker"`), the estimate follows the visit type chosen there. The buttons stand in for
@@ -151,7 +135,7 @@ export const FollowsSlotPicker: Story = {
         new CustomEvent('fd-slot-select', { detail: { visitTypeId }, bubbles: true, composed: true }),
       );
     };
-    return clinic(html`<div id="picker" class="picker" role="group" aria-label="Stand-in slot picker">
+    return demoClinic(html`<div id="picker" class="picker" role="group" aria-label="Stand-in slot picker">
         <button type="button" @click=${(e: Event) => choose(e, 'new-patient')}>New patient visit</button>
         <button type="button" @click=${(e: Event) => choose(e, 'annual-physical')}>Annual physical</button>
         <button type="button" @click=${(e: Event) => choose(e, 'therapy-session')}>Therapy session</button>
@@ -161,38 +145,26 @@ export const FollowsSlotPicker: Story = {
 };
 
 /** Text at 200%: the total, the table and the notes scale from the base font size and wrap. */
-export const Zoom200: Story = {
-  args: { ...insured },
-  render: (args) =>
-    html`<div style=${styleMap({ '--fd-font-size': '2rem', maxWidth: '640px' })}>${clinic(estimate(args))}</div>`,
-};
+export const Zoom200: Story = { ...states.Zoom200, args: { ...insured } };
 
 /** The demo clinic with a service description and plan names as long as a price file may hold. */
 function longNames(): FrontdeskAdapter {
   const base = createMemoryAdapter({ latencyMs: 300 });
-  return new Proxy(base, {
-    get(target, property) {
-      if (property === 'getPrice') {
-        return async (...args: Parameters<MemoryAdapter['getPrice']>) => ({
-          ...(await target.getPrice(...args)),
-          description:
-            'Office or other outpatient visit for the evaluation and management of an established patient, which ' +
-            'requires a medically appropriate history and/or examination and a low level of medical decision making; ' +
-            'when using total time on the date of the encounter, 20 minutes or more must be met or exceeded',
-        });
-      }
-      if (property === 'listPlans') {
-        return async (...args: Parameters<MemoryAdapter['listPlans']>) => {
-          const listing = await target.listPlans(...args);
-          const items = listing.items.map((plan) => ({
-            ...plan,
-            name: `${plan.name} Preferred Provider Organization Statewide Gold Plus Family Coverage with Dental`,
-          }));
-          return { ...listing, items };
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return withOverrides(base, {
+    getPrice: async (...args) => ({
+      ...(await base.getPrice(...args)),
+      description:
+        'Office or other outpatient visit for the evaluation and management of an established patient, which ' +
+        'requires a medically appropriate history and/or examination and a low level of medical decision making; ' +
+        'when using total time on the date of the encounter, 20 minutes or more must be met or exceeded',
+    }),
+    listPlans: async (...args) => {
+      const listing = await base.listPlans(...args);
+      const items = listing.items.map((plan) => ({
+        ...plan,
+        name: `${plan.name} Preferred Provider Organization Statewide Gold Plus Family Coverage with Dental`,
+      }));
+      return { ...listing, items };
     },
   });
 }
@@ -221,8 +193,9 @@ export const LongText: Story = {
 /** A clinic's brand through custom properties and the estimate's parts. */
 export const CustomTheme: Story = {
   args: { ...insured },
-  render: (args) => html`<style>
-      .branded fd-cost-estimate::part(heading) {
+  render: (args) =>
+    branded(
+      `.branded fd-cost-estimate::part(heading) {
         color: #6b2c91;
       }
       .branded fd-cost-estimate::part(total) {
@@ -230,11 +203,8 @@ export const CustomTheme: Story = {
       }
       .branded fd-cost-estimate::part(notice) {
         border-inline-start: 4px solid #6b2c91;
-      }
-    </style>
-    <div
-      class="branded"
-      style=${styleMap({
+      }`,
+      {
         '--fd-color-accent': '#6b2c91',
         '--fd-color-text': '#1b1f24',
         '--fd-cost-estimate-accent': '#6b2c91',
@@ -242,8 +212,7 @@ export const CustomTheme: Story = {
         '--fd-cost-estimate-total-size': '2.5em',
         '--fd-cost-estimate-border': '#b9a3c8',
         '--fd-cost-estimate-notice-background': '#f7f2fa',
-      })}
-    >
-      ${clinic(estimate(args))}
-    </div>`,
+      },
+      demoClinic(estimate(args)),
+    ),
 };

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import '../packages/provider-card/src/define.js';
-import { until } from '../test/support/dom.js';
+import { demoClinic } from './support/clinic.js';
+import { pressBook, widgetIn } from './support/steps.js';
+import { widgetStates } from './support/widget-states.js';
 
 /**
  * `<fd-location-list>`: the clinic's locations, each with a Book button that opens that location's slot picker. For
@@ -16,24 +17,16 @@ interface LocationArgs {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
-  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
-
 const locations = (args: LocationArgs) =>
   html`<fd-location-list booking=${ifDefined(args.booking)} theme=${ifDefined(args.theme)}></fd-location-list>`;
 
-/** A location's Book, pressed. */
-async function pressBook(canvas: HTMLElement): Promise<void> {
-  const list = await until(() => canvas.querySelector('fd-location-list'), 'the list', 10_000);
-  const book = await until(() => list.shadowRoot?.querySelector<HTMLElement>('[part="button"]'), 'Book', 10_000);
-  book.click();
-  await until(() => list.shadowRoot?.querySelector('fd-slot-picker'), 'the picker', 10_000);
-}
+/** The first location's Book, pressed. */
+const pressFirstBook = async (canvas: HTMLElement) => pressBook(await widgetIn(canvas, 'fd-location-list'));
 
 const meta: Meta<LocationArgs> = {
   title: 'Widgets/Location list',
   component: 'fd-location-list',
-  render: (args) => clinic(locations(args)),
+  render: (args) => demoClinic(locations(args)),
   args: {},
   argTypes: {
     booking: { control: 'inline-radio', options: ['inline', 'dialog', 'event'] },
@@ -48,26 +41,25 @@ type Story = StoryObj<LocationArgs>;
 export const Locations: Story = {};
 
 /** Book pressed: the location's slot picker below it. */
-export const InlineBooking: Story = { play: async ({ canvasElement }) => pressBook(canvasElement) };
+export const InlineBooking: Story = { play: async ({ canvasElement }) => pressFirstBook(canvasElement) };
 
 /** `booking="dialog"`, Book pressed: the picker in a modal dialog. */
 export const DialogBooking: Story = {
   args: { booking: 'dialog' },
-  play: async ({ canvasElement }) => pressBook(canvasElement),
+  play: async ({ canvasElement }) => pressFirstBook(canvasElement),
 };
 
 /** No locations listed. */
 export const Empty: Story = { render: () => html`<fd-location-list .locations=${[]}></fd-location-list>` };
 
-export const Loading: Story = { render: (args) => clinic(locations(args), { latencyMs: 60_000 }) };
+const states = widgetStates(locations);
 
-export const AdapterError: Story = { render: (args) => clinic(locations(args), { fail: true }) };
+export const Loading: Story = states.Loading;
 
-export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
+export const AdapterError: Story = states.AdapterError;
 
-export const Spanish: Story = { render: (args) => html`<div lang="es">${clinic(locations(args))}</div>` };
+export const Dark: Story = states.Dark;
 
-export const Narrow320: Story = {
-  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(locations(args))}</div>`,
-  parameters: { viewport: { defaultViewport: 'mobile1' } },
-};
+export const Spanish: Story = states.Spanish;
+
+export const Narrow320: Story = states.Narrow320;

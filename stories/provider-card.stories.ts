@@ -1,11 +1,12 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Provider } from '../packages/core/src/index.js';
 import '../packages/provider-card/src/define.js';
-import { until } from '../test/support/dom.js';
+import { demoClinic } from './support/clinic.js';
+import { pressBook, widgetIn } from './support/steps.js';
+import { branded, widgetStates } from './support/widget-states.js';
 
 /**
  * `<fd-provider-card>` on the demo clinic (Cumberland Valley Health Partners, four offices across Tennessee's
@@ -20,10 +21,6 @@ interface CardArgs {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-/** The demo clinic, with its backend settings (latency, failures) for this story. */
-const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
-  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
-
 const card = (args: CardArgs) => html`<fd-provider-card
   provider=${args.provider}
   variant=${ifDefined(args.variant)}
@@ -34,7 +31,7 @@ const card = (args: CardArgs) => html`<fd-provider-card
 
 /** A card given a Provider object (as a JavaScript user would), inside the clinic so its locations load. */
 const cardFor = (provider: Provider, args: Partial<CardArgs> = {}) =>
-  clinic(html`<fd-provider-card
+  demoClinic(html`<fd-provider-card
     .provider=${provider}
     variant=${ifDefined(args.variant)}
     theme=${ifDefined(args.theme)}
@@ -56,7 +53,7 @@ const base: Provider = {
 const meta: Meta<CardArgs> = {
   title: 'Widgets/Provider card',
   component: 'fd-provider-card',
-  render: (args) => clinic(card(args)),
+  render: (args) => demoClinic(card(args)),
   args: { provider: 'maria-hernandez' },
   argTypes: {
     variant: { control: 'inline-radio', options: ['full', 'compact'] },
@@ -140,70 +137,58 @@ export const InvalidProvider: Story = {
 export const UnknownProvider: Story = { args: { provider: 'no-such-provider' } };
 
 /** The card's Book button, pressed: that provider's slot picker (loaded on demand) below the card, focused. */
-async function pressBook(canvas: HTMLElement): Promise<void> {
-  const card = await until(() => canvas.querySelector('fd-provider-card'), 'the card', 10_000);
-  const book = await until(() => card.shadowRoot?.querySelector<HTMLElement>('[part="button"]'), 'Book', 10_000);
-  book.click();
-  await until(() => card.shadowRoot?.querySelector('fd-slot-picker'), 'the picker', 10_000);
-}
+const pressCardBook = async (canvas: HTMLElement) => pressBook(await widgetIn(canvas, 'fd-provider-card'));
 
 /** Book pressed: the provider's own slot picker opens below the card, with focus on its first decision. */
 export const InlineBooking: Story = {
   args: { booking: 'inline' },
-  play: async ({ canvasElement }) => pressBook(canvasElement),
+  play: async ({ canvasElement }) => pressCardBook(canvasElement),
 };
 
 /** `booking="dialog"`, Book pressed: the picker in a native modal dialog (focus kept inside, Escape closes it). */
 export const DialogBooking: Story = {
   args: { booking: 'dialog' },
-  play: async ({ canvasElement }) => pressBook(canvasElement),
+  play: async ({ canvasElement }) => pressCardBook(canvasElement),
 };
+
+const states = widgetStates(card);
 
 /** Waiting for the backend. */
-export const Loading: Story = { render: (args) => clinic(card(args), { latencyMs: 60_000 }) };
+export const Loading: Story = states.Loading;
 
 /** The backend cannot be reached: the error state with a retry. */
-export const AdapterError: Story = { render: (args) => clinic(card(args), { fail: true }) };
+export const AdapterError: Story = states.AdapterError;
 
-export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
+export const Dark: Story = states.Dark;
 
-export const Spanish: Story = { render: (args) => html`<div lang="es">${clinic(card(args))}</div>` };
+export const Spanish: Story = states.Spanish;
 
-export const RightToLeft: Story = { render: (args) => html`<div dir="rtl">${clinic(card(args))}</div>` };
+export const RightToLeft: Story = states.RightToLeft;
 
 /** The narrowest phone. */
-export const Narrow320: Story = {
-  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(card(args))}</div>`,
-  parameters: { viewport: { defaultViewport: 'mobile1' } },
-};
+export const Narrow320: Story = states.Narrow320;
 
 /** Text at 200%: everything scales from the base font size and wraps. */
-export const Zoom200: Story = {
-  render: (args) =>
-    html`<div style=${styleMap({ '--fd-font-size': '2rem', maxWidth: '640px' })}>${clinic(card(args))}</div>`,
-};
+export const Zoom200: Story = states.Zoom200;
 
 /** A clinic's brand through the card's own properties and parts. */
 export const CustomTheme: Story = {
-  render: (args) => html`<style>
-      .branded fd-provider-card::part(button) {
+  render: (args) =>
+    branded(
+      `.branded fd-provider-card::part(button) {
         border-radius: 999px;
       }
       .branded fd-provider-card::part(badge) {
         text-transform: uppercase;
         letter-spacing: 0.04em;
-      }
-    </style>
-    <div
-      class="branded"
-      style=${styleMap({
+      }`,
+      {
         '--fd-provider-card-background': '#fbf8f3',
         '--fd-provider-card-border-color': '#c9b79c',
         '--fd-provider-card-radius': '16px',
         '--fd-provider-card-name-color': '#5b3a12',
         '--fd-color-accent': '#7a4a12',
-      })}
-    >
-      ${clinic(card(args))}
-    </div>`,
+      },
+      demoClinic(card(args)),
+    ),
 };

@@ -1,13 +1,17 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { createMemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import type { FrontdeskAdapter } from '../packages/core/src/index.js';
 import { FrontdeskError, Provider, parseListing } from '../packages/core/src/index.js';
 import '../packages/provider-card/src/define.js';
+import { withOverrides } from '../test/support/adapters.js';
 import { until } from '../test/support/dom.js';
+import { demoClinic } from './support/clinic.js';
+import { pressBook, widgetIn } from './support/steps.js';
+import { branded, widgetStates } from './support/widget-states.js';
 
 /**
  * `<fd-provider-list>`: every provider of the demo clinic as a grid of cards, with filters, a search by name and
@@ -27,9 +31,6 @@ interface ListArgs {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
-  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
-
 const list = (args: ListArgs) => html`<fd-provider-list
   specialty=${ifDefined(args.specialty)}
   language=${ifDefined(args.language)}
@@ -44,21 +45,13 @@ const list = (args: ListArgs) => html`<fd-provider-list
 ></fd-provider-list>`;
 
 /** The demo clinic with some of its methods replaced: how an empty or hostile backend looks to the list. */
-function demoWith(overrides: Partial<FrontdeskAdapter>): FrontdeskAdapter {
-  const demo = createMemoryAdapter({ latencyMs: 300 });
-  return new Proxy(demo, {
-    get(target, key) {
-      if (Object.hasOwn(overrides, key)) return overrides[key as keyof FrontdeskAdapter];
-      const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
+const demoWith = (overrides: Partial<FrontdeskAdapter>): FrontdeskAdapter =>
+  withOverrides(createMemoryAdapter({ latencyMs: 300 }), overrides);
 
 const meta: Meta<ListArgs> = {
   title: 'Widgets/Provider list',
   component: 'fd-provider-list',
-  render: (args) => clinic(list(args)),
+  render: (args) => demoClinic(list(args)),
   args: {},
   argTypes: {
     sort: { control: 'inline-radio', options: ['name', 'next'] },
@@ -95,7 +88,7 @@ export const FullCards: Story = { args: { variant: 'full' } };
 
 /** The list's shadow root, once its cards are there. */
 async function listIn(canvas: HTMLElement): Promise<ShadowRoot> {
-  const list = await until(() => canvas.querySelector('fd-provider-list'), 'the list', 10_000);
+  const list = await widgetIn(canvas, 'fd-provider-list');
   await until(() => list.shadowRoot?.querySelector('fd-provider-card'), 'the cards', 10_000);
   return list.shadowRoot!;
 }
@@ -104,17 +97,14 @@ async function listIn(canvas: HTMLElement): Promise<ShadowRoot> {
 export const InlineBooking: Story = {
   play: async ({ canvasElement }) => {
     const root = await listIn(canvasElement);
-    const card = root.querySelectorAll('fd-provider-card')[1]!;
-    const book = await until(() => card.shadowRoot?.querySelector<HTMLElement>('[part="button"]'), 'Book', 10_000);
-    book.click();
-    await until(() => card.shadowRoot?.querySelector('fd-slot-picker'), 'the picker', 10_000);
+    await pressBook(root.querySelectorAll('fd-provider-card')[1]!);
   },
 };
 
 /** On a phone (320 px), the filters fold behind a Filter button that counts those on. */
 export const FilterButton320: Story = {
   args: { specialty: 'family-medicine', accepting: true },
-  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(list(args))}</div>`,
+  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${demoClinic(list(args))}</div>`,
   parameters: { viewport: { defaultViewport: 'mobile1' } },
 };
 
@@ -186,29 +176,29 @@ export const HostilePayload: Story = {
   },
 };
 
-export const Loading: Story = { render: (args) => clinic(list(args), { latencyMs: 60_000 }) };
+const states = widgetStates(list);
 
-export const AdapterError: Story = { render: (args) => clinic(list(args), { fail: true }) };
+export const Loading: Story = states.Loading;
 
-export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
+export const AdapterError: Story = states.AdapterError;
 
-export const Spanish: Story = { render: (args) => html`<div lang="es">${clinic(list(args))}</div>` };
+export const Dark: Story = states.Dark;
 
-export const RightToLeft: Story = { render: (args) => html`<div dir="rtl">${clinic(list(args))}</div>` };
+export const Spanish: Story = states.Spanish;
 
-export const Narrow320: Story = {
-  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(list(args))}</div>`,
-  parameters: { viewport: { defaultViewport: 'mobile1' } },
-};
+export const RightToLeft: Story = states.RightToLeft;
+
+export const Narrow320: Story = states.Narrow320;
 
 export const Zoom200: Story = {
-  render: (args) => html`<div style=${styleMap({ '--fd-font-size': '2rem' })}>${clinic(list(args))}</div>`,
+  render: (args) => html`<div style=${styleMap({ '--fd-font-size': '2rem' })}>${demoClinic(list(args))}</div>`,
 };
 
 /** A clinic's brand through custom properties and the list's own parts (and the parts it forwards from its cards). */
 export const CustomTheme: Story = {
-  render: (args) => html`<style>
-      .branded fd-provider-list::part(filters) {
+  render: (args) =>
+    branded(
+      `.branded fd-provider-list::part(filters) {
         border-block-end: 2px solid #6b2c91;
         padding-block-end: 0.75rem;
       }
@@ -224,11 +214,8 @@ export const CustomTheme: Story = {
       .branded fd-provider-list::part(badge) {
         text-transform: uppercase;
         letter-spacing: 0.04em;
-      }
-    </style>
-    <div
-      class="branded"
-      style=${styleMap({
+      }`,
+      {
         '--fd-color-accent': '#6b2c91',
         '--fd-color-text': '#1b1f24',
         '--fd-provider-card-background': '#ffffff',
@@ -236,8 +223,7 @@ export const CustomTheme: Story = {
         '--fd-provider-card-radius': '16px',
         '--fd-provider-card-name-color': '#1b1f24',
         '--fd-provider-card-min-width': '16rem',
-      })}
-    >
-      ${clinic(list(args))}
-    </div>`,
+      },
+      demoClinic(list(args)),
+    ),
 };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FrontdeskAdapter } from '../packages/core/src/adapter.js';
@@ -8,6 +8,9 @@ import '../packages/slot-picker/src/define.js';
 import type { FdSlotPicker } from '../packages/slot-picker/src/slot-picker.js';
 import { withOverrides } from '../test/support/adapters.js';
 import { until } from '../test/support/dom.js';
+import { demoClinic } from './support/clinic.js';
+import { widgetIn } from './support/steps.js';
+import { branded, widgetStates } from './support/widget-states.js';
 
 /**
  * `<fd-slot-picker>` on the demo clinic (Cumberland Valley Health Partners: Nashville and Franklin keep Central time,
@@ -26,10 +29,6 @@ interface PickerArgs {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-/** The demo clinic, with its backend settings (latency, failures) for this story. */
-const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
-  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
-
 const picker = (args: PickerArgs, adapter?: FrontdeskAdapter) => html`<fd-slot-picker
   provider=${ifDefined(args.provider)}
   location=${ifDefined(args.location)}
@@ -44,7 +43,7 @@ const picker = (args: PickerArgs, adapter?: FrontdeskAdapter) => html`<fd-slot-p
 
 // ---- Driving the picker the way a patient would, for the stories of later steps ----
 
-const pickerIn = (canvas: HTMLElement) => until(() => canvas.querySelector('fd-slot-picker'), 'the picker', 10_000);
+const pickerIn = (canvas: HTMLElement) => widgetIn<FdSlotPicker>(canvas, 'fd-slot-picker');
 const inside = <T extends Element = HTMLElement>(el: FdSlotPicker, selector: string) =>
   el.shadowRoot?.querySelector<T & Element>(selector) as T | null;
 
@@ -112,6 +111,13 @@ async function confirmBooking(el: FdSlotPicker): Promise<void> {
   await until(() => inside(el, '[part="confirmation"]') ?? inside(el, '[part="conflict"]'), 'the outcome', 10_000);
 }
 
+/** Choose a day, then "Tell me if an earlier time opens": the waitlist form. */
+async function openWaitlist(el: FdSlotPicker): Promise<void> {
+  await chooseDay(el);
+  (await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-button"]'), 'the waitlist button', 10_000)).click();
+  await until(() => inside(el, '[part="waitlist"]'), 'the waitlist form', 10_000);
+}
+
 /** What a read-only source can do: book through each slot's link, nothing else. */
 const LINK_ONLY = { booking: 'link', prices: false, plans: false, surveys: false } as const;
 const bookingLinkOf = (slotId: string) => `https://scheduling.example/book?slot=${encodeURIComponent(slotId)}`;
@@ -131,7 +137,7 @@ function readOnlySource(): FrontdeskAdapter {
 const meta: Meta<PickerArgs> = {
   title: 'Widgets/Slot picker',
   component: 'fd-slot-picker',
-  render: (args) => clinic(picker(args)),
+  render: (args) => demoClinic(picker(args)),
   args: { provider: 'maria-hernandez', 'visit-type': 'new-patient' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['book', 'select'] },
@@ -226,7 +232,7 @@ export const LocationWithCapacity: Story = {
  * that rule gives a widget.
  */
 export const SmallHostRootFont: Story = {
-  render: (args) => html`<div style=${styleMap({ '--fd-font-size': '10px' })}>${clinic(picker(args))}</div>`,
+  render: (args) => html`<div style=${styleMap({ '--fd-font-size': '10px' })}>${demoClinic(picker(args))}</div>`,
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
 
@@ -310,7 +316,7 @@ export const ReadOnlyLink: Story = {
 /** `mode="select"` inside a form: the chosen slot id is the form value, and `required` is enforced. */
 export const SelectInForm: Story = {
   render: (args) =>
-    clinic(html`<form @submit=${(event: Event) => event.preventDefault()}>
+    demoClinic(html`<form @submit=${(event: Event) => event.preventDefault()}>
       <fd-slot-picker
         provider=${ifDefined(args.provider)}
         visit-type=${ifDefined(args['visit-type'])}
@@ -325,12 +331,7 @@ export const SelectInForm: Story = {
 /** "Tell me if an earlier time opens" under the times: the waitlist form (loaded when asked), its days preset. */
 export const Waitlist: Story = {
   play: async ({ canvasElement }) => {
-    const el = await pickerIn(canvasElement);
-    await chooseDay(el);
-    (
-      await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-button"]'), 'the waitlist button', 10_000)
-    ).click();
-    await until(() => inside(el, '[part="waitlist"]'), 'the waitlist form', 10_000);
+    await openWaitlist(await pickerIn(canvasElement));
   },
 };
 
@@ -338,10 +339,7 @@ export const Waitlist: Story = {
 export const WaitlistErrors: Story = {
   play: async ({ canvasElement }) => {
     const el = await pickerIn(canvasElement);
-    await chooseDay(el);
-    (
-      await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-button"]'), 'the waitlist button', 10_000)
-    ).click();
+    await openWaitlist(el);
     (await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-submit"]'), 'the waitlist form', 10_000)).click();
     await until(() => inside(el, '[part="error-summary"]'), 'the error summary', 10_000);
   },
@@ -351,10 +349,7 @@ export const WaitlistErrors: Story = {
 export const WaitlistJoined: Story = {
   play: async ({ canvasElement }) => {
     const el = await pickerIn(canvasElement);
-    await chooseDay(el);
-    (
-      await until(() => inside<HTMLButtonElement>(el, '[part="waitlist-button"]'), 'the waitlist button', 10_000)
-    ).click();
+    await openWaitlist(el);
     const { reason: _reason, ...details } = PATIENT;
     await fillDetails(el, details);
     inside<HTMLInputElement>(el, '#f-contact')!.click();
@@ -372,15 +367,14 @@ export const NoAvailability: Story = {
 /** Video visits only: no office, so times start in the patient's own zone. */
 export const VideoOnly: Story = { args: { provider: 'priya-raman', 'visit-type': 'therapy-video' } };
 
+const states = widgetStates(picker);
+
 export const Loading: Story = {
-  render: (args) => clinic(picker(args), { latencyMs: 600_000 }),
+  render: (args) => demoClinic(picker(args), { latencyMs: 600_000 }),
 };
 
 /** The clinic's system cannot be reached: a readable error with a retry. */
-export const BackendError: Story = {
-  name: 'Error',
-  render: (args) => clinic(picker(args), { fail: true }),
-};
+export const BackendError: Story = { ...states.AdapterError, name: 'Error' };
 
 export const UnknownProvider: Story = { args: { provider: 'no-such-provider' } };
 
@@ -395,25 +389,24 @@ export const Dark: Story = {
 };
 
 export const RightToLeft: Story = {
-  render: (args) => clinic(html`<div dir="rtl">${picker(args)}</div>`),
+  render: (args) => demoClinic(html`<div dir="rtl">${picker(args)}</div>`),
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
 
 export const Spanish: Story = {
-  render: (args) => clinic(html`<div lang="es">${picker(args)}</div>`),
+  render: (args) => demoClinic(html`<div lang="es">${picker(args)}</div>`),
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
 
 /** 320 px wide: the calendar above the times, everything wraps. */
 export const Narrow320: Story = {
-  render: (args) => clinic(html`<div style=${styleMap({ maxInlineSize: '320px' })}>${picker(args)}</div>`),
+  render: (args) => demoClinic(html`<div style=${styleMap({ maxInlineSize: '320px' })}>${picker(args)}</div>`),
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
 
 /** Text at 200%: the calendar and the times scale from the base font size and wrap. */
 export const Zoom200: Story = {
-  render: (args) =>
-    html`<div style=${styleMap({ '--fd-font-size': '2rem', maxWidth: '640px' })}>${clinic(picker(args))}</div>`,
+  ...states.Zoom200,
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };
 
@@ -465,8 +458,9 @@ export const LongText: Story = {
 
 /** A clinic's brand through custom properties and the picker's parts. */
 export const CustomTheme: Story = {
-  render: (args) => html`<style>
-      .branded fd-slot-picker::part(month-heading) {
+  render: (args) =>
+    branded(
+      `.branded fd-slot-picker::part(month-heading) {
         color: #1b1f24;
         letter-spacing: 0.02em;
       }
@@ -476,20 +470,16 @@ export const CustomTheme: Story = {
       .branded fd-slot-picker::part(next-available) {
         border-radius: 999px;
         font-weight: 700;
-      }
-    </style>
-    <div
-      class="branded"
-      style=${styleMap({
+      }`,
+      {
         '--fd-color-accent': '#6b2c91',
         '--fd-color-text': '#1b1f24',
         '--fd-slot-picker-accent': '#6b2c91',
         '--fd-slot-picker-on-accent': '#ffffff',
         '--fd-slot-picker-available': '#f3ecf7',
         '--fd-slot-picker-radius': '12px',
-      })}
-    >
-      ${clinic(picker(args))}
-    </div>`,
+      },
+      demoClinic(picker(args)),
+    ),
   play: async ({ canvasElement }) => chooseDay(await pickerIn(canvasElement)),
 };

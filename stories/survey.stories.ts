@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { createMemoryAdapter } from '../packages/core/src/adapters/memory/index.js';
 import {
   buildCsatQuestionnaire,
@@ -16,6 +15,11 @@ import {
 } from '../packages/core/src/index.js';
 import '../packages/survey/src/define.js';
 import type { FdSurvey } from '../packages/survey/src/survey.js';
+import { withOverrides } from '../test/support/adapters.js';
+import { sleep, until } from '../test/support/dom.js';
+import { demoClinic } from './support/clinic.js';
+import { widgetIn } from './support/steps.js';
+import { branded, widgetStates } from './support/widget-states.js';
 
 /**
  * `<fd-survey>` on the demo clinic. The memory adapter serves three Questionnaires by id: `post-visit-nps` (NPS from
@@ -32,9 +36,6 @@ interface SurveyArgs {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-const clinic = (content: TemplateResult, options: Record<string, unknown> = { latencyMs: 300 }) =>
-  html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
-
 const survey = (args: SurveyArgs) => html`<fd-survey
   survey=${ifDefined(args.survey)}
   .questionnaire=${args.questionnaire}
@@ -47,6 +48,18 @@ const survey = (args: SurveyArgs) => html`<fd-survey
 const control = (code: string) => ({
   url: URLS.itemControl,
   valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code }] },
+});
+
+/** A pain question as a slider from 0 (no pain) to `max` (`worst`, the words at the top end). */
+const painSlider = (text: string, max: number, worst: string): QuestionnaireItem => ({
+  linkId: 'pain',
+  type: 'integer',
+  text,
+  extension: [control('slider'), { url: URLS.minValue, valueInteger: 0 }, { url: URLS.maxValue, valueInteger: max }],
+  item: [
+    { linkId: 'pain-low', type: 'display', text: 'No pain', extension: [control('lower')] },
+    { linkId: 'pain-high', type: 'display', text: worst, extension: [control('upper')] },
+  ],
 });
 
 /** A short intake form in three pages, using most of the item types and controls. */
@@ -93,20 +106,7 @@ const INTAKE: Questionnaire = {
           text: 'When did it start?',
           enableWhen: [{ question: 'symptoms', operator: 'exists', answerBoolean: true }],
         },
-        {
-          linkId: 'pain',
-          type: 'integer',
-          text: 'Pain right now',
-          extension: [
-            control('slider'),
-            { url: URLS.minValue, valueInteger: 0 },
-            { url: URLS.maxValue, valueInteger: 10 },
-          ],
-          item: [
-            { linkId: 'pain-low', type: 'display', text: 'No pain', extension: [control('lower')] },
-            { linkId: 'pain-high', type: 'display', text: 'Worst pain', extension: [control('upper')] },
-          ],
-        },
+        painSlider('Pain right now', 10, 'Worst pain'),
         {
           linkId: 'weight',
           type: 'quantity',
@@ -220,7 +220,7 @@ const LANGUAGES = LANGUAGE_NAMES.map((name, i) => ({
 function withLanguages(fail = false): FrontdeskAdapter {
   const clinic = createMemoryAdapter({ latencyMs: 150 });
   const expandValueSet = async (url: string, options: ExpandValueSetOptions = {}) => {
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await sleep(150);
     if (fail) throw new FrontdeskError('network', 'the terminology server did not answer');
     if (url !== LANGUAGES_URL) throw new FrontdeskError('not-found', 'unknown ValueSet');
     const wanted = (options.filter ?? '').toLowerCase();
@@ -232,13 +232,7 @@ function withLanguages(fail = false): FrontdeskAdapter {
     );
     return { codings: found.slice(0, options.count ?? 50), total: found.length };
   };
-  return new Proxy(clinic, {
-    get: (target, property) => {
-      if (property === 'expandValueSet') return expandValueSet;
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return withOverrides(clinic, { expandValueSet });
 }
 
 const askLanguage = (required = false): Questionnaire => ({
@@ -310,37 +304,20 @@ const LONG_SLIDER: Questionnaire = {
   resourceType: 'Questionnaire',
   id: 'pain-demo',
   status: 'active',
-  item: [
-    {
-      linkId: 'pain',
-      type: 'integer',
-      text: 'How much pain do you feel right now?',
-      extension: [
-        control('slider'),
-        { url: URLS.minValue, valueInteger: 0 },
-        { url: URLS.maxValue, valueInteger: 100 },
-      ],
-      item: [
-        { linkId: 'pain-low', type: 'display', text: 'No pain', extension: [control('lower')] },
-        { linkId: 'pain-high', type: 'display', text: 'Worst pain imaginable', extension: [control('upper')] },
-      ],
-    },
-  ],
+  item: [painSlider('How much pain do you feel right now?', 100, 'Worst pain imaginable')],
 };
 
 /** Waits for the survey in the story to show its form (the play functions start there). */
 async function formOf(canvas: HTMLElement): Promise<FdSurvey> {
-  const el = canvas.querySelector<FdSurvey>('fd-survey')!;
-  for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('[part~="form"]'); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const el = await widgetIn<FdSurvey>(canvas, 'fd-survey');
+  await until(() => el.shadowRoot?.querySelector('[part~="form"]'), 'the form', 10_000);
   return el;
 }
 
 const meta: Meta<SurveyArgs> = {
   title: 'Widgets/Survey',
   component: 'fd-survey',
-  render: (args) => clinic(survey(args)),
+  render: (args) => demoClinic(survey(args)),
   argTypes: {
     survey: { control: 'inline-radio', options: ['post-visit-nps', 'csat', 'phq-9'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
@@ -385,17 +362,15 @@ export const TypeAhead: Story = {
   render: (args) => html`<fd-survey .adapter=${withLanguages()} .questionnaire=${args.questionnaire}></fd-survey>`,
   play: async ({ canvasElement }) => {
     const el = await formOf(canvasElement);
-    let input: HTMLInputElement | null = null;
-    for (let i = 0; i < 200 && !input; i++) {
-      input = el.shadowRoot!.querySelector<HTMLInputElement>('input[role=combobox]');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    input!.focus();
-    input!.value = 'Ta';
-    input!.dispatchEvent(new Event('input', { bubbles: true }));
-    for (let i = 0; i < 200 && input!.getAttribute('aria-expanded') !== 'true'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    const input = await until(
+      () => el.shadowRoot?.querySelector<HTMLInputElement>('input[role=combobox]'),
+      'the language box',
+      10_000,
+    );
+    input.focus();
+    input.value = 'Ta';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => input.getAttribute('aria-expanded') === 'true', 'the list of languages', 10_000);
   },
 };
 
@@ -422,7 +397,7 @@ export const SmallRootFontSize: Story = {
         font-size: 62.5%;
       }
     </style>
-    ${clinic(survey(args))}`,
+    ${demoClinic(survey(args))}`,
 };
 
 /** Customer satisfaction on five labelled points, from the demo clinic. */
@@ -464,22 +439,23 @@ export const Phq9Scoring: Story = { args: { survey: 'phq-9', showScore: true } }
 export const Errors: Story = {
   args: { survey: 'csat' },
   play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector<FdSurvey>('fd-survey')!;
-    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('[part~="submit-button"]'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="submit-button"]')?.click();
+    const el = await widgetIn<FdSurvey>(canvasElement, 'fd-survey');
+    const submit = await until(
+      () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="submit-button"]'),
+      'the Submit button',
+      10_000,
+    );
+    submit.click();
   },
 };
 
+const states = widgetStates(survey);
+
 /** Waiting for the Questionnaire. */
-export const Loading: Story = {
-  args: { survey: 'csat' },
-  render: (args) => clinic(survey(args), { latencyMs: 60_000 }),
-};
+export const Loading: Story = { ...states.Loading, args: { survey: 'csat' } };
 
 /** The server cannot be reached on load: the error state with a retry. */
-export const LoadError: Story = { args: { survey: 'csat' }, render: (args) => clinic(survey(args), { fail: true }) };
+export const LoadError: Story = { ...states.AdapterError, args: { survey: 'csat' } };
 
 /** A survey id the server does not know. */
 export const UnknownSurvey: Story = { args: { survey: 'no-such-survey' } };
@@ -490,12 +466,10 @@ export const BadQuestionnaire: Story = { args: { questionnaire: '{"resourceType"
 /** Items that cannot be answered here say so; the rest of the form works. */
 export const UnsupportedItem: Story = { args: { questionnaire: UNSUPPORTED } };
 
-export const Dark: Story = {
-  args: { questionnaire: INTAKE, theme: 'dark' },
-  parameters: { backgrounds: { default: 'dark' } },
-};
+export const Dark: Story = { ...states.Dark, args: { questionnaire: INTAKE, theme: 'dark' } };
 
 export const Spanish: Story = {
+  ...states.Spanish,
   args: {
     questionnaire: buildCsatQuestionnaire({
       title: 'Califique su visita',
@@ -504,27 +478,15 @@ export const Spanish: Story = {
       comment: { text: '¿Qué podríamos mejorar?' },
     }),
   },
-  render: (args) => html`<div lang="es">${clinic(survey(args))}</div>`,
 };
 
-export const RightToLeft: Story = {
-  args: { questionnaire: buildNpsQuestionnaire() },
-  render: (args) => html`<div dir="rtl">${clinic(survey(args))}</div>`,
-};
+export const RightToLeft: Story = { ...states.RightToLeft, args: { questionnaire: buildNpsQuestionnaire() } };
 
 /** The narrowest phone: the NPS row wraps. */
-export const Narrow320: Story = {
-  args: { questionnaire: buildNpsQuestionnaire() },
-  render: (args) => html`<div style=${styleMap({ maxWidth: '320px' })}>${clinic(survey(args))}</div>`,
-  parameters: { viewport: { defaultViewport: 'mobile1' } },
-};
+export const Narrow320: Story = { ...states.Narrow320, args: { questionnaire: buildNpsQuestionnaire() } };
 
 /** Text at 200%: questions, options and buttons scale from the base font size and wrap. */
-export const Zoom200: Story = {
-  args: { questionnaire: INTAKE },
-  render: (args) =>
-    html`<div style=${styleMap({ '--fd-font-size': '2rem', maxWidth: '640px' })}>${clinic(survey(args))}</div>`,
-};
+export const Zoom200: Story = { ...states.Zoom200, args: { questionnaire: INTAKE } };
 
 /** A Questionnaire with no items: nothing to answer, said plainly. */
 export const Empty: Story = {
@@ -567,8 +529,9 @@ export const LongText: Story = {
 /** A clinic's brand through custom properties and the survey's parts. */
 export const CustomTheme: Story = {
   args: { questionnaire: INTAKE },
-  render: (args) => html`<style>
-      .branded fd-survey::part(title) {
+  render: (args) =>
+    branded(
+      `.branded fd-survey::part(title) {
         color: #6b2c91;
       }
       .branded fd-survey::part(group) {
@@ -577,18 +540,14 @@ export const CustomTheme: Story = {
       .branded fd-survey::part(next-button),
       .branded fd-survey::part(submit-button) {
         border-radius: 999px;
-      }
-    </style>
-    <div
-      class="branded"
-      style=${styleMap({
+      }`,
+      {
         '--fd-color-accent': '#6b2c91',
         '--fd-color-text': '#1b1f24',
         '--fd-survey-accent': '#6b2c91',
         '--fd-survey-border': '#b9a3c8',
         '--fd-survey-gap': '1.25rem',
-      })}
-    >
-      ${clinic(survey(args))}
-    </div>`,
+      },
+      demoClinic(survey(args)),
+    ),
 };

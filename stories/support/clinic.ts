@@ -4,7 +4,7 @@
  * switch language and direction.
  */
 import type { Decorator } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ref } from 'lit/directives/ref.js';
@@ -80,6 +80,15 @@ export const clinicGlobalTypes: GlobalTypes = {
   },
 };
 
+/**
+ * `content` inside a demo clinic of its own, with the story's backend settings (latency, failures). The toolbar's
+ * settings still reach it through the factory below.
+ */
+export const demoClinic = (
+  content: unknown,
+  options: MemoryAdapterOptions = { latencyMs: DEFAULT_LATENCY_MS },
+): TemplateResult => html`<fd-clinic adapter="memory" options=${JSON.stringify(options)}>${content}</fd-clinic>`;
+
 export const clinicInitialGlobals = { latency: AS_STORY, fail: AS_STORY, locale: AS_STORY, direction: AS_STORY };
 
 type Globals = Record<string, unknown>;
@@ -150,11 +159,8 @@ function applyElementArgs(root: Element, tag: string, changed: [string, unknown]
  */
 export const withClinic: Decorator = (story, context) => {
   overrides = toolbarOverrides(context.globals);
-  const options = JSON.stringify({ latencyMs: DEFAULT_LATENCY_MS, fail: false, ...overrides });
-  const content =
-    context.parameters.frontdeskClinic === false
-      ? story()
-      : html`<fd-clinic adapter="memory" options=${options}>${story()}</fd-clinic>`;
+  const options = { latencyMs: DEFAULT_LATENCY_MS, fail: false, ...overrides };
+  const content = context.parameters.frontdeskClinic === false ? story() : demoClinic(story(), options);
   const tag = typeof context.component === 'string' ? context.component : undefined;
   const changed = tag ? changedElementArgs(context.args, context.initialArgs, context.argTypes) : [];
   const applyArgs = (root: Element | undefined) => {
@@ -167,6 +173,6 @@ export const withClinic: Decorator = (story, context) => {
     dir=${ifDefined(optional(context.globals.direction))}
     style=${styleMap(customPropertyArgs(context.args))}
   >
-    ${keyed(options, content)}
+    ${keyed(JSON.stringify(options), content)}
   </div>`;
 };
