@@ -1,5 +1,5 @@
 import { dayKey, isDayKey, shiftDayKey } from '@frontdesk/core';
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ConsoleElement } from './console-element.js';
 import { dateTimeOf, dayOf, timeOf } from './format.js';
 import type { Attendance, FreeSlot, FreeTimesState, StaffBooking } from './types.js';
@@ -37,23 +37,6 @@ export class FdStaffBooking extends ConsoleElement {
     confirming: { state: true },
     dayOutOfRange: { state: true },
   };
-
-  static override styles = [
-    ...ConsoleElement.styles,
-    css`
-      fieldset {
-        margin: 0;
-        min-inline-size: 0;
-        padding: var(--_fd-space);
-        border: 1px solid var(--_fd-color-divider);
-        border-radius: var(--_fd-radius);
-      }
-      legend {
-        padding-inline: 0.25em;
-        font-weight: 700;
-      }
-    `,
-  ];
 
   booking: StaffBooking | undefined;
   /** Free times with the same provider for the same visit type, on `freeDay`. */
@@ -200,7 +183,7 @@ export class FdStaffBooking extends ConsoleElement {
         if (typeof slotId === 'string' && slotId) this.send('fd-staff-reschedule', { bookingId: b.id, slotId });
       }}
     >
-      <fieldset class="stack">
+      <fieldset class="stack panel">
         <legend>${t.reschedule}</legend>
         <p class="muted">${t.timesIn(b.timeZone)}</p>
         <div class="row">

@@ -29,9 +29,6 @@ export class FdStaffChart extends ConsoleElement {
       .card {
         display: grid;
         gap: 0.5em;
-        padding: var(--_fd-space);
-        border: 1px solid var(--_fd-color-divider);
-        border-radius: var(--_fd-radius);
         min-width: 0;
       }
       .plot {
@@ -118,7 +115,7 @@ export class FdStaffChart extends ConsoleElement {
   override render() {
     const t = this.i18n.t;
     const numeric = this.rows[0]?.map((cell) => typeof cell === 'number') ?? [];
-    return html`<div class="card">
+    return html`<div class="panel card">
       <h3 id="heading">${this.heading}</h3>
       ${this.summary ? html`<p>${this.summary}</p>` : nothing}
       <div class="plot" part="chart"></div>

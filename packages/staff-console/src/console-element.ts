@@ -42,6 +42,12 @@ export const consoleStyles = css`
     color: var(--_fd-color-danger);
     font-weight: 700;
   }
+  /* A bordered box of its own: a chart's card, the move form. */
+  .panel {
+    padding: var(--_fd-space);
+    border: 1px solid var(--_fd-color-divider);
+    border-radius: var(--_fd-radius);
+  }
   .table-wrap {
     overflow-x: auto;
   }
@@ -73,6 +79,14 @@ export const consoleStyles = css`
     display: grid;
     gap: 0.25em;
     font-weight: 600;
+  }
+  fieldset {
+    margin: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding-inline: 0.25em;
+    font-weight: 700;
   }
   .charts {
     display: grid;
