@@ -242,6 +242,21 @@ describe('the staff console', () => {
     expect(await auditRows('booking.reschedule', bookingId)).toEqual([{ actor_id: frontDesk.id }]);
     await expectClean(page, violations, errors);
 
+    // A time another patient books while staff look at the list: the move is refused (409), the page says so and
+    // the day's list shows what is still free.
+    const taken = dayTimes[0]!;
+    await expect.poll(listed).toContain(taken);
+    const other = await post(`${server.api}/bookings`, bookingBody(taken, visitTypeId, 'existing'), {
+      'Idempotency-Key': 'staff-e2e-taken-meanwhile',
+    });
+    expect(other.status, await other.clone().text()).toBe(201);
+    await times.selectOption(taken);
+    await move.getByRole('button', { name: 'Move and tell the patient' }).click();
+    await page.getByText('the booking or the time changed meanwhile', { exact: false }).waitFor();
+    await expect.poll(listed).toEqual(await freeTimesOn(day, '-05:00', providerId, visitTypeId));
+    expect(await listed()).not.toContain(taken);
+    expect((await booked()).slot_id).toBe(newSlot);
+
     // A day whose times cannot be had says so where the times go, with a retry, and the day field stays.
     const failingDay = '2026-04-13';
     const cutOff = (url: URL) =>
