@@ -62,6 +62,28 @@ export const BookingCancelConfirm: Story = {
   },
 };
 
+/** The move form while the chosen day's free times load. */
+export const BookingTimesLoading: Story = {
+  render: () => html`<fd-staff-booking .booking=${STAFF_BOOKING} times-state="loading" can-write></fd-staff-booking>`,
+};
+
+/** A day with no free time for this provider and visit type. */
+export const BookingNoFreeTimes: Story = {
+  render: () =>
+    html`<fd-staff-booking .booking=${STAFF_BOOKING} free-day="2026-03-08" .freeSlots=${[]} can-write></fd-staff-booking>`,
+};
+
+/** The day's free times could not be loaded: the problem where the times go, and a retry. */
+export const BookingTimesError: Story = {
+  render: () =>
+    html`<fd-staff-booking
+      .booking=${STAFF_BOOKING}
+      times-state="error"
+      .timesProblem=${'The server could not be reached. Check the connection and try again.'}
+      can-write
+    ></fd-staff-booking>`,
+};
+
 export const BookingReadOnly: Story = {
   render: () => html`<fd-staff-booking .booking=${STAFF_DAY.data[2]}></fd-staff-booking>`,
 };

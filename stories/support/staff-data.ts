@@ -60,10 +60,11 @@ export const STAFF_DAY: BookingDay = {
 export const STAFF_EMPTY_DAY: BookingDay = { ...STAFF_DAY, data: [] };
 
 export const STAFF_BOOKING = STAFF_DAY.data[1]!;
+/** The free times of the booking's day (2 March, Chicago), as the move form lists them. */
 export const STAFF_FREE_SLOTS = [
   { id: 'rosa-delgado|franklin|20260302T1630Z', start: '2026-03-02T16:30:00Z' },
-  { id: 'rosa-delgado|franklin|20260303T1500Z', start: '2026-03-03T15:00:00Z' },
-  { id: 'rosa-delgado|franklin|20260303T1530Z', start: '2026-03-03T15:30:00Z' },
+  { id: 'rosa-delgado|franklin|20260302T1900Z', start: '2026-03-02T19:00:00Z' },
+  { id: 'rosa-delgado|franklin|20260302T1930Z', start: '2026-03-02T19:30:00Z' },
 ];
 
 export const STAFF_FLAGS: StaffFlag[] = [
