@@ -59,7 +59,7 @@ export abstract class FrontdeskElement extends LitElement {
     super.disconnectedCallback();
     this.unwatchClinic?.();
     this.unwatchClinic = undefined;
-    leaveProblem(this);
+    leaveProblem(this, true);
   }
 
   protected override update(changed: Map<PropertyKey, unknown>): void {

@@ -158,6 +158,20 @@ describe('a failure the whole page shares', () => {
     for (const el of all) await until(() => $(el, '.shown'), 'every widget back without a click');
   });
 
+  it('back online while the connection still settles: tries again a moment later, with no click', async () => {
+    goOffline();
+    const down = { value: true };
+    const all = await widgets(flaky(down), 2);
+    delete (navigator as { onLine?: boolean }).onLine;
+    // The first requests after `online` still fail (the phone's connection is not up yet); later ones work.
+    window.dispatchEvent(new Event('online'));
+    for (const el of all) await until(() => $(el, '[part~="error"]') && !$(el, '.shown'), 'failing again at first');
+    await sleep(100);
+    expect(all.filter((el) => $(el, '.shown'))).to.deep.equal([]);
+    down.value = false;
+    for (const el of all) await until(() => $(el, '.shown'), 'every widget back without a click', 3_000);
+  });
+
   it('a wrong clinic set-up: one message, and one line in the console for the developer', async () => {
     const warnings: string[] = [];
     const warn = console.warn;

@@ -93,9 +93,28 @@ const contacts = new WeakMap<FrontdeskAdapter, ClinicContact>();
 const asked = new WeakSet<ProblemWidget>();
 const widgetContacts = new WeakMap<ProblemWidget, ClinicContact>();
 
-/** Back online: every widget that failed tries again by itself. */
+/**
+ * After `online`, how long to wait before trying the widgets still failing again: a phone reports `online` as its
+ * connection comes up, and the first requests may still fail while it settles.
+ */
+const SETTLE_RETRY_MS = [1_000, 3_000, 10_000];
+
+let settleTimers: ReturnType<typeof setTimeout>[] = [];
+
+function stopSettleRetries(): void {
+  for (const timer of settleTimers) clearTimeout(timer);
+  settleTimers = [];
+}
+
+/** Back online: every widget that failed tries again by itself, and again later while some still fail. */
 function onOnline(): void {
+  stopSettleRetries();
   retryProblem('outage');
+  settleTimers = SETTLE_RETRY_MS.map((delay) =>
+    setTimeout(() => {
+      if (globalThis.navigator?.onLine !== false && problems.has('outage')) retryProblem('outage');
+    }, delay),
+  );
 }
 
 /**
@@ -122,15 +141,19 @@ export function joinProblem(
   return lead === widget;
 }
 
-/** `widget` no longer shows a page problem (it recovered, or left the page); the next in line leads. */
-export function leaveProblem(widget: ProblemWidget): void {
+/** `widget` no longer shows a page problem (it recovered, or left the page: `gone`); the next in line leads. */
+export function leaveProblem(widget: ProblemWidget, gone = false): void {
   for (const [family, members] of problems) {
     if (!members.delete(widget)) continue;
     asked.delete(widget);
     if (members.size === 0) {
       problems.delete(family);
       leads.delete(family);
-      if (family === 'outage') globalThis.removeEventListener?.('online', onOnline);
+      if (family === 'outage') {
+        globalThis.removeEventListener?.('online', onOnline);
+        // The last widget left the page: nothing to try again. (One that is loading again comes back if it fails.)
+        if (gone) stopSettleRetries();
+      }
     } else chooseLead(family, members);
   }
 }
