@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/staff-console/src/define.js';
+import type { FreeTimes } from '../packages/staff-console/src/types.js';
 import {
   STAFF_BOOKING,
   STAFF_DAY,
@@ -45,10 +46,15 @@ export const ScheduleInSpanish: Story = {
   render: () => html`<div lang="es"><fd-staff-schedule .day=${STAFF_DAY}></fd-staff-schedule></div>`,
 };
 
-export const Booking: Story = {
-  render: () =>
-    html`<fd-staff-booking .booking=${STAFF_BOOKING} .freeSlots=${STAFF_FREE_SLOTS} can-write></fd-staff-booking>`,
-};
+/** The booking with what its move form is given: the free times of a day (by default its own, loaded). */
+const bookingWith = (freeTimes: Partial<FreeTimes> = {}) =>
+  html`<fd-staff-booking
+    .booking=${STAFF_BOOKING}
+    .freeTimes=${{ day: '2026-03-02', state: 'ready', slots: STAFF_FREE_SLOTS, problem: '', ...freeTimes }}
+    can-write
+  ></fd-staff-booking>`;
+
+export const Booking: Story = { render: () => bookingWith() };
 
 export const BookingCancelConfirm: Story = {
   render: Booking.render,
@@ -63,25 +69,19 @@ export const BookingCancelConfirm: Story = {
 };
 
 /** The move form while the chosen day's free times load. */
-export const BookingTimesLoading: Story = {
-  render: () => html`<fd-staff-booking .booking=${STAFF_BOOKING} times-state="loading" can-write></fd-staff-booking>`,
-};
+export const BookingTimesLoading: Story = { render: () => bookingWith({ state: 'loading', slots: [] }) };
 
 /** A day with no free time for this provider and visit type. */
-export const BookingNoFreeTimes: Story = {
-  render: () =>
-    html`<fd-staff-booking .booking=${STAFF_BOOKING} free-day="2026-03-08" .freeSlots=${[]} can-write></fd-staff-booking>`,
-};
+export const BookingNoFreeTimes: Story = { render: () => bookingWith({ day: '2026-03-08', slots: [] }) };
 
 /** The day's free times could not be loaded: the problem where the times go, and a retry. */
 export const BookingTimesError: Story = {
   render: () =>
-    html`<fd-staff-booking
-      .booking=${STAFF_BOOKING}
-      times-state="error"
-      .timesProblem=${'The server could not be reached. Check the connection and try again.'}
-      can-write
-    ></fd-staff-booking>`,
+    bookingWith({
+      state: 'error',
+      slots: [],
+      problem: 'The server could not be reached. Check the connection and try again.',
+    }),
 };
 
 export const BookingReadOnly: Story = {

@@ -34,10 +34,12 @@ async function bookingView(
 ): Promise<FdStaffBooking> {
   const el = await fixture<FdStaffBooking>(html`<fd-staff-booking
     .booking=${BOOKING}
-    .freeSlots=${options.slots ?? SLOTS}
-    free-day=${options.day ?? ''}
-    times-state=${options.state ?? 'ready'}
-    .timesProblem=${options.problem ?? ''}
+    .freeTimes=${{
+      day: options.day ?? '',
+      state: options.state ?? 'ready',
+      slots: options.slots ?? SLOTS,
+      problem: options.problem ?? '',
+    }}
     can-write
   ></fd-staff-booking>`);
   await el.updateComplete;
@@ -70,7 +72,7 @@ describe('fd-staff-booking: the move', () => {
     const asked = collect<ConsoleEventDetails['fd-staff-free-times']>('fd-staff-free-times');
     await pick(el, '2026-03-03');
     expect(asked).to.deep.equal([{ bookingId: 'bk-1', day: '2026-03-03' }]);
-    el.freeDay = '2026-03-03';
+    el.freeTimes = { ...el.freeTimes!, day: '2026-03-03' };
     await el.updateComplete;
     expect(listed(el).map((option) => option.textContent)).to.deep.equal(['9:00 AM', '9:30 AM']);
   });

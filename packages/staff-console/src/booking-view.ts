@@ -2,7 +2,7 @@ import { dayKey, isDayKey, shiftDayKey } from '@frontdesk/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ConsoleElement } from './console-element.js';
 import { dateTimeOf, dayOf, timeOf } from './format.js';
-import type { Attendance, FreeSlot, FreeTimesState, StaffBooking } from './types.js';
+import type { Attendance, FreeSlot, FreeTimes, StaffBooking } from './types.js';
 
 /**
  * The days the move form offers around the visit: a year before it to two years after (the longest booking horizon
@@ -28,10 +28,7 @@ export class FdStaffBooking extends ConsoleElement {
   static override properties: PropertyDeclarations = {
     ...ConsoleElement.properties,
     booking: { attribute: false },
-    freeSlots: { attribute: false },
-    freeDay: { attribute: 'free-day' },
-    timesState: { attribute: 'times-state' },
-    timesProblem: { attribute: false },
+    freeTimes: { attribute: false },
     canWrite: { type: Boolean, attribute: 'can-write' },
     busy: { type: Boolean },
     confirming: { state: true },
@@ -39,13 +36,11 @@ export class FdStaffBooking extends ConsoleElement {
   };
 
   booking: StaffBooking | undefined;
-  /** Free times with the same provider for the same visit type, on `freeDay`. */
-  freeSlots: readonly FreeSlot[] = [];
-  /** The day (`YYYY-MM-DD`, in the booking's time zone) the move form shows; empty for the visit's own day. */
-  freeDay = '';
-  /** Whether the free times of `freeDay` are still loading, here, or could not be loaded (`timesProblem` says why). */
-  timesState: FreeTimesState = 'ready';
-  timesProblem = '';
+  /**
+   * The free times the move form shows: of one day (in the booking's time zone), with the same provider for the same
+   * visit type, loading or refused. Unset while the console has not asked yet: loading, on the visit's own day.
+   */
+  freeTimes: FreeTimes | undefined;
   /** The signed-in person may act (`bookings:write`). */
   canWrite = false;
   /** An action is on its way: the buttons wait. */
@@ -172,10 +167,11 @@ export class FdStaffBooking extends ConsoleElement {
     const b = this.booking!;
     const lang = this.i18n.lang;
     const visitDay = dayKey(b.start, b.timeZone);
-    const day = this.freeDay || visitDay;
+    const times = this.freeTimes ?? { day: visitDay, state: 'loading', slots: [], problem: '' };
+    const day = times.day || visitDay;
     const [first, last] = [shiftDayKey(visitDay, -DAYS_BEFORE), shiftDayKey(visitDay, DAYS_AFTER)];
     // Only the times of the day in the field, whatever the list was given.
-    const slots = this.freeSlots.filter((slot) => dayKey(slot.start, b.timeZone) === day);
+    const slots = times.slots.filter((slot) => dayKey(slot.start, b.timeZone) === day);
     return html`<form
       @submit=${(event: SubmitEvent) => {
         event.preventDefault();
@@ -201,13 +197,13 @@ export class FdStaffBooking extends ConsoleElement {
               @change=${(event: Event) => this.pickDay((event.target as HTMLInputElement).value, first, last)}
             />
           </label>
-          ${this.dayOutOfRange ? nothing : this.renderTimes(slots, lang, b.timeZone)}
+          ${this.dayOutOfRange ? nothing : this.renderTimes(times, slots, lang, b.timeZone)}
         </div>
         ${
           this.dayOutOfRange
             ? html`<p id="day-range">${t.chooseDayBetween(dayOf(lang, first), dayOf(lang, last))}</p>`
-            : this.timesState === 'error'
-              ? html`<p class="problem" role="alert">${this.timesProblem || t.failed}</p>
+            : times.state === 'error'
+              ? html`<p class="problem" role="alert">${times.problem || t.failed}</p>
                   <button
                     class="fd-button secondary"
                     type="button"
@@ -225,11 +221,11 @@ export class FdStaffBooking extends ConsoleElement {
     </form>`;
   }
 
-  private renderTimes(slots: readonly FreeSlot[], lang: string, zone: string) {
+  private renderTimes(times: FreeTimes, slots: readonly FreeSlot[], lang: string, zone: string) {
     const t = this.i18n.t;
     // Words, not a skeleton: a row of fields leaves a skeleton no width to show in.
-    if (this.timesState === 'loading') return html`<p class="muted" role="status">${t.loadingTimes}</p>`;
-    if (this.timesState === 'error') return nothing;
+    if (times.state === 'loading') return html`<p class="muted" role="status">${t.loadingTimes}</p>`;
+    if (times.state === 'error') return nothing;
     if (slots.length === 0) return html`<p>${t.noFreeTimes}</p>`;
     return html`<label>
         ${t.newTime}

@@ -451,10 +451,7 @@ export class FdStaffConsole extends ConsoleElement {
     if (this.booking) {
       return html`<fd-staff-booking
         .booking=${this.booking}
-        .freeSlots=${this.freeTimes?.slots ?? []}
-        free-day=${this.freeTimes?.day ?? ''}
-        times-state=${this.freeTimes?.state ?? 'loading'}
-        .timesProblem=${this.freeTimes?.problem ?? ''}
+        .freeTimes=${this.freeTimes}
         ?can-write=${this.may('bookings:write')}
         ?busy=${this.busy}
       ></fd-staff-booking>`;
